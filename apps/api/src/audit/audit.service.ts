@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { Actor, AuditContext } from '../common/auth/actor';
+import { AuditEntryEntity } from './audit-entry.entity';
+
+export const auditEntityTypes = ['case', 'document', 'medical_incident', 'medical_alert', 'donation', 'user', 'session', 'expense', 'donor'] as const;
+export type AuditEntityType = (typeof auditEntityTypes)[number];
+
+/** A signed-in actor, or an explicit context (the system, or a not-yet-signed-in visitor). */
+export type AuditWho = Actor | AuditContext;
+
+function contextOf(who: AuditWho): AuditContext {
+  return 'actorId' in who ? who : { actorId: who.id, ip: who.ip };
+}
+
+export interface AuditEvent {
+  action: string;
+  entityType: AuditEntityType;
+  entityId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The one way any area writes the audit log: changes, sign-ins, and reads of
+ * sensitive records. Pass the transaction's manager when the change is part of one.
+ */
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
+
+  async record(who: AuditWho, event: AuditEvent, manager?: EntityManager): Promise<void> {
+    await this.recordMany(who, [event], manager);
+  }
+
+  /** Records a read of each listed record (e.g. every incident shown in a list). */
+  async recordReads(who: AuditWho, entityType: AuditEntityType, ids: string[], action = `${entityType}.read`): Promise<void> {
+    await this.recordMany(
+      who,
+      ids.map((entityId) => ({ action, entityType, entityId })),
+    );
+  }
+
+  private async recordMany(who: AuditWho, events: AuditEvent[], manager?: EntityManager): Promise<void> {
+    if (events.length === 0) return;
+    const { actorId, ip } = contextOf(who);
+    const repository = manager ? manager.getRepository(AuditEntryEntity) : this.entries;
+    await repository.insert(
+      events.map((event) => ({
+        actorId,
+        ip,
+        action: event.action,
+        entityType: event.entityType,
+        entityId: event.entityId ?? null,
+        details: (event.details ?? {}) as object,
+      })),
+    );
+  }
+}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import type { Role } from '@habeas/contracts';
+import type { Actor } from '../common/auth/actor';
+import { newToken, tokenHash } from '../common/crypto/tokens';
+import { AppConfig } from '../config/app-config';
+import { SessionEntity } from './session.entity';
+
+export const SESSION_IDLE_MS = 4 * 3600 * 1000;
+export const SESSION_ABSOLUTE_MS = 24 * 3600 * 1000;
+/** lastSeenAt is written at most this often, so reads stay reads. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export interface SessionView {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  current: boolean;
+}
+
+/** Server-side sessions in PostgreSQL: revocable at once, from any API instance. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  async create(userId: string, ip: string, userAgent: string): Promise<{ token: string; sessionId: string }> {
+    const token = newToken();
+    const now = new Date();
+    const session = await this.db.getRepository(SessionEntity).save({
+      userId,
+      tokenHash: tokenHash(this.config.sessionSecret, token),
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      ip,
+      userAgent: userAgent.slice(0, 300),
+    });
+    return { token, sessionId: session.id };
+  }
+
+  /** The actor behind a session token, or null when it is unknown, revoked, expired or its user disabled. */
+  async authenticate(token: string, ip: string, userAgent: string): Promise<Actor | null> {
+    const rows: Array<{ session_id: string; last_seen_at: Date; expires_at: Date; id: string; email: string; name: string; role: Role }> = await this.db.query(
+      `select s.id as session_id, s.last_seen_at, s.expires_at, u.id, u.email, u.name, u.role
+           from sessions s join users u on u.id = s.user_id
+          where s.token_hash = $1 and s.revoked_at is null and u.disabled_at is null`,
+      [tokenHash(this.config.sessionSecret, token)],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const now = Date.now();
+    if (row.expires_at.getTime() <= now || row.last_seen_at.getTime() + SESSION_IDLE_MS <= now) return null;
+    if (now - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+      await this.db.query(`update sessions set last_seen_at = now(), ip = $2 where id = $1`, [row.session_id, ip]);
+    }
+    return { id: row.id, email: row.email, name: row.name, role: row.role, sessionId: row.session_id, ip, userAgent };
+  }
+
+  async revoke(sessionId: string, reason: string): Promise<void> {
+    await this.db.getRepository(SessionEntity).update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+  }
+
+  /** Ends one of a user's own sessions; false when it is not theirs (so callers answer 404). */
+  async revokeOwn(userId: string, sessionId: string): Promise<boolean> {
+    const result = await this.db
+      .getRepository(SessionEntity)
+      .update({ id: sessionId, userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: 'ended by user' });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async revokeAllFor(userId: string, reason: string): Promise<number> {
+    const result = await this.db.getRepository(SessionEntity).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    return result.affected ?? 0;
+  }
+
+  async activeFor(userId: string, currentSessionId?: string): Promise<SessionView[]> {
+    const rows = await this.db
+      .getRepository(SessionEntity)
+      .createQueryBuilder('s')
+      .where('s.user_id = :userId and s.revoked_at is null and s.expires_at > now() and s.last_seen_at > :idle', {
+        userId,
+        idle: new Date(Date.now() - SESSION_IDLE_MS),
+      })
+      .orderBy('s.last_seen_at', 'DESC')
+      .getMany();
+    return rows.map((s) => ({
+      id: s.id,
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+      ip: s.ip,
+      userAgent: s.userAgent,
+      current: s.id === currentSessionId,
+    }));
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CaseAccess } from './case-access.service';
+import { CaseEntity } from './case.entity';
+import { CaseMemberEntity } from './case-member.entity';
+import { CasesController } from './cases.controller';
+import { CasesDemo } from './cases.demo';
+import { CasesService } from './cases.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CaseEntity, CaseMemberEntity])],
+  controllers: [CasesController],
+  providers: [CaseAccess, CasesService, CasesDemo],
+  exports: [CaseAccess, CasesService],
+})
+export class CasesModule {}

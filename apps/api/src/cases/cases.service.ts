@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AddCaseMemberRequest, CaseListQuery, CaseMember, CaseSummary, CreateCaseRequest, Page, UpdateCaseRequest } from '@habeas/contracts';
+import type { Actor } from '../common/auth/actor';
+import { Conflict, DomainError, NotFound } from '../common/http/domain-error';
+import { decodeCursor, toPage } from '../common/pagination';
+import { AuditService } from '../audit/audit.service';
+import { CaseAccess } from './case-access.service';
+import { CaseEntity } from './case.entity';
+import { CaseMemberEntity } from './case-member.entity';
+
+export function toCaseSummary(entity: CaseEntity): CaseSummary {
+  return {
+    id: entity.id,
+    slug: entity.slug,
+    title: entity.title,
+    publicSummary: entity.publicSummary,
+    isPublic: entity.isPublic,
+    createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
+  };
+}
+
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: CaseAccess,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Cases the actor may see, by title; others are never counted or hinted at. */
+  async list(actor: Actor, query: CaseListQuery): Promise<Page<CaseSummary>> {
+    const visible = await this.access.visibleCaseIds(actor, 'cases:list');
+    const builder = this.db
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .orderBy('c.title', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(query.limit + 1);
+    if (visible !== 'all') builder.andWhere('c.id = any(:visible)', { visible });
+    if (query.q) builder.andWhere('(c.title ilike :q or c.slug ilike :q)', { q: `%${query.q}%` });
+    const after = decodeCursor(query.cursor);
+    if (after) builder.andWhere('(c.title, c.id) > (:key, :id)', { key: after.key, id: after.id });
+    const rows = await builder.getMany();
+    return toPage(rows, query.limit, (c) => ({ key: c.title, id: c.id }), toCaseSummary);
+  }
+
+  async get(actor: Actor, idOrSlug: string): Promise<CaseSummary> {
+    const ref = await this.access.resolve(actor, idOrSlug, 'cases:list');
+    return toCaseSummary(await this.db.getRepository(CaseEntity).findOneByOrFail({ id: ref.id }));
+  }
+
+  async create(actor: Actor, request: CreateCaseRequest): Promise<CaseSummary> {
+    return this.db.transaction(async (manager) => {
+      if (await manager.getRepository(CaseEntity).existsBy({ slug: request.slug })) throw new Conflict('A case with this slug already exists');
+      const saved = await manager.getRepository(CaseEntity).save(request);
+      await this.audit.record(actor, { action: 'case.create', entityType: 'case', entityId: saved.id }, manager);
+      return toCaseSummary(saved);
+    });
+  }
+
+  async update(actor: Actor, idOrSlug: string, change: UpdateCaseRequest): Promise<CaseSummary> {
+    const ref = await this.access.resolve(actor, idOrSlug, 'cases:write');
+    if (change.slug && change.slug !== ref.slug && (await this.db.getRepository(CaseEntity).existsBy({ slug: change.slug }))) {
+      throw new Conflict('A case with this slug already exists');
+    }
+    await this.db.getRepository(CaseEntity).update({ id: ref.id }, change);
+    await this.audit.record(actor, { action: 'case.update', entityType: 'case', entityId: ref.id, details: { fields: Object.keys(change) } });
+    return this.get(actor, ref.id);
+  }
+
+  async members(actor: Actor, idOrSlug: string): Promise<Page<CaseMember>> {
+    const ref = await this.access.resolve(actor, idOrSlug, 'cases:manage-members');
+    const rows: Array<{ user_id: string; email: string; name: string; role: string; role_on_case: CaseMember['roleOnCase']; created_at: Date }> =
+      await this.db.query(
+        `select m.user_id, u.email, u.name, u.role, m.role_on_case, m.created_at
+           from case_members m join users u on u.id = m.user_id where m.case_id = $1 order by u.name, u.id`,
+        [ref.id],
+      );
+    return {
+      items: rows.map((r) => ({
+        userId: r.user_id,
+        email: r.email,
+        name: r.name,
+        role: r.role,
+        roleOnCase: r.role_on_case,
+        addedAt: r.created_at.toISOString(),
+      })),
+      nextCursor: null,
+    };
+  }
+
+  async addMember(actor: Actor, idOrSlug: string, request: AddCaseMemberRequest): Promise<CaseMember> {
+    const ref = await this.access.resolve(actor, idOrSlug, 'cases:manage-members');
+    const [user] = await this.db.query(`select id, email, name, role from users where id = $1`, [request.userId]);
+    if (!user) throw new NotFound('User');
+    if (user.role === 'finance') throw new DomainError(422, 'userId: finance users see money of all cases and are not case members');
+    await this.db.query(
+      `insert into case_members (case_id, user_id, role_on_case) values ($1, $2, $3)
+       on conflict (case_id, user_id) do update set role_on_case = excluded.role_on_case`,
+      [ref.id, request.userId, request.roleOnCase],
+    );
+    await this.audit.record(actor, {
+      action: 'case.member-added',
+      entityType: 'case',
+      entityId: ref.id,
+      details: { userId: request.userId, roleOnCase: request.roleOnCase },
+    });
+    const members = await this.members(actor, ref.id);
+    return members.items.find((m) => m.userId === request.userId)!;
+  }
+
+  async removeMember(actor: Actor, idOrSlug: string, userId: string): Promise<void> {
+    const ref = await this.access.resolve(actor, idOrSlug, 'cases:manage-members');
+    const result = await this.db.getRepository(CaseMemberEntity).delete({ caseId: ref.id, userId });
+    if (!result.affected) throw new NotFound('Member');
+    await this.audit.record(actor, { action: 'case.member-removed', entityType: 'case', entityId: ref.id, details: { userId } });
+  }
+}

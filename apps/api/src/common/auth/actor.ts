@@ -1,0 +1,18 @@
+import type { Role } from '@habeas/contracts';
+
+/** The authenticated user on whose behalf a service acts; services receive it already authorized. */
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  sessionId: string;
+  ip: string;
+  userAgent: string;
+}
+
+/** Who did something, for the audit log: a user, or the system itself (jobs, webhooks). */
+export interface AuditContext {
+  actorId: string | null;
+  ip: string | null;
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+const booleanFromEnv = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
+
+/** The environment as CONTRACT §2 describes it; parsed once at start. */
+export const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional()),
+  SEED_DEMO: booleanFromEnv.optional(),
+  DEMO_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+  APP_ENCRYPTION_KEY: optionalString,
+  SESSION_SECRET: optionalString,
+  PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_API_URL: optionalString.pipe(z.url().optional()),
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional()),
+  MAIL_FROM: z.string().default('Habeas <no-reply@habeas.local>'),
+  S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: optionalString,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_FORCE_PATH_STYLE: booleanFromEnv.default(true),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
+  ADMIN_DIST_DIR: optionalString,
+  TRUST_PROXY: booleanFromEnv.default(false),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; the first problem becomes one line naming the variable. */
+export function parseEnvironment(env: NodeJS.ProcessEnv): Environment {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0] ?? 'environment');
+    const shown = env[name] === undefined ? 'missing' : `got "${String(env[name]).slice(0, 40)}"`;
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message} (${shown})`);
+  }
+  const value = parsed.data;
+  if (value.DATABASE_URL && !value.APP_ENCRYPTION_KEY) {
+    throw new ConfigError('Invalid configuration: APP_ENCRYPTION_KEY is required when DATABASE_URL is set (missing)');
+  }
+  if (value.S3_BUCKET && (!value.S3_ACCESS_KEY_ID || !value.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError('Invalid configuration: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required with S3_BUCKET');
+  }
+  return value;
+}
+
+/** Everything the app reads from its environment, resolved (paths absolute, secrets loaded). */
+export abstract class AppConfig {
+  abstract readonly env: Environment['NODE_ENV'];
+  abstract readonly port: number;
+  abstract readonly host: string;
+  abstract readonly dataDir: string;
+  abstract readonly databaseUrl: string;
+  abstract readonly embeddedDatabase: boolean;
+  abstract readonly seedDemo: boolean;
+  abstract readonly demoPassword: string | undefined;
+  /** 32-byte key for field encryption at rest, with its id (first 8 hex of its SHA-256). */
+  abstract readonly encryptionKey: { id: string; key: Buffer };
+  /** Secret used to derive session token hashes and other HMACs. */
+  abstract readonly sessionSecret: Buffer;
+  abstract readonly publicUrl: string;
+  abstract readonly logLevel: Environment['LOG_LEVEL'];
+  abstract readonly stripe: { secretKey?: string; webhookSecret?: string; apiUrl?: string };
+  abstract readonly smtpUrl: string | undefined;
+  abstract readonly mailFrom: string;
+  abstract readonly s3:
+    { endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean } | undefined;
+  abstract readonly uploadMaxBytes: number;
+  abstract readonly adminDistDir: string;
+  /** Behind a reverse proxy: take the client IP from X-Forwarded-For. */
+  abstract readonly trustProxy: boolean;
+}

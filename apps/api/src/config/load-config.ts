@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { AppConfig, ConfigError, parseEnvironment } from './app-config';
+import { decodeKey, deriveKey, keyId, localSecret } from './local-secrets';
+
+/**
+ * Builds the AppConfig from the environment. `databaseUrl` is filled in by the
+ * caller once the embedded server (if any) is up.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, databaseUrl?: string): AppConfig {
+  const e = parseEnvironment(env);
+  const dataDir = resolve(e.DATA_DIR);
+  const embedded = !e.DATABASE_URL;
+  let encryption: Buffer;
+  try {
+    encryption = e.APP_ENCRYPTION_KEY ? decodeKey(e.APP_ENCRYPTION_KEY, 'APP_ENCRYPTION_KEY') : localSecret(dataDir, 'encryption.key');
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  const sessionSecret = e.SESSION_SECRET
+    ? Buffer.from(e.SESSION_SECRET, 'utf8')
+    : embedded
+      ? localSecret(dataDir, 'session.key')
+      : deriveKey(encryption, 'habeas session secret');
+  const port = e.PORT;
+  return {
+    env: e.NODE_ENV,
+    port,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: databaseUrl ?? e.DATABASE_URL ?? '',
+    embeddedDatabase: embedded,
+    seedDemo: e.SEED_DEMO ?? embedded,
+    demoPassword: e.DEMO_PASSWORD,
+    encryptionKey: { id: keyId(encryption), key: encryption },
+    sessionSecret,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+    stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiUrl: e.STRIPE_API_URL },
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    s3:
+      e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? {
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            bucket: e.S3_BUCKET,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE,
+          }
+        : undefined,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    trustProxy: e.TRUST_PROXY,
+    adminDistDir: resolve(e.ADMIN_DIST_DIR ?? resolve(__dirname, '../../../admin')),
+  };
+}

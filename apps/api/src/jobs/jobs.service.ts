@@ -1,0 +1,66 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { AppConfig } from '../config/app-config';
+
+type Handler<T> = (data: T) => Promise<void>;
+
+interface Registration {
+  name: string;
+  handler: Handler<never>;
+  cron?: string;
+}
+
+/**
+ * Background jobs on PostgreSQL (pg-boss). Areas register handlers while the
+ * app starts; pg-boss makes each job run once across all API instances.
+ */
+@Injectable()
+export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private readonly registrations: Registration[] = [];
+  private boss?: PgBoss;
+  private started?: Promise<PgBoss>;
+
+  constructor(private readonly config: AppConfig) {}
+
+  /** Registers a worker for `name`; with `cron`, also schedules it (one schedule shared by all instances). */
+  register<T>(name: string, handler: Handler<T>, options: { cron?: string } = {}): void {
+    this.registrations.push({ name, handler: handler as Handler<never>, cron: options.cron });
+  }
+
+  async send<T extends object>(name: string, data: T, options: PgBoss.SendOptions = {}): Promise<string | null> {
+    const boss = await this.ready();
+    return boss.send(name, data, options);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ready();
+  }
+
+  private ready(): Promise<PgBoss> {
+    this.started ??= this.start();
+    return this.started;
+  }
+
+  private async start(): Promise<PgBoss> {
+    const boss = new PgBoss({ connectionString: this.config.databaseUrl, schema: 'pgboss', max: 4, application_name: 'habeas-jobs' });
+    boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
+    await boss.start();
+    for (const registration of this.registrations) {
+      await boss.createQueue(registration.name);
+      await boss.work(registration.name, { batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) await registration.handler(job.data as never);
+      });
+      if (registration.cron) await boss.schedule(registration.name, registration.cron);
+    }
+    this.boss = boss;
+    return boss;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // Let running jobs finish; anything unfinished is retried by another instance.
+    this.logger.log('stopping job workers');
+    await this.boss?.stop({ graceful: true, timeout: 10_000, wait: true });
+    this.logger.log('job workers stopped');
+  }
+}

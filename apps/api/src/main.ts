@@ -1,0 +1,65 @@
+import 'reflect-metadata';
+import { ConfigError } from './config/app-config';
+import { loadConfig } from './config/load-config';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
+import { runMigrations } from './database/migrate';
+import { createApp } from './bootstrap';
+import { DemoSeeder } from './demo/demo-seeder';
+
+function log(message: string, level = 30): void {
+  process.stdout.write(JSON.stringify({ level, time: Date.now(), context: 'main', msg: message }) + '\n');
+}
+
+async function main(): Promise<void> {
+  let config = loadConfig(process.env);
+  let embedded: EmbeddedDatabase | undefined;
+  let stopping = false;
+  const stopDatabase = async () => {
+    await embedded?.stop().catch((error: unknown) => log(`stopping PostgreSQL failed: ${String(error)}`, 50));
+  };
+
+  if (config.embeddedDatabase) {
+    embedded = await startEmbeddedPostgres(config.dataDir, (line) => log(line));
+    config = { ...config, databaseUrl: embedded.url };
+    log(`embedded PostgreSQL running with data in ${config.dataDir}/pg`);
+  }
+  try {
+    const applied = await runMigrations(config.databaseUrl);
+    if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+
+  const app = await createApp(config);
+
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received: draining requests and jobs, then stopping`);
+    const force = setTimeout(() => process.exit(1), 25_000).unref();
+    try {
+      await app.close();
+    } finally {
+      await stopDatabase();
+      clearTimeout(force);
+      log('stopped');
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (config.seedDemo) await app.get(DemoSeeder).seedIfEmpty();
+  await app.listen({ port: config.port, host: config.host });
+  log(`Habeas is listening on http://localhost:${config.port} (API under /api, docs at /api/docs)`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Habeas failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { Role } from '@habeas/contracts';
+import { DemoSeedRegistry } from '../demo/demo-seed.registry';
+import { UserEntity } from './user.entity';
+
+export const demoUsers: Array<{ key: string; email: string; name: string; role: Role }> = [
+  { key: 'user:admin', email: 'admin@demo.local', name: 'Anna Admin', role: 'admin' },
+  { key: 'user:lawyer', email: 'lawyer@demo.local', name: 'Sergey Lawyer', role: 'lawyer' },
+  { key: 'user:lawyer2', email: 'lawyer2@demo.local', name: 'Olga Lawyer', role: 'lawyer' },
+  { key: 'user:medic', email: 'medic@demo.local', name: 'Irina Medic', role: 'medical' },
+  { key: 'user:finance', email: 'finance@demo.local', name: 'Pavel Finance', role: 'finance' },
+];
+
+/** The demo users of CONTRACT §3, all with the demo password. */
+@Injectable()
+export class UsersDemo implements OnModuleInit {
+  constructor(private readonly registry: DemoSeedRegistry) {}
+
+  onModuleInit(): void {
+    this.registry.register({
+      order: 10,
+      name: 'users',
+      seed: async ({ manager, passwordHash, ids }) => {
+        for (const demo of demoUsers) {
+          const saved = await manager.getRepository(UserEntity).save({ email: demo.email, name: demo.name, role: demo.role, passwordHash });
+          ids.set(demo.key, saved.id);
+        }
+      },
+    });
+  }
+}

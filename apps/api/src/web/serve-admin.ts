@@ -1,0 +1,28 @@
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Serves the built admin at `/` and the public donation page at `/donate/:slug`
+ * (its own small entry). Client-side routes fall back to their HTML; unknown
+ * `/api/...` paths stay JSON 404s.
+ */
+export async function serveAdmin(fastify: FastifyInstance, distDir: string): Promise<void> {
+  const built = existsSync(join(distDir, 'index.html'));
+  if (built) {
+    await fastify.register(fastifyStatic, { root: distDir, prefix: '/', wildcard: false, index: false, cacheControl: false });
+  }
+  const page = (file: string) => async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api') {
+      return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Route GET ${request.url.split('?')[0]} not found`, requestId: request.id });
+    }
+    if (!built) {
+      return reply.code(503).type('text/plain; charset=utf-8').send('The admin app is not built yet: run `npm start` (it builds it) or `npm run build`.');
+    }
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile(file, distDir);
+  };
+  fastify.get('/donate/*', page('donate.html'));
+  fastify.get('/*', page('index.html'));
+  fastify.get('/', page('index.html'));
+}
