@@ -1,0 +1,27 @@
+import { Center, Loader } from '@mantine/core';
+import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import type { Role } from '@habeas/contracts';
+import { QueryState } from '../shared/QueryState';
+import { useSession } from './session';
+
+/** Renders its routes only for a signed-in user (of the given roles); otherwise to the sign-in page. */
+export function RequireSession(props: { roles?: Role[] }) {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isLoading) {
+    return (
+      <Center mih="60vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (session.error)
+    return (
+      <QueryState isLoading={false} error={session.error}>
+        {null}
+      </QueryState>
+    );
+  if (!session.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (props.roles && !props.roles.includes(session.data.role)) return <Navigate to="/" replace />;
+  return <Outlet />;
+}

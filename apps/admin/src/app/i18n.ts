@@ -1,0 +1,33 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+
+export const languages = ['en', 'ru'] as const;
+export type Language = (typeof languages)[number];
+
+// Every `locales/<lang>/<area>.json` becomes the `<area>.` key prefix, so each area keeps its own strings.
+const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' });
+const resources: Record<string, { translation: Record<string, unknown> }> = {};
+for (const [path, strings] of Object.entries(files)) {
+  const [, lang, area] = path.match(/\.\/locales\/(\w+)\/([\w-]+)\.json$/)!;
+  resources[lang] ??= { translation: {} };
+  resources[lang].translation[area] = strings;
+}
+
+const stored = localStorage.getItem('habeas.lang');
+const initial: Language = stored === 'ru' || stored === 'en' ? stored : navigator.language.startsWith('ru') ? 'ru' : 'en';
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: initial,
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false },
+});
+document.documentElement.lang = initial;
+
+export function setLanguage(lang: Language): void {
+  localStorage.setItem('habeas.lang', lang);
+  document.documentElement.lang = lang;
+  void i18n.changeLanguage(lang);
+}
+
+export { i18n };

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { initialLanguage, strings, type DonateLanguage } from './strings';
+
+interface Campaign {
+  title: string;
+  summary: string;
+}
+
+type State = { kind: 'loading' } | { kind: 'not-found' } | { kind: 'error' } | { kind: 'ready'; campaign: Campaign };
+
+function slugFromPath(): string {
+  return decodeURIComponent(location.pathname.replace(/^\/donate\/?/, '').split('/')[0] ?? '');
+}
+
+/** The public donation page of one case: `/donate/:slug`. */
+export function DonatePage() {
+  const [lang, setLang] = useState<DonateLanguage>(initialLanguage);
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const s = strings[lang];
+  const slug = slugFromPath();
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  useEffect(() => {
+    let cancelled = false;
+    fetch(`/api/public/campaigns/${encodeURIComponent(slug)}`, { headers: { accept: 'application/json' } })
+      .then(async (response) => {
+        if (cancelled) return;
+        if (response.status === 404) return setState({ kind: 'not-found' });
+        if (!response.ok) return setState({ kind: 'error' });
+        setState({ kind: 'ready', campaign: (await response.json()) as Campaign });
+      })
+      .catch(() => !cancelled && setState({ kind: 'error' }));
+    return () => {
+      cancelled = true;
+    };
+  }, [slug]);
+
+  return (
+    <main className="donate">
+      <header className="donate__top">
+        <strong>{s.support}</strong>
+        <nav className="donate__lang" aria-label="language">
+          {(['en', 'ru'] as const).map((code) => (
+            <button key={code} type="button" aria-pressed={lang === code} onClick={() => setLang(code)}>
+              {code.toUpperCase()}
+            </button>
+          ))}
+        </nav>
+      </header>
+      {state.kind === 'loading' && <p role="status">{s.loading}</p>}
+      {state.kind === 'not-found' && (
+        <p role="alert" data-testid="campaign-not-found">
+          {s.notFound}
+        </p>
+      )}
+      {state.kind === 'error' && <p role="alert">{s.error}</p>}
+      {state.kind === 'ready' && (
+        <article>
+          <h1>{state.campaign.title}</h1>
+          <p className="donate__summary">{state.campaign.summary}</p>
+        </article>
+      )}
+    </main>
+  );
+}
