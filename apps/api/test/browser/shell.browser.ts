@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { launchBrowser, signInThroughForm, withPage, type Browser } from '../support/browser';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('admin shell and donation page in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  before(async () => {
+    t = await startTestApp();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('signs an admin in and shows the cases, then switches to Russian', () =>
+    withPage(browser, 'shell-sign-in', async (page) => {
+      const errors: string[] = [];
+      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      await signInThroughForm(page, t.baseUrl, 'admin@demo.local');
+      await page.getByRole('link', { name: 'Cases' }).click();
+      await page.getByText('vorontsov').first().waitFor();
+      await page.getByText('RU', { exact: true }).first().click();
+      await page.getByRole('link', { name: 'Дела' }).waitFor();
+      assert.deepEqual(
+        errors.filter((text) => /Content Security Policy/i.test(text)),
+        [],
+        'nothing is blocked by the CSP',
+      );
+    }));
+
+  it('refuses a wrong password with a message', () =>
+    withPage(browser, 'shell-wrong-password', async (page) => {
+      await signInThroughForm(page, t.baseUrl, 'admin@demo.local', 'not the password at all');
+      await page.getByText('Invalid email or password').waitFor();
+    }));
+
+  it('serves the donation page without the admin bundle', () =>
+    withPage(browser, 'donate-page', async (page) => {
+      const scripts: string[] = [];
+      page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()));
+      await page.goto(`${t.baseUrl}/donate/no-such-campaign`);
+      await page.getByTestId('campaign-not-found').waitFor();
+      assert.ok(scripts.length > 0);
+      assert.ok(!scripts.some((url) => /\/admin-[\w-]+\.js$/.test(url)), `admin bundle loaded: ${scripts.join(', ')}`);
+    }));
+});

@@ -1,0 +1,109 @@
+import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Pool } from 'pg';
+import { createApp } from '../../src/bootstrap';
+import type { AppConfig } from '../../src/config/app-config';
+import { loadConfig } from '../../src/config/load-config';
+import { DemoSeeder } from '../../src/demo/demo-seeder';
+import { HttpClient } from './http-client';
+
+export const DEMO_PASSWORD = 'demo-password-for-tests-1';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  baseUrl: string;
+  /** A pool on this test's own database, for asserting on rows. */
+  db: Pool;
+  databaseUrl: string;
+  client(): HttpClient;
+  /** A client signed in as a demo user (e.g. 'lawyer@demo.local'). */
+  signIn(email: string, password?: string): Promise<HttpClient>;
+  close(): Promise<void>;
+}
+
+function serverUrl(database: string): string {
+  const base = process.env.HABEAS_TEST_PG_URL;
+  if (!base) throw new Error('HABEAS_TEST_PG_URL is not set: run the tests with `npm test`');
+  const url = new URL(base);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** A fresh database cloned from the migrated template: each test file starts clean. */
+export async function createTestDatabase(): Promise<string> {
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl('postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name} template ${process.env.HABEAS_TEST_TEMPLATE ?? 'habeas_template'}`);
+  } finally {
+    await admin.end();
+  }
+  return serverUrl(name);
+}
+
+export async function dropTestDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const admin = new Client({ connectionString: serverUrl('postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export interface TestAppOptions {
+  seed?: boolean;
+  env?: Record<string, string>;
+  databaseUrl?: string;
+}
+
+/** Boots the real Nest app on a random port against its own PostgreSQL database. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const ownsDatabase = !options.databaseUrl;
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
+  const dataDir = mkdtempSync(join(tmpdir(), 'habeas-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    APP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    DEMO_PASSWORD,
+    LOG_LEVEL: process.env.HABEAS_TEST_LOG_LEVEL ?? 'silent',
+    PORT: '0',
+    ...options.env,
+  });
+  const app = await createApp(config);
+  if (options.seed ?? true) await app.get(DemoSeeder).seedIfEmpty();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const db = new Pool({ connectionString: databaseUrl, max: 3 });
+  return {
+    app,
+    config,
+    baseUrl,
+    db,
+    databaseUrl,
+    client: () => new HttpClient(baseUrl),
+    async signIn(email, password = DEMO_PASSWORD) {
+      const client = new HttpClient(baseUrl);
+      const response = await client.post('/api/auth/login', { email, password });
+      if (response.status !== 200) throw new Error(`sign-in of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+      return client;
+    },
+    async close() {
+      await app.close();
+      await db.end();
+      if (ownsDatabase) await dropTestDatabase(databaseUrl);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

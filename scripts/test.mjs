@@ -1,0 +1,91 @@
+// `npm test`: build, start one throwaway embedded PostgreSQL holding a migrated
+// template database, run every test runner against it, print `N passed, N failed`.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { build } from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const root = new URL('..', import.meta.url).pathname;
+const only = process.argv.slice(2); // optional filters: substrings of test file paths
+
+function findFiles(dir, suffix) {
+  let found = [];
+  if (!existsSync(dir)) return found;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found = found.concat(findFiles(path, suffix));
+    else if (name.endsWith(suffix)) found.push(path);
+  }
+  return found.filter((file) => only.length === 0 || only.some((filter) => file.includes(filter))).sort();
+}
+
+/** Runs node's test runner over `files`, echoing its output; returns the pass/fail counts it reports. */
+function runNodeTests(label, files, concurrency, env) {
+  if (files.length === 0) return Promise.resolve({ passed: 0, failed: 0 });
+  console.log(`\n── ${label}: ${files.length} file(s)`);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.on('exit', (code) => {
+      const count = (name) => Number(output.match(new RegExp(`^ℹ ${name} (\\d+)`, 'm'))?.[1] ?? 0);
+      const passed = count('pass');
+      // A runner that died without a summary counts as one failure, never as silence.
+      const failed = count('fail') + count('cancelled') + (code !== 0 && count('fail') === 0 && count('cancelled') === 0 ? 1 : 0);
+      resolve({ passed, failed });
+    });
+  });
+}
+
+async function prepareTemplate() {
+  const { startEmbeddedPostgres } = require(join(root, 'dist/apps/api/src/database/embedded-postgres.js'));
+  const { runMigrations } = require(join(root, 'dist/apps/api/src/database/migrate.js'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'habeas-test-pg-'));
+  const server = await startEmbeddedPostgres(dataDir, (line) => console.log(`[postgres] ${line}`), { database: 'habeas_template' });
+  try {
+    await runMigrations(server.url);
+    // pg-boss creates its schema on first start; do it once here so every cloned database has it.
+    const PgBoss = require('pg-boss');
+    const boss = new PgBoss({ connectionString: server.url, schema: 'pgboss', supervise: false, schedule: false });
+    await boss.start();
+    await boss.stop({ graceful: false, wait: true });
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return {
+    url: server.url,
+    async stop() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const started = Date.now();
+await build();
+const template = await prepareTemplate();
+let totals = { passed: 0, failed: 0 };
+const add = (result) => (totals = { passed: totals.passed + result.passed, failed: totals.failed + result.failed });
+try {
+  const env = { HABEAS_TEST_PG_URL: template.url, HABEAS_TEST_TEMPLATE: 'habeas_template', NODE_ENV: 'test' };
+  const dist = join(root, 'dist');
+  add(await runNodeTests('unit', [...findFiles(join(dist, 'apps/api/src'), '.spec.js'), ...findFiles(join(root, 'libs/contracts/dist'), '.spec.js')], 2, env));
+  add(await runNodeTests('API against PostgreSQL', findFiles(join(dist, 'apps/api/test'), '.e2e.js'), 2, env));
+  add(await runNodeTests('browser', findFiles(join(dist, 'apps/api/test'), '.browser.js'), 1, env));
+} finally {
+  await template.stop();
+}
+console.log(`\ntook ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed === 0 ? 0 : 1);
