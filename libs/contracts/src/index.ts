@@ -3,3 +3,4 @@ export * from './auth';
 export * from './users';
 export * from './audit';
 export * from './cases';
+export * from './timeline';

@@ -8,22 +8,35 @@ import {
   casePage,
   caseSummary,
   createCaseRequest,
+  timelinePage,
+  timelineQuery,
   updateCaseRequest,
   uuid,
 } from '@habeas/contracts';
-import type { AddCaseMemberRequest, CaseListQuery, CreateCaseRequest, UpdateCaseRequest } from '@habeas/contracts';
+import type { AddCaseMemberRequest, CaseListQuery, CreateCaseRequest, TimelineQuery, UpdateCaseRequest } from '@habeas/contracts';
 import { z } from 'zod';
 import { Can, CurrentActor } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
 import { Returns, ZodBody, ZodParam, ZodQuery } from '../common/http/zod-validation';
 import { CasesService } from './cases.service';
+import { TimelineService } from './timeline/timeline.service';
 
 export const caseRef = z.string().trim().min(1).max(100);
 
 @ApiTags('cases')
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly timeline: TimelineService,
+  ) {}
+
+  @Get(':id/timeline')
+  @Can('cases:read')
+  @Returns(timelinePage)
+  timelineOf(@CurrentActor() actor: Actor, @ZodParam('id', caseRef) id: string, @ZodQuery(timelineQuery) query: TimelineQuery) {
+    return this.timeline.list(actor, id, query);
+  }
 
   @Get()
   @Can('cases:list')

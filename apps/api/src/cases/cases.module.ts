@@ -6,11 +6,13 @@ import { CaseMemberEntity } from './case-member.entity';
 import { CasesController } from './cases.controller';
 import { CasesDemo } from './cases.demo';
 import { CasesService } from './cases.service';
+import { TimelineRegistry } from './timeline/timeline.registry';
+import { TimelineService } from './timeline/timeline.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseMemberEntity])],
   controllers: [CasesController],
-  providers: [CaseAccess, CasesService, CasesDemo],
-  exports: [CaseAccess, CasesService],
+  providers: [CaseAccess, CasesService, CasesDemo, TimelineRegistry, TimelineService],
+  exports: [CaseAccess, CasesService, TimelineRegistry],
 })
 export class CasesModule {}

@@ -1,0 +1,62 @@
+import type { Page, TimelineItem, TimelineQuery } from '@habeas/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../common/auth/actor';
+import { roleCan } from '../../common/auth/policy';
+import { decodeCursor, toPage } from '../../common/pagination';
+import { CaseAccess } from '../case-access.service';
+import { TimelineRegistry } from './timeline.registry';
+
+interface TimelineRow {
+  type: TimelineItem['type'];
+  at: Date;
+  at_key: string;
+  title: string;
+  ref: string;
+}
+
+/** One chronological stream (oldest first) over every registered source, keyset-paged by (at, type, ref). */
+@Injectable()
+export class TimelineService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: CaseAccess,
+    private readonly registry: TimelineRegistry,
+  ) {}
+
+  async list(actor: Actor, caseIdOrSlug: string, query: TimelineQuery): Promise<Page<TimelineItem>> {
+    const theCase = await this.access.resolve(actor, caseIdOrSlug, 'cases:read');
+    const reader = { role: actor.role, privileged: roleCan(actor.role, 'documents:privileged') };
+    const sources = this.registry
+      .all()
+      .filter((source) => roleCan(actor.role, source.capability))
+      .filter((source) => !query.types || query.types.includes(source.type));
+    if (sources.length === 0) return { items: [], nextCursor: null };
+
+    const union = sources
+      .map((source) => `select '${source.type}'::text as type, s.at, s.title, s.ref::text as ref from (${source.sql(reader)}) s where s.case_id = $1`)
+      .join('\n union all\n');
+    const params: unknown[] = [theCase.id, query.limit + 1];
+    let after = '';
+    const cursor = decodeCursor(query.cursor);
+    if (cursor) {
+      const [type, ...ref] = cursor.id.split(':');
+      params.push(cursor.key, type, ref.join(':'));
+      after = 'where (t.at, t.type, t.ref) > ($3::timestamptz, $4, $5)';
+    }
+    const rows: TimelineRow[] = await this.db.query(
+      `select t.type, t.at, to_char(t.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key, t.title, t.ref
+         from (${union}) t ${after}
+        order by t.at, t.type, t.ref
+        limit $2`,
+      params,
+    );
+    return toPage(
+      rows,
+      query.limit,
+      (row) => ({ key: row.at_key, id: `${row.type}:${row.ref}` }),
+      (row) => ({ type: row.type, at: row.at.toISOString(), title: row.title, ref: row.ref }),
+    );
+  }
+}
