@@ -4,10 +4,18 @@ import { AppConfig } from '../config/app-config';
 
 type Handler<T> = (data: T) => Promise<void>;
 
-interface Registration {
+export interface JobOptions {
+  /** Schedule (cron, UTC) shared by all instances: each tick runs once. */
+  cron?: string;
+  retryLimit?: number;
+  /** Seconds before the first retry. */
+  retryDelay?: number;
+  retryBackoff?: boolean;
+}
+
+interface Registration extends JobOptions {
   name: string;
   handler: Handler<never>;
-  cron?: string;
 }
 
 /**
@@ -24,8 +32,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(private readonly config: AppConfig) {}
 
   /** Registers a worker for `name`; with `cron`, also schedules it (one schedule shared by all instances). */
-  register<T>(name: string, handler: Handler<T>, options: { cron?: string } = {}): void {
-    this.registrations.push({ name, handler: handler as Handler<never>, cron: options.cron });
+  register<T>(name: string, handler: Handler<T>, options: JobOptions = {}): void {
+    this.registrations.push({ ...options, name, handler: handler as Handler<never> });
   }
 
   async send<T extends object>(name: string, data: T, options: PgBoss.SendOptions = {}): Promise<string | null> {
@@ -47,8 +55,9 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
     await boss.start();
     for (const registration of this.registrations) {
-      await boss.createQueue(registration.name);
-      await boss.work(registration.name, { batchSize: 1 }, async (jobs) => {
+      const { retryLimit = 3, retryDelay = 10, retryBackoff = true } = registration;
+      await boss.createQueue(registration.name, { name: registration.name, retryLimit, retryDelay, retryBackoff });
+      await boss.work(registration.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
         for (const job of jobs) await registration.handler(job.data as never);
       });
       if (registration.cron) await boss.schedule(registration.name, registration.cron);

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { MailService } from '../src/mail/mail.service';
+import { startSmtpSink } from './support/smtp-sink';
+import { startTestApp, type TestApp } from './support/test-app';
+
+async function statusOf(t: TestApp, id: string, wanted: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const rows = await t.db.query('select status from mail_outbox where id = $1', [id]);
+    if (rows.rows[0]?.status === wanted) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(`mail ${id} never reached ${wanted}`);
+}
+
+describe('mail outbox', () => {
+  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+  let t: TestApp;
+  before(async () => {
+    sink = await startSmtpSink();
+    t = await startTestApp({ seed: false, env: { SMTP_URL: sink.url, MAIL_FROM: 'Habeas <team@habeas.test>' } });
+  });
+  after(async () => {
+    await t?.close();
+    await sink?.close();
+  });
+
+  it('delivers a queued mail over SMTP and marks it sent', async () => {
+    const id = await t.app.get(MailService).queue({ to: 'medic@example.org', subject: 'New alert', text: 'Open Habeas' });
+    assert.ok(id);
+    await sink.waitFor(1);
+    assert.deepEqual(sink.received[0].to, ['medic@example.org']);
+    assert.match(sink.received[0].raw, /Subject: New alert/);
+    await statusOf(t, id, 'sent');
+  });
+
+  it('sends a mail with the same dedupe key only once', async () => {
+    const mail = { to: 'lawyer@example.org', subject: 'Reminder', text: 'Deadline in 3 days', dedupeKey: 'reminder:x:3d' };
+    const [first, second] = await Promise.all([t.app.get(MailService).queue(mail), t.app.get(MailService).queue(mail)]);
+    assert.equal([first, second].filter(Boolean).length, 1);
+    await sink.waitFor(2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(sink.received.filter((m) => m.to.includes('lawyer@example.org')).length, 1);
+  });
+
+  it('keeps recipient and body encrypted at rest', async () => {
+    await t.app.get(MailService).queue({ to: 'secret-donor@example.org', subject: 'Thank you', text: 'private words' });
+    const rows = await t.db.query(`select recipient, body from mail_outbox`);
+    assert.ok(rows.rows.every((row) => !String(row.recipient).includes('@') && !String(row.body).includes('private')));
+  });
+});
+
+describe('mail outbox without SMTP', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({ seed: false });
+  });
+  after(() => t?.close());
+
+  it('keeps the mail in the outbox as logged', async () => {
+    const id = await t.app.get(MailService).queue({ to: 'a@example.org', subject: 'Hello', text: 'Body' });
+    assert.ok(id);
+    await statusOf(t, id, 'logged');
+  });
+});
