@@ -65,8 +65,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
         frameAncestors: ["'self'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Only a production deployment is known to sit behind HTTPS.
+        upgradeInsecureRequests: config.env === 'production' ? [] : null,
       },
     },
+    hsts: config.env === 'production',
     crossOriginEmbedderPolicy: false,
   });
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 } });
