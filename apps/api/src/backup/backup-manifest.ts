@@ -1,0 +1,12 @@
+export interface BackupManifest {
+  format: 'habeas-backup';
+  version: 1;
+  createdAt: string;
+  /** Names of the applied migrations, oldest first: a restore needs the same schema. */
+  migrations: string[];
+  tables: Record<string, { rows: number; sha256: string }>;
+  files: Array<{ path: string; size: number; sha256: string }>;
+}
+
+/** Tables that are not backed up: pg-boss keeps transient jobs in its own schema; only `public` is archived. */
+export const archivedSchema = 'public';

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Client } from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { archivedSchema } from './backup-manifest';
+
+function hashing(hash: ReturnType<typeof createHash>): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+  });
+}
+
+export async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Tables of the archived schema, parents before children (foreign keys), so a restore can insert in order. */
+export async function tablesInDependencyOrder(client: Client): Promise<string[]> {
+  const tables: Array<{ name: string }> = (
+    await client.query(`select tablename as name from pg_tables where schemaname = $1 order by tablename`, [archivedSchema])
+  ).rows;
+  const edges: Array<{ child: string; parent: string }> = (
+    await client.query(
+      `select c.relname as child, p.relname as parent
+         from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_class p on p.oid = k.confrelid
+         join pg_namespace n on n.oid = c.relnamespace
+        where k.contype = 'f' and n.nspname = $1 and c.relname <> p.relname`,
+      [archivedSchema],
+    )
+  ).rows;
+  const ordered: string[] = [];
+  const remaining = new Set(tables.map((t) => t.name));
+  while (remaining.size > 0) {
+    const ready = [...remaining].filter((name) => !edges.some((e) => e.child === name && remaining.has(e.parent)));
+    if (ready.length === 0) throw new Error(`foreign keys form a cycle among: ${[...remaining].join(', ')}`);
+    for (const name of ready.sort()) {
+      ordered.push(name);
+      remaining.delete(name);
+    }
+  }
+  return ordered;
+}
+
+/** COPYs one table (inside the caller's snapshot) to a file; returns its SHA-256. */
+export async function dumpTable(client: Client, table: string, file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(client.query(copyTo(`copy "${archivedSchema}"."${table}" to stdout`)), hashing(hash), createWriteStream(file));
+  return hash.digest('hex');
+}
+
+export async function loadTable(client: Client, table: string, file: string): Promise<void> {
+  await pipeline(createReadStream(file), client.query(copyFrom(`copy "${archivedSchema}"."${table}" from stdin`)));
+}

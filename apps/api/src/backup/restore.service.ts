@@ -1,0 +1,111 @@
+import {
+  closeSync,
+  cpSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Client } from 'pg';
+import * as tar from 'tar';
+import { runMigrations } from '../database/migrate';
+import { decryptingStream, MAGIC } from './archive-cipher';
+import type { BackupManifest } from './backup-manifest';
+import { loadTable, sha256OfFile, tablesInDependencyOrder } from './database-archive';
+
+export interface RestoreOptions {
+  databaseUrl: string;
+  filesDir: string;
+  archive: string;
+  passphrase?: string;
+}
+
+function isEncrypted(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(MAGIC.length);
+    readSync(fd, head, 0, MAGIC.length, 0);
+    return head.equals(MAGIC);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function unpack(options: RestoreOptions, into: string): Promise<BackupManifest> {
+  const encrypted = isEncrypted(options.archive);
+  if (encrypted && !options.passphrase) throw new Error('this backup is encrypted: set BACKUP_PASSPHRASE');
+  let packed = options.archive;
+  if (encrypted) {
+    // Decrypt whole before unpacking: nothing is read from the archive until its tag has been verified.
+    packed = join(into, 'archive.tar.gz');
+    await pipeline(createReadStream(options.archive), decryptingStream(options.passphrase!), createWriteStream(packed, { mode: 0o600 }));
+  }
+  await pipeline(createReadStream(packed), tar.extract({ cwd: into, strict: true }));
+  const manifest = JSON.parse(readFileSync(join(into, 'manifest.json'), 'utf8')) as BackupManifest;
+  if (manifest.format !== 'habeas-backup' || manifest.version !== 1) throw new Error('not a Habeas backup (version 1)');
+  for (const [table, expected] of Object.entries(manifest.tables)) {
+    if ((await sha256OfFile(join(into, 'tables', `${table}.copy`))) !== expected.sha256) throw new Error(`table ${table} is damaged in the archive`);
+  }
+  for (const file of manifest.files) {
+    if ((await sha256OfFile(join(into, 'files', file.path))) !== file.sha256) throw new Error(`file ${file.path} is damaged in the archive`);
+  }
+  return manifest;
+}
+
+/**
+ * Restores an archive into an empty database and an empty file store: verifies every checksum first,
+ * migrates the schema to the archive's version, loads all tables in one transaction, then the files.
+ */
+export async function restoreBackup(options: RestoreOptions): Promise<BackupManifest> {
+  if (existsSync(options.filesDir) && readdirSync(options.filesDir).length > 0) throw new Error(`the file store ${options.filesDir} is not empty`);
+  const staging = mkdtempSync(join(tmpdir(), 'habeas-restore-'));
+  try {
+    const manifest = await unpack(options, staging);
+    await runMigrations(options.databaseUrl);
+    const client = new Client({ connectionString: options.databaseUrl });
+    await client.connect();
+    try {
+      const migrations = (await client.query(`select name from migrations order by id`)).rows.map((row: { name: string }) => row.name);
+      if (JSON.stringify(migrations) !== JSON.stringify(manifest.migrations)) {
+        throw new Error(`schema mismatch: the archive was made at migration ${manifest.migrations.at(-1)}, this code is at ${migrations.at(-1)}`);
+      }
+      const tables = (await tablesInDependencyOrder(client)).filter((table) => table !== 'migrations');
+      for (const table of tables) {
+        const rows = Number((await client.query(`select count(*) as n from public."${table}"`)).rows[0].n);
+        if (rows > 0) throw new Error(`the database is not empty (table ${table} has ${rows} rows)`);
+      }
+      await client.query('begin');
+      for (const table of tables) {
+        if (manifest.tables[table]) await loadTable(client, table, join(staging, 'tables', `${table}.copy`));
+      }
+      for (const table of tables) {
+        const rows = Number((await client.query(`select count(*) as n from public."${table}"`)).rows[0].n);
+        if (manifest.tables[table] && rows !== manifest.tables[table].rows)
+          throw new Error(`table ${table}: restored ${rows} rows, archive has ${manifest.tables[table].rows}`);
+      }
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      await client.end();
+    }
+    for (const file of manifest.files) {
+      const target = join(options.filesDir, file.path);
+      mkdirSync(dirname(target), { recursive: true });
+      cpSync(join(staging, 'files', file.path), target);
+    }
+    return manifest;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
