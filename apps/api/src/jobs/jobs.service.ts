@@ -28,6 +28,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly registrations: Registration[] = [];
   private boss?: PgBoss;
   private started?: Promise<PgBoss>;
+  /** Local worker ids by queue, to wake them when this instance sends work. */
+  private readonly workers = new Map<string, string>();
 
   constructor(private readonly config: AppConfig) {}
 
@@ -38,7 +40,10 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   async send<T extends object>(name: string, data: T, options: PgBoss.SendOptions = {}): Promise<string | null> {
     const boss = await this.ready();
-    return boss.send(name, data, options);
+    const id = await boss.send(name, data, options);
+    const worker = this.workers.get(name);
+    if (id && worker && !options.startAfter) boss.notifyWorker(worker); // pick it up now, not at the next poll
+    return id;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -57,9 +62,16 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     for (const registration of this.registrations) {
       const { retryLimit = 3, retryDelay = 10, retryBackoff = true } = registration;
       await boss.createQueue(registration.name, { name: registration.name, retryLimit, retryDelay, retryBackoff });
-      await boss.work(registration.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
-        for (const job of jobs) await registration.handler(job.data as never);
+      // One job per fetch, so a failure retries only that job; after a job the worker fetches again at once
+      // (drains a backlog), and waits for the polling interval only when the queue is empty.
+      const worker: string = await boss.work(registration.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
+        try {
+          for (const job of jobs) await registration.handler(job.data as never);
+        } finally {
+          boss.notifyWorker(worker);
+        }
       });
+      this.workers.set(registration.name, worker);
       if (registration.cron) await boss.schedule(registration.name, registration.cron);
     }
     this.boss = boss;
