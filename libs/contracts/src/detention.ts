@@ -145,6 +145,8 @@ export const legalAction = z.object({
   triggerSummary: z.string().nullable(),
   documentId: uuid.nullable(),
   documentVersion: z.number().int().nullable(),
+  /** Where to download the filed/generated document, when the store serves one. */
+  documentUrl: z.string().nullable(),
   outcome: z.string().nullable(),
   filedAt: isoDateTime.nullable(),
   decidedAt: isoDateTime.nullable(),

@@ -80,7 +80,7 @@ const NEXT: Record<LegalActionStatus, readonly LegalActionStatus[]> = {
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-function toAction(row: ActionRow): LegalAction {
+function toAction(row: ActionRow, documentUrl: string | null = null): LegalAction {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -100,6 +100,7 @@ function toAction(row: ActionRow): LegalAction {
     triggerSummary: row.trigger_summary,
     documentId: row.document_id,
     documentVersion: row.document_version,
+    documentUrl,
     outcome: row.outcome,
     filedAt: iso(row.filed_at),
     decidedAt: iso(row.decided_at),
@@ -245,7 +246,7 @@ export class LegalActionsService {
     }
     if (created.length === 0) return [];
     const rows: ActionRow[] = await db.query(`${SELECT} where a.id = any($1) order by a.deadline_at, a.id`, [created]);
-    return rows.map(toAction);
+    return rows.map((row) => this.toAction(row));
   }
 
   /** Fills the step's template from the case, the person, the facility and the event. */
@@ -327,7 +328,12 @@ export class LegalActionsService {
       `${SELECT} ${where.length ? `where ${where.join(' and ')}` : ''} order by a.created_at, a.id limit $1`,
       params,
     );
-    return toPage(rows, query.limit, (row) => ({ key: row.created_key, id: row.id }), toAction);
+    return toPage(
+      rows,
+      query.limit,
+      (row) => ({ key: row.created_key, id: row.id }),
+      (row) => this.toAction(row),
+    );
   }
 
   async get(actor: Actor, id: string): Promise<LegalAction> {
@@ -439,7 +445,12 @@ export class LegalActionsService {
   private async load(id: string): Promise<LegalAction> {
     const rows: ActionRow[] = await this.db.query(`${SELECT} where a.id = $1`, [id]);
     if (!rows[0]) throw new NotFound('Legal action');
-    return toAction(rows[0]);
+    return this.toAction(rows[0]);
+  }
+
+  private toAction(row: ActionRow): LegalAction {
+    const url = row.document_id ? (this.sink.downloadUrl?.(row.document_id, row.document_version ?? 1) ?? null) : null;
+    return toAction(row, url);
   }
 
   /** The lawyer a proposal goes to when no lawyer logged its trigger: the case's lead counsel, else any lawyer of the case. */
