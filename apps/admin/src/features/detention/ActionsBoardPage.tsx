@@ -56,6 +56,9 @@ function ActionCard({ action, onEdit, onDecide }: { action: LegalAction; onEdit:
   return (
     <Card withBorder padding="sm" data-testid="action-card">
       <Text fw={600}>{action.title}</Text>
+      <Text size="xs" c="dimmed">
+        {t(`detention.step.${action.step}`)}
+      </Text>
       <Text size="sm">
         <Anchor component={Link} to={`/cases/${action.caseSlug}/contact`}>
           {action.caseTitle}
