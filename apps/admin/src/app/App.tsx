@@ -4,6 +4,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { CasesPage } from '../features/cases/CasesPage';
+import { ActionsBoardPage } from '../features/detention/ActionsBoardPage';
+import { CaseContactPage } from '../features/detention/CaseContactPage';
+import { TemplatesPage } from '../features/detention/TemplatesPage';
 import { AreaEmptyPage } from '../shared/AreaEmptyPage';
 import { Layout } from './Layout';
 import { RequireSession } from './RequireSession';
@@ -32,6 +35,9 @@ export function App() {
               <Route element={<Layout />}>
                 <Route index element={<AreaEmptyPage title="nav.dashboard" message="areas.dashboardEmpty" />} />
                 <Route path="/cases" element={<CasesPage />} />
+                <Route path="/cases/:id/contact" element={<CaseContactPage />} />
+                <Route path="/actions" element={<ActionsBoardPage />} />
+                <Route path="/templates" element={<TemplatesPage />} />
                 <Route path="/documents" element={<AreaEmptyPage title="nav.documents" message="areas.documentsEmpty" />} />
                 <Route path="/medical-alerts" element={<AreaEmptyPage title="nav.medicalAlerts" message="areas.medicalEmpty" />} />
                 <Route path="/donations" element={<AreaEmptyPage title="nav.donations" message="areas.donationsEmpty" />} />

@@ -4,7 +4,21 @@ import { EntityManager, Repository } from 'typeorm';
 import type { Actor, AuditContext } from '../common/auth/actor';
 import { AuditEntryEntity } from './audit-entry.entity';
 
-export const auditEntityTypes = ['case', 'document', 'medical_incident', 'medical_alert', 'donation', 'user', 'session', 'expense', 'donor'] as const;
+export const auditEntityTypes = [
+  'case',
+  'document',
+  'medical_incident',
+  'medical_alert',
+  'donation',
+  'user',
+  'session',
+  'expense',
+  'donor',
+  'contact_event',
+  'legal_action',
+  'legal_template',
+  'no_contact_alert',
+] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 /** A signed-in actor, or an explicit context (the system, or a not-yet-signed-in visitor). */

@@ -1,0 +1,118 @@
+import type { CreateContactEventRequest } from '@habeas/contracts';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DemoSeedRegistry } from '../demo/demo-seed.registry';
+import { ContactLogService } from './contact-log.service';
+import { LegalActionsService } from './legal-actions.service';
+
+const IVS = 'Temporary detention centre (IVS), Moscow';
+
+/**
+ * Demo contact log of the vorontsov case (case-article.txt): visits (one refused), letters (one
+ * undelivered), a parcel and a commissary transfer, and the legal actions its two medical incidents
+ * — the ambulance on 8 May, the transfer to hospital on 11 May — would have started.
+ */
+@Injectable()
+export class DetentionDemo implements OnModuleInit {
+  constructor(
+    private readonly registry: DemoSeedRegistry,
+    private readonly contacts: ContactLogService,
+    private readonly legalActions: LegalActionsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register({
+      order: 60,
+      name: 'contact',
+      seed: async ({ manager, ids }) => {
+        const caseId = ids.get('case:vorontsov')!;
+        const lawyerId = ids.get('user:lawyer')!;
+        const events: CreateContactEventRequest[] = [
+          {
+            kind: 'visit',
+            status: 'refused',
+            occurredAt: '2025-05-09T09:30:00Z',
+            facility: IVS,
+            visitor: 'Defence counsel',
+            refusalReason: 'No room free for lawyers; told to come back after the weekend',
+            refusedBy: 'Duty officer of the IVS',
+          },
+          {
+            kind: 'visit',
+            status: 'held',
+            occurredAt: '2025-05-10T11:00:00Z',
+            facility: IVS,
+            visitor: 'Defence counsel',
+            notes: 'Complains of high blood pressure; no doctor has seen him since the ambulance.',
+          },
+          {
+            kind: 'letter',
+            status: 'delivered',
+            occurredAt: '2025-05-12T08:00:00Z',
+            deliveredAt: '2025-05-14T15:00:00Z',
+            channel: 'prison_letter_service',
+            direction: 'to_detainee',
+            facility: 'City hospital (prison ward), Moscow',
+            notes: 'Letters of support from readers of the community',
+          },
+          {
+            kind: 'letter',
+            status: 'not_delivered',
+            occurredAt: '2025-05-13T10:00:00Z',
+            channel: 'post',
+            direction: 'to_detainee',
+            facility: IVS,
+            notes: 'Registered letter from his family; the IVS says it never arrived',
+          },
+          {
+            kind: 'parcel',
+            status: 'accepted',
+            occurredAt: '2025-05-15T09:00:00Z',
+            facility: 'City hospital (prison ward), Moscow',
+            contents: 'Blood pressure monitor (allowed by the doctor), warm clothes, books',
+          },
+          {
+            kind: 'money_transfer',
+            status: 'accepted',
+            occurredAt: '2025-05-15T09:30:00Z',
+            facility: 'City hospital (prison ward), Moscow',
+            contents: 'Commissary account',
+            amount: { amountMinor: 500_000, currency: 'RUB' },
+          },
+        ];
+        for (const body of events) {
+          const event = await this.contacts.insert(manager, caseId, body, lawyerId);
+          await this.legalActions.proposeForContact(null, { caseId, event }, manager);
+        }
+
+        // The medical area seeds the incidents (order 40) and may leave their ids under these keys.
+        const ambulance = await this.legalActions.proposeForMedicalIncident(
+          {
+            caseId,
+            incidentId: ids.get('medical_incident:vorontsov:ambulance') ?? null,
+            type: 'ambulance_call',
+            severity: 'high',
+            occurredAt: '2025-05-08T21:00:00Z',
+            facility: IVS,
+          },
+          manager,
+        );
+        await this.legalActions.proposeForMedicalIncident(
+          {
+            caseId,
+            incidentId: ids.get('medical_incident:vorontsov:hospitalisation') ?? null,
+            type: 'hospitalisation',
+            severity: 'high',
+            occurredAt: '2025-05-11T02:00:00Z',
+            facility: IVS,
+          },
+          manager,
+        );
+        // The team acted on the first: the motion for an independent doctor was filed on 10 May.
+        const doctor = ambulance.find((action) => action.step === 'motion_independent_doctor');
+        if (doctor) {
+          await manager.query(`update legal_actions set status = 'filed', filed_at = '2025-05-10T16:00:00Z' where id = $1`, [doctor.id]);
+        }
+      },
+    });
+  }
+}

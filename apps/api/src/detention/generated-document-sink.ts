@@ -1,0 +1,22 @@
+import type { Actor } from '../common/auth/actor';
+
+export interface GeneratedFile {
+  title: string;
+  /** Document kind as the documents area knows it, e.g. `complaint`, `motion`. */
+  kind: string;
+  fileName: string;
+  mimeType: string;
+  bytes: Buffer;
+}
+
+/**
+ * Where a generated draft goes. The documents area binds this token so that a draft becomes a
+ * document version of the case (searchable, versioned, audited); until then FallbackDraftStore keeps it.
+ */
+export interface GeneratedDocumentSink {
+  storeGenerated(actor: Actor, caseId: string, file: GeneratedFile): Promise<{ documentId: string; version: number }>;
+  /** Where the admin downloads the stored file; null when the sink's own area serves it. */
+  downloadUrl?(documentId: string, version: number): string | null;
+}
+
+export const GENERATED_DOCUMENT_SINK = 'detention.GENERATED_DOCUMENT_SINK';

@@ -1,0 +1,80 @@
+import {
+  createLegalActionRequest,
+  generateDocumentRequest,
+  generatedDocument,
+  legalAction,
+  legalActionListQuery,
+  legalActionPage,
+  updateLegalActionRequest,
+  uuid,
+} from '@habeas/contracts';
+import type { CreateLegalActionRequest, GenerateDocumentRequest, LegalActionListQuery, UpdateLegalActionRequest } from '@habeas/contracts';
+import { Controller, Get, Patch, Post, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { caseRef } from '../cases/cases.controller';
+import { Can, CurrentActor } from '../common/auth/access.decorators';
+import type { Actor } from '../common/auth/actor';
+import { Returns, ZodBody, ZodParam, ZodQuery } from '../common/http/zod-validation';
+import { GeneratedDraftsService } from './generated-drafts.service';
+import { LegalActionsService } from './legal-actions.service';
+
+@ApiTags('legal actions')
+@Controller()
+export class LegalActionsController {
+  constructor(
+    private readonly actions: LegalActionsService,
+    private readonly drafts: GeneratedDraftsService,
+  ) {}
+
+  @Get('legal-actions')
+  @Can('cases:read')
+  @Returns(legalActionPage)
+  board(@CurrentActor() actor: Actor, @ZodQuery(legalActionListQuery) query: LegalActionListQuery) {
+    return this.actions.list(actor, query);
+  }
+
+  @Get('cases/:id/legal-actions')
+  @Can('cases:read')
+  @Returns(legalActionPage)
+  ofCase(@CurrentActor() actor: Actor, @ZodParam('id', caseRef) id: string, @ZodQuery(legalActionListQuery) query: LegalActionListQuery) {
+    return this.actions.list(actor, query, id);
+  }
+
+  @Post('cases/:id/legal-actions')
+  @Can('cases:write')
+  @Returns(legalAction, 201)
+  create(@CurrentActor() actor: Actor, @ZodParam('id', caseRef) id: string, @ZodBody(createLegalActionRequest) body: CreateLegalActionRequest) {
+    return this.actions.create(actor, id, body);
+  }
+
+  @Get('legal-actions/:id')
+  @Can('cases:read')
+  @Returns(legalAction)
+  get(@CurrentActor() actor: Actor, @ZodParam('id', uuid) id: string) {
+    return this.actions.get(actor, id);
+  }
+
+  @Patch('legal-actions/:id')
+  @Can('cases:write')
+  @Returns(legalAction)
+  update(@CurrentActor() actor: Actor, @ZodParam('id', uuid) id: string, @ZodBody(updateLegalActionRequest) body: UpdateLegalActionRequest) {
+    return this.actions.update(actor, id, body);
+  }
+
+  @Post('legal-actions/:id/generate')
+  @Can('cases:write')
+  @Returns(generatedDocument, 201)
+  generate(@CurrentActor() actor: Actor, @ZodParam('id', uuid) id: string, @ZodBody(generateDocumentRequest) body: GenerateDocumentRequest) {
+    return this.actions.generate(actor, id, body.format);
+  }
+
+  /** Download of a draft kept by the fallback store (until drafts become document versions). */
+  @Get('generated-drafts/:id/download')
+  @Can('cases:read')
+  async download(@CurrentActor() actor: Actor, @ZodParam('id', uuid) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const file = await this.drafts.download(actor, id);
+    void reply.header('content-type', file.mimeType).header('content-disposition', `attachment; filename="${file.fileName}"`);
+    return file.bytes;
+  }
+}

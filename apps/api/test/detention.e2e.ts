@@ -1,0 +1,290 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import JSZip from 'jszip';
+import { LegalActionsService } from '../src/detention/legal-actions.service';
+import { NoContactWatch } from '../src/detention/no-contact-watch.service';
+import { JobsService } from '../src/jobs/jobs.service';
+import type { HttpClient } from './support/http-client';
+import { startTestApp, type TestApp } from './support/test-app';
+
+describe('life in detention', () => {
+  let t: TestApp;
+  let lawyer: HttpClient;
+  before(async () => {
+    t = await startTestApp();
+    lawyer = await t.signIn('lawyer@demo.local');
+  });
+  after(() => t.close());
+
+  const caseId = async (slug: string) => (await t.db.query(`select id from cases where slug = $1`, [slug])).rows[0].id as string;
+
+  it('logs a refused visit and proposes complaints to the facility and the prosecutor, owned by the lawyer', async () => {
+    const response = await lawyer.post('/api/cases/vorontsov/contacts', {
+      kind: 'visit',
+      status: 'refused',
+      occurredAt: '2026-11-20T09:00:00Z',
+      facility: 'SIZO-1',
+      refusalReason: 'quarantine',
+      refusedBy: 'duty officer Petrov',
+    });
+    assert.equal(response.status, 201, response.text);
+    assert.equal(response.body.event.refusalReason, 'quarantine');
+    assert.equal(response.body.event.refusedBy, 'duty officer Petrov');
+    const steps = response.body.proposedActions.map((a: any) => a.step).sort();
+    assert.deepEqual(steps, ['complaint_facility', 'complaint_prosecutor']);
+    const complaint = response.body.proposedActions.find((a: any) => a.step === 'complaint_facility');
+    assert.equal(complaint.status, 'proposed');
+    assert.equal(complaint.deadlineAt, '2026-11-23T09:00:00.000Z');
+    assert.equal(complaint.triggerType, 'contact');
+    assert.equal(complaint.triggerId, response.body.event.id);
+    assert.equal(complaint.ownerName, (await t.db.query(`select name from users where email = 'lawyer@demo.local'`)).rows[0].name);
+    assert.match(complaint.draftText, /SIZO-1/);
+    assert.match(complaint.draftText, /quarantine/);
+  });
+
+  it('logs a held visit and a call without proposing anything', async () => {
+    const visit = await lawyer.post('/api/cases/vorontsov/contacts', { kind: 'visit', status: 'held', occurredAt: '2026-11-21T09:00:00Z', visitor: 'Counsel' });
+    assert.equal(visit.status, 201);
+    assert.deepEqual(visit.body.proposedActions, []);
+    const call = await lawyer.post('/api/cases/vorontsov/contacts', { kind: 'call', status: 'held', occurredAt: '2026-11-21T10:00:00Z' });
+    assert.equal(call.status, 201);
+    assert.equal(call.body.event.kind, 'call');
+  });
+
+  it('logs letters by channel with a delivery date or as not delivered', async () => {
+    const delivered = await lawyer.post('/api/cases/vorontsov/contacts', {
+      kind: 'letter',
+      status: 'delivered',
+      channel: 'prison_letter_service',
+      direction: 'to_detainee',
+      occurredAt: '2026-11-10T09:00:00Z',
+      deliveredAt: '2026-11-12T09:00:00Z',
+    });
+    assert.equal(delivered.status, 201, delivered.text);
+    assert.equal(delivered.body.event.deliveredAt, '2026-11-12T09:00:00.000Z');
+    const lost = await lawyer.post('/api/cases/vorontsov/contacts', {
+      kind: 'letter',
+      status: 'not_delivered',
+      channel: 'post',
+      occurredAt: '2026-11-11T09:00:00Z',
+    });
+    assert.equal(lost.status, 201);
+    assert.deepEqual(
+      lost.body.proposedActions.map((a: any) => a.step),
+      ['complaint_facility'],
+    );
+    const noChannel = await lawyer.post('/api/cases/vorontsov/contacts', { kind: 'letter', status: 'sent', occurredAt: '2026-11-11T09:00:00Z' });
+    assert.equal(noChannel.status, 400);
+    assert.match(noChannel.text, /channel/);
+  });
+
+  it('logs parcels and commissary transfers with contents and money, and a returned one proposes a complaint', async () => {
+    const parcel = await lawyer.post('/api/cases/vorontsov/contacts', {
+      kind: 'parcel',
+      status: 'returned',
+      contents: 'medicine, socks',
+      occurredAt: '2026-11-12T09:00:00Z',
+    });
+    assert.equal(parcel.status, 201);
+    assert.equal(parcel.body.proposedActions.length, 1);
+    const money = await lawyer.post('/api/cases/vorontsov/contacts', {
+      kind: 'money_transfer',
+      status: 'accepted',
+      amount: { amountMinor: 300000, currency: 'rub' },
+      occurredAt: '2026-11-12T10:00:00Z',
+    });
+    assert.equal(money.status, 201, money.text);
+    assert.deepEqual(money.body.event.amount, { amountMinor: 300000, currency: 'RUB' });
+    const noAmount = await lawyer.post('/api/cases/vorontsov/contacts', { kind: 'money_transfer', status: 'sent', occurredAt: '2026-11-12T10:00:00Z' });
+    assert.equal(noAmount.status, 400);
+    const wrongStatus = await lawyer.post('/api/cases/vorontsov/contacts', { kind: 'visit', status: 'delivered', occurredAt: '2026-11-12T10:00:00Z' });
+    assert.equal(wrongStatus.status, 400);
+  });
+
+  it('lists the log newest first with cursor paging and shows events on the timeline', async () => {
+    const first = await lawyer.get('/api/cases/vorontsov/contacts?limit=2');
+    assert.equal(first.status, 200);
+    assert.equal(first.body.items.length, 2);
+    assert.ok(first.body.items[0].occurredAt >= first.body.items[1].occurredAt);
+    const second = await lawyer.get(`/api/cases/vorontsov/contacts?limit=2&cursor=${first.body.nextCursor}`);
+    assert.ok(!second.body.items.some((item: any) => first.body.items.some((seen: any) => seen.id === item.id)));
+    const timeline = await lawyer.get('/api/cases/vorontsov/timeline?types=contact,legal_action&limit=100');
+    assert.equal(timeline.status, 200);
+    const titles = timeline.body.items.map((item: any) => item.title);
+    assert.ok(titles.includes('Lawyer visit refused — quarantine'), titles.join('\n'));
+    assert.ok(titles.some((title: string) => title.startsWith('Proposed: ') && title.includes('after Lawyer visit refused')));
+  });
+
+  it('counts refused visits and undelivered letters per week and month', async () => {
+    const weekly = await lawyer.get('/api/cases/vorontsov/contacts/trend?bucket=week');
+    assert.equal(weekly.status, 200);
+    // The demo has one refused visit and one undelivered letter; this file added one of each.
+    assert.equal(weekly.body.totals.refusedVisits, 2);
+    assert.equal(weekly.body.totals.undeliveredLetters, 2);
+    assert.ok(weekly.body.items.some((item: any) => item.period === '2026-11-16' && item.refusedVisits === 1));
+    const monthly = await lawyer.get('/api/cases/vorontsov/contacts/trend?bucket=month');
+    assert.ok(monthly.body.items.some((item: any) => item.period === '2026-11-01' && item.refusedVisits === 1 && item.undeliveredLetters === 1));
+    assert.equal((await lawyer.get('/api/cases/vorontsov/contacts/trend?bucket=year')).status, 400);
+  });
+
+  it('proposes legal steps for a medical incident once, however often it is called', async () => {
+    const service = t.app.get(LegalActionsService);
+    const vorontsov = await caseId('vorontsov');
+    const incident = {
+      caseId: vorontsov,
+      incidentId: '11111111-2222-4333-8444-555555555555',
+      type: 'denied_care',
+      severity: 'critical' as const,
+      occurredAt: '2026-11-22T08:00:00Z',
+      facility: 'SIZO-1',
+    };
+    const proposed = await service.proposeForMedicalIncident(incident);
+    assert.deepEqual(proposed.map((a) => a.step).sort(), ['complaint_prosecutor', 'interim_measures_international', 'motion_independent_doctor']);
+    assert.deepEqual(await service.proposeForMedicalIncident(incident), []);
+    const byIncident = await lawyer.get(`/api/legal-actions?triggerType=medical_incident&triggerId=${incident.incidentId}`);
+    assert.equal(byIncident.body.items.length, 3);
+    assert.ok(byIncident.body.items.every((a: any) => a.ownerName && a.triggerSummary.includes('denied care')));
+  });
+
+  it('takes a proposal through drafting to a filed DOCX and a decision', async () => {
+    const created = await lawyer.post('/api/cases/vorontsov/contacts', {
+      kind: 'visit',
+      status: 'refused',
+      occurredAt: '2026-11-23T09:00:00Z',
+      refusalReason: 'no reason given',
+    });
+    const action = created.body.proposedActions.find((a: any) => a.step === 'complaint_facility');
+    assert.ok(action.missingFields.includes('facility.name'), 'no facility was given');
+    assert.match(action.draftText, /\[\[facility\.name: \?\]\]/);
+
+    const skipping = await lawyer.patch(`/api/legal-actions/${action.id}`, { status: 'filed' });
+    assert.equal(skipping.status, 422);
+    const drafting = await lawyer.patch(`/api/legal-actions/${action.id}`, {
+      status: 'drafting',
+      draftText: '# Complaint\nTo the head of SIZO-1: the visit of 23 November was refused.',
+    });
+    assert.equal(drafting.status, 200, drafting.text);
+    assert.deepEqual(drafting.body.missingFields, []);
+    const filed = await lawyer.patch(`/api/legal-actions/${action.id}`, { status: 'filed' });
+    assert.equal(filed.status, 200, filed.text);
+    assert.ok(filed.body.documentId);
+    assert.ok(filed.body.filedAt);
+
+    const draft = await t.db.query(`select mime_type, bytes, case_id from generated_drafts where id = $1`, [filed.body.documentId]);
+    assert.equal(draft.rows[0].mime_type, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const xml = await (await JSZip.loadAsync(draft.rows[0].bytes)).file('word/document.xml')!.async('string');
+    assert.match(xml, /the visit of 23 November was refused/);
+    const download = await lawyer.get(`/api/generated-drafts/${filed.body.documentId}/download`);
+    assert.equal(download.status, 200);
+    assert.match(download.headers.get('content-disposition') ?? '', /attachment; filename="vorontsov-complaint_facility-.*\.docx"/);
+
+    assert.equal((await lawyer.patch(`/api/legal-actions/${action.id}`, { draftText: 'changed' })).status, 422);
+    assert.equal((await lawyer.patch(`/api/legal-actions/${action.id}`, { status: 'decided' })).status, 422);
+    const decided = await lawyer.patch(`/api/legal-actions/${action.id}`, { status: 'decided', outcome: 'Complaint upheld; visits allowed' });
+    assert.equal(decided.status, 200);
+    const titles = (await lawyer.get('/api/cases/vorontsov/timeline?types=legal_action&limit=100')).body.items.map((i: any) => i.title);
+    assert.ok(titles.some((title: string) => title.startsWith('Filed: ') && title.includes(filed.body.documentId)));
+    assert.ok(titles.some((title: string) => title.startsWith('Decided: ') && title.endsWith('Complaint upheld; visits allowed')));
+  });
+
+  it('renders a team template into a document version through the sink', async () => {
+    const template = await lawyer.post('/api/legal-templates', {
+      step: 'motion_independent_doctor',
+      language: 'en',
+      title: 'Motion (team version)',
+      body: '# Motion\n{{person.name}} at {{facility.name}} on {{incident.occurredAt}}; counsel {{lawyer.name}}; {{unknown.field}}',
+      isDefault: true,
+    });
+    assert.equal(template.status, 201, template.text);
+    const created = await lawyer.post('/api/cases/vorontsov/legal-actions', { step: 'motion_independent_doctor', language: 'en' });
+    assert.equal(created.status, 201, created.text);
+    assert.match(created.body.draftText, /^# Motion\nVladimir Vorontsov at \[\[facility\.name: \?\]\]/);
+    assert.deepEqual(created.body.missingFields.sort(), ['facility.name', 'incident.occurredAt', 'unknown.field']);
+    const generated = await lawyer.post(`/api/legal-actions/${created.body.id}/generate`, { format: 'markdown' });
+    assert.equal(generated.status, 201, generated.text);
+    assert.equal(generated.body.version, 1);
+    const file = await lawyer.get(generated.body.downloadUrl);
+    assert.equal(file.status, 200);
+    assert.match(file.text, /Vladimir Vorontsov at \[\[facility.name: \?\]\]/);
+    const defaults = await lawyer.get('/api/legal-templates?step=motion_independent_doctor&language=en');
+    assert.equal(defaults.body.items.filter((item: any) => item.isDefault).length, 1, 'one default per step and language');
+  });
+
+  it('seeds a default template for each legal step in Russian and English', async () => {
+    const all = await lawyer.get('/api/legal-templates?limit=100');
+    const pairs = new Set(all.body.items.map((item: any) => `${item.step}:${item.language}`));
+    for (const step of ['complaint_facility', 'complaint_prosecutor', 'motion_independent_doctor', 'motion_custody_health', 'interim_measures_international']) {
+      assert.ok(pairs.has(`${step}:ru`) && pairs.has(`${step}:en`), step);
+    }
+  });
+
+  it('opens one "no contact" alert when the clock moves past N days, and contact closes it', async () => {
+    const vorontsov = await caseId('vorontsov');
+    const settings = await lawyer.put('/api/cases/vorontsov/contacts/settings', { noContactDays: 10 });
+    assert.equal(settings.status, 200);
+    assert.equal(settings.body.noContactDays, 10);
+    assert.equal((await lawyer.put('/api/cases/vorontsov/contacts/settings', { noContactDays: 0 })).status, 400);
+    const watch = t.app.get(NoContactWatch);
+    const last = new Date(settings.body.lastContactAt);
+    const nineDaysLater = new Date(last.getTime() + 9 * 86_400_000);
+    assert.ok(!(await watch.check(nineDaysLater)).includes(vorontsov));
+    const elevenDaysLater = new Date(last.getTime() + 11 * 86_400_000);
+    assert.ok((await watch.check(elevenDaysLater)).includes(vorontsov));
+    assert.deepEqual(await watch.check(elevenDaysLater), [], 'a second run opens nothing new');
+    const alerts = await t.db.query(`select status, last_contact_at from no_contact_alerts where case_id = $1`, [vorontsov]);
+    assert.equal(alerts.rows.length, 1);
+    assert.equal(alerts.rows[0].last_contact_at.toISOString(), last.toISOString());
+    const audit = await t.db.query(`select 1 from audit_log where action = 'no_contact_alert.open' and entity_id = $1`, [vorontsov]);
+    assert.equal(audit.rows.length, 1);
+    assert.ok((await lawyer.get('/api/cases/vorontsov/contacts/settings')).body.noContactAlertOpenedAt);
+
+    await lawyer.post('/api/cases/vorontsov/contacts', { kind: 'call', status: 'held', occurredAt: new Date(last.getTime() + 12 * 86_400_000).toISOString() });
+    const after = await t.db.query(`select status from no_contact_alerts where case_id = $1`, [vorontsov]);
+    assert.equal(after.rows[0].status, 'resolved');
+  });
+
+  it('runs the watch as a job for a case that has been silent since it was opened', async () => {
+    const second = await caseId('second-case');
+    await t.db.query(`update cases set created_at = now() - interval '15 days' where id = $1`, [second]);
+    await t.app.get(JobsService).send('detention.no-contact-watch', {});
+    let rows: unknown[] = [];
+    for (let attempt = 0; attempt < 50 && rows.length === 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      rows = (await t.db.query(`select id from no_contact_alerts where case_id = $1 and status = 'open'`, [second])).rows;
+    }
+    assert.equal(rows.length, 1);
+  });
+
+  it('answers 404 to a lawyer of another case and 403 to finance', async () => {
+    const lawyer2 = await t.signIn('lawyer2@demo.local');
+    assert.equal((await lawyer2.get('/api/cases/vorontsov/contacts')).status, 404);
+    assert.equal((await lawyer2.post('/api/cases/vorontsov/contacts', { kind: 'call', status: 'held', occurredAt: '2026-11-21T10:00:00Z' })).status, 404);
+    assert.equal((await lawyer2.get('/api/cases/vorontsov/contacts/trend')).status, 404);
+    const theirs = (await lawyer.get('/api/cases/vorontsov/legal-actions')).body.items[0];
+    const missing = await lawyer2.get('/api/legal-actions/00000000-0000-4000-8000-000000000000');
+    const hidden = await lawyer2.get(`/api/legal-actions/${theirs.id}`);
+    assert.equal(hidden.status, 404);
+    assert.equal(hidden.body.message, missing.body.message);
+    assert.equal((await lawyer2.patch(`/api/legal-actions/${theirs.id}`, { status: 'dismissed' })).status, 404);
+    assert.ok((await lawyer2.get('/api/legal-actions')).body.items.every((a: any) => a.caseSlug === 'second-case'));
+
+    const finance = await t.signIn('finance@demo.local');
+    assert.equal((await finance.get('/api/cases/vorontsov/contacts')).status, 403);
+    assert.equal((await finance.get('/api/legal-actions')).status, 403);
+    assert.equal((await finance.get('/api/legal-templates')).status, 403);
+    assert.equal((await t.client().get('/api/legal-actions')).status, 401);
+  });
+
+  it('seeds the demo contact log and the legal actions of the two medical incidents', async () => {
+    const admin = await t.signIn('admin@demo.local');
+    const visits = await admin.get('/api/cases/vorontsov/contacts?kind=visit&limit=100');
+    const demoVisits = visits.body.items.filter((item: any) => item.occurredAt.startsWith('2025-05'));
+    assert.ok(demoVisits.some((v: any) => v.status === 'refused') && demoVisits.some((v: any) => v.status === 'held'));
+    const medical = await admin.get('/api/cases/vorontsov/legal-actions?triggerType=medical_incident&limit=100');
+    const summaries = medical.body.items.map((a: any) => a.triggerSummary);
+    assert.ok(summaries.some((s: string) => s.includes('ambulance call')));
+    assert.ok(summaries.some((s: string) => s.includes('hospitalisation')));
+    assert.ok(medical.body.items.some((a: any) => a.step === 'motion_custody_health'));
+    assert.ok(medical.body.items.some((a: any) => a.status === 'filed'));
+  });
+});
