@@ -79,11 +79,17 @@ export async function restoreBackup(options: RestoreOptions): Promise<BackupMani
         throw new Error(`schema mismatch: the archive was made at migration ${manifest.migrations.at(-1)}, this code is at ${migrations.at(-1)}`);
       }
       const tables = (await tablesInDependencyOrder(client)).filter((table) => table !== 'migrations');
-      for (const table of tables) {
+      // Migrations may seed a few rows of their own (settings, default templates); users and cases say whether it is in use.
+      for (const table of ['users', 'cases']) {
         const rows = Number((await client.query(`select count(*) as n from public."${table}"`)).rows[0].n);
         if (rows > 0) throw new Error(`the database is not empty (table ${table} has ${rows} rows)`);
       }
       await client.query('begin');
+      const seeded: string[] = [];
+      for (const table of tables) {
+        if (Number((await client.query(`select count(*) as n from public."${table}"`)).rows[0].n) > 0) seeded.push(table);
+      }
+      if (seeded.length) await client.query(`truncate ${seeded.map((table) => `public."${table}"`).join(', ')}`);
       for (const table of tables) {
         if (manifest.tables[table]) await loadTable(client, table, join(staging, 'tables', `${table}.copy`));
       }
