@@ -12,6 +12,7 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
+import { MedicalModule } from './medical/medical.module';
 import { loggerOptions } from './logging';
 import { UsersModule } from './users/users.module';
 
@@ -41,6 +42,7 @@ export class AppModule {
         UsersModule,
         AuthModule,
         CasesModule,
+        MedicalModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };
