@@ -4,6 +4,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { CasesPage } from '../features/cases/CasesPage';
+import { CaseMedicalPage } from '../features/medical/CaseMedicalPage';
+import { MedicalAlertsPage } from '../features/medical/MedicalAlertsPage';
 import { AreaEmptyPage } from '../shared/AreaEmptyPage';
 import { Layout } from './Layout';
 import { RequireSession } from './RequireSession';
@@ -33,7 +35,8 @@ export function App() {
                 <Route index element={<AreaEmptyPage title="nav.dashboard" message="areas.dashboardEmpty" />} />
                 <Route path="/cases" element={<CasesPage />} />
                 <Route path="/documents" element={<AreaEmptyPage title="nav.documents" message="areas.documentsEmpty" />} />
-                <Route path="/medical-alerts" element={<AreaEmptyPage title="nav.medicalAlerts" message="areas.medicalEmpty" />} />
+                <Route path="/medical-alerts" element={<MedicalAlertsPage />} />
+                <Route path="/cases/:id/medical" element={<CaseMedicalPage />} />
                 <Route path="/donations" element={<AreaEmptyPage title="nav.donations" message="areas.donationsEmpty" />} />
                 <Route path="/users" element={<AreaEmptyPage title="nav.users" message="areas.usersEmpty" />} />
                 <Route path="/audit-log" element={<AreaEmptyPage title="nav.auditLog" message="areas.auditEmpty" />} />
