@@ -11,8 +11,6 @@ export class SseClient {
   private readonly controller = new AbortController();
   status = 0;
 
-  private constructor() {}
-
   static async open(url: string, headers: Record<string, string>): Promise<SseClient> {
     const client = new SseClient();
     const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: client.controller.signal });
