@@ -8,11 +8,19 @@ import { MedicalAlertsRepository, toAlert } from './medical-alerts.repository';
 
 const CHANNEL = 'medical_alerts';
 const HEARTBEAT_MS = 20_000;
+/**
+ * Sequence numbers are taken before commit, so a change may become visible after a higher one was
+ * already sent; each delivery looks back this far and skips what this subscriber already got.
+ */
+const LOOKBACK = 200;
 
 interface Subscriber {
   actor: Actor;
   response: ServerResponse;
   lastSeq: number;
+  /** Nothing at or below this is sent: the Last-Event-ID given, or the latest change when the stream opened. */
+  floor: number;
+  sent: Set<number>;
   busy: boolean;
   again: boolean;
 }
@@ -56,7 +64,7 @@ export class MedicalAlertStreamService implements OnApplicationBootstrap, Before
       'x-accel-buffering': 'no',
     });
     response.write('retry: 3000\n\n');
-    const subscriber: Subscriber = { actor, response, lastSeq, busy: false, again: false };
+    const subscriber: Subscriber = { actor, response, lastSeq, floor: lastSeq, sent: new Set(), busy: false, again: false };
     this.subscribers.add(subscriber);
     response.on('close', () => this.subscribers.delete(subscriber));
     await this.deliver(subscriber);
@@ -118,12 +126,16 @@ export class MedicalAlertStreamService implements OnApplicationBootstrap, Before
       do {
         subscriber.again = false;
         const caseIds = await this.access.visibleCaseIds(subscriber.actor, 'alerts:work');
-        const rows = await this.alerts.changedSince(caseIds, subscriber.lastSeq);
+        const since = Math.max(subscriber.floor, subscriber.lastSeq - LOOKBACK);
+        const rows = await this.alerts.changedSince(caseIds, since);
         for (const row of rows) {
           const alert = toAlert(row);
+          if (subscriber.sent.has(alert.seq)) continue;
           subscriber.response.write(`event: alert\nid: ${alert.seq}\ndata: ${JSON.stringify(alert)}\n\n`);
-          subscriber.lastSeq = alert.seq;
+          subscriber.sent.add(alert.seq);
+          subscriber.lastSeq = Math.max(subscriber.lastSeq, alert.seq);
         }
+        for (const seq of subscriber.sent) if (seq <= subscriber.lastSeq - LOOKBACK) subscriber.sent.delete(seq);
       } while (subscriber.again && this.subscribers.has(subscriber));
     } catch (error) {
       this.logger.error({ err: error }, 'alert stream delivery failed');
