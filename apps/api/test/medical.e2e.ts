@@ -199,7 +199,12 @@ describe('medical incidents and alerts', () => {
 
   it('opens one "no news" alert per case without a check-in for its number of days', async () => {
     const service = t.app.get(MedicalAlertsService);
-    await t.db.query(`insert into medical_settings (case_id, no_news_days) select id, 30 from cases where slug = 'vorontsov'`);
+    assert.deepEqual((await medic.get('/api/cases/vorontsov/medical-settings')).body, { noNewsDays: 7 });
+    assert.equal((await medic.put('/api/cases/vorontsov/medical-settings', { noNewsDays: 0 })).status, 400);
+    const set = await medic.put('/api/cases/vorontsov/medical-settings', { noNewsDays: 30 });
+    assert.equal(set.status, 200);
+    assert.deepEqual((await medic.get('/api/cases/vorontsov/medical-settings')).body, { noNewsDays: 30 });
+    assert.equal((await (await t.signIn('lawyer2@demo.local')).put('/api/cases/vorontsov/medical-settings', { noNewsDays: 3 })).status, 404);
     await service.openNoNewsAlerts();
     await service.openNoNewsAlerts();
     const rows = await t.db.query(`select c.slug from medical_alerts a join cases c on c.id = a.case_id where a.kind = 'no_news'`);
@@ -208,6 +213,16 @@ describe('medical incidents and alerts', () => {
       ['second-case'],
       'vorontsov had incidents today; second-case only the demo one long ago',
     );
+
+    // The per-case number of days decides: a check-in 10 days ago is news enough for 14 days, not for 7.
+    const admin = await t.signIn('admin@demo.local');
+    await t.db.query(`update medical_incidents set occurred_at = now() - interval '10 days' where case_id = (select id from cases where slug = 'second-case')`);
+    const open = await t.db.query(`select id from medical_alerts where kind = 'no_news'`);
+    assert.equal((await admin.post(`/api/medical-alerts/${open.rows[0].id}/resolve`, { note: 'family called' })).status, 200);
+    assert.equal((await admin.put('/api/cases/second-case/medical-settings', { noNewsDays: 14 })).status, 200);
+    assert.equal(await service.openNoNewsAlerts(), 0);
+    assert.equal((await admin.put('/api/cases/second-case/medical-settings', { noNewsDays: 7 })).status, 200);
+    assert.equal(await service.openNoNewsAlerts(), 1);
   });
 
   it('puts incidents and alerts on the case timeline without their descriptions', async () => {

@@ -114,3 +114,7 @@ export type ResolveAlertRequest = z.infer<typeof resolveAlertRequest>;
 
 export const alertCount = z.object({ open: z.number().int() });
 export type AlertCount = z.infer<typeof alertCount>;
+
+/** Per-case medical settings: after this many days without a check-in the "no news" rule opens an alert. */
+export const medicalSettings = z.object({ noNewsDays: z.number().int().min(1).max(365) });
+export type MedicalSettings = z.infer<typeof medicalSettings>;

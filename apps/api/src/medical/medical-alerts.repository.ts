@@ -156,6 +156,19 @@ export class MedicalAlertsRepository {
     );
   }
 
+  async noNewsDays(caseId: string): Promise<number> {
+    const rows: Array<{ days: number }> = await this.db.query(`select no_news_days as days from medical_settings where case_id = $1`, [caseId]);
+    return rows[0]?.days ?? 7;
+  }
+
+  async setNoNewsDays(caseId: string, days: number, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `insert into medical_settings (case_id, no_news_days) values ($1, $2)
+       on conflict (case_id) do update set no_news_days = excluded.no_news_days, updated_at = now()`,
+      [caseId, days],
+    );
+  }
+
   async adminEmails(): Promise<Array<{ id: string; email: string }>> {
     return this.db.query(`select id, email from users where role = 'admin' and disabled_at is null order by email`);
   }

@@ -1,4 +1,4 @@
-import type { AlertListQuery, MedicalAlert, Page } from '@habeas/contracts';
+import type { AlertListQuery, MedicalAlert, MedicalSettings, Page } from '@habeas/contracts';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -139,6 +139,20 @@ export class MedicalAlertsService implements OnModuleInit {
       if (alert) opened++;
     }
     return opened;
+  }
+
+  async settings(actor: Actor, caseIdOrSlug: string): Promise<MedicalSettings> {
+    const theCase = await this.access.resolve(actor, caseIdOrSlug, 'medical:read');
+    return { noNewsDays: await this.alerts.noNewsDays(theCase.id) };
+  }
+
+  async updateSettings(actor: Actor, caseIdOrSlug: string, settings: MedicalSettings): Promise<MedicalSettings> {
+    const theCase = await this.access.resolve(actor, caseIdOrSlug, 'medical:write');
+    await this.db.transaction(async (tx) => {
+      await this.alerts.setNoNewsDays(theCase.id, settings.noNewsDays, tx);
+      await this.audit.record(actor, { action: 'case.medical-settings', entityType: 'case', entityId: theCase.id, details: { ...settings } }, tx);
+    });
+    return settings;
   }
 
   private async visible(actor: Actor, id: string): Promise<AlertRow> {

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Put, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   alertCount,
@@ -9,10 +9,11 @@ import {
   medicalAlertPage,
   medicalIncident,
   medicalIncidentPage,
+  medicalSettings,
   resolveAlertRequest,
   uuid,
 } from '@habeas/contracts';
-import type { AlertListQuery, CreateIncidentRequest, PageQuery, ResolveAlertRequest } from '@habeas/contracts';
+import type { AlertListQuery, CreateIncidentRequest, MedicalSettings, PageQuery, ResolveAlertRequest } from '@habeas/contracts';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { Can, CurrentActor } from '../common/auth/access.decorators';
@@ -45,6 +46,21 @@ export class MedicalController {
   @Returns(medicalIncident, 201)
   createIncident(@CurrentActor() actor: Actor, @ZodParam('id', caseRef) id: string, @ZodBody(createIncidentRequest) body: CreateIncidentRequest) {
     return this.incidents.create(actor, id, body);
+  }
+
+  @Get('cases/:id/medical-settings')
+  @Can('medical:read')
+  @Returns(medicalSettings)
+  settings(@CurrentActor() actor: Actor, @ZodParam('id', caseRef) id: string) {
+    return this.alerts.settings(actor, id);
+  }
+
+  /** `noNewsDays`: the "no news" rule opens an alert after this many days without a medical check-in. */
+  @Put('cases/:id/medical-settings')
+  @Can('medical:write')
+  @Returns(medicalSettings)
+  updateSettings(@CurrentActor() actor: Actor, @ZodParam('id', caseRef) id: string, @ZodBody(medicalSettings) body: MedicalSettings) {
+    return this.alerts.updateSettings(actor, id, body);
   }
 
   @Get('medical-incidents/:id')

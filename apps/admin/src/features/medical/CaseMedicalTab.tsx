@@ -7,6 +7,7 @@ import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
 import { usePaged } from '../../shared/usePaged';
 import { IncidentForm } from './IncidentForm';
+import { NoNewsSetting } from './NoNewsSetting';
 import { SeverityBadge } from './SeverityBadge';
 import { VitalsChart } from './VitalsChart';
 
@@ -23,6 +24,7 @@ export function CaseMedicalTab(props: { caseId: string }) {
           {t('medical.incidents.record')}
         </Button>
       </Group>
+      <NoNewsSetting caseId={props.caseId} />
       <QueryState isLoading={incidents.isLoading} error={incidents.error} isEmpty={incidents.items.length === 0} empty={t('medical.incidents.empty')}>
         <VitalsChart incidents={incidents.items} />
         <Table striped data-testid="incident-list">
