@@ -20,6 +20,8 @@ export const environmentSchema = z.object({
   /** Comma-separated earlier keys, still accepted for reading while `npm run reencrypt` re-seals everything. */
   APP_ENCRYPTION_KEYS_OLD: optionalString,
   MEDICAL_ESCALATION_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** When the "no news" rule runs (cron, UTC); `off` disables it. Off by default under NODE_ENV=test. */
+  MEDICAL_NO_NEWS_CRON: optionalString,
   SESSION_SECRET: optionalString,
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -82,6 +84,8 @@ export abstract class AppConfig {
   abstract readonly previousEncryptionKeys: Array<{ id: string; key: Buffer }>;
   /** A critical medical alert not acknowledged this long is escalated to all admins. */
   abstract readonly medicalEscalationSeconds: number;
+  /** Schedule of the "no news" rule, or undefined when it is off. */
+  abstract readonly medicalNoNewsCron: string | undefined;
   /** Secret used to derive session token hashes and other HMACs. */
   abstract readonly sessionSecret: Buffer;
   abstract readonly publicUrl: string;

@@ -28,6 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, databaseUrl?: string): AppCon
       ? localSecret(dataDir, 'session.key')
       : deriveKey(encryption, 'habeas session secret');
   const port = e.PORT;
+  const noNewsCron = e.MEDICAL_NO_NEWS_CRON ?? (e.NODE_ENV === 'test' ? 'off' : '*/15 * * * *');
   return {
     env: e.NODE_ENV,
     port,
@@ -40,6 +41,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, databaseUrl?: string): AppCon
     encryptionKey: { id: keyId(encryption), key: encryption },
     previousEncryptionKeys: previous.map((key) => ({ id: keyId(key), key })),
     medicalEscalationSeconds: e.MEDICAL_ESCALATION_SECONDS,
+    // Tests call the rule directly: a cron tick must not add alerts to other tests' demo data.
+    medicalNoNewsCron: noNewsCron === 'off' ? undefined : noNewsCron,
     sessionSecret,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,

@@ -42,13 +42,16 @@ export class MedicalAlertsService implements OnModuleInit {
       },
       { retryLimit: 5, retryDelay: 5 },
     );
-    this.jobs.register(
-      NO_NEWS,
-      async () => {
-        await this.openNoNewsAlerts();
-      },
-      { cron: '*/15 * * * *', retryLimit: 1 },
-    );
+    const cron = this.config.medicalNoNewsCron;
+    if (cron) {
+      this.jobs.register(
+        NO_NEWS,
+        async () => {
+          await this.openNoNewsAlerts();
+        },
+        { cron, retryLimit: 1 },
+      );
+    }
   }
 
   /**
