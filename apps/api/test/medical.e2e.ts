@@ -78,6 +78,11 @@ describe('medical incidents and alerts', () => {
     );
     assert.equal(reads.rowCount, 2);
     assert.ok(reads.rows[0].ip);
+    const admin = await t.signIn('admin@demo.local');
+    const log = await admin.get(`/api/audit-log?entityType=medical_incident&entityId=${created.body.id}`);
+    assert.equal(log.status, 200);
+    assert.ok(log.body.items.some((item: { action: string; ip: string | null }) => item.action === 'medical_incident.read' && item.ip));
+    assert.ok(log.body.items.some((item: { action: string }) => item.action === 'medical_incident.create'));
   });
 
   it('answers 404 to a lawyer of another case and 403 to finance', async () => {
