@@ -13,6 +13,7 @@ import { DetentionModule } from './detention/detention.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
+import { MedicalModule } from './medical/medical.module';
 import { loggerOptions } from './logging';
 import { UsersModule } from './users/users.module';
 
@@ -43,6 +44,7 @@ export class AppModule {
         AuthModule,
         CasesModule,
         DetentionModule,
+        MedicalModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

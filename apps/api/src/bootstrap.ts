@@ -28,7 +28,7 @@ function acceptsBody(request: IncomingMessage): boolean {
 
 /** Builds the configured app (not yet listening); used by main and by the tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  FieldCipher.configure(config.encryptionKey);
+  FieldCipher.configure(config.encryptionKey, config.previousEncryptionKeys);
   const adapter = new FastifyAdapter({
     genReqId: requestId,
     requestIdHeader: false,

@@ -5,3 +5,4 @@ export * from './audit';
 export * from './cases';
 export * from './timeline';
 export * from './detention';
+export * from './medical';

@@ -7,6 +7,8 @@ import { CasesPage } from '../features/cases/CasesPage';
 import { ActionsBoardPage } from '../features/detention/ActionsBoardPage';
 import { CaseContactPage } from '../features/detention/CaseContactPage';
 import { TemplatesPage } from '../features/detention/TemplatesPage';
+import { CaseMedicalPage } from '../features/medical/CaseMedicalPage';
+import { MedicalAlertsPage } from '../features/medical/MedicalAlertsPage';
 import { AreaEmptyPage } from '../shared/AreaEmptyPage';
 import { Layout } from './Layout';
 import { RequireSession } from './RequireSession';
@@ -39,7 +41,8 @@ export function App() {
                 <Route path="/actions" element={<ActionsBoardPage />} />
                 <Route path="/templates" element={<TemplatesPage />} />
                 <Route path="/documents" element={<AreaEmptyPage title="nav.documents" message="areas.documentsEmpty" />} />
-                <Route path="/medical-alerts" element={<AreaEmptyPage title="nav.medicalAlerts" message="areas.medicalEmpty" />} />
+                <Route path="/medical-alerts" element={<MedicalAlertsPage />} />
+                <Route path="/cases/:id/medical" element={<CaseMedicalPage />} />
                 <Route path="/donations" element={<AreaEmptyPage title="nav.donations" message="areas.donationsEmpty" />} />
                 <Route path="/users" element={<AreaEmptyPage title="nav.users" message="areas.usersEmpty" />} />
                 <Route path="/audit-log" element={<AreaEmptyPage title="nav.auditLog" message="areas.auditEmpty" />} />

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconLogout, IconMoon, IconSun, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
+import { OpenAlertsBadge } from '../features/medical/AlertsLive';
 import { setLanguage, type Language } from './i18n';
 import { navItems } from './nav';
 import { useCurrentUser, useSignOut } from './session';
@@ -76,6 +77,7 @@ export function Layout() {
                 to={item.to}
                 label={t(item.label)}
                 leftSection={<item.icon size={18} />}
+                rightSection={item.to === '/medical-alerts' ? <OpenAlertsBadge enabled /> : undefined}
                 active={isActive(item.to)}
                 onClick={close}
               />

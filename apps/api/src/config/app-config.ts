@@ -17,6 +17,11 @@ export const environmentSchema = z.object({
   SEED_DEMO: booleanFromEnv.optional(),
   DEMO_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
   APP_ENCRYPTION_KEY: optionalString,
+  /** Comma-separated earlier keys, still accepted for reading while `npm run reencrypt` re-seals everything. */
+  APP_ENCRYPTION_KEYS_OLD: optionalString,
+  MEDICAL_ESCALATION_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** When the "no news" rule runs (cron, UTC); `off` disables it. Off by default under NODE_ENV=test. */
+  MEDICAL_NO_NEWS_CRON: optionalString,
   SESSION_SECRET: optionalString,
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -75,6 +80,12 @@ export abstract class AppConfig {
   abstract readonly demoPassword: string | undefined;
   /** 32-byte key for field encryption at rest, with its id (first 8 hex of its SHA-256). */
   abstract readonly encryptionKey: { id: string; key: Buffer };
+  /** Earlier keys, readable only (APP_ENCRYPTION_KEYS_OLD). */
+  abstract readonly previousEncryptionKeys: Array<{ id: string; key: Buffer }>;
+  /** A critical medical alert not acknowledged this long is escalated to all admins. */
+  abstract readonly medicalEscalationSeconds: number;
+  /** Schedule of the "no news" rule, or undefined when it is off. */
+  abstract readonly medicalNoNewsCron: string | undefined;
   /** Secret used to derive session token hashes and other HMACs. */
   abstract readonly sessionSecret: Buffer;
   abstract readonly publicUrl: string;

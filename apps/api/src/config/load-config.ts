@@ -11,8 +11,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, databaseUrl?: string): AppCon
   const dataDir = resolve(e.DATA_DIR);
   const embedded = !e.DATABASE_URL;
   let encryption: Buffer;
+  let previous: Buffer[];
   try {
     encryption = e.APP_ENCRYPTION_KEY ? decodeKey(e.APP_ENCRYPTION_KEY, 'APP_ENCRYPTION_KEY') : localSecret(dataDir, 'encryption.key');
+    previous = (e.APP_ENCRYPTION_KEYS_OLD ?? '')
+      .split(',')
+      .map((text) => text.trim())
+      .filter(Boolean)
+      .map((text) => decodeKey(text, 'APP_ENCRYPTION_KEYS_OLD'));
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
@@ -22,6 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, databaseUrl?: string): AppCon
       ? localSecret(dataDir, 'session.key')
       : deriveKey(encryption, 'habeas session secret');
   const port = e.PORT;
+  const noNewsCron = e.MEDICAL_NO_NEWS_CRON ?? (e.NODE_ENV === 'test' ? 'off' : '*/15 * * * *');
   return {
     env: e.NODE_ENV,
     port,
@@ -32,6 +39,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, databaseUrl?: string): AppCon
     seedDemo: e.SEED_DEMO ?? embedded,
     demoPassword: e.DEMO_PASSWORD,
     encryptionKey: { id: keyId(encryption), key: encryption },
+    previousEncryptionKeys: previous.map((key) => ({ id: keyId(key), key })),
+    medicalEscalationSeconds: e.MEDICAL_ESCALATION_SECONDS,
+    // Tests call the rule directly: a cron tick must not add alerts to other tests' demo data.
+    medicalNoNewsCron: noNewsCron === 'off' ? undefined : noNewsCron,
     sessionSecret,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,

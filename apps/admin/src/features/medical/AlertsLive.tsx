@@ -1,0 +1,34 @@
+import { Badge } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { MedicalAlert } from '@habeas/contracts';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAlertStream, useOpenAlertCount } from './useMedicalAlerts';
+
+/** Mounted once in the layout for medical staff and admins: live updates, the nav badge, notifications. */
+export function OpenAlertsBadge(props: { enabled: boolean }) {
+  const { t } = useTranslation();
+  const count = useOpenAlertCount(props.enabled);
+  const notify = useCallback(
+    (alert: MedicalAlert) => {
+      const title = t('medical.alerts.newAlert', { case: alert.caseTitle });
+      const message = t(`medical.severity.${alert.severity}`);
+      notifications.show({ title, message, color: alert.severity === 'critical' ? 'red' : 'orange' });
+      if ('Notification' in window && Notification.permission === 'granted' && document.hidden) new Notification(title, { body: message });
+    },
+    [t],
+  );
+  useAlertStream(props.enabled, notify);
+  if (!props.enabled || !count.data?.open) return null;
+  return (
+    <Badge
+      color="red"
+      size="sm"
+      circle={count.data.open < 10}
+      data-testid="open-alerts-badge"
+      aria-label={t('medical.alerts.openCount', { count: count.data.open })}
+    >
+      {count.data.open}
+    </Badge>
+  );
+}

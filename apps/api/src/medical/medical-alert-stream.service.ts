@@ -1,0 +1,146 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import { Client } from 'pg';
+import { CaseAccess } from '../cases/case-access.service';
+import type { Actor } from '../common/auth/actor';
+import { AppConfig } from '../config/app-config';
+import { MedicalAlertsRepository, toAlert } from './medical-alerts.repository';
+
+const CHANNEL = 'medical_alerts';
+const HEARTBEAT_MS = 20_000;
+/**
+ * Sequence numbers are taken before commit, so a change may become visible after a higher one was
+ * already sent; each delivery looks back this far and skips what this subscriber already got.
+ */
+const LOOKBACK = 200;
+
+interface Subscriber {
+  actor: Actor;
+  response: ServerResponse;
+  lastSeq: number;
+  /** Nothing at or below this is sent: the Last-Event-ID given, or the latest change when the stream opened. */
+  floor: number;
+  sent: Set<number>;
+  busy: boolean;
+  again: boolean;
+}
+
+/**
+ * Live alerts over SSE. Each instance keeps one dedicated PostgreSQL connection LISTENing on
+ * `medical_alerts` (a trigger notifies on every change, whichever instance made it); on a
+ * notification every subscriber is sent what changed since its last event id, filtered to the
+ * cases it may see, so the same query serves live delivery and Last-Event-ID replay.
+ */
+@Injectable()
+export class MedicalAlertStreamService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('MedicalAlertStream');
+  private readonly subscribers = new Set<Subscriber>();
+  private listener?: Client;
+  private stopping = false;
+  private heartbeat?: NodeJS.Timeout;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly alerts: MedicalAlertsRepository,
+    private readonly access: CaseAccess,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+    this.heartbeat = setInterval(() => {
+      for (const subscriber of this.subscribers) subscriber.response.write(': heartbeat\n\n');
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  /** Takes over the raw response: SSE headers, replay after `lastEventId` (or from now), then live events. */
+  async subscribe(actor: Actor, response: ServerResponse, lastEventId: string | undefined): Promise<void> {
+    const parsed = Number(lastEventId);
+    const lastSeq = lastEventId && Number.isSafeInteger(parsed) && parsed >= 0 ? parsed : await this.alerts.latestSeq();
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    response.write('retry: 3000\n\n');
+    const subscriber: Subscriber = { actor, response, lastSeq, floor: lastSeq, sent: new Set(), busy: false, again: false };
+    this.subscribers.add(subscriber);
+    response.on('close', () => this.subscribers.delete(subscriber));
+    await this.deliver(subscriber);
+  }
+
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    for (const subscriber of this.subscribers) subscriber.response.end();
+    this.subscribers.clear();
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'habeas-alert-stream' });
+    client.on('notification', () => this.deliverAll());
+    client.on('error', (error) => {
+      this.logger.error({ err: error }, 'alert stream listener failed; reconnecting');
+      this.reconnect(client);
+    });
+    client.on('end', () => this.reconnect(client));
+    await client.connect();
+    await client.query(`listen ${CHANNEL}`);
+    this.listener = client;
+  }
+
+  private reconnect(failed: Client): void {
+    if (this.stopping || this.listener !== failed) return;
+    this.listener = undefined;
+    failed.end().catch(() => undefined);
+    this.retryListen();
+  }
+
+  private retryListen(): void {
+    setTimeout(() => {
+      if (this.stopping) return;
+      this.listen()
+        .then(() => this.deliverAll()) // catch up on what changed while disconnected
+        .catch(() => this.retryListen());
+    }, 1000).unref();
+  }
+
+  private deliverAll(): void {
+    for (const subscriber of this.subscribers) void this.deliver(subscriber);
+  }
+
+  /** Sends the subscriber every visible change after its last seq; one run at a time per subscriber. */
+  private async deliver(subscriber: Subscriber): Promise<void> {
+    if (subscriber.busy) {
+      subscriber.again = true;
+      return;
+    }
+    subscriber.busy = true;
+    try {
+      do {
+        subscriber.again = false;
+        const caseIds = await this.access.visibleCaseIds(subscriber.actor, 'alerts:work');
+        const since = Math.max(subscriber.floor, subscriber.lastSeq - LOOKBACK);
+        const rows = await this.alerts.changedSince(caseIds, since);
+        for (const row of rows) {
+          const alert = toAlert(row);
+          if (subscriber.sent.has(alert.seq)) continue;
+          subscriber.response.write(`event: alert\nid: ${alert.seq}\ndata: ${JSON.stringify(alert)}\n\n`);
+          subscriber.sent.add(alert.seq);
+          subscriber.lastSeq = Math.max(subscriber.lastSeq, alert.seq);
+        }
+        for (const seq of subscriber.sent) if (seq <= subscriber.lastSeq - LOOKBACK) subscriber.sent.delete(seq);
+      } while (subscriber.again && this.subscribers.has(subscriber));
+    } catch (error) {
+      this.logger.error({ err: error }, 'alert stream delivery failed');
+    } finally {
+      subscriber.busy = false;
+    }
+  }
+}

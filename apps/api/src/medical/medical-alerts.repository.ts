@@ -1,0 +1,175 @@
+import type { AlertKind, MedicalAlert, Severity } from '@habeas/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { KeysetCursor } from '../common/pagination';
+
+export interface AlertRow {
+  id: string;
+  seq: string;
+  kind: AlertKind;
+  incident_id: string | null;
+  case_id: string;
+  case_title: string;
+  severity: Severity;
+  status: MedicalAlert['status'];
+  reason: string;
+  opened_at: Date;
+  opened_key: string;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  note: string | null;
+  escalated_at: Date | null;
+}
+
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+
+export function toAlert(row: AlertRow): MedicalAlert {
+  return {
+    id: row.id,
+    seq: Number(row.seq),
+    kind: row.kind,
+    incidentId: row.incident_id,
+    caseId: row.case_id,
+    caseTitle: row.case_title,
+    severity: row.severity,
+    status: row.status,
+    reason: row.reason,
+    openedAt: row.opened_at.toISOString(),
+    acknowledgedAt: iso(row.acknowledged_at),
+    acknowledgedBy: row.acknowledged_by,
+    resolvedAt: iso(row.resolved_at),
+    resolvedBy: row.resolved_by,
+    note: row.note,
+    escalatedAt: iso(row.escalated_at),
+  };
+}
+
+const SELECT = `select a.id, a.seq, a.kind, a.incident_id, a.case_id, c.title as case_title, a.severity, a.status, a.reason,
+  a.opened_at, to_char(a.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as opened_key,
+  a.acknowledged_at, a.acknowledged_by, a.resolved_at, a.resolved_by, a.note, a.escalated_at
+  from medical_alerts a join cases c on c.id = a.case_id`;
+
+export interface NewAlert {
+  caseId: string;
+  kind: AlertKind;
+  severity: Severity;
+  reason: string;
+  incidentId?: string | null;
+}
+
+/** The SQL of medical alerts; state changes are conditional updates so that racing requests and instances agree. */
+@Injectable()
+export class MedicalAlertsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Inserts the alert unless an equal one is already open (one per incident, one unresolved per rule and case). */
+  async insert(alert: NewAlert, manager: EntityManager = this.db.manager): Promise<AlertRow | undefined> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `insert into medical_alerts (case_id, kind, severity, reason, incident_id) values ($1, $2, $3, $4, $5)
+       on conflict do nothing returning id`,
+      [alert.caseId, alert.kind, alert.severity, alert.reason, alert.incidentId ?? null],
+    );
+    return rows[0] ? this.byId(rows[0].id, manager) : undefined;
+  }
+
+  async byId(id: string, manager: EntityManager = this.db.manager): Promise<AlertRow | undefined> {
+    const rows: AlertRow[] = await manager.query(`${SELECT} where a.id = $1`, [id]);
+    return rows[0];
+  }
+
+  async page(caseIds: string[] | 'all', status: string | undefined, caseId: string | undefined, limit: number, after?: KeysetCursor): Promise<AlertRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (caseIds !== 'all') add('a.case_id = any(?::uuid[])', caseIds);
+    if (status) add('a.status = ?', status);
+    if (caseId) add('a.case_id = ?::uuid', caseId);
+    if (after) {
+      params.push(after.key, after.id);
+      where.push(`(a.opened_at, a.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(limit + 1);
+    return this.db.query(
+      `${SELECT} ${where.length ? 'where ' + where.join(' and ') : ''} order by a.opened_at desc, a.id desc limit $${params.length}`,
+      params,
+    );
+  }
+
+  /** Alerts changed after `seq` (new or updated), oldest change first: SSE delivery and Last-Event-ID replay. */
+  async changedSince(caseIds: string[] | 'all', seq: number, limit = 500): Promise<AlertRow[]> {
+    const params: unknown[] = [seq, limit];
+    const filter = caseIds === 'all' ? '' : 'and a.case_id = any($3::uuid[])';
+    if (caseIds !== 'all') params.push(caseIds);
+    return this.db.query(`${SELECT} where a.seq > $1 ${filter} order by a.seq limit $2`, params);
+  }
+
+  async latestSeq(): Promise<number> {
+    const rows: Array<{ seq: string | null }> = await this.db.query(`select max(seq) as seq from medical_alerts`);
+    return Number(rows[0]?.seq ?? 0);
+  }
+
+  async acknowledge(id: string, userId: string, manager: EntityManager): Promise<boolean> {
+    const rows = await manager.query(
+      `update medical_alerts set status = 'acknowledged', acknowledged_at = now(), acknowledged_by = $2 where id = $1 and status = 'open' returning id`,
+      [id, userId],
+    );
+    return (rows as unknown[][])[0]?.length > 0;
+  }
+
+  async resolve(id: string, userId: string, note: string, manager: EntityManager): Promise<boolean> {
+    const rows = await manager.query(
+      `update medical_alerts set status = 'resolved', resolved_at = now(), resolved_by = $2, note = $3 where id = $1 and status <> 'resolved' returning id`,
+      [id, userId, note],
+    );
+    return (rows as unknown[][])[0]?.length > 0;
+  }
+
+  /** Marks the alert escalated if it is still open and not yet escalated; true for exactly one caller. */
+  async markEscalated(id: string, manager: EntityManager): Promise<boolean> {
+    const rows = await manager.query(`update medical_alerts set escalated_at = now() where id = $1 and status = 'open' and escalated_at is null returning id`, [
+      id,
+    ]);
+    return (rows as unknown[][])[0]?.length > 0;
+  }
+
+  async openCount(caseIds: string[] | 'all'): Promise<number> {
+    const rows: Array<{ n: number }> =
+      caseIds === 'all'
+        ? await this.db.query(`select count(*)::int as n from medical_alerts where status = 'open'`)
+        : await this.db.query(`select count(*)::int as n from medical_alerts where status = 'open' and case_id = any($1::uuid[])`, [caseIds]);
+    return rows[0].n;
+  }
+
+  /** Cases whose last medical check-in (any incident, or the case's start) is older than their no-news setting. */
+  async casesWithoutNews(): Promise<Array<{ case_id: string; days: number }>> {
+    return this.db.query(
+      `select c.id as case_id, coalesce(s.no_news_days, 7) as days
+         from cases c left join medical_settings s on s.case_id = c.id
+        where coalesce((select max(i.occurred_at) from medical_incidents i where i.case_id = c.id), c.created_at)
+              < now() - make_interval(days => coalesce(s.no_news_days, 7))`,
+    );
+  }
+
+  async noNewsDays(caseId: string): Promise<number> {
+    const rows: Array<{ days: number }> = await this.db.query(`select no_news_days as days from medical_settings where case_id = $1`, [caseId]);
+    return rows[0]?.days ?? 7;
+  }
+
+  async setNoNewsDays(caseId: string, days: number, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `insert into medical_settings (case_id, no_news_days) values ($1, $2)
+       on conflict (case_id) do update set no_news_days = excluded.no_news_days, updated_at = now()`,
+      [caseId, days],
+    );
+  }
+
+  async adminEmails(): Promise<Array<{ id: string; email: string }>> {
+    return this.db.query(`select id, email from users where role = 'admin' and disabled_at is null order by email`);
+  }
+}

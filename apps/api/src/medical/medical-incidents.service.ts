@@ -1,0 +1,109 @@
+import type { CreateIncidentRequest, MedicalIncident, Page, PageQuery } from '@habeas/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CaseAccess } from '../cases/case-access.service';
+import type { Actor } from '../common/auth/actor';
+import { NotFound } from '../common/http/domain-error';
+import { decodeCursor, toPage } from '../common/pagination';
+import { MedicalAlertsService } from './medical-alerts.service';
+import { MedicalIncidentEntity } from './medical-incident.entity';
+
+/** Types that open an alert whatever their severity. */
+const ALARMING_TYPES = new Set(['hospitalisation', 'transfer_to_hospital', 'denied_care', 'medication_withheld', 'hunger_strike']);
+
+export function opensAlert(incident: Pick<MedicalIncident, 'type' | 'severity'>): boolean {
+  return incident.severity === 'high' || incident.severity === 'critical' || ALARMING_TYPES.has(incident.type);
+}
+
+function toIncident(entity: MedicalIncidentEntity): MedicalIncident {
+  return {
+    id: entity.id,
+    caseId: entity.caseId,
+    occurredAt: entity.occurredAt.toISOString(),
+    type: entity.type,
+    severity: entity.severity,
+    description: entity.description,
+    facility: entity.facility,
+    outcome: entity.outcome,
+    source: entity.source,
+    vitals: entity.vitals,
+    followUpNeeded: entity.followUpNeeded,
+    createdBy: entity.createdBy,
+    createdAt: entity.createdAt.toISOString(),
+  };
+}
+
+/** Medical incidents of a case: sealed at rest, every read audited, alarming ones open an alert. */
+@Injectable()
+export class MedicalIncidentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(MedicalIncidentEntity) private readonly incidents: Repository<MedicalIncidentEntity>,
+    private readonly access: CaseAccess,
+    private readonly audit: AuditService,
+    private readonly alerts: MedicalAlertsService,
+  ) {}
+
+  /** Stores the incident, its audit entry and (when the rules say so) its alert in one transaction. */
+  async create(actor: Actor, caseIdOrSlug: string, request: CreateIncidentRequest): Promise<MedicalIncident> {
+    const theCase = await this.access.resolve(actor, caseIdOrSlug, 'medical:write');
+    const saved = await this.db.transaction(async (tx) => {
+      const entity = await tx.getRepository(MedicalIncidentEntity).save({
+        caseId: theCase.id,
+        occurredAt: new Date(request.occurredAt),
+        type: request.type,
+        severity: request.severity,
+        source: request.source,
+        facility: request.facility ?? null,
+        description: request.description,
+        outcome: request.outcome ?? null,
+        vitals: request.vitals,
+        followUpNeeded: request.followUpNeeded,
+        createdBy: actor.id,
+      });
+      await this.audit.record(
+        actor,
+        { action: 'medical_incident.create', entityType: 'medical_incident', entityId: entity.id, details: { type: entity.type, severity: entity.severity } },
+        tx,
+      );
+      return entity;
+    });
+    if (opensAlert(request)) {
+      await this.alerts.openAlert(actor, { caseId: theCase.id, kind: 'incident', incidentId: saved.id, severity: request.severity, reason: request.type });
+    }
+    return toIncident((await this.incidents.findOneByOrFail({ id: saved.id })) ?? saved);
+  }
+
+  async list(actor: Actor, caseIdOrSlug: string, query: PageQuery): Promise<Page<MedicalIncident>> {
+    const theCase = await this.access.resolve(actor, caseIdOrSlug, 'medical:read');
+    const cursor = decodeCursor(query.cursor);
+    const builder = this.incidents.createQueryBuilder('i').where('i.case_id = :caseId', { caseId: theCase.id });
+    if (cursor) builder.andWhere('(i.occurred_at, i.id) < (:key::timestamptz, :id::uuid)', { key: cursor.key, id: cursor.id });
+    const rows = await builder
+      .orderBy('i.occurred_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .limit(query.limit + 1)
+      .getMany();
+    const page = toPage(rows, query.limit, (row) => ({ key: row.occurredAt.toISOString(), id: row.id }), toIncident);
+    await this.audit.recordReads(
+      actor,
+      'medical_incident',
+      page.items.map((item) => item.id),
+    );
+    return page;
+  }
+
+  async get(actor: Actor, id: string): Promise<MedicalIncident> {
+    const entity = await this.incidents.findOneBy({ id });
+    if (!entity) throw new NotFound('Incident');
+    try {
+      await this.access.assertCase(actor, entity.caseId, 'medical:read');
+    } catch {
+      throw new NotFound('Incident');
+    }
+    await this.audit.recordReads(actor, 'medical_incident', [entity.id]);
+    return toIncident(entity);
+  }
+}

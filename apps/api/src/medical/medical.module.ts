@@ -1,0 +1,38 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { CasesModule } from '../cases/cases.module';
+import { TimelineRegistry } from '../cases/timeline/timeline.registry';
+import { MedicalAlertStreamService } from './medical-alert-stream.service';
+import { MedicalAlertsRepository } from './medical-alerts.repository';
+import { MedicalAlertsService } from './medical-alerts.service';
+import { MedicalDemo } from './medical.demo';
+import { MedicalController } from './medical.controller';
+import { MedicalIncidentEntity } from './medical-incident.entity';
+import { MedicalIncidentsService } from './medical-incidents.service';
+
+const INCIDENT_LABEL = `initcap(replace(type, '_', ' ')) || ' (' || severity || ')'`;
+
+@Module({
+  imports: [TypeOrmModule.forFeature([MedicalIncidentEntity]), CasesModule, AuditModule],
+  controllers: [MedicalController],
+  providers: [MedicalIncidentsService, MedicalAlertsService, MedicalAlertsRepository, MedicalAlertStreamService, MedicalDemo],
+  exports: [MedicalAlertsService],
+})
+export class MedicalModule implements OnModuleInit {
+  constructor(private readonly timeline: TimelineRegistry) {}
+
+  /** Titles say type and severity only: descriptions are sealed and never leave the incident itself. */
+  onModuleInit(): void {
+    this.timeline.register({
+      type: 'medical_incident',
+      capability: 'medical:read',
+      sql: () => `select case_id, occurred_at as at, ${INCIDENT_LABEL} as title, id::text as ref from medical_incidents`,
+    });
+    this.timeline.register({
+      type: 'medical_alert',
+      capability: 'medical:read',
+      sql: () => `select case_id, opened_at as at, 'Medical alert (' || severity || ', ' || status || ')' as title, id::text as ref from medical_alerts`,
+    });
+  }
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { isoDateTime, page, pageQuery, uuid } from './common';
+
+export const incidentTypes = [
+  'ambulance_call',
+  'hospitalisation',
+  'transfer_to_hospital',
+  'return_from_hospital',
+  'denied_care',
+  'medication_withheld',
+  'injury',
+  'hunger_strike',
+  'chronic_condition',
+  'check_up',
+  'other',
+] as const;
+export const incidentType = z.enum(incidentTypes);
+export type IncidentType = z.infer<typeof incidentType>;
+
+export const severities = ['low', 'moderate', 'high', 'critical'] as const;
+export const severity = z.enum(severities);
+export type Severity = z.infer<typeof severity>;
+
+export const incidentSources = ['lawyer_visit', 'family', 'facility_statement', 'press', 'the_person'] as const;
+export const incidentSource = z.enum(incidentSources);
+export type IncidentSource = z.infer<typeof incidentSource>;
+
+/** One dated reading; every measure is optional but a reading carries at least one. */
+export const vitalReading = z
+  .object({
+    at: isoDateTime,
+    systolic: z.number().int().min(40).max(300).optional(),
+    diastolic: z.number().int().min(20).max(200).optional(),
+    pulse: z.number().int().min(20).max(250).optional(),
+    temperatureC: z.number().min(30).max(45).optional(),
+    glucoseMmolL: z.number().min(0.5).max(50).optional(),
+  })
+  .refine((r) => [r.systolic, r.diastolic, r.pulse, r.temperatureC, r.glucoseMmolL].some((v) => v !== undefined), {
+    message: 'a reading needs at least one measure',
+  });
+export type VitalReading = z.infer<typeof vitalReading>;
+
+export const createIncidentRequest = z.object({
+  occurredAt: isoDateTime,
+  type: incidentType,
+  severity,
+  description: z.string().trim().min(1).max(20_000),
+  facility: z.string().trim().max(300).optional(),
+  outcome: z.string().trim().max(20_000).optional(),
+  source: incidentSource,
+  vitals: z.array(vitalReading).max(200).default([]),
+  followUpNeeded: z.boolean().default(false),
+});
+export type CreateIncidentRequest = z.infer<typeof createIncidentRequest>;
+
+export const medicalIncident = z.object({
+  id: uuid,
+  caseId: uuid,
+  occurredAt: isoDateTime,
+  type: incidentType,
+  severity,
+  description: z.string(),
+  facility: z.string().nullable(),
+  outcome: z.string().nullable(),
+  source: incidentSource,
+  vitals: z.array(vitalReading),
+  followUpNeeded: z.boolean(),
+  createdBy: uuid.nullable(),
+  createdAt: isoDateTime,
+});
+export type MedicalIncident = z.infer<typeof medicalIncident>;
+export const medicalIncidentPage = page(medicalIncident);
+export const incidentListQuery = pageQuery;
+
+export const alertStatuses = ['open', 'acknowledged', 'resolved'] as const;
+export const alertStatus = z.enum(alertStatuses);
+export type AlertStatus = z.infer<typeof alertStatus>;
+
+/** Why the alert was opened: an incident, no medical news for too long, or another area's rule. */
+export const alertKinds = ['incident', 'no_news', 'no_contact', 'other'] as const;
+export const alertKind = z.enum(alertKinds);
+export type AlertKind = z.infer<typeof alertKind>;
+
+export const medicalAlert = z.object({
+  id: uuid,
+  /** Monotonic sequence, also the SSE event id. */
+  seq: z.number().int(),
+  kind: alertKind,
+  incidentId: uuid.nullable(),
+  caseId: uuid,
+  caseTitle: z.string(),
+  severity,
+  status: alertStatus,
+  reason: z.string(),
+  openedAt: isoDateTime,
+  acknowledgedAt: isoDateTime.nullable(),
+  acknowledgedBy: uuid.nullable(),
+  resolvedAt: isoDateTime.nullable(),
+  resolvedBy: uuid.nullable(),
+  note: z.string().nullable(),
+  escalatedAt: isoDateTime.nullable(),
+});
+export type MedicalAlert = z.infer<typeof medicalAlert>;
+export const medicalAlertPage = page(medicalAlert);
+
+export const alertListQuery = pageQuery.extend({
+  status: alertStatus.optional(),
+  caseId: uuid.optional(),
+});
+export type AlertListQuery = z.infer<typeof alertListQuery>;
+
+export const resolveAlertRequest = z.object({ note: z.string().trim().min(1, 'a note is required').max(5000) });
+export type ResolveAlertRequest = z.infer<typeof resolveAlertRequest>;
+
+export const alertCount = z.object({ open: z.number().int() });
+export type AlertCount = z.infer<typeof alertCount>;
+
+/** Per-case medical settings: after this many days without a check-in the "no news" rule opens an alert. */
+export const medicalSettings = z.object({ noNewsDays: z.number().int().min(1).max(365) });
+export type MedicalSettings = z.infer<typeof medicalSettings>;
