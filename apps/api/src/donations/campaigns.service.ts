@@ -1,4 +1,4 @@
-import type { CampaignSettings, CheckoutRequest, PublicCampaign } from '@habeas/contracts';
+import type { CampaignSettings, PublicCampaign } from '@habeas/contracts';
 import { checkoutRequest } from '@habeas/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';

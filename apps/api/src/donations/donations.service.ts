@@ -1,4 +1,4 @@
-import type { DonationItem, DonationListQuery, DonationSummary, Money, OfflineDonationRequest, Page } from '@habeas/contracts';
+import type { DonationItem, DonationListQuery, DonationSummary, Money, Page } from '@habeas/contracts';
 import { offlineDonationRequest } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
