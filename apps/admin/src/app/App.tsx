@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { CasesPage } from '../features/cases/CasesPage';
+import { DonationsPage } from '../features/donations/DonationsPage';
 import { AreaEmptyPage } from '../shared/AreaEmptyPage';
 import { Layout } from './Layout';
 import { RequireSession } from './RequireSession';
@@ -34,7 +35,7 @@ export function App() {
                 <Route path="/cases" element={<CasesPage />} />
                 <Route path="/documents" element={<AreaEmptyPage title="nav.documents" message="areas.documentsEmpty" />} />
                 <Route path="/medical-alerts" element={<AreaEmptyPage title="nav.medicalAlerts" message="areas.medicalEmpty" />} />
-                <Route path="/donations" element={<AreaEmptyPage title="nav.donations" message="areas.donationsEmpty" />} />
+                <Route path="/donations" element={<DonationsPage />} />
                 <Route path="/users" element={<AreaEmptyPage title="nav.users" message="areas.usersEmpty" />} />
                 <Route path="/audit-log" element={<AreaEmptyPage title="nav.auditLog" message="areas.auditEmpty" />} />
                 <Route path="/account" element={<AreaEmptyPage title="nav.account" message="areas.accountEmpty" />} />
