@@ -316,23 +316,43 @@ describe('donations and Stripe', () => {
     const recorded = checkoutSession({ reference: null, campaign: 'vorontsov', amount: 900, paymentIntent: recordedPi });
     await deliver(t.baseUrl, events.sessionCompleted(recorded));
     stripe.listed = [lost, recorded];
+    // A refund made in the Stripe dashboard whose webhook was lost, and a charge without refunds.
+    stripe.charges = [
+      {
+        id: uid('ch'),
+        object: 'charge',
+        payment_intent: recordedPi,
+        amount: 900,
+        amount_refunded: 400,
+        currency: 'eur',
+        created: Math.floor(Date.now() / 1000),
+      },
+      { id: uid('ch'), object: 'charge', payment_intent: pi, amount: 6100, amount_refunded: 0, currency: 'eur', created: Math.floor(Date.now() / 1000) },
+    ];
     stripe.requests.length = 0;
     const finance = await t.signIn('finance@demo.local');
     const first = await finance.post('/api/donations/reconciliation');
     assert.equal(first.status, 200, first.text);
-    assert.deepEqual(first.body, { checked: 2, fixed: 1 });
+    assert.deepEqual(first.body, { checked: 3, fixed: 2 });
+    const [refunded] = await donationByRef(t, recordedPi);
+    assert.deepEqual({ status: refunded.status, refunded: refunded.refunded, net: refunded.net }, { status: 'partially_refunded', refunded: 400, net: 500 });
+    assert.equal((await deliver(t.baseUrl, events.chargeRefunded(recordedPi, 900, 400))).status, 200);
+    assert.equal((await donationByRef(t, recordedPi))[0].refunded, 400);
     const list = stripe.requests.find((r) => r.method === 'GET' && r.path === '/v1/checkout/sessions');
     assert.ok(list);
     assert.equal(list.query.status, 'complete');
     assert.ok(Number(list.query['created[gte]']) > Date.now() / 1000 - 4 * 24 * 3600);
-    assert.deepEqual(await t.app.get(Reconciliation).run(), { checked: 2, fixed: 0 });
+    assert.ok(stripe.requests.some((r) => r.method === 'GET' && r.path === '/v1/charges'));
+    assert.deepEqual(await t.app.get(Reconciliation).run(), { checked: 3, fixed: 0 });
     assert.equal((await deliver(t.baseUrl, events.sessionCompleted(lost))).status, 200);
     const [donation] = await donationByRef(t, pi);
     assert.deepEqual({ status: donation.status, paid: donation.paid, payments: donation.payments }, { status: 'paid', paid: 6100, payments: 1 });
     const summary = await finance.get('/api/donations/summary');
     assert.equal(summary.body.lastReconciliation.fixedCount, 0);
-    assert.equal(summary.body.lastReconciliation.checkedCount, 2);
+    assert.equal(summary.body.lastReconciliation.checkedCount, 3);
     stripe.listed = [];
+    stripe.charges = [];
+    await totalsAgreeWithLedger(t);
   });
 
   it('lists donations with donors for finance, audits the view, and refuses other roles', async () => {

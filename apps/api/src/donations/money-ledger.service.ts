@@ -85,7 +85,7 @@ export class MoneyLedger {
    * Brings a payment in line with the refund and dispute facts known for it (which may have arrived first);
    * only the difference moves, so applying twice or in any order ends in the same state.
    */
-  async applyAdjustments(m: EntityManager, ref: string, at = new Date(), eventRef: string | null = null): Promise<void> {
+  async applyAdjustments(m: EntityManager, ref: string, at = new Date(), eventRef: string | null = null): Promise<boolean> {
     const payments = await rowsOf<{
       id: string;
       donation_id: string;
@@ -96,7 +96,7 @@ export class MoneyLedger {
       disputed_minor: string;
     }>(m, `select * from donation_payments where payment_ref = $1 for update`, [ref]);
     const payment = payments[0];
-    if (!payment) return;
+    if (!payment) return false;
     const [refund] = await rowsOf<{ amount_refunded: string }>(m, `select amount_refunded from stripe_refund_facts where payment_ref = $1`, [ref]);
     const [dispute] = await rowsOf<{ withheld: string }>(
       m,
@@ -108,9 +108,9 @@ export class MoneyLedger {
     const disputed = Math.min(amount - refunded, num(dispute?.withheld));
     const refundDelta = refunded - num(payment.refunded_minor);
     const disputeDelta = disputed - num(payment.disputed_minor);
-    if (refundDelta === 0 && disputeDelta === 0) return;
+    if (refundDelta === 0 && disputeDelta === 0) return false;
     const donation = await this.donationForUpdate(m, payment.donation_id);
-    if (!donation) return;
+    if (!donation) return false;
     await m.query(`update donation_payments set refunded_minor = $2, disputed_minor = $3 where id = $1`, [payment.id, refunded, disputed]);
     await m.query(
       `update donations set refunded_minor = refunded_minor + $2, disputed_minor = disputed_minor + $3, updated_at = now(),
@@ -128,6 +128,7 @@ export class MoneyLedger {
     if (refundDelta !== 0) await this.entry(m, { ...base, kind: 'refund', amount: -refundDelta });
     if (disputeDelta > 0) await this.entry(m, { ...base, kind: 'dispute', amount: -disputeDelta });
     if (disputeDelta < 0) await this.entry(m, { ...base, kind: 'dispute_reversal', amount: -disputeDelta });
+    return true;
   }
 
   /** An approved expense leaves the fund: spent totals, a ledger line and a timeline milestone. */

@@ -15,8 +15,8 @@ export interface ReconciliationResult {
 }
 
 /**
- * Webhooks get lost; every 30 minutes (once across instances, via pg-boss) the recent Checkout Sessions are
- * listed from Stripe and any paid one the ledger misses is recorded through the same idempotent path.
+ * Webhooks get lost; every 30 minutes (once across instances, via pg-boss) the recent Checkout Sessions and charges are
+ * listed from Stripe and any payment or refund the ledger misses is recorded through the same idempotent path.
  */
 @Injectable()
 export class Reconciliation implements OnModuleInit {
@@ -48,6 +48,12 @@ export class Reconciliation implements OnModuleInit {
       for await (const session of this.stripe.api().checkout.sessions.list({ created: { gte: since }, status: 'complete', limit: 100 })) {
         checked += 1;
         if (await this.events.reconcileSession(session)) fixed += 1;
+      }
+      // Refunds made in the Stripe dashboard whose charge.refunded webhook never arrived.
+      for await (const charge of this.stripe.api().charges.list({ created: { gte: since }, limit: 100 })) {
+        if (!charge.amount_refunded) continue;
+        checked += 1;
+        if (await this.events.reconcileRefund(charge)) fixed += 1;
       }
       await this.db.query(`update reconciliation_runs set finished_at = now(), checked_count = $2, fixed_count = $3 where id = $1`, [run.id, checked, fixed]);
     } catch (error) {

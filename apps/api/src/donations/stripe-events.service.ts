@@ -51,6 +51,23 @@ export class StripeEvents {
     return fixed;
   }
 
+  /** For reconciliation: a refunded charge whose webhook may have been lost; true when it moved money. */
+  async reconcileRefund(charge: Stripe.Charge): Promise<boolean> {
+    return this.db.transaction((m) => this.chargeRefunded(m, charge, new Date(), `reconcile:${charge.id}`));
+  }
+
+  /** Stores the cumulative refunded amount of a charge (greatest wins) and applies it if the payment is known. */
+  private async chargeRefunded(m: EntityManager, charge: Stripe.Charge, at: Date, entryRef: string): Promise<boolean> {
+    const ref = idOf(charge.payment_intent) ?? charge.id;
+    await this.ledger.lockKey(m, `pay:${ref}`);
+    await m.query(
+      `insert into stripe_refund_facts (payment_ref, amount_refunded) values ($1, $2)
+       on conflict (payment_ref) do update set amount_refunded = greatest(stripe_refund_facts.amount_refunded, excluded.amount_refunded), updated_at = now()`,
+      [ref, charge.amount_refunded],
+    );
+    return this.ledger.applyAdjustments(m, ref, at, entryRef);
+  }
+
   private async sendAfterCommit(mails: Mail[]): Promise<void> {
     for (const mail of mails) {
       try {
@@ -80,18 +97,9 @@ export class StripeEvents {
       case 'customer.subscription.deleted':
         await this.subscriptionDeleted(m, event);
         return;
-      case 'charge.refunded': {
-        const charge = event.data.object;
-        const ref = idOf(charge.payment_intent) ?? charge.id;
-        await this.ledger.lockKey(m, `pay:${ref}`);
-        await m.query(
-          `insert into stripe_refund_facts (payment_ref, amount_refunded) values ($1, $2)
-           on conflict (payment_ref) do update set amount_refunded = greatest(stripe_refund_facts.amount_refunded, excluded.amount_refunded), updated_at = now()`,
-          [ref, charge.amount_refunded],
-        );
-        await this.ledger.applyAdjustments(m, ref, at, event.id);
+      case 'charge.refunded':
+        await this.chargeRefunded(m, event.data.object, at, event.id);
         return;
-      }
       case 'charge.dispute.created':
       case 'charge.dispute.closed': {
         const dispute = event.data.object;

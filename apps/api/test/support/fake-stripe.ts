@@ -19,6 +19,8 @@ export interface FakeStripe {
   requests: RecordedRequest[];
   /** Sessions returned by `GET /v1/checkout/sessions`. */
   listed: object[];
+  /** Charges returned by `GET /v1/charges`. */
+  charges: object[];
   /** Where created sessions send the donor (the browser test points it at a page it can see). */
   checkoutBase: string;
   close(): Promise<void>;
@@ -26,7 +28,7 @@ export interface FakeStripe {
 
 export async function startFakeStripe(): Promise<FakeStripe> {
   let counter = 0;
-  const fake: FakeStripe = { url: '', requests: [], listed: [], checkoutBase: '', close: async () => undefined };
+  const fake: FakeStripe = { url: '', requests: [], listed: [], charges: [], checkoutBase: '', close: async () => undefined };
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -53,6 +55,10 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       }
       if (request.method === 'GET' && url.pathname === '/v1/checkout/sessions') {
         response.end(JSON.stringify({ object: 'list', url: '/v1/checkout/sessions', has_more: false, data: fake.listed }));
+        return;
+      }
+      if (request.method === 'GET' && url.pathname === '/v1/charges') {
+        response.end(JSON.stringify({ object: 'list', url: '/v1/charges', has_more: false, data: fake.charges }));
         return;
       }
       response.statusCode = 404;
