@@ -90,6 +90,12 @@ describe('donation page and finance screens in Chromium', () => {
         await row.getByText('paid').waitFor();
         const { rows } = await t.db.query(`select status from expenses where payee = 'Independent cardiologist'`);
         assert.equal(rows[0].status, 'paid');
+        const descriptor = page.getByRole('textbox', { name: 'Bank statement text' });
+        await descriptor.fill('HBS DEFENSE');
+        await page.getByRole('form', { name: 'Campaign settings' }).getByRole('button', { name: 'Save' }).click();
+        await page.getByText('Campaign settings saved').waitFor();
+        const campaign = await t.client().get('/api/public/campaigns/vorontsov');
+        assert.equal(campaign.body.statementDescriptor, 'HBS DEFENSE');
       }),
     ));
 });

@@ -9,6 +9,7 @@ import { api, fieldErrors } from '../../shared/api';
 import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
 import { usePaged } from '../../shared/usePaged';
+import { CampaignSettingsForm } from './CampaignSettingsForm';
 import { formatMoney, toMinor } from './money';
 
 /** A case's money: ledger per currency, expenses with two-person approval, and a form for a new expense. */
@@ -43,6 +44,8 @@ export function CaseMoneyTab({ caseId }: { caseId: string }) {
           ))}
         </SimpleGrid>
       </QueryState>
+      <Title order={4}>{t('donations.campaignSettings')}</Title>
+      <CampaignSettingsForm caseId={caseId} />
       <Title order={4}>{t('donations.expenses')}</Title>
       <NewExpense caseId={caseId} onSaved={refresh} />
       <QueryState isLoading={expenses.isLoading} error={expenses.error} isEmpty={expenses.items.length === 0} empty={t('donations.noExpenses')}>

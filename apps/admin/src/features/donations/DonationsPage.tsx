@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Select, Table, Text, TextInput, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DonationItem, DonationSummary } from '@habeas/contracts';
 import { donationKinds, donationStatuses } from '@habeas/contracts';
 import { useState } from 'react';
@@ -25,6 +25,11 @@ export function DonationsPage() {
   const summary = useQuery({ queryKey: ['donations', 'summary'], queryFn: () => api<DonationSummary>('/api/donations/summary') });
   const donations = usePaged<DonationItem>(['donations', 'list'], '/api/donations', filters);
   const run = summary.data?.lastReconciliation;
+  const queryClient = useQueryClient();
+  const erase = useMutation({
+    mutationFn: (donorId: string) => api(`/api/donors/${donorId}/erase`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['donations'] }),
+  });
   return (
     <>
       <PageHeader title={t('donations.title')}>
@@ -112,7 +117,21 @@ export function DonationsPage() {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{d.donorName ?? d.donorEmail ?? <Text c="dimmed">{t('donations.anonymousDonor')}</Text>}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    {d.donorName ?? d.donorEmail ?? <Text c="dimmed">{t('donations.anonymousDonor')}</Text>}
+                    {d.donorId && (d.donorName || d.donorEmail || d.message) ? (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => window.confirm(t('donations.eraseConfirm')) && erase.mutate(d.donorId!)}
+                      >
+                        {t('donations.erase')}
+                      </Button>
+                    ) : null}
+                  </Group>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
