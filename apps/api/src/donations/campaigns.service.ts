@@ -12,7 +12,9 @@ import { StripeGateway } from './stripe-gateway.service';
 
 export const MIN_AMOUNT_MINOR = 100;
 const DEFAULT_SETTINGS: CampaignSettings = { goal: null, statementDescriptor: null, currencies: ['EUR', 'USD', 'GBP'], maxAmountMinor: 1_000_000 };
-const CHECKOUTS_PER_IP_PER_10_MINUTES = 10;
+const CHECKOUTS_PER_IP_PER_10_MINUTES = 20;
+/** A message is public; an address typed into it is not published. */
+const EMAIL_LIKE = /[^\s@]+@[^\s@]+/g;
 
 interface CampaignCase {
   id: string;
@@ -104,7 +106,11 @@ export class CampaignsService {
       raised: [...raised].map(([currency, amountMinor]) => ({ currency, amountMinor })),
       raisedByKind: totals.map((row) => ({ currency: row.currency, kind: row.kind, amountMinor: num(row.net) })),
       donorCount: totals.reduce((sum, row) => sum + Number(row.donors), 0),
-      supporters: supporters.map((row) => ({ name: row.show_name ? openText(row.name) : null, message: openText(row.message), at: row.at.toISOString() })),
+      supporters: supporters.map((row) => ({
+        name: row.show_name ? openText(row.name) : null,
+        message: openText(row.message)?.replace(EMAIL_LIKE, '[…]') ?? null,
+        at: row.at.toISOString(),
+      })),
       spent: spent.map((row) => ({ category: row.category, currency: row.currency, amountMinor: num(row.amount_minor) })),
       currencies: settings.currencies,
       minAmountMinor: MIN_AMOUNT_MINOR,

@@ -24,7 +24,8 @@ export class StripeGateway {
   /** The verified event, or a 400 when the Stripe-Signature does not match the raw body. */
   verify(rawBody: Buffer | undefined, signature: string | undefined): Stripe.Event {
     const secret = this.config.stripe.webhookSecret;
-    if (!secret) throw new ServiceUnavailable('Stripe webhooks are not configured: STRIPE_WEBHOOK_SECRET is not set');
+    // Without the secret nothing can be verified, so nothing is accepted.
+    if (!secret) throw new DomainError(400, 'Stripe-Signature cannot be verified: STRIPE_WEBHOOK_SECRET is not set');
     if (!rawBody || !signature) throw new DomainError(400, 'Missing Stripe-Signature or body');
     try {
       return Stripe.webhooks.constructEvent(rawBody, signature, secret);
