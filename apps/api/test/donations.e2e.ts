@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { OutboxMailEntity } from '../src/mail/outbox-mail.entity';
+import { DonationsService } from '../src/donations/donations.service';
 import { Reconciliation } from '../src/donations/reconciliation.service';
 import { startFakeStripe, type FakeStripe } from './support/fake-stripe';
 import { checkoutSession, deliver, events, uid, WEBHOOK_SECRET } from './support/stripe-events';
@@ -392,6 +393,10 @@ describe('donations and Stripe', () => {
     assert.equal(eur.balanceMinor, eur.raisedMinor - eur.refundedMinor - eur.disputedMinor - eur.feesMinor - eur.spentMinor);
     assert.equal((await t.client().get('/api/public/campaigns/vorontsov')).body.donorCount, before.body.donorCount);
     assert.equal((await finance.post('/api/donations/offline', { caseId, amountMinor: -5, currency: 'EUR', method: 'cash' })).status, 400);
+    const adminId = (await t.db.query(`select id from users where email = 'admin@demo.local'`)).rows[0].id;
+    const actor = { id: adminId, email: 'admin@demo.local', name: 'Admin', role: 'admin' as const, sessionId: 'x', ip: '127.0.0.1', userAgent: 'test' };
+    const thisMonth = await t.app.get(DonationsService).raisedThisMonthFor(actor);
+    assert.ok((thisMonth.find((m) => m.currency === 'EUR')?.amountMinor ?? 0) >= 12000);
   });
 
   it('pays an expense only after a second finance or admin user approves it', async () => {
