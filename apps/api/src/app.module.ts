@@ -10,6 +10,7 @@ import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { DemoModule } from './demo/demo.module';
 import { DetentionModule } from './detention/detention.module';
+import { DonationsModule } from './donations/donations.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
@@ -45,6 +46,7 @@ export class AppModule {
         CasesModule,
         DetentionModule,
         MedicalModule,
+        DonationsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

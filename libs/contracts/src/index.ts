@@ -6,3 +6,4 @@ export * from './cases';
 export * from './timeline';
 export * from './detention';
 export * from './medical';
+export * from './donations';

@@ -9,6 +9,7 @@ import { CaseContactPage } from '../features/detention/CaseContactPage';
 import { TemplatesPage } from '../features/detention/TemplatesPage';
 import { CaseMedicalPage } from '../features/medical/CaseMedicalPage';
 import { MedicalAlertsPage } from '../features/medical/MedicalAlertsPage';
+import { DonationsPage } from '../features/donations/DonationsPage';
 import { AreaEmptyPage } from '../shared/AreaEmptyPage';
 import { Layout } from './Layout';
 import { RequireSession } from './RequireSession';
@@ -43,7 +44,7 @@ export function App() {
                 <Route path="/documents" element={<AreaEmptyPage title="nav.documents" message="areas.documentsEmpty" />} />
                 <Route path="/medical-alerts" element={<MedicalAlertsPage />} />
                 <Route path="/cases/:id/medical" element={<CaseMedicalPage />} />
-                <Route path="/donations" element={<AreaEmptyPage title="nav.donations" message="areas.donationsEmpty" />} />
+                <Route path="/donations" element={<DonationsPage />} />
                 <Route path="/users" element={<AreaEmptyPage title="nav.users" message="areas.usersEmpty" />} />
                 <Route path="/audit-log" element={<AreaEmptyPage title="nav.auditLog" message="areas.auditEmpty" />} />
                 <Route path="/account" element={<AreaEmptyPage title="nav.account" message="areas.accountEmpty" />} />

@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'react';
+import type { PublicCampaign as Campaign } from '@habeas/contracts';
+import { CampaignProgress, Spending, Supporters } from './CampaignFacts';
+import { DonateForm } from './DonateForm';
 import { initialLanguage, strings, type DonateLanguage } from './strings';
-
-interface Campaign {
-  title: string;
-  summary: string;
-}
 
 type State = { kind: 'loading' } | { kind: 'not-found' } | { kind: 'error' } | { kind: 'ready'; campaign: Campaign };
 
@@ -18,6 +16,7 @@ export function DonatePage() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const s = strings[lang];
   const slug = slugFromPath();
+  const status = new URLSearchParams(location.search).get('status') ?? location.pathname.split('/')[3];
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -61,6 +60,22 @@ export function DonatePage() {
         <article>
           <h1>{state.campaign.title}</h1>
           <p className="donate__summary">{state.campaign.summary}</p>
+          {status === 'success' && (
+            <div role="status" className="donate__banner" data-testid="donate-success">
+              <h2>{s.successTitle}</h2>
+              <p>{s.success}</p>
+            </div>
+          )}
+          {status === 'cancel' && (
+            <div role="status" className="donate__banner" data-testid="donate-cancel">
+              <h2>{s.cancelTitle}</h2>
+              <p>{s.cancel}</p>
+            </div>
+          )}
+          <CampaignProgress campaign={state.campaign} s={s} lang={lang} />
+          <DonateForm campaign={state.campaign} s={s} lang={lang} slug={slug} />
+          <Supporters campaign={state.campaign} s={s} />
+          <Spending campaign={state.campaign} s={s} lang={lang} />
         </article>
       )}
     </main>

@@ -1,0 +1,215 @@
+import type { CampaignSettings, PublicCampaign } from '@habeas/contracts';
+import { checkoutRequest } from '@habeas/contracts';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type Stripe from 'stripe';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError, NotFound, Unprocessable } from '../common/http/domain-error';
+import { AppConfig } from '../config/app-config';
+import { openText, sealText } from './donor-identity';
+import { num, rowsOf } from './sql';
+import { StripeGateway } from './stripe-gateway.service';
+
+export const MIN_AMOUNT_MINOR = 100;
+const DEFAULT_SETTINGS: CampaignSettings = { goal: null, statementDescriptor: null, currencies: ['EUR', 'USD', 'GBP'], maxAmountMinor: 1_000_000 };
+const CHECKOUTS_PER_IP_PER_10_MINUTES = 20;
+/** A message is public; an address typed into it is not published. */
+const EMAIL_LIKE = /[^\s@]+@[^\s@]+/g;
+
+interface CampaignCase {
+  id: string;
+  slug: string;
+  title: string;
+  public_summary: string;
+}
+
+/** The public side of a case's fundraising: its page and Checkout. */
+@Injectable()
+export class CampaignsService {
+  private readonly logger = new Logger('Campaigns');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly stripe: StripeGateway,
+    private readonly config: AppConfig,
+  ) {}
+
+  async settingsOf(caseId: string, m: Pick<EntityManager, 'query'> = this.db): Promise<CampaignSettings> {
+    const [row] = await rowsOf<{
+      goal_minor: string | null;
+      goal_currency: string | null;
+      statement_descriptor: string | null;
+      currencies: string[];
+      max_amount_minor: string;
+    }>(m, `select goal_minor, goal_currency, statement_descriptor, currencies, max_amount_minor from campaign_settings where case_id = $1`, [caseId]);
+    if (!row) return DEFAULT_SETTINGS;
+    return {
+      goal: row.goal_minor && row.goal_currency ? { amountMinor: num(row.goal_minor), currency: row.goal_currency } : null,
+      statementDescriptor: row.statement_descriptor,
+      currencies: row.currencies,
+      maxAmountMinor: num(row.max_amount_minor),
+    };
+  }
+
+  async saveSettings(caseId: string, settings: CampaignSettings): Promise<CampaignSettings> {
+    await this.db.query(
+      `insert into campaign_settings (case_id, goal_minor, goal_currency, statement_descriptor, currencies, max_amount_minor) values ($1, $2, $3, $4, $5, $6)
+       on conflict (case_id) do update set goal_minor = excluded.goal_minor, goal_currency = excluded.goal_currency, statement_descriptor = excluded.statement_descriptor,
+         currencies = excluded.currencies, max_amount_minor = excluded.max_amount_minor, updated_at = now()`,
+      [
+        caseId,
+        settings.goal?.amountMinor ?? null,
+        settings.goal?.currency ?? null,
+        settings.statementDescriptor || null,
+        settings.currencies,
+        settings.maxAmountMinor,
+      ],
+    );
+    return this.settingsOf(caseId);
+  }
+
+  private async publicCase(slug: string): Promise<CampaignCase> {
+    const [found] = await rowsOf<CampaignCase>(this.db, `select id, slug, title, public_summary from cases where slug = $1 and is_public`, [slug]);
+    if (!found) throw new NotFound('Campaign');
+    return found;
+  }
+
+  /** Read from the per-currency totals kept with each money movement; names only of donors who chose to be shown. */
+  async publicCampaign(slug: string): Promise<PublicCampaign> {
+    const theCase = await this.publicCase(slug);
+    const settings = await this.settingsOf(theCase.id);
+    const totals = await rowsOf<{ currency: string; kind: 'one_off' | 'recurring' | 'offline'; net: string; donors: number }>(
+      this.db,
+      `select currency, kind, raised_minor - refunded_minor - disputed_minor as net, donor_count as donors from campaign_totals where case_id = $1 order by currency, kind`,
+      [theCase.id],
+    );
+    const raised = new Map<string, number>();
+    for (const row of totals) raised.set(row.currency, (raised.get(row.currency) ?? 0) + num(row.net));
+    const supporters = await rowsOf<{ name: string | null; show_name: boolean; message: string | null; at: Date }>(
+      this.db,
+      `select di.name, di.show_name, di.message, d.paid_at as at from donations d join donor_identities di on di.id = d.donor_id
+        where d.case_id = $1 and d.paid_at is not null and d.status not in ('refunded', 'disputed') and di.erased_at is null
+          and (di.show_name or di.message is not null)
+        order by d.paid_at desc, d.id desc limit 30`,
+      [theCase.id],
+    );
+    const spent = await rowsOf<{ category: PublicCampaign['spent'][number]['category']; currency: string; amount_minor: string }>(
+      this.db,
+      `select category, currency, amount_minor from campaign_spent_totals where case_id = $1 and amount_minor > 0 order by currency, category`,
+      [theCase.id],
+    );
+    return {
+      slug: theCase.slug,
+      title: theCase.title,
+      summary: theCase.public_summary,
+      goal: settings.goal,
+      raised: [...raised].map(([currency, amountMinor]) => ({ currency, amountMinor })),
+      raisedByKind: totals.map((row) => ({ currency: row.currency, kind: row.kind, amountMinor: num(row.net) })),
+      donorCount: totals.reduce((sum, row) => sum + Number(row.donors), 0),
+      supporters: supporters.map((row) => ({
+        name: row.show_name ? openText(row.name) : null,
+        message: openText(row.message)?.replace(EMAIL_LIKE, '[…]') ?? null,
+        at: row.at.toISOString(),
+      })),
+      spent: spent.map((row) => ({ category: row.category, currency: row.currency, amountMinor: num(row.amount_minor) })),
+      currencies: settings.currencies,
+      minAmountMinor: MIN_AMOUNT_MINOR,
+      maxAmountMinor: settings.maxAmountMinor,
+      statementDescriptor: settings.statementDescriptor ?? 'HABEAS',
+      paymentsEnabled: this.stripe.configured,
+    };
+  }
+
+  /** Creates the pending donation and its Stripe Checkout Session; returns the Checkout URL. */
+  async checkout(slug: string, input: ReturnType<typeof checkoutRequest.parse>, ip: string): Promise<{ url: string }> {
+    const theCase = await this.publicCase(slug);
+    const settings = await this.settingsOf(theCase.id);
+    if (!settings.currencies.includes(input.currency))
+      throw new Unprocessable(`currency: ${input.currency} is not accepted; one of ${settings.currencies.join(', ')}`);
+    if (input.amountMinor < MIN_AMOUNT_MINOR) throw new Unprocessable(`amountMinor: the smallest donation is ${MIN_AMOUNT_MINOR} minor units`);
+    if (input.amountMinor > settings.maxAmountMinor) throw new Unprocessable(`amountMinor: the largest donation is ${settings.maxAmountMinor} minor units`);
+    const stripe = this.stripe.api();
+    await this.throttle(ip);
+
+    const recurring = input.interval === 'month';
+    const donationId = await this.db.transaction(async (m) => {
+      let donorId: string | null = null;
+      if (input.name || input.email || input.message) {
+        const [donor] = await rowsOf<{ id: string }>(m, `insert into donor_identities (name, email, message, show_name) values ($1, $2, $3, $4) returning id`, [
+          sealText(input.name),
+          sealText(input.email),
+          sealText(input.message),
+          !input.anonymous && Boolean(input.name),
+        ]);
+        donorId = donor.id;
+      }
+      const [donation] = await rowsOf<{ id: string }>(
+        m,
+        `insert into donations (case_id, donor_id, kind, amount_minor, currency, method) values ($1, $2, $3, $4, $5, 'stripe') returning id`,
+        [theCase.id, donorId, recurring ? 'recurring' : 'one_off', input.amountMinor, input.currency],
+      );
+      return donation.id;
+    });
+
+    let session: Stripe.Checkout.Session;
+    try {
+      session = await stripe.checkout.sessions.create(this.sessionParams(theCase, settings, donationId, input), { idempotencyKey: `checkout:${donationId}` });
+    } catch (error) {
+      this.logger.error({ err: error, donationId }, 'Stripe Checkout Session could not be created');
+      await this.db.query(`update donations set status = 'failed', updated_at = now() where id = $1`, [donationId]);
+      throw new DomainError(503, 'The payment provider is not reachable; please try again in a few minutes');
+    }
+    await this.db.query(`update donations set stripe_session_id = $2, updated_at = now() where id = $1`, [donationId, session.id]);
+    if (!session.url) throw new DomainError(503, 'The payment provider returned no Checkout URL');
+    return { url: session.url };
+  }
+
+  private sessionParams(
+    theCase: CampaignCase,
+    settings: CampaignSettings,
+    donationId: string,
+    input: ReturnType<typeof checkoutRequest.parse>,
+  ): Stripe.Checkout.SessionCreateParams {
+    const recurring = input.interval === 'month';
+    const metadata = { campaign: theCase.slug, donation: donationId };
+    const back = `${this.config.publicUrl}/donate/${encodeURIComponent(theCase.slug)}`;
+    const params: Stripe.Checkout.SessionCreateParams = {
+      mode: recurring ? 'subscription' : 'payment',
+      client_reference_id: donationId,
+      metadata,
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            currency: input.currency.toLowerCase(),
+            unit_amount: input.amountMinor,
+            product_data: { name: recurring ? `Monthly donation: ${theCase.title}` : `Donation: ${theCase.title}` },
+            ...(recurring ? { recurring: { interval: 'month' as const } } : {}),
+          },
+        },
+      ],
+      success_url: `${back}?status=success`,
+      cancel_url: `${back}?status=cancel`,
+    };
+    if (input.email) params.customer_email = input.email;
+    if (recurring) {
+      params.subscription_data = { metadata };
+    } else {
+      params.submit_type = 'donate';
+      params.payment_intent_data = { metadata, ...(settings.statementDescriptor ? { statement_descriptor_suffix: settings.statementDescriptor } : {}) };
+    }
+    return params;
+  }
+
+  /** Per-IP limit on Checkout attempts, kept in PostgreSQL so it holds across instances. */
+  private async throttle(ip: string): Promise<void> {
+    const [row] = await rowsOf<{ recent: number }>(
+      this.db,
+      `with cleanup as (delete from checkout_attempts where at < now() - interval '1 hour'),
+            inserted as (insert into checkout_attempts (ip) values ($1) returning id)
+       select count(*)::int as recent from checkout_attempts where ip = $1 and at > now() - interval '10 minutes'`,
+      [ip],
+    );
+    if (row.recent >= CHECKOUTS_PER_IP_PER_10_MINUTES) throw new DomainError(429, 'Too many donation attempts from this address; please wait a few minutes');
+  }
+}

@@ -1,0 +1,31 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { TimelineRegistry } from '../cases/timeline/timeline.registry';
+import { CampaignsService } from './campaigns.service';
+import { CaseMoneyController } from './case-money.controller';
+import { DonationsController } from './donations.controller';
+import { DonationsDemo } from './donations.demo';
+import { DonationsService } from './donations.service';
+import { ExpensesService } from './expenses.service';
+import { LedgerExport } from './ledger-export.service';
+import { MoneyLedger } from './money-ledger.service';
+import { PublicCampaignsController } from './public-campaigns.controller';
+import { Reconciliation } from './reconciliation.service';
+import { StripeEvents } from './stripe-events.service';
+import { StripeGateway } from './stripe-gateway.service';
+
+/** Donations, Stripe, expenses and the per-case fund ledger. */
+@Module({
+  imports: [CasesModule],
+  controllers: [PublicCampaignsController, DonationsController, CaseMoneyController],
+  providers: [CampaignsService, DonationsService, ExpensesService, LedgerExport, MoneyLedger, Reconciliation, StripeEvents, StripeGateway, DonationsDemo],
+  exports: [DonationsService],
+})
+export class DonationsModule implements OnModuleInit {
+  constructor(private readonly timeline: TimelineRegistry) {}
+
+  onModuleInit(): void {
+    // Milestones are rows written when they happen (first donation, goal thresholds, paid expenses).
+    this.timeline.register({ type: 'money', capability: 'money:read', sql: () => `select case_id, at, title, id::text as ref from money_milestones` });
+  }
+}

@@ -1,0 +1,255 @@
+import type { DonationItem, DonationListQuery, DonationSummary, Money, Page } from '@habeas/contracts';
+import { offlineDonationRequest } from '@habeas/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CaseAccess } from '../cases/case-access.service';
+import type { Actor } from '../common/auth/actor';
+import { NotFound } from '../common/http/domain-error';
+import { decodeCursor, toPage } from '../common/pagination';
+import { MailService } from '../mail/mail.service';
+import { openText, sealText } from './donor-identity';
+import { MoneyLedger } from './money-ledger.service';
+import { num, rowsOf } from './sql';
+
+interface DonationListRow {
+  id: string;
+  case_id: string;
+  case_slug: string;
+  kind: DonationItem['kind'];
+  status: DonationItem['status'];
+  amount_minor: string;
+  currency: string;
+  paid_minor: string;
+  refunded_minor: string;
+  disputed_minor: string;
+  method: string | null;
+  subscription_status: DonationItem['subscriptionStatus'];
+  donor_id: string | null;
+  donor_name: string | null;
+  donor_email: string | null;
+  donor_message: string | null;
+  show_name: boolean | null;
+  erased_at: Date | null;
+  created_at: Date;
+  created_key: string;
+  paid_at: Date | null;
+}
+
+/** Finance's view of donations: lists, offline entries, totals, donor erasure. Callers hold money:read/write. */
+@Injectable()
+export class DonationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: CaseAccess,
+    private readonly audit: AuditService,
+    private readonly ledger: MoneyLedger,
+    private readonly mail: MailService,
+  ) {}
+
+  /** Donor names, emails and messages are shown to finance and admins; each list view of them is audited. */
+  async list(actor: Actor, query: DonationListQuery): Promise<Page<DonationItem>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.caseId) add('d.case_id = ?', (await this.access.resolve(actor, query.caseId, 'money:read')).id);
+    if (query.status) add('d.status = ?', query.status);
+    if (query.kind) add('d.kind = ?', query.kind);
+    if (query.currency) add('d.currency = ?', query.currency);
+    if (query.from) add('d.created_at >= ?::date', query.from);
+    if (query.to) add(`d.created_at < ?::date + interval '1 day'`, query.to);
+    const cursor = decodeCursor(query.cursor);
+    if (cursor) {
+      params.push(cursor.key, cursor.id);
+      where.push(`(d.created_at, d.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(query.limit + 1);
+    const rows = await rowsOf<DonationListRow>(
+      this.db,
+      `${this.selectDonations()} ${where.length ? `where ${where.join(' and ')}` : ''} order by d.created_at desc, d.id desc limit $${params.length}`,
+      params,
+    );
+    const result = toPage(
+      rows,
+      query.limit,
+      (row) => ({ key: row.created_key, id: row.id }),
+      (row) => this.toItem(row),
+    );
+    const donors = result.items.filter((item) => item.donorId).map((item) => item.id);
+    await this.audit.recordReads(actor, 'donation', donors, 'donation.donor_viewed');
+    return result;
+  }
+
+  async get(actor: Actor, id: string): Promise<DonationItem> {
+    const [row] = await rowsOf<DonationListRow>(this.db, `${this.selectDonations()} where d.id = $1`, [id]);
+    if (!row) throw new NotFound('Donation');
+    await this.audit.record(actor, { action: 'donation.donor_viewed', entityType: 'donation', entityId: id });
+    return this.toItem(row);
+  }
+
+  private selectDonations(): string {
+    return `select d.*, c.slug as case_slug, di.name as donor_name, di.email as donor_email, di.message as donor_message, di.show_name, di.erased_at,
+                   to_char(d.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key
+              from donations d join cases c on c.id = d.case_id left join donor_identities di on di.id = d.donor_id`;
+  }
+
+  private toItem(row: DonationListRow): DonationItem {
+    const erased = Boolean(row.erased_at);
+    return {
+      id: row.id,
+      caseId: row.case_id,
+      caseSlug: row.case_slug,
+      kind: row.kind,
+      status: row.status,
+      amountMinor: num(row.amount_minor),
+      currency: row.currency,
+      paidMinor: num(row.paid_minor),
+      refundedMinor: num(row.refunded_minor),
+      disputedMinor: num(row.disputed_minor),
+      method: row.method,
+      subscriptionStatus: row.subscription_status,
+      donorId: row.donor_id,
+      donorName: erased ? null : openText(row.donor_name),
+      donorEmail: erased ? null : openText(row.donor_email),
+      message: erased ? null : openText(row.donor_message),
+      showName: Boolean(row.show_name),
+      createdAt: row.created_at.toISOString(),
+      paidAt: row.paid_at?.toISOString() ?? null,
+    };
+  }
+
+  /** Money received outside Stripe (bank transfer, cash, crypto) is entered as paid, in one transaction with its totals. */
+  async recordOffline(actor: Actor, input: ReturnType<typeof offlineDonationRequest.parse>): Promise<DonationItem> {
+    const theCase = await this.access.resolve(actor, input.caseId, 'money:write');
+    const at = input.receivedOn ? new Date(`${input.receivedOn}T12:00:00Z`) : new Date();
+    const id = await this.db.transaction(async (m) => {
+      let donorId: string | null = null;
+      if (input.name || input.email || input.message) {
+        const [donor] = await rowsOf<{ id: string }>(m, `insert into donor_identities (name, email, message, show_name) values ($1, $2, $3, $4) returning id`, [
+          sealText(input.name),
+          sealText(input.email),
+          sealText(input.message),
+          !input.anonymous && Boolean(input.name),
+        ]);
+        donorId = donor.id;
+      }
+      const [donation] = await rowsOf<{ id: string }>(
+        m,
+        `insert into donations (case_id, donor_id, kind, status, amount_minor, currency, paid_minor, method, recorded_by, paid_at)
+         values ($1, $2, 'offline', 'paid', $3, $4, $3, $5, $6, $7) returning id`,
+        [theCase.id, donorId, input.amountMinor, input.currency, input.method, actor.id, at],
+      );
+      await this.ledger.recordOffline(m, donation.id, theCase.id, input.amountMinor, input.currency, at, `offline:${donation.id}`);
+      await this.audit.record(
+        actor,
+        {
+          action: 'donation.offline_recorded',
+          entityType: 'donation',
+          entityId: donation.id,
+          details: { amountMinor: input.amountMinor, currency: input.currency },
+        },
+        m,
+      );
+      return donation.id;
+    });
+    if (input.email) {
+      await this.mail.queue({
+        to: input.email,
+        subject: 'Thank you for your donation',
+        text: `${input.name ? `Dear ${input.name},` : 'Hello,'}\n\nWe received your donation of ${(input.amountMinor / 100).toFixed(2)} ${input.currency} (${input.method}).\nReceipt reference: ${id}\n`,
+        dedupeKey: `donation-thanks:${id}`,
+      });
+    }
+    return this.get(actor, id);
+  }
+
+  async summary(actor: Actor, caseId?: string): Promise<DonationSummary> {
+    const params: unknown[] = [];
+    let filter = '';
+    if (caseId) {
+      params.push((await this.access.resolve(actor, caseId, 'money:read')).id);
+      filter = 'and case_id = $1';
+    }
+    const totals = await rowsOf<{ currency: string; kind: DonationItem['kind']; raised: string; refunded: string; donors: string }>(
+      this.db,
+      `select currency, kind, sum(raised_minor - disputed_minor) as raised, sum(refunded_minor) as refunded, sum(donor_count) as donors
+         from campaign_totals where true ${filter} group by currency, kind order by currency, kind`,
+      params,
+    );
+    const perDay = await rowsOf<{ day: string; currency: string; kind: DonationItem['kind']; amount: string }>(
+      this.db,
+      `select to_char(l.at at time zone 'UTC', 'YYYY-MM-DD') as day, l.currency, d.kind, sum(l.amount_minor) as amount
+         from ledger_entries l join donations d on d.id = l.donation_id
+        where l.at > now() - interval '90 days' ${caseId ? 'and l.case_id = $1' : ''}
+        group by 1, 2, 3 order by 1, 2, 3`,
+      params,
+    );
+    const [run] = await rowsOf<{ started_at: Date; finished_at: Date | null; checked_count: number; fixed_count: number; error: string | null }>(
+      this.db,
+      `select * from reconciliation_runs order by started_at desc limit 1`,
+    );
+    return {
+      totals: totals.map((row) => ({
+        currency: row.currency,
+        kind: row.kind,
+        amountMinor: num(row.raised),
+        refundedMinor: num(row.refunded),
+        donorCount: num(row.donors),
+      })),
+      perDay: perDay.map((row) => ({ day: row.day, currency: row.currency, kind: row.kind, amountMinor: num(row.amount) })),
+      lastReconciliation: run
+        ? {
+            startedAt: run.started_at.toISOString(),
+            finishedAt: run.finished_at?.toISOString() ?? null,
+            checkedCount: run.checked_count,
+            fixedCount: run.fixed_count,
+            error: run.error,
+          }
+        : null,
+    };
+  }
+
+  /** For the dashboard: money received this calendar month (UTC), per currency, in the cases the actor may see. */
+  async raisedThisMonthFor(actor: Actor): Promise<Money[]> {
+    const visible = await this.access.visibleCaseIds(actor, 'money:read');
+    if (visible !== 'all' && visible.length === 0) return [];
+    const rows = await rowsOf<{ currency: string; amount: string }>(
+      this.db,
+      `select currency, sum(amount_minor) as amount from ledger_entries
+        where kind in ('payment', 'offline', 'refund', 'dispute', 'dispute_reversal') and at >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC'
+          ${visible === 'all' ? '' : 'and case_id = any($1)'}
+        group by currency order by currency`,
+      visible === 'all' ? [] : [visible],
+    );
+    return rows.map((row) => ({ currency: row.currency, amountMinor: num(row.amount) }));
+  }
+
+  /** Erases who a donor is; the donation, its amounts and the totals stay. */
+  async eraseDonor(actor: Actor, donorId: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const rows = await rowsOf<{ id: string }>(
+        m,
+        `update donor_identities set name = null, email = null, message = null, show_name = false, erased_at = coalesce(erased_at, now()), updated_at = now() where id = $1 returning id`,
+        [donorId],
+      );
+      if (rows.length === 0) throw new NotFound('Donor');
+      await this.audit.record(actor, { action: 'donor.erased', entityType: 'donor', entityId: donorId }, m);
+    });
+  }
+
+  /** The emergency switch: every donor's identity erased at once. */
+  async eraseAllDonors(actor: Actor): Promise<{ erased: number }> {
+    return this.db.transaction(async (m) => {
+      const rows = await rowsOf<{ id: string }>(
+        m,
+        `update donor_identities set name = null, email = null, message = null, show_name = false, erased_at = now(), updated_at = now() where erased_at is null returning id`,
+      );
+      await this.audit.record(actor, { action: 'donor.erased_all', entityType: 'donor', details: { count: rows.length } }, m);
+      return { erased: rows.length };
+    });
+  }
+}

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { currency, isoDate, isoDateTime, money, page, pageQuery, uuid } from './common';
+
+export const expenseCategories = ['legal_fees', 'medical', 'parcels_commissary', 'travel', 'court_fees', 'other'] as const;
+export const expenseCategory = z.enum(expenseCategories);
+export type ExpenseCategory = z.infer<typeof expenseCategory>;
+
+export const donationKinds = ['one_off', 'recurring', 'offline'] as const;
+export const donationStatuses = ['pending', 'paid', 'failed', 'refunded', 'partially_refunded', 'disputed', 'canceled'] as const;
+
+/** GET /api/public/campaigns/:slug — never a hidden donor's name, never an email. */
+export const publicCampaign = z.object({
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  goal: money.nullable(),
+  raised: z.array(money),
+  raisedByKind: z.array(money.extend({ kind: z.enum(donationKinds) })),
+  donorCount: z.number().int(),
+  supporters: z.array(z.object({ name: z.string().nullable(), message: z.string().nullable(), at: isoDateTime })),
+  spent: z.array(money.extend({ category: expenseCategory })),
+  currencies: z.array(z.string()),
+  minAmountMinor: z.number().int(),
+  maxAmountMinor: z.number().int(),
+  statementDescriptor: z.string(),
+  paymentsEnabled: z.boolean(),
+});
+export type PublicCampaign = z.infer<typeof publicCampaign>;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+export const checkoutRequest = z.object({
+  amountMinor: z.number().int('must be an integer amount in minor units').positive('must be positive'),
+  currency,
+  interval: z.literal('month').optional(),
+  anonymous: z.boolean().default(true),
+  name: optionalText(100),
+  email: optionalText(200).pipe(z.email({ error: 'must be an email address' }).optional()),
+  message: optionalText(500),
+});
+export type CheckoutRequest = z.input<typeof checkoutRequest>;
+export const checkoutResponse = z.object({ url: z.string() });
+
+export const donationItem = z.object({
+  id: uuid,
+  caseId: uuid,
+  caseSlug: z.string(),
+  kind: z.enum(donationKinds),
+  status: z.enum(donationStatuses),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  paidMinor: z.number().int(),
+  refundedMinor: z.number().int(),
+  disputedMinor: z.number().int(),
+  method: z.string().nullable(),
+  subscriptionStatus: z.enum(['active', 'canceled']).nullable(),
+  donorId: uuid.nullable(),
+  donorName: z.string().nullable(),
+  donorEmail: z.string().nullable(),
+  message: z.string().nullable(),
+  showName: z.boolean(),
+  createdAt: isoDateTime,
+  paidAt: isoDateTime.nullable(),
+});
+export type DonationItem = z.infer<typeof donationItem>;
+export const donationPage = page(donationItem);
+
+export const donationListQuery = pageQuery.extend({
+  caseId: uuid.optional(),
+  status: z.enum(donationStatuses).optional(),
+  kind: z.enum(donationKinds).optional(),
+  currency: currency.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+export type DonationListQuery = z.infer<typeof donationListQuery>;
+
+export const exportQuery = z.object({ from: isoDate.optional(), to: isoDate.optional(), caseId: uuid.optional() });
+export type ExportQuery = z.infer<typeof exportQuery>;
+
+export const offlineDonationRequest = z.object({
+  caseId: uuid,
+  amountMinor: z.number().int().positive('must be positive'),
+  currency,
+  method: z.string().trim().min(1).max(100),
+  receivedOn: isoDate.optional(),
+  anonymous: z.boolean().default(true),
+  name: optionalText(100),
+  email: optionalText(200).pipe(z.email({ error: 'must be an email address' }).optional()),
+  message: optionalText(500),
+});
+export type OfflineDonationRequest = z.input<typeof offlineDonationRequest>;
+
+export const donationSummary = z.object({
+  totals: z.array(money.extend({ kind: z.enum(donationKinds), refundedMinor: z.number().int(), donorCount: z.number().int() })),
+  perDay: z.array(money.extend({ day: isoDate, kind: z.enum(donationKinds) })),
+  lastReconciliation: z
+    .object({
+      startedAt: isoDateTime,
+      finishedAt: isoDateTime.nullable(),
+      checkedCount: z.number().int(),
+      fixedCount: z.number().int(),
+      error: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type DonationSummary = z.infer<typeof donationSummary>;
+
+export const createExpenseRequest = z.object({
+  category: expenseCategory,
+  payee: z.string().trim().min(1).max(200),
+  spentOn: isoDate,
+  amountMinor: z.number().int().positive('must be positive'),
+  currency,
+  description: optionalText(1000),
+  receiptDocumentId: uuid.optional(),
+});
+export type CreateExpenseRequest = z.input<typeof createExpenseRequest>;
+
+export const expenseItem = z.object({
+  id: uuid,
+  caseId: uuid,
+  category: expenseCategory,
+  payee: z.string(),
+  spentOn: isoDate,
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  description: z.string().nullable(),
+  receiptDocumentId: uuid.nullable(),
+  status: z.enum(['awaiting_approval', 'paid']),
+  submittedBy: uuid,
+  approvedBy: uuid.nullable(),
+  approvedAt: isoDateTime.nullable(),
+  createdAt: isoDateTime,
+});
+export type ExpenseItem = z.infer<typeof expenseItem>;
+export const expensePage = page(expenseItem);
+
+export const caseLedger = z.object({
+  caseId: uuid,
+  currencies: z.array(
+    z.object({
+      currency: z.string(),
+      raisedMinor: z.number().int(),
+      refundedMinor: z.number().int(),
+      disputedMinor: z.number().int(),
+      feesMinor: z.number().int(),
+      spentMinor: z.number().int(),
+      spentByCategory: z.array(z.object({ category: expenseCategory, amountMinor: z.number().int() })),
+      balanceMinor: z.number().int(),
+    }),
+  ),
+});
+export type CaseLedger = z.infer<typeof caseLedger>;
+
+export const campaignSettings = z.object({
+  goal: money.extend({ amountMinor: z.number().int().positive() }).nullable(),
+  statementDescriptor: z
+    .string()
+    .trim()
+    .max(22)
+    .regex(/^[A-Za-z0-9 .-]*$/, 'letters, digits, spaces, dots and dashes only')
+    .nullable(),
+  currencies: z.array(currency).min(1),
+  maxAmountMinor: z.number().int().min(100),
+});
+export type CampaignSettings = z.infer<typeof campaignSettings>;
