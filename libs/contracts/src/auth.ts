@@ -23,16 +23,3 @@ export type LoginRequest = z.infer<typeof loginRequest>;
 
 export const loginResponse = z.object({ user: sessionUser });
 export type LoginResponse = z.infer<typeof loginResponse>;
-
-/** Shown once, right after they are made. */
-export const recoveryCodesResponse = z.object({ codes: z.array(z.string()).length(10) });
-export type RecoveryCodesResponse = z.infer<typeof recoveryCodesResponse>;
-
-export const mfaStatus = z.object({ enabled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number().int() });
-export type MfaStatus = z.infer<typeof mfaStatus>;
-
-export const disableMfaRequest = z.object({ password: z.string().min(1, 'is required').max(1024) });
-export type DisableMfaRequest = z.infer<typeof disableMfaRequest>;
-
-export const securitySettings = z.object({ mfaRequiredRoles: z.array(role) });
-export type SecuritySettings = z.infer<typeof securitySettings>;

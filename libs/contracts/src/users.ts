@@ -34,6 +34,3 @@ export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
 
 export const userListQuery = pageQuery.extend({ q: z.string().trim().max(200).optional() });
 export const userPage = page(user);
-
-export const changePasswordRequest = z.object({ currentPassword: z.string().min(1, 'is required').max(1024), newPassword: passwordRule });
-export type ChangePasswordRequest = z.infer<typeof changePasswordRequest>;

@@ -1,11 +1,10 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ACCESS_KEY, AccessRule, MFA_SETUP_KEY } from '../common/auth/access.decorators';
+import { ACCESS_KEY, AccessRule } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
 import { roleCan } from '../common/auth/policy';
 import { sameSecret } from '../common/crypto/tokens';
-import { DomainError } from '../common/http/domain-error';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './cookies';
 import { SessionsService } from './sessions.service';
 
@@ -43,9 +42,6 @@ export class AccessGuard implements CanActivate {
       if (typeof header !== 'string' || !cookie || !sameSecret(header, cookie)) {
         throw new ForbiddenException('Missing or invalid CSRF token (send the csrf cookie in the x-csrf-token header)');
       }
-    }
-    if (actor.mfaSetupRequired && !this.reflector.getAllAndOverride<boolean>(MFA_SETUP_KEY, [context.getHandler(), context.getClass()])) {
-      throw new DomainError(403, 'Set up two-factor sign-in first: your role requires it', { mfaSetupRequired: true });
     }
     if (rule.kind === 'capability' && !roleCan(actor.role, rule.capability)) {
       throw new ForbiddenException('Your role may not do this');

@@ -2,9 +2,8 @@ import { Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@n
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { changePasswordRequest, disableMfaRequest, loginRequest, loginResponse, mfaStatus, passwordRule, recoveryCodesResponse, uuid } from '@habeas/contracts';
-import type { ChangePasswordRequest, DisableMfaRequest } from '@habeas/contracts';
-import { AllowDuringMfaSetup, CurrentActor, Public, SignedIn } from '../common/auth/access.decorators';
+import { loginRequest, loginResponse, passwordRule, uuid } from '@habeas/contracts';
+import { CurrentActor, Public, SignedIn } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
 import { newToken } from '../common/crypto/tokens';
 import { NotFound } from '../common/http/domain-error';
@@ -47,7 +46,6 @@ export class AuthController {
 
   @Post('logout')
   @SignedIn()
-  @AllowDuringMfaSetup()
   @HttpCode(204)
   async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.signOut(actor);
@@ -56,7 +54,6 @@ export class AuthController {
 
   @Get('me')
   @SignedIn()
-  @AllowDuringMfaSetup()
   @Returns(loginResponse)
   async me(@CurrentActor() actor: Actor) {
     return { user: await this.auth.me(actor) };
@@ -64,7 +61,6 @@ export class AuthController {
 
   @Post('mfa/setup')
   @SignedIn()
-  @AllowDuringMfaSetup()
   @HttpCode(200)
   mfaSetup(@CurrentActor() actor: Actor) {
     return this.auth.beginMfaSetup(actor);
@@ -72,42 +68,9 @@ export class AuthController {
 
   @Post('mfa/enable')
   @SignedIn()
-  @AllowDuringMfaSetup()
   @HttpCode(204)
   async mfaEnable(@CurrentActor() actor: Actor, @ZodBody(totpBody) body: z.infer<typeof totpBody>): Promise<void> {
     await this.auth.enableMfa(actor, body.totp);
-  }
-
-  @Get('mfa')
-  @SignedIn()
-  @AllowDuringMfaSetup()
-  @Returns(mfaStatus)
-  mfa(@CurrentActor() actor: Actor) {
-    return this.auth.mfaStatus(actor);
-  }
-
-  /** Ten new one-time recovery codes, shown once; the previous ones stop working. */
-  @Post('mfa/recovery-codes')
-  @SignedIn()
-  @AllowDuringMfaSetup()
-  @HttpCode(200)
-  @Returns(recoveryCodesResponse)
-  async recoveryCodes(@CurrentActor() actor: Actor) {
-    return { codes: await this.auth.regenerateRecoveryCodes(actor) };
-  }
-
-  @Post('mfa/disable')
-  @SignedIn()
-  @HttpCode(204)
-  async mfaDisable(@CurrentActor() actor: Actor, @ZodBody(disableMfaRequest) body: DisableMfaRequest): Promise<void> {
-    await this.auth.disableMfa(actor, body.password);
-  }
-
-  @Post('password')
-  @SignedIn()
-  @HttpCode(204)
-  async changePassword(@CurrentActor() actor: Actor, @ZodBody(changePasswordRequest) body: ChangePasswordRequest): Promise<void> {
-    await this.auth.changePassword(actor, body.currentPassword, body.newPassword);
   }
 
   @Get('sessions')

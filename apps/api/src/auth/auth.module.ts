@@ -9,14 +9,11 @@ import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
 import { LoginAttemptEntity } from './login-attempt.entity';
 import { LoginThrottleService } from './login-throttle.service';
-import { MfaRecoveryService } from './mfa-recovery.service';
-import { SecuritySettingsController } from './security-settings.controller';
-import { SecuritySettingsService } from './security-settings.service';
 import { SessionsModule } from './sessions.module';
 
 @Module({
   imports: [PassportModule, SessionsModule, UsersModule, TypeOrmModule.forFeature([LoginAttemptEntity])],
-  controllers: [AuthController, SecuritySettingsController],
-  providers: [AuthService, LocalStrategy, LoginThrottleService, MfaRecoveryService, SecuritySettingsService, { provide: APP_GUARD, useClass: AccessGuard }],
+  controllers: [AuthController],
+  providers: [AuthService, LocalStrategy, LoginThrottleService, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AuthModule {}

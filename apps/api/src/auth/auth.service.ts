@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { MfaStatus, SessionUser } from '@habeas/contracts';
+import type { SessionUser } from '@habeas/contracts';
 import type { Actor } from '../common/auth/actor';
 import { Conflict, DomainError } from '../common/http/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { assertAcceptablePassword, hashPassword, verifyPassword } from '../users/passwords';
-import { MfaRecoveryService } from './mfa-recovery.service';
-import { SecuritySettingsService } from './security-settings.service';
+import { verifyPassword } from '../users/passwords';
 import { LoginThrottleService } from './login-throttle.service';
 import { newMfaSecret, otpauthUrl, totpMatches } from './mfa';
 import { SessionsService } from './sessions.service';
@@ -26,14 +24,14 @@ export class MfaRequired extends DomainError {
   }
 }
 
-export function toSessionUser(user: UserEntity, mfaRequired: boolean): SessionUser {
+export function toSessionUser(user: UserEntity): SessionUser {
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     role: user.role,
     mfaEnabled: user.mfaEnabledAt !== null,
-    mfaSetupRequired: mfaRequired && user.mfaEnabledAt === null,
+    mfaSetupRequired: false,
   };
 }
 
@@ -45,8 +43,6 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
-    private readonly recovery: MfaRecoveryService,
-    private readonly settings: SecuritySettingsService,
   ) {}
 
   /**
@@ -65,10 +61,6 @@ export class AuthService {
     if (user.mfaEnabledAt && user.mfaSecret) {
       if (!totp) throw new MfaRequired();
       if (!totpMatches(totp, user.mfaSecret)) {
-        if (await this.recovery.consume(user.id, totp)) {
-          await this.audit.record({ actorId: user.id, ip }, { action: 'auth.recovery-code-used', entityType: 'user', entityId: user.id });
-          return user;
-        }
         await this.fail(normalized, ip, user.id, 'bad code');
         throw new MfaRequired('The code is not valid; try the current one');
       }
@@ -88,7 +80,7 @@ export class AuthService {
     await this.db.getRepository(UserEntity).update({ id: user.id }, { lastSignInAt: new Date() });
     await this.throttle.clear(user.email);
     await this.audit.record({ actorId: user.id, ip }, { action: 'auth.sign-in', entityType: 'session', entityId: sessionId });
-    return { token, user: toSessionUser(user, await this.settings.mfaRequiredFor(user.role)) };
+    return { token, user: toSessionUser(user) };
   }
 
   async signOut(actor: Actor): Promise<void> {
@@ -97,8 +89,7 @@ export class AuthService {
   }
 
   async me(actor: Actor): Promise<SessionUser> {
-    const user = await this.users.get(actor.id);
-    return toSessionUser(user, await this.settings.mfaRequiredFor(user.role));
+    return toSessionUser(await this.users.get(actor.id));
   }
 
   async beginMfaSetup(actor: Actor): Promise<{ otpauthUrl: string; secret: string }> {
@@ -116,45 +107,5 @@ export class AuthService {
     if (!totpMatches(code, user.mfaSecret)) throw new DomainError(422, 'totp: the code is not valid; try the current one');
     await this.db.getRepository(UserEntity).update({ id: user.id }, { mfaEnabledAt: new Date() });
     await this.audit.record(actor, { action: 'auth.mfa-enabled', entityType: 'user', entityId: user.id });
-  }
-
-  async mfaStatus(actor: Actor): Promise<MfaStatus> {
-    const user = await this.users.get(actor.id);
-    return {
-      enabled: user.mfaEnabledAt !== null,
-      required: await this.settings.mfaRequiredFor(user.role),
-      recoveryCodesLeft: user.mfaEnabledAt ? await this.recovery.remaining(user.id) : 0,
-    };
-  }
-
-  /** New recovery codes (the old ones stop working); only with two-factor sign-in on. */
-  async regenerateRecoveryCodes(actor: Actor): Promise<string[]> {
-    const user = await this.users.get(actor.id);
-    if (!user.mfaEnabledAt) throw new Conflict('Enable two-factor sign-in first');
-    const codes = await this.recovery.regenerate(user.id);
-    await this.audit.record(actor, { action: 'auth.recovery-codes-regenerated', entityType: 'user', entityId: user.id });
-    return codes;
-  }
-
-  async disableMfa(actor: Actor, password: string): Promise<void> {
-    const user = await this.users.get(actor.id);
-    if (!user.mfaEnabledAt) throw new Conflict('Two-factor sign-in is not enabled');
-    if (!(await verifyPassword(user.passwordHash, password))) throw new DomainError(422, 'password: the password is not correct');
-    if (await this.settings.mfaRequiredFor(user.role)) throw new Conflict('Your role requires two-factor sign-in');
-    await this.db.transaction(async (manager) => {
-      await manager.getRepository(UserEntity).update({ id: user.id }, { mfaEnabledAt: null, mfaSecret: null });
-      await this.recovery.clear(user.id, manager);
-      await this.audit.record(actor, { action: 'auth.mfa-disabled', entityType: 'user', entityId: user.id }, manager);
-    });
-  }
-
-  /** Changes the password and ends every other session of the user (someone else may know the old one). */
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
-    const user = await this.users.get(actor.id);
-    if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new DomainError(422, 'currentPassword: the password is not correct');
-    assertAcceptablePassword(newPassword, user.email);
-    await this.db.getRepository(UserEntity).update({ id: user.id }, { passwordHash: await hashPassword(newPassword) });
-    const ended = await this.sessions.revokeOthersOf(user.id, actor.sessionId, 'password changed');
-    await this.audit.record(actor, { action: 'auth.password-changed', entityType: 'user', entityId: user.id, details: { endedSessions: ended } });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, Not } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import type { Role } from '@habeas/contracts';
 import type { Actor } from '../common/auth/actor';
 import { newToken, tokenHash } from '../common/crypto/tokens';
@@ -45,18 +45,8 @@ export class SessionsService {
 
   /** The actor behind a session token, or null when it is unknown, revoked, expired or its user disabled. */
   async authenticate(token: string, ip: string, userAgent: string): Promise<Actor | null> {
-    const rows: Array<{
-      session_id: string;
-      last_seen_at: Date;
-      expires_at: Date;
-      id: string;
-      email: string;
-      name: string;
-      role: Role;
-      mfa_setup_required: boolean;
-    }> = await this.db.query(
-      `select s.id as session_id, s.last_seen_at, s.expires_at, u.id, u.email, u.name, u.role,
-                (u.mfa_enabled_at is null and exists (select 1 from security_settings ss where ss.id and u.role = any(ss.mfa_required_roles))) as mfa_setup_required
+    const rows: Array<{ session_id: string; last_seen_at: Date; expires_at: Date; id: string; email: string; name: string; role: Role }> = await this.db.query(
+      `select s.id as session_id, s.last_seen_at, s.expires_at, u.id, u.email, u.name, u.role
            from sessions s join users u on u.id = s.user_id
           where s.token_hash = $1 and s.revoked_at is null and u.disabled_at is null`,
       [tokenHash(this.config.sessionSecret, token)],
@@ -68,7 +58,7 @@ export class SessionsService {
     if (now - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
       await this.db.query(`update sessions set last_seen_at = now(), ip = $2 where id = $1`, [row.session_id, ip]);
     }
-    return { id: row.id, email: row.email, name: row.name, role: row.role, sessionId: row.session_id, ip, userAgent, mfaSetupRequired: row.mfa_setup_required };
+    return { id: row.id, email: row.email, name: row.name, role: row.role, sessionId: row.session_id, ip, userAgent };
   }
 
   async revoke(sessionId: string, reason: string): Promise<void> {
@@ -81,13 +71,6 @@ export class SessionsService {
       .getRepository(SessionEntity)
       .update({ id: sessionId, userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: 'ended by user' });
     return (result.affected ?? 0) > 0;
-  }
-
-  async revokeOthersOf(userId: string, keepSessionId: string, reason: string): Promise<number> {
-    const result = await this.db
-      .getRepository(SessionEntity)
-      .update({ userId, revokedAt: IsNull(), id: Not(keepSessionId) }, { revokedAt: new Date(), revokedReason: reason });
-    return result.affected ?? 0;
   }
 
   async revokeAllFor(userId: string, reason: string): Promise<number> {

@@ -16,11 +16,6 @@ export const SignedIn = () => SetMetadata(ACCESS_KEY, { kind: 'signed-in' } sati
 /** Only users whose role grants `capability` (policy.ts) may call this route; others get 403. */
 export const Can = (capability: Capability) => SetMetadata(ACCESS_KEY, { kind: 'capability', capability } satisfies AccessRule);
 
-export const MFA_SETUP_KEY = 'habeas:mfa-setup';
-
-/** Open to a signed-in user who still has to set up required two-factor sign-in (setup, sign-out, me). */
-export const AllowDuringMfaSetup = () => SetMetadata(MFA_SETUP_KEY, true);
-
 /** The signed-in actor of the request (set by the access guard). */
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
   const request = context.switchToHttp().getRequest<{ actor?: Actor }>();

@@ -9,8 +9,6 @@ export interface Actor {
   sessionId: string;
   ip: string;
   userAgent: string;
-  /** The role must use two-factor sign-in and this user has not set it up yet: only setup routes are open. */
-  mfaSetupRequired?: boolean;
 }
 
 /** Who did something, for the audit log: a user, or the system itself (jobs, webhooks). */
