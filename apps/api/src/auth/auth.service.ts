@@ -75,8 +75,10 @@ export class AuthService {
   /** Uses one recovery code of the user; true only the first time a valid code is used. */
   private async consumeRecoveryCode(userId: string, code: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(
-      `update mfa_recovery_codes set used_at = now(), updated_at = now()
-        where user_id = $1 and code_hash = $2 and used_at is null returning id`,
+      `with used as (
+         update mfa_recovery_codes set used_at = now(), updated_at = now()
+          where user_id = $1 and code_hash = $2 and used_at is null returning id)
+       select id from used`,
       [userId, this.recoveryHash(code)],
     );
     return rows.length > 0;
