@@ -4,6 +4,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { CasesPage } from '../features/cases/CasesPage';
+import { AccountPage } from '../features/account/AccountPage';
+import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { InvitePage } from '../features/users/InvitePage';
+import { UsersPage } from '../features/users/UsersPage';
 import { AreaEmptyPage } from '../shared/AreaEmptyPage';
 import { Layout } from './Layout';
 import { RequireSession } from './RequireSession';
@@ -28,6 +32,7 @@ export function App() {
         <BrowserRouter>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/invite/:token" element={<InvitePage />} />
             <Route element={<RequireSession />}>
               <Route element={<Layout />}>
                 <Route index element={<AreaEmptyPage title="nav.dashboard" message="areas.dashboardEmpty" />} />
@@ -35,9 +40,11 @@ export function App() {
                 <Route path="/documents" element={<AreaEmptyPage title="nav.documents" message="areas.documentsEmpty" />} />
                 <Route path="/medical-alerts" element={<AreaEmptyPage title="nav.medicalAlerts" message="areas.medicalEmpty" />} />
                 <Route path="/donations" element={<AreaEmptyPage title="nav.donations" message="areas.donationsEmpty" />} />
-                <Route path="/users" element={<AreaEmptyPage title="nav.users" message="areas.usersEmpty" />} />
-                <Route path="/audit-log" element={<AreaEmptyPage title="nav.auditLog" message="areas.auditEmpty" />} />
-                <Route path="/account" element={<AreaEmptyPage title="nav.account" message="areas.accountEmpty" />} />
+                <Route element={<RequireSession roles={['admin']} />}>
+                  <Route path="/users" element={<UsersPage />} />
+                  <Route path="/audit-log" element={<AuditLogPage />} />
+                </Route>
+                <Route path="/account" element={<AccountPage />} />
                 <Route path="*" element={<AreaEmptyPage title="common.appName" message="common.notFound" />} />
               </Route>
             </Route>
