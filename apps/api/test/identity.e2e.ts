@@ -210,6 +210,8 @@ describe('identity: sessions, CSRF, MFA and throttling', () => {
     assert.equal((await medic.post('/api/auth/mfa/enable', { totp: authenticator.generate(setup.body.secret) })).status, 204);
     assert.equal((await medic.get('/api/cases')).status, 200, 'open again once MFA is on');
     assert.equal((await medic.get('/api/auth/me')).body.user.mfaSetupRequired, false);
+    const keep = await medic.post('/api/auth/mfa/disable', { password: DEMO_PASSWORD });
+    assert.equal(keep.status, 409, 'a required MFA cannot be turned off');
     assert.equal((await medic.put('/api/settings/mfa', { requiredRoles: [] })).status, 403, 'only admins change the setting');
     assert.equal((await admin.put('/api/settings/mfa', { requiredRoles: ['nobody'] })).status, 400);
     await admin.put('/api/settings/mfa', { requiredRoles: [] });

@@ -21,6 +21,7 @@ import { Returns, ZodBody, ZodParam } from '../common/http/zod-validation';
 import { AppConfig } from '../config/app-config';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { AuditService } from '../audit/audit.service';
 import { AuthService } from './auth.service';
 import { clearSessionCookies, setSessionCookies } from './cookies';
 import { LocalAuthGuard } from './local-auth.guard';
@@ -37,6 +38,7 @@ export class AuthController {
     private readonly sessions: SessionsService,
     private readonly users: UsersService,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   @Post('login')
@@ -131,6 +133,7 @@ export class AuthController {
   @HttpCode(204)
   async endSession(@CurrentActor() actor: Actor, @ZodParam('id', uuid) id: string): Promise<void> {
     if (!(await this.sessions.revokeOwn(actor.id, id))) throw new NotFound('Session');
+    await this.audit.record(actor, { action: 'auth.session-ended', entityType: 'session', entityId: id });
   }
 
   @Post('invites/accept')

@@ -157,6 +157,7 @@ export class AuthService {
   async disableMfa(actor: Actor, proof: { password?: string; totp?: string }): Promise<void> {
     const user = await this.users.get(actor.id);
     if (!user.mfaEnabledAt) throw new Conflict('Two-factor sign-in is not enabled');
+    if ((await this.mfaRequiredRoles()).includes(user.role)) throw new Conflict('Your role requires two-factor sign-in; it cannot be turned off');
     await this.reauthenticate(user, proof);
     await this.db.transaction(async (manager) => {
       await manager.query(`update users set mfa_enabled_at = null, mfa_secret = null, updated_at = now() where id = $1`, [user.id]);
