@@ -14,6 +14,23 @@ describe('identity: sessions, CSRF, MFA and throttling', () => {
   });
   after(() => t.close());
 
+  it('sets an HttpOnly SameSite=Strict session cookie and a readable csrf cookie; failures look the same for unknown emails', async () => {
+    const login = await t.client().post('/api/auth/login', { email: 'lawyer@demo.local', password: DEMO_PASSWORD });
+    assert.equal(login.status, 200);
+    assert.deepEqual(Object.keys(login.body.user).sort(), ['email', 'id', 'mfaEnabled', 'mfaSetupRequired', 'name', 'role']);
+    const cookies = login.headers.getSetCookie();
+    const session = cookies.find((c) => c.startsWith(`${SESSION}=`))!;
+    const csrf = cookies.find((c) => c.startsWith('csrf='))!;
+    assert.match(session, /HttpOnly/i);
+    assert.match(session, /SameSite=Strict/i);
+    assert.match(csrf, /SameSite=Strict/i);
+    assert.doesNotMatch(csrf, /HttpOnly/i);
+    const unknown = await t.client().post('/api/auth/login', { email: 'nobody-here@demo.local', password: 'whatever-password-1' });
+    const wrong = await t.client().post('/api/auth/login', { email: 'lawyer@demo.local', password: 'whatever-password-1' });
+    assert.equal(unknown.status, 401);
+    assert.deepEqual({ ...unknown.body, requestId: null }, { ...wrong.body, requestId: null });
+  });
+
   it('logout kills the session at once (401 afterwards, with the old cookie too)', async () => {
     const client = await t.signIn('lawyer@demo.local');
     const saved = new Map(client.cookies);
