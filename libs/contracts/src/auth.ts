@@ -23,3 +23,33 @@ export type LoginRequest = z.infer<typeof loginRequest>;
 
 export const loginResponse = z.object({ user: sessionUser });
 export type LoginResponse = z.infer<typeof loginResponse>;
+
+export const changePasswordRequest = z.object({
+  currentPassword: z.string().min(1, 'is required').max(1024),
+  newPassword: z.string().min(12, 'must be at least 12 characters').max(256),
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequest>;
+
+export const mfaSetupResponse = z.object({ otpauthUrl: z.string(), secret: z.string() });
+export type MfaSetupResponse = z.infer<typeof mfaSetupResponse>;
+
+/** Re-authentication for sensitive MFA changes: the current password (or a current code). */
+export const reauthRequest = z.object({ password: z.string().max(1024).optional(), totp: z.string().trim().max(64).optional() });
+export type ReauthRequest = z.infer<typeof reauthRequest>;
+
+export const recoveryCodesResponse = z.object({ codes: z.array(z.string()) });
+export type RecoveryCodesResponse = z.infer<typeof recoveryCodesResponse>;
+
+export const mfaPolicy = z.object({ requiredRoles: z.array(role).max(4) });
+export type MfaPolicy = z.infer<typeof mfaPolicy>;
+
+export const sessionView = z.object({
+  id: z.uuid(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  device: z.string(),
+  current: z.boolean(),
+});
+export type SessionView = z.infer<typeof sessionView>;

@@ -10,6 +10,10 @@ import { TemplatesPage } from '../features/detention/TemplatesPage';
 import { CaseMedicalPage } from '../features/medical/CaseMedicalPage';
 import { MedicalAlertsPage } from '../features/medical/MedicalAlertsPage';
 import { DonationsPage } from '../features/donations/DonationsPage';
+import { AccountPage } from '../features/account/AccountPage';
+import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { InvitePage } from '../features/users/InvitePage';
+import { UsersPage } from '../features/users/UsersPage';
 import { AreaEmptyPage } from '../shared/AreaEmptyPage';
 import { Layout } from './Layout';
 import { RequireSession } from './RequireSession';
@@ -34,6 +38,7 @@ export function App() {
         <BrowserRouter>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/invite/:token" element={<InvitePage />} />
             <Route element={<RequireSession />}>
               <Route element={<Layout />}>
                 <Route index element={<AreaEmptyPage title="nav.dashboard" message="areas.dashboardEmpty" />} />
@@ -45,9 +50,11 @@ export function App() {
                 <Route path="/medical-alerts" element={<MedicalAlertsPage />} />
                 <Route path="/cases/:id/medical" element={<CaseMedicalPage />} />
                 <Route path="/donations" element={<DonationsPage />} />
-                <Route path="/users" element={<AreaEmptyPage title="nav.users" message="areas.usersEmpty" />} />
-                <Route path="/audit-log" element={<AreaEmptyPage title="nav.auditLog" message="areas.auditEmpty" />} />
-                <Route path="/account" element={<AreaEmptyPage title="nav.account" message="areas.accountEmpty" />} />
+                <Route element={<RequireSession roles={['admin']} />}>
+                  <Route path="/users" element={<UsersPage />} />
+                  <Route path="/audit-log" element={<AuditLogPage />} />
+                </Route>
+                <Route path="/account" element={<AccountPage />} />
                 <Route path="*" element={<AreaEmptyPage title="common.appName" message="common.notFound" />} />
               </Route>
             </Route>

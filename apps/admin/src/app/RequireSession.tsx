@@ -22,6 +22,8 @@ export function RequireSession(props: { roles?: Role[] }) {
       </QueryState>
     );
   if (!session.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // A role that requires MFA: walk the user through setup before anything else.
+  if (session.data.mfaSetupRequired && location.pathname !== '/account') return <Navigate to="/account" replace />;
   if (props.roles && !props.roles.includes(session.data.role)) return <Navigate to="/" replace />;
   return <Outlet />;
 }

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ACCESS_KEY, AccessRule } from '../common/auth/access.decorators';
+import { ACCESS_KEY, AccessRule, MFA_SETUP_OPEN_KEY } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
 import { roleCan } from '../common/auth/policy';
 import { sameSecret } from '../common/crypto/tokens';
@@ -42,6 +42,9 @@ export class AccessGuard implements CanActivate {
       if (typeof header !== 'string' || !cookie || !sameSecret(header, cookie)) {
         throw new ForbiddenException('Missing or invalid CSRF token (send the csrf cookie in the x-csrf-token header)');
       }
+    }
+    if (actor.mfaSetupRequired && !this.reflector.getAllAndOverride<boolean>(MFA_SETUP_OPEN_KEY, [context.getHandler(), context.getClass()])) {
+      throw new ForbiddenException({ statusCode: 403, message: 'Set up two-factor sign-in first', mfaSetupRequired: true });
     }
     if (rule.kind === 'capability' && !roleCan(actor.role, rule.capability)) {
       throw new ForbiddenException('Your role may not do this');

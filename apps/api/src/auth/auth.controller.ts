@@ -2,8 +2,18 @@ import { Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@n
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { loginRequest, loginResponse, passwordRule, uuid } from '@habeas/contracts';
-import { CurrentActor, Public, SignedIn } from '../common/auth/access.decorators';
+import {
+  changePasswordRequest,
+  loginRequest,
+  loginResponse,
+  mfaSetupResponse,
+  passwordRule,
+  reauthRequest,
+  recoveryCodesResponse,
+  uuid,
+} from '@habeas/contracts';
+import type { ChangePasswordRequest, ReauthRequest } from '@habeas/contracts';
+import { CurrentActor, OpenDuringMfaSetup, Public, SignedIn } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
 import { newToken } from '../common/crypto/tokens';
 import { NotFound } from '../common/http/domain-error';
@@ -11,6 +21,7 @@ import { Returns, ZodBody, ZodParam } from '../common/http/zod-validation';
 import { AppConfig } from '../config/app-config';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { AuditService } from '../audit/audit.service';
 import { AuthService } from './auth.service';
 import { clearSessionCookies, setSessionCookies } from './cookies';
 import { LocalAuthGuard } from './local-auth.guard';
@@ -27,6 +38,7 @@ export class AuthController {
     private readonly sessions: SessionsService,
     private readonly users: UsersService,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   @Post('login')
@@ -46,6 +58,7 @@ export class AuthController {
 
   @Post('logout')
   @SignedIn()
+  @OpenDuringMfaSetup()
   @HttpCode(204)
   async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.signOut(actor);
@@ -54,6 +67,7 @@ export class AuthController {
 
   @Get('me')
   @SignedIn()
+  @OpenDuringMfaSetup()
   @Returns(loginResponse)
   async me(@CurrentActor() actor: Actor) {
     return { user: await this.auth.me(actor) };
@@ -61,16 +75,51 @@ export class AuthController {
 
   @Post('mfa/setup')
   @SignedIn()
+  @OpenDuringMfaSetup()
   @HttpCode(200)
+  @Returns(mfaSetupResponse)
   mfaSetup(@CurrentActor() actor: Actor) {
     return this.auth.beginMfaSetup(actor);
   }
 
   @Post('mfa/enable')
   @SignedIn()
+  @OpenDuringMfaSetup()
   @HttpCode(204)
   async mfaEnable(@CurrentActor() actor: Actor, @ZodBody(totpBody) body: z.infer<typeof totpBody>): Promise<void> {
     await this.auth.enableMfa(actor, body.totp);
+  }
+
+  /** Ten new one-time recovery codes, shown once (the old ones stop working). */
+  @Post('mfa/recovery-codes')
+  @SignedIn()
+  @OpenDuringMfaSetup()
+  @HttpCode(200)
+  @Returns(recoveryCodesResponse)
+  recoveryCodes(@CurrentActor() actor: Actor, @ZodBody(reauthRequest) body: ReauthRequest) {
+    return this.auth.regenerateRecoveryCodes(actor, body);
+  }
+
+  @Get('mfa/recovery-codes')
+  @SignedIn()
+  async recoveryCodesLeft(@CurrentActor() actor: Actor) {
+    return { remaining: await this.auth.recoveryCodesLeft(actor.id) };
+  }
+
+  @Post('mfa/disable')
+  @SignedIn()
+  @HttpCode(204)
+  async mfaDisable(@CurrentActor() actor: Actor, @ZodBody(reauthRequest) body: ReauthRequest): Promise<void> {
+    await this.auth.disableMfa(actor, body);
+  }
+
+  /** Changes the own password (the current one is required) and ends every other session. */
+  @Post('password')
+  @SignedIn()
+  @OpenDuringMfaSetup()
+  @HttpCode(204)
+  async changePassword(@CurrentActor() actor: Actor, @ZodBody(changePasswordRequest) body: ChangePasswordRequest): Promise<void> {
+    await this.auth.changePassword(actor, body.currentPassword, body.newPassword);
   }
 
   @Get('sessions')
@@ -84,6 +133,7 @@ export class AuthController {
   @HttpCode(204)
   async endSession(@CurrentActor() actor: Actor, @ZodParam('id', uuid) id: string): Promise<void> {
     if (!(await this.sessions.revokeOwn(actor.id, id))) throw new NotFound('Session');
+    await this.audit.record(actor, { action: 'auth.session-ended', entityType: 'session', entityId: id });
   }
 
   @Post('invites/accept')

@@ -1,3 +1,4 @@
+import { SettingsController } from './settings.controller';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
@@ -13,7 +14,7 @@ import { SessionsModule } from './sessions.module';
 
 @Module({
   imports: [PassportModule, SessionsModule, UsersModule, TypeOrmModule.forFeature([LoginAttemptEntity])],
-  controllers: [AuthController],
+  controllers: [AuthController, SettingsController],
   providers: [AuthService, LocalStrategy, LoginThrottleService, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AuthModule {}

@@ -9,7 +9,13 @@ import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { verifyPassword } from '../users/passwords';
 import { LoginThrottleService } from './login-throttle.service';
-import { newMfaSecret, otpauthUrl, totpMatches } from './mfa';
+import { newMfaSecret, newRecoveryCodes, normalizeRecoveryCode, otpauthUrl, totpMatches } from './mfa';
+import { assertAcceptablePassword, hashPassword } from '../users/passwords';
+import { tokenHash } from '../common/crypto/tokens';
+import { AppConfig } from '../config/app-config';
+import type { Role } from '@habeas/contracts';
+
+export const MFA_POLICY_KEY = 'mfa.requiredRoles';
 import { SessionsService } from './sessions.service';
 
 export class InvalidCredentials extends DomainError {
@@ -24,14 +30,14 @@ export class MfaRequired extends DomainError {
   }
 }
 
-export function toSessionUser(user: UserEntity): SessionUser {
+export function toSessionUser(user: UserEntity, requiredRoles: readonly Role[] = []): SessionUser {
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     role: user.role,
     mfaEnabled: user.mfaEnabledAt !== null,
-    mfaSetupRequired: false,
+    mfaSetupRequired: user.mfaEnabledAt === null && requiredRoles.includes(user.role),
   };
 }
 
@@ -43,7 +49,40 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
+
+  async mfaRequiredRoles(): Promise<Role[]> {
+    const rows: Array<{ value: Role[] }> = await this.db.query(`select value from app_settings where key = $1`, [MFA_POLICY_KEY]);
+    return rows[0]?.value ?? [];
+  }
+
+  async setMfaRequiredRoles(actor: Actor, roles: Role[]): Promise<{ requiredRoles: Role[] }> {
+    const unique = [...new Set(roles)];
+    await this.db.query(
+      `insert into app_settings (key, value) values ($1, $2::jsonb)
+         on conflict (key) do update set value = excluded.value, updated_at = now()`,
+      [MFA_POLICY_KEY, JSON.stringify(unique)],
+    );
+    await this.audit.record(actor, { action: 'settings.mfa-required-roles', entityType: 'user', entityId: null, details: { roles: unique } });
+    return { requiredRoles: unique };
+  }
+
+  private recoveryHash(code: string): Buffer {
+    return tokenHash(this.config.sessionSecret, `recovery:${normalizeRecoveryCode(code)}`);
+  }
+
+  /** Uses one recovery code of the user; true only the first time a valid code is used. */
+  private async consumeRecoveryCode(userId: string, code: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `with used as (
+         update mfa_recovery_codes set used_at = now(), updated_at = now()
+          where user_id = $1 and code_hash = $2 and used_at is null returning id)
+       select id from used`,
+      [userId, this.recoveryHash(code)],
+    );
+    return rows.length > 0;
+  }
 
   /**
    * Checks email, password and (when enabled) the TOTP code. Every failure
@@ -60,9 +99,14 @@ export class AuthService {
     }
     if (user.mfaEnabledAt && user.mfaSecret) {
       if (!totp) throw new MfaRequired();
-      if (!totpMatches(totp, user.mfaSecret)) {
+      const isTotp = /^\d{6}$/.test(totp.trim());
+      const ok = isTotp ? totpMatches(totp.trim(), user.mfaSecret) : await this.consumeRecoveryCode(user.id, totp);
+      if (!ok) {
         await this.fail(normalized, ip, user.id, 'bad code');
         throw new MfaRequired('The code is not valid; try the current one');
+      }
+      if (!isTotp) {
+        await this.audit.record({ actorId: user.id, ip }, { action: 'auth.recovery-code-used', entityType: 'user', entityId: user.id });
       }
     }
     return user;
@@ -80,7 +124,7 @@ export class AuthService {
     await this.db.getRepository(UserEntity).update({ id: user.id }, { lastSignInAt: new Date() });
     await this.throttle.clear(user.email);
     await this.audit.record({ actorId: user.id, ip }, { action: 'auth.sign-in', entityType: 'session', entityId: sessionId });
-    return { token, user: toSessionUser(user) };
+    return { token, user: toSessionUser(user, await this.mfaRequiredRoles()) };
   }
 
   async signOut(actor: Actor): Promise<void> {
@@ -89,7 +133,64 @@ export class AuthService {
   }
 
   async me(actor: Actor): Promise<SessionUser> {
-    return toSessionUser(await this.users.get(actor.id));
+    return toSessionUser(await this.users.get(actor.id), await this.mfaRequiredRoles());
+  }
+
+  /** Password or current TOTP of the signed-in user, for sensitive changes (a stolen session alone is not enough). */
+  private async reauthenticate(user: UserEntity, proof: { password?: string; totp?: string }): Promise<void> {
+    const passwordOk = proof.password ? await verifyPassword(user.passwordHash, proof.password) : false;
+    const totpOk = proof.totp && user.mfaSecret && user.mfaEnabledAt ? totpMatches(proof.totp, user.mfaSecret) : false;
+    if (!passwordOk && !totpOk) throw new DomainError(403, 'Confirm with your current password or a current code', { reauthRequired: true });
+  }
+
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.users.get(actor.id);
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      throw new DomainError(403, 'The current password is not right', { field: 'currentPassword' });
+    }
+    assertAcceptablePassword(newPassword, user.email);
+    await this.db.getRepository(UserEntity).update({ id: user.id }, { passwordHash: await hashPassword(newPassword) });
+    const ended = await this.sessions.revokeAllExcept(user.id, actor.sessionId, 'password changed');
+    await this.audit.record(actor, { action: 'auth.password-changed', entityType: 'user', entityId: user.id, details: { endedSessions: ended } });
+  }
+
+  async disableMfa(actor: Actor, proof: { password?: string; totp?: string }): Promise<void> {
+    const user = await this.users.get(actor.id);
+    if (!user.mfaEnabledAt) throw new Conflict('Two-factor sign-in is not enabled');
+    if ((await this.mfaRequiredRoles()).includes(user.role)) throw new Conflict('Your role requires two-factor sign-in; it cannot be turned off');
+    await this.reauthenticate(user, proof);
+    await this.db.transaction(async (manager) => {
+      await manager.query(`update users set mfa_enabled_at = null, mfa_secret = null, updated_at = now() where id = $1`, [user.id]);
+      await manager.query(`delete from mfa_recovery_codes where user_id = $1`, [user.id]);
+      await this.audit.record(actor, { action: 'auth.mfa-disabled', entityType: 'user', entityId: user.id }, manager);
+    });
+  }
+
+  /**
+   * Issues ten new recovery codes (the old ones stop working) and returns them once.
+   * Right after enabling (no codes yet) no confirmation is needed; later the password or a code is.
+   */
+  async regenerateRecoveryCodes(actor: Actor, proof: { password?: string; totp?: string }): Promise<{ codes: string[] }> {
+    const user = await this.users.get(actor.id);
+    if (!user.mfaEnabledAt) throw new Conflict('Enable two-factor sign-in first');
+    const existing: Array<{ count: number }> = await this.db.query(`select count(*)::int as count from mfa_recovery_codes where user_id = $1`, [user.id]);
+    if (existing[0].count > 0) await this.reauthenticate(user, proof);
+    const codes = newRecoveryCodes(10);
+    await this.db.transaction(async (manager) => {
+      await manager.query(`delete from mfa_recovery_codes where user_id = $1`, [user.id]);
+      for (const code of codes) {
+        await manager.query(`insert into mfa_recovery_codes (user_id, code_hash) values ($1, $2)`, [user.id, this.recoveryHash(code)]);
+      }
+      await this.audit.record(actor, { action: 'auth.recovery-codes-issued', entityType: 'user', entityId: user.id }, manager);
+    });
+    return { codes };
+  }
+
+  async recoveryCodesLeft(userId: string): Promise<number> {
+    const rows: Array<{ count: number }> = await this.db.query(`select count(*)::int as count from mfa_recovery_codes where user_id = $1 and used_at is null`, [
+      userId,
+    ]);
+    return rows[0].count;
   }
 
   async beginMfaSetup(actor: Actor): Promise<{ otpauthUrl: string; secret: string }> {

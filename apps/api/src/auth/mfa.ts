@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { authenticator } from 'otplib';
 
 // Accept the code of the previous and next 30-second step too (clock drift of phones).
@@ -13,4 +14,22 @@ export function otpauthUrl(email: string, secret: string): string {
 
 export function totpMatches(code: string, secret: string): boolean {
   return /^\d{6}$/.test(code) && authenticator.check(code, secret);
+}
+
+const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** Ten-character one-time codes like `k7m2p-x9qrt` (about 49 bits each). */
+export function newRecoveryCodes(count: number): string[] {
+  return Array.from({ length: count }, () => {
+    const bytes = randomBytes(10);
+    const chars = [...bytes].map((b) => RECOVERY_ALPHABET[b % RECOVERY_ALPHABET.length]).join('');
+    return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+  });
+}
+
+export function normalizeRecoveryCode(code: string): string {
+  return code
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }

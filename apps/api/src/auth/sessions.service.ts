@@ -18,7 +18,38 @@ export interface SessionView {
   lastSeenAt: string;
   ip: string | null;
   userAgent: string | null;
+  device: string;
   current: boolean;
+}
+
+/** A short human name for a browser from its user-agent, e.g. "Firefox on Windows". */
+export function describeDevice(userAgent: string | null): string {
+  if (!userAgent) return 'Unknown device';
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /OPR\//.test(userAgent)
+      ? 'Opera'
+      : /Firefox\//.test(userAgent)
+        ? 'Firefox'
+        : /Chrom(e|ium)\//.test(userAgent)
+          ? 'Chrome'
+          : /Safari\//.test(userAgent)
+            ? 'Safari'
+            : /curl|node|undici|axios|python/i.test(userAgent)
+              ? 'Script'
+              : 'Browser';
+  const os = /Android/.test(userAgent)
+    ? 'Android'
+    : /iPhone|iPad/.test(userAgent)
+      ? 'iOS'
+      : /Windows/.test(userAgent)
+        ? 'Windows'
+        : /Mac OS X|Macintosh/.test(userAgent)
+          ? 'macOS'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : null;
+  return os ? `${browser} on ${os}` : browser;
 }
 
 /** Server-side sessions in PostgreSQL: revocable at once, from any API instance. */
@@ -45,8 +76,19 @@ export class SessionsService {
 
   /** The actor behind a session token, or null when it is unknown, revoked, expired or its user disabled. */
   async authenticate(token: string, ip: string, userAgent: string): Promise<Actor | null> {
-    const rows: Array<{ session_id: string; last_seen_at: Date; expires_at: Date; id: string; email: string; name: string; role: Role }> = await this.db.query(
-      `select s.id as session_id, s.last_seen_at, s.expires_at, u.id, u.email, u.name, u.role
+    const rows: Array<{
+      session_id: string;
+      last_seen_at: Date;
+      expires_at: Date;
+      id: string;
+      email: string;
+      name: string;
+      role: Role;
+      mfa_setup_required: boolean;
+    }> = await this.db.query(
+      `select s.id as session_id, s.last_seen_at, s.expires_at, u.id, u.email, u.name, u.role,
+              (u.mfa_enabled_at is null and exists (
+                 select 1 from app_settings a where a.key = 'mfa.requiredRoles' and a.value ? u.role::text)) as mfa_setup_required
            from sessions s join users u on u.id = s.user_id
           where s.token_hash = $1 and s.revoked_at is null and u.disabled_at is null`,
       [tokenHash(this.config.sessionSecret, token)],
@@ -58,7 +100,7 @@ export class SessionsService {
     if (now - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
       await this.db.query(`update sessions set last_seen_at = now(), ip = $2 where id = $1`, [row.session_id, ip]);
     }
-    return { id: row.id, email: row.email, name: row.name, role: row.role, sessionId: row.session_id, ip, userAgent };
+    return { id: row.id, email: row.email, name: row.name, role: row.role, sessionId: row.session_id, ip, userAgent, mfaSetupRequired: row.mfa_setup_required };
   }
 
   async revoke(sessionId: string, reason: string): Promise<void> {
@@ -78,6 +120,17 @@ export class SessionsService {
     return result.affected ?? 0;
   }
 
+  async revokeAllExcept(userId: string, keepSessionId: string, reason: string): Promise<number> {
+    const result = await this.db
+      .getRepository(SessionEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: new Date(), revokedReason: reason })
+      .where('user_id = :userId and revoked_at is null and id <> :keep', { userId, keep: keepSessionId })
+      .execute();
+    return result.affected ?? 0;
+  }
+
   async activeFor(userId: string, currentSessionId?: string): Promise<SessionView[]> {
     const rows = await this.db
       .getRepository(SessionEntity)
@@ -94,6 +147,7 @@ export class SessionsService {
       lastSeenAt: s.lastSeenAt.toISOString(),
       ip: s.ip,
       userAgent: s.userAgent,
+      device: describeDevice(s.userAgent),
       current: s.id === currentSessionId,
     }));
   }

@@ -75,15 +75,7 @@ export function LoginPage() {
               <Text size="sm" c="dimmed">
                 {t('auth.totpHint')}
               </Text>
-              <TextInput
-                label={t('auth.totp')}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                autoFocus
-                required
-                value={totp}
-                onChange={(e) => setTotp(e.currentTarget.value)}
-              />
+              <TextInput label={t('auth.totp')} autoComplete="one-time-code" autoFocus required value={totp} onChange={(e) => setTotp(e.currentTarget.value)} />
             </>
           )}
           <Button type="submit" loading={login.isPending}>

@@ -16,6 +16,11 @@ export const SignedIn = () => SetMetadata(ACCESS_KEY, { kind: 'signed-in' } sati
 /** Only users whose role grants `capability` (policy.ts) may call this route; others get 403. */
 export const Can = (capability: Capability) => SetMetadata(ACCESS_KEY, { kind: 'capability', capability } satisfies AccessRule);
 
+export const MFA_SETUP_OPEN_KEY = 'habeas:mfa-setup-open';
+
+/** This route stays open to a session whose role requires MFA not yet set up (sign-out, MFA setup, me). */
+export const OpenDuringMfaSetup = () => SetMetadata(MFA_SETUP_OPEN_KEY, true);
+
 /** The signed-in actor of the request (set by the access guard). */
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
   const request = context.switchToHttp().getRequest<{ actor?: Actor }>();

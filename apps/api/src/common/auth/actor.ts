@@ -9,6 +9,8 @@ export interface Actor {
   sessionId: string;
   ip: string;
   userAgent: string;
+  /** The role requires MFA and the user has not set it up: only the setup routes are open. */
+  mfaSetupRequired?: boolean;
 }
 
 /** Who did something, for the audit log: a user, or the system itself (jobs, webhooks). */
