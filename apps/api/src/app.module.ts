@@ -4,14 +4,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { ErrorFilter } from './common/http/error.filter';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
+import { ProceedingsModule } from './proceedings/proceedings.module';
 import { loggerOptions } from './logging';
 import { UsersModule } from './users/users.module';
 
@@ -41,6 +44,9 @@ export class AppModule {
         UsersModule,
         AuthModule,
         CasesModule,
+        ProceedingsModule,
+        CalendarModule,
+        DashboardModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };
