@@ -9,7 +9,10 @@ interface VEvent {
 /** A strict minimal iCalendar parse (RFC 5545): unfolds lines and returns the VEVENTs, failing on anything malformed. */
 function parseIcs(text: string): VEvent[] {
   assert.ok(text.includes('\r\n'), 'lines end with CRLF');
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  const lines = text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
   assert.equal(lines[0], 'BEGIN:VCALENDAR');
   assert.equal(lines.at(-1), 'END:VCALENDAR');
   assert.ok(lines.includes('VERSION:2.0'));

@@ -14,8 +14,14 @@ describe('dashboard', () => {
 
   it('shows a lawyer the next 14 days of their own cases', async () => {
     const lawyer = await t.signIn('lawyer@demo.local');
-    const created = await lawyer.post('/api/cases/vorontsov/hearings', { scheduledAt: new Date(Date.now() + 3 * 86400_000).toISOString(), kind: 'preliminary' });
-    const farAway = await lawyer.post('/api/cases/vorontsov/hearings', { scheduledAt: new Date(Date.now() + 30 * 86400_000).toISOString(), kind: 'preliminary' });
+    const created = await lawyer.post('/api/cases/vorontsov/hearings', {
+      scheduledAt: new Date(Date.now() + 3 * 86400_000).toISOString(),
+      kind: 'preliminary',
+    });
+    const farAway = await lawyer.post('/api/cases/vorontsov/hearings', {
+      scheduledAt: new Date(Date.now() + 30 * 86400_000).toISOString(),
+      kind: 'preliminary',
+    });
     const dashboard = await lawyer.get('/api/dashboard');
     assert.equal(dashboard.status, 200);
     const hearingIds = dashboard.body.upcomingHearings.map((h: { id: string }) => h.id);

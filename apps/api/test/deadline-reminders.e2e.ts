@@ -25,15 +25,18 @@ describe('deadline reminders with two API instances', () => {
     const lawyer = await first.signIn('lawyer@demo.local');
     const now = Date.now();
     const soon = await lawyer.post('/api/cases/vorontsov/deadlines', { dueAt: new Date(now + 20 * HOUR).toISOString(), title: 'Reminder test: tomorrow' });
-    const later = await lawyer.post('/api/cases/vorontsov/deadlines', { dueAt: new Date(now + 60 * HOUR).toISOString(), title: 'Reminder test: in three days' });
+    const later = await lawyer.post('/api/cases/vorontsov/deadlines', {
+      dueAt: new Date(now + 60 * HOUR).toISOString(),
+      title: 'Reminder test: in three days',
+    });
     const far = await lawyer.post('/api/cases/vorontsov/deadlines', { dueAt: new Date(now + 100 * HOUR).toISOString(), title: 'Reminder test: far away' });
     const done = await lawyer.post('/api/cases/vorontsov/deadlines', { dueAt: new Date(now + 10 * HOUR).toISOString(), title: 'Reminder test: done' });
     assert.ok([soon, later, far, done].every((r) => r.status === 201));
     await lawyer.patch(`/api/cases/vorontsov/deadlines/${done.body.id}`, { done: true });
 
-    const members = (await first.db.query(`select u.email from case_members m join users u on u.id = m.user_id join cases c on c.id = m.case_id where c.slug = 'vorontsov'`)).rows.map(
-      (row) => row.email as string,
-    );
+    const members = (
+      await first.db.query(`select u.email from case_members m join users u on u.id = m.user_id join cases c on c.id = m.case_id where c.slug = 'vorontsov'`)
+    ).rows.map((row) => row.email as string);
     assert.equal(members.length, 3);
 
     const at = new Date(now);
@@ -43,7 +46,10 @@ describe('deadline reminders with two API instances', () => {
       first.app.get(DeadlineReminders).sendDue(at),
       second.app.get(DeadlineReminders).sendDue(at),
     ]);
-    assert.equal(runs.reduce((sum, n) => sum + n, 0), members.length * 2);
+    assert.equal(
+      runs.reduce((sum, n) => sum + n, 0),
+      members.length * 2,
+    );
 
     const ours = () => sink.received.filter((mail) => /Reminder test/.test(mail.raw));
     const until = Date.now() + 15_000;

@@ -20,7 +20,12 @@ describe('hearings, deadlines and custody events', () => {
   after(() => t?.close());
 
   it('creates a hearing with the contract body and lists it oldest first', async () => {
-    const created = await lawyer.post('/api/cases/vorontsov/hearings', { scheduledAt: inDays(2), kind: 'preliminary', court: 'Moscow City Court', notes: 'bring the medical file' });
+    const created = await lawyer.post('/api/cases/vorontsov/hearings', {
+      scheduledAt: inDays(2),
+      kind: 'preliminary',
+      court: 'Moscow City Court',
+      notes: 'bring the medical file',
+    });
     assert.equal(created.status, 201);
     assert.match(created.body.id, /^[0-9a-f-]{36}$/);
     assert.equal(created.body.kind, 'preliminary');
@@ -44,7 +49,10 @@ describe('hearings, deadlines and custody events', () => {
       seen.push(...page.body.items.map((h) => h.id));
       cursor = page.body.nextCursor;
     } while (cursor);
-    assert.deepEqual(seen, all.body.items.map((h: { id: string }) => h.id));
+    assert.deepEqual(
+      seen,
+      all.body.items.map((h: { id: string }) => h.id),
+    );
     assert.ok(seen.length >= 4);
   });
 
@@ -137,7 +145,8 @@ describe('hearings, deadlines and custody events', () => {
     const changed = await lawyer.patch(`/api/cases/vorontsov/custody-events/${created.body.id}`, { notes: 'by the district court' });
     assert.equal(changed.body.notes, 'by the district court');
     assert.equal(
-      (await lawyer.post('/api/cases/vorontsov/custody-events', { kind: 'placed', occurredAt: inDays(-1), facilityId: '00000000-0000-4000-8000-000000000000' })).status,
+      (await lawyer.post('/api/cases/vorontsov/custody-events', { kind: 'placed', occurredAt: inDays(-1), facilityId: '00000000-0000-4000-8000-000000000000' }))
+        .status,
       422,
     );
     assert.equal((await lawyer.delete(`/api/cases/vorontsov/custody-events/${created.body.id}`)).status, 204);
@@ -173,7 +182,10 @@ describe('case particulars', () => {
     assert.match(hearings.body.items[0].scheduledAt, /-05-08T/);
     assert.ok(hearings.body.items.some((h: { scheduledAt: string }) => h.scheduledAt > new Date().toISOString()));
     const custody = await lawyer.get('/api/cases/vorontsov/custody-events');
-    assert.deepEqual(custody.body.items.slice(0, 2).map((e: { kind: string }) => e.kind), ['placed', 'hospitalised']);
+    assert.deepEqual(
+      custody.body.items.slice(0, 2).map((e: { kind: string }) => e.kind),
+      ['placed', 'hospitalised'],
+    );
   });
 
   it('creates a case with a defendant, charges and a fundraising goal, and filters the list', async () => {
@@ -190,11 +202,20 @@ describe('case particulars', () => {
     assert.equal(created.body.defendant.fullName, 'Pavel Orlov');
     assert.deepEqual(created.body.fundraisingGoal, { amountMinor: 500000, currency: 'EUR' });
     const byStage = await admin.get('/api/cases?stage=appeal');
-    assert.deepEqual(byStage.body.items.map((c: { slug: string }) => c.slug), ['third-case']);
+    assert.deepEqual(
+      byStage.body.items.map((c: { slug: string }) => c.slug),
+      ['third-case'],
+    );
     const byStatus = await admin.get('/api/cases?defendantStatus=detained');
-    assert.deepEqual(byStatus.body.items.map((c: { slug: string }) => c.slug), ['vorontsov']);
+    assert.deepEqual(
+      byStatus.body.items.map((c: { slug: string }) => c.slug),
+      ['vorontsov'],
+    );
     const byName = await admin.get('/api/cases?q=orlov');
-    assert.deepEqual(byName.body.items.map((c: { slug: string }) => c.slug), ['third-case']);
+    assert.deepEqual(
+      byName.body.items.map((c: { slug: string }) => c.slug),
+      ['third-case'],
+    );
     assert.equal((await admin.get('/api/cases?stage=nonsense')).status, 400);
     const changed = await admin.patch('/api/cases/third-case', { defendant: { fullName: 'Pavel Orlov', status: 'convicted' }, stage: 'cassation' });
     assert.equal(changed.body.defendant.status, 'convicted');

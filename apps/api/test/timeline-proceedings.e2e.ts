@@ -43,7 +43,9 @@ describe('case timeline of hearings, deadlines and custody events', () => {
     const paged: Item[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: Item[]; nextCursor: string | null } } = await lawyer.get(`/api/cases/vorontsov/timeline?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: { items: Item[]; nextCursor: string | null } } = await lawyer.get(
+        `/api/cases/vorontsov/timeline?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       paged.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);

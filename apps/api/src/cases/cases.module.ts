@@ -15,6 +15,6 @@ import { TimelineService } from './timeline/timeline.service';
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseMemberEntity, PersonEntity, FacilityEntity])],
   controllers: [CasesController],
   providers: [CaseAccess, CasesService, CasesDemo, TimelineRegistry, TimelineService],
-  exports: [CaseAccess, CasesService, TimelineRegistry],
+  exports: [CaseAccess, CasesService, TimelineRegistry, TimelineService],
 })
 export class CasesModule {}

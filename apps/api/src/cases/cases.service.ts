@@ -32,8 +32,7 @@ export function toCaseSummary(entity: CaseEntity, person: PersonEntity | null = 
     custodyMeasure: entity.custodyMeasure,
     detainedUntil: entity.detainedUntil,
     facilityId: entity.facilityId,
-    fundraisingGoal:
-      entity.goalAmountMinor !== null && entity.goalCurrency ? { amountMinor: entity.goalAmountMinor, currency: entity.goalCurrency } : null,
+    fundraisingGoal: entity.goalAmountMinor !== null && entity.goalCurrency ? { amountMinor: entity.goalAmountMinor, currency: entity.goalCurrency } : null,
     custodyAppealDays: entity.custodyAppealDays,
     verdictAppealDays: entity.verdictAppealDays,
     createdAt: entity.createdAt.toISOString(),
@@ -86,7 +85,12 @@ export class CasesService {
     const personIds = rows.map((c) => c.defendantId).filter((id): id is string => id !== null);
     const persons = personIds.length ? await this.db.getRepository(PersonEntity).findBy({ id: In(personIds) }) : [];
     const personOf = (c: CaseEntity) => persons.find((p) => p.id === c.defendantId) ?? null;
-    return toPage(rows, query.limit, (c) => ({ key: c.title, id: c.id }), (c) => toCaseSummary(c, personOf(c)));
+    return toPage(
+      rows,
+      query.limit,
+      (c) => ({ key: c.title, id: c.id }),
+      (c) => toCaseSummary(c, personOf(c)),
+    );
   }
 
   async get(actor: Actor, idOrSlug: string): Promise<CaseSummary> {

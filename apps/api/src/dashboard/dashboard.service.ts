@@ -24,8 +24,7 @@ export class DashboardService {
 
   async forActor(actor: Actor, now = new Date()): Promise<Dashboard> {
     const visible = roleCan(actor.role, 'cases:read') ? await this.access.visibleCaseIds(actor, 'cases:read') : [];
-    const caseIds: string[] =
-      visible === 'all' ? (await this.db.query(`select id from cases`)).map((row: { id: string }) => row.id) : visible;
+    const caseIds: string[] = visible === 'all' ? (await this.db.query(`select id from cases`)).map((row: { id: string }) => row.id) : visible;
     const widgets: Record<string, unknown> = {};
     for (const widget of this.registry.all()) {
       if (roleCan(actor.role, widget.capability)) widgets[widget.key] = await widget.compute(actor);

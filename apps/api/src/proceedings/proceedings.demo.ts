@@ -86,11 +86,15 @@ export class ProceedingsDemo implements OnModuleInit {
         [caseId, kind, at, court, outcome, decision, notes, by],
       );
     const deadline = (caseId: string, dueAt: Date, title: string, by: string, source: string | null = null, suggested = false, done = false) =>
-      insert(
-        manager,
-        `insert into deadlines (case_id, due_at, title, source_hearing_id, suggested, done_at, created_by) values ($1, $2, $3, $4, $5, $6, $7)`,
-        [caseId, dueAt, title, source, suggested, done ? new Date(dueAt.getTime() - DAY) : null, by],
-      );
+      insert(manager, `insert into deadlines (case_id, due_at, title, source_hearing_id, suggested, done_at, created_by) values ($1, $2, $3, $4, $5, $6, $7)`, [
+        caseId,
+        dueAt,
+        title,
+        source,
+        suggested,
+        done ? new Date(dueAt.getTime() - DAY) : null,
+        by,
+      ]);
     const custody = (kind: string, at: Date, facilityId: string | null, until: string | null, notes: string) =>
       manager.query(
         `insert into custody_events (case_id, kind, occurred_at, facility_id, detained_until, notes, created_by) values ($1, $2, $3, $4, $5, $6, $7)`,
@@ -109,9 +113,29 @@ export class ProceedingsDemo implements OnModuleInit {
       lawyer,
     );
     const appealDue = new Date(arrested.getTime() + 3 * DAY);
-    await deadline(vorontsov, new Date(Date.UTC(appealDue.getUTCFullYear(), appealDue.getUTCMonth(), appealDue.getUTCDate(), 20, 59)), 'Appeal the custody decision (3 days)', lawyer, arraignment, true, true);
-    await custody('placed', new Date(arrested.getTime() + 4 * 3600_000), ivs, isoDay(new Date(arrested.getTime() + 61 * DAY)), 'Ambulance called the same evening for high blood pressure; not hospitalised.');
-    await custody('hospitalised', new Date(arrested.getTime() + 3 * DAY + 6 * 3600_000), hospital, null, 'Ambulance called again at night; admitted to a Moscow hospital.');
+    await deadline(
+      vorontsov,
+      new Date(Date.UTC(appealDue.getUTCFullYear(), appealDue.getUTCMonth(), appealDue.getUTCDate(), 20, 59)),
+      'Appeal the custody decision (3 days)',
+      lawyer,
+      arraignment,
+      true,
+      true,
+    );
+    await custody(
+      'placed',
+      new Date(arrested.getTime() + 4 * 3600_000),
+      ivs,
+      isoDay(new Date(arrested.getTime() + 61 * DAY)),
+      'Ambulance called the same evening for high blood pressure; not hospitalised.',
+    );
+    await custody(
+      'hospitalised',
+      new Date(arrested.getTime() + 3 * DAY + 6 * 3600_000),
+      hospital,
+      null,
+      'Ambulance called again at night; admitted to a Moscow hospital.',
+    );
     await custody('transferred', new Date(arrested.getTime() + 12 * DAY), sizo, null, 'Discharged from hospital and taken to the pre-trial detention centre.');
     const extension = await hearing(vorontsov, 'custody_extension', ahead(now, -20, 11), court, 'Detention extended', 'custody', '', lawyer);
     await custody('measure_extended', ahead(now, -20, 13), null, detainedUntil, 'Extended by the Tver District Court.');
@@ -125,7 +149,12 @@ export class ProceedingsDemo implements OnModuleInit {
     await manager.query(
       `update cases set defendant_id = $2, court = 'Meshchansky District Court of Moscow', stage = 'trial', plea = 'not_guilty',
               custody_measure = 'house_arrest', detained_until = $3, charges = $4 where id = $1`,
-      [second, secondDefendant, isoDay(ahead(now, 40, 12)), JSON.stringify([{ article: '207.3', description: 'Public dissemination of knowingly false information' }])],
+      [
+        second,
+        secondDefendant,
+        isoDay(ahead(now, 40, 12)),
+        JSON.stringify([{ article: '207.3', description: 'Public dissemination of knowingly false information' }]),
+      ],
     );
     await hearing(second, 'trial_session', ahead(now, 10, 12), 'Meshchansky District Court of Moscow', null, null, '', lawyer2);
     await deadline(second, ahead(now, 7, 18), 'Submit the list of defence witnesses', lawyer2);

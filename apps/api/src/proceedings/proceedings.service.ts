@@ -80,12 +80,16 @@ export class ProceedingsService {
         decision: change.decision,
       };
       const set = Object.entries(columns).filter(([, value]) => value !== undefined);
-      await manager.query(
-        `update hearings set ${set.map(([column], i) => `${column} = $${i + 2}`).join(', ')}, updated_at = now() where id = $1`,
-        [id, ...set.map(([, value]) => value)],
-      );
+      await manager.query(`update hearings set ${set.map(([column], i) => `${column} = $${i + 2}`).join(', ')}, updated_at = now() where id = $1`, [
+        id,
+        ...set.map(([, value]) => value),
+      ]);
       await this.syncAppealDeadline(manager, theCase.id, id, actor.id);
-      await this.audit.record(actor, { action: 'hearing.update', entityType: 'case', entityId: theCase.id, details: { hearingId: id, fields: Object.keys(change) } }, manager);
+      await this.audit.record(
+        actor,
+        { action: 'hearing.update', entityType: 'case', entityId: theCase.id, details: { hearingId: id, fields: Object.keys(change) } },
+        manager,
+      );
       return toHearing((await this.repository.hearing(theCase.id, id, manager))!);
     });
   }
@@ -148,7 +152,11 @@ export class ProceedingsService {
           where id = $1`,
         [id, change.dueAt ?? null, change.title ?? null, change.done ?? null],
       );
-      await this.audit.record(actor, { action: 'deadline.update', entityType: 'case', entityId: theCase.id, details: { deadlineId: id, fields: Object.keys(change) } }, manager);
+      await this.audit.record(
+        actor,
+        { action: 'deadline.update', entityType: 'case', entityId: theCase.id, details: { deadlineId: id, fields: Object.keys(change) } },
+        manager,
+      );
       return toDeadline((await this.repository.deadline(theCase.id, id, manager))!);
     });
   }
@@ -197,10 +205,10 @@ export class ProceedingsService {
         notes: change.notes,
       };
       const set = Object.entries(columns).filter(([, value]) => value !== undefined);
-      await manager.query(
-        `update custody_events set ${set.map(([column], i) => `${column} = $${i + 2}`).join(', ')}, updated_at = now() where id = $1`,
-        [id, ...set.map(([, value]) => value)],
-      );
+      await manager.query(`update custody_events set ${set.map(([column], i) => `${column} = $${i + 2}`).join(', ')}, updated_at = now() where id = $1`, [
+        id,
+        ...set.map(([, value]) => value),
+      ]);
       await this.audit.record(actor, { action: 'custody.update', entityType: 'case', entityId: theCase.id, details: { custodyEventId: id } }, manager);
       return toCustodyEvent((await this.repository.custodyEvent(theCase.id, id, manager))!);
     });

@@ -66,7 +66,10 @@ export class TimelineService {
     if (sources.length === 0 || caseIds.length === 0) return [];
     const reader = { role: actor.role, privileged: roleCan(actor.role, 'documents:privileged') };
     const union = sources
-      .map((source) => `select '${source.type}'::text as type, s.case_id, s.at, s.title, s.ref::text as ref from (${source.sql(reader)}) s where s.case_id = any($1)`)
+      .map(
+        (source) =>
+          `select '${source.type}'::text as type, s.case_id, s.at, s.title, s.ref::text as ref from (${source.sql(reader)}) s where s.case_id = any($1)`,
+      )
       .join('\n union all\n');
     const rows: Array<TimelineRow & { slug: string; case_title: string }> = await this.db.query(
       `select t.type, t.at, t.title, t.ref, c.slug, c.title as case_title
