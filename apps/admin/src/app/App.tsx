@@ -3,7 +3,10 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
+import { AccountPage } from '../features/cases/AccountPage';
+import { CasePage } from '../features/cases/CasePage';
 import { CasesPage } from '../features/cases/CasesPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { AreaEmptyPage } from '../shared/AreaEmptyPage';
 import { Layout } from './Layout';
 import { RequireSession } from './RequireSession';
@@ -30,14 +33,15 @@ export function App() {
             <Route path="/login" element={<LoginPage />} />
             <Route element={<RequireSession />}>
               <Route element={<Layout />}>
-                <Route index element={<AreaEmptyPage title="nav.dashboard" message="areas.dashboardEmpty" />} />
+                <Route index element={<DashboardPage />} />
                 <Route path="/cases" element={<CasesPage />} />
+                <Route path="/cases/:id" element={<CasePage />} />
                 <Route path="/documents" element={<AreaEmptyPage title="nav.documents" message="areas.documentsEmpty" />} />
                 <Route path="/medical-alerts" element={<AreaEmptyPage title="nav.medicalAlerts" message="areas.medicalEmpty" />} />
                 <Route path="/donations" element={<AreaEmptyPage title="nav.donations" message="areas.donationsEmpty" />} />
                 <Route path="/users" element={<AreaEmptyPage title="nav.users" message="areas.usersEmpty" />} />
                 <Route path="/audit-log" element={<AreaEmptyPage title="nav.auditLog" message="areas.auditEmpty" />} />
-                <Route path="/account" element={<AreaEmptyPage title="nav.account" message="areas.accountEmpty" />} />
+                <Route path="/account" element={<AccountPage />} />
                 <Route path="*" element={<AreaEmptyPage title="common.appName" message="common.notFound" />} />
               </Route>
             </Route>
