@@ -23,6 +23,8 @@ function NewDeadlineForm(props: { caseId: string; onDone: () => void }) {
     event.preventDefault();
     const body = { dueAt: localToIso(dueAt), title };
     const found = schemaErrors(createDeadlineRequest.safeParse(body));
+    if (!dueAt) found.dueAt = t('cases.required');
+    if (!title.trim()) found.title = t('cases.required');
     setErrors(found);
     if (Object.keys(found).length === 0) create.mutate(body, { onSuccess: props.onDone, onError: (error) => setErrors(apiErrors(error)) });
   };

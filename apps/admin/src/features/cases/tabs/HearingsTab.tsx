@@ -27,6 +27,7 @@ function NewHearingForm(props: { caseId: string; onDone: () => void }) {
       ...(values.notes ? { notes: values.notes } : {}),
     };
     const found = schemaErrors(createHearingRequest.safeParse(body));
+    if (!values.scheduledAt) found.scheduledAt = t('cases.required');
     setErrors(found);
     if (Object.keys(found).length === 0) create.mutate(body, { onSuccess: props.onDone, onError: (error) => setErrors(apiErrors(error)) });
   };
