@@ -27,6 +27,7 @@ describe('cases in Chromium', () => {
       await page.getByRole('link', { name: 'Cases' }).click();
       await page.getByRole('link', { name: 'Vladimir Vorontsov' }).click();
       await page.getByText('Tver District Court of Moscow').first().waitFor();
+      await page.getByRole('cell', { name: 'Taken to hospital' }).waitFor();
 
       await page.getByRole('tab', { name: 'Hearings' }).click();
       await page.getByRole('button', { name: 'Add hearing' }).click();

@@ -8,6 +8,7 @@ import { useNavigate } from 'react-router-dom';
 import type { CaseSummary } from '@habeas/contracts';
 import { hasRole, useCurrentUser } from '../../../app/session';
 import { CaseForm } from '../CaseForm';
+import { CustodyCard } from '../CustodyCard';
 
 function Fact(props: { label: string; children: ReactNode }) {
   return (
@@ -84,6 +85,7 @@ export function OverviewTab(props: { theCase: CaseSummary }) {
           <Text c="dimmed">—</Text>
         )}
       </Card>
+      <CustodyCard caseId={c.id} />
       <Card withBorder>
         <Text fw={500} mb="xs">
           {t('cases.publicSummary')} {c.isPublic ? <Badge color="green">{t('cases.public')}</Badge> : <Badge color="gray">{t('cases.private')}</Badge>}
