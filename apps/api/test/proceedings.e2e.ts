@@ -188,6 +188,28 @@ describe('case particulars', () => {
     );
   });
 
+  it('shows finance that a case exists and its goal, not the proceedings', async () => {
+    const finance = await t.signIn('finance@demo.local');
+    const theCase = await finance.get('/api/cases/vorontsov');
+    assert.equal(theCase.status, 200);
+    assert.equal(theCase.body.defendant, null);
+    assert.deepEqual(theCase.body.charges, []);
+    assert.equal(theCase.body.detainedUntil, null);
+    assert.deepEqual(theCase.body.fundraisingGoal, { amountMinor: 2000000, currency: 'EUR' });
+    const list = await finance.get('/api/cases');
+    assert.ok(list.body.items.every((c: { defendant: unknown; court: string }) => c.defendant === null && c.court === ''));
+    const probed = await finance.get('/api/cases?defendantStatus=house_arrest');
+    assert.equal(probed.body.items.length, 2, 'filters on the proceedings do not apply to finance');
+  });
+
+  it('documents the new routes in OpenAPI', async () => {
+    const docs = await t.client().get('/api/docs-json');
+    for (const path of ['/api/cases/{id}/hearings', '/api/cases/{id}/deadlines', '/api/cases/{id}/custody-events', '/api/dashboard', '/api/calendar/feed']) {
+      assert.ok(docs.body.paths[path], `missing ${path}`);
+    }
+    assert.ok(docs.body.paths['/api/cases/{id}/hearings'].post.requestBody);
+  });
+
   it('creates a case with a defendant, charges and a fundraising goal, and filters the list', async () => {
     const admin = await t.signIn('admin@demo.local');
     const created = await admin.post('/api/cases', {

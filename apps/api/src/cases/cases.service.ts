@@ -5,6 +5,7 @@ import type { AddCaseMemberRequest, Defendant, CaseListQuery, CaseMember, CaseSu
 import type { Actor } from '../common/auth/actor';
 import { Conflict, DomainError, NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
+import { roleCan } from '../common/auth/policy';
 import { AuditService } from '../audit/audit.service';
 import { CaseAccess } from './case-access.service';
 import { CaseEntity } from './case.entity';
@@ -40,6 +41,26 @@ export function toCaseSummary(entity: CaseEntity, person: PersonEntity | null = 
   };
 }
 
+/**
+ * What a role without `cases:read` (finance) may see of a case: that it exists and its money, not
+ * the proceedings (defendant, charges, court, custody).
+ */
+export function withoutProceedings(summary: CaseSummary): CaseSummary {
+  return {
+    ...summary,
+    defendant: null,
+    courtCaseNumber: '',
+    court: '',
+    judge: '',
+    investigatingAgency: '',
+    charges: [],
+    plea: null,
+    custodyMeasure: null,
+    detainedUntil: null,
+    facilityId: null,
+  };
+}
+
 /** Splits a create/update request into the case's own columns and the defendant (stored as a person). */
 function caseColumns(request: UpdateCaseRequest): { columns: Partial<CaseEntity>; defendant: Defendant | null | undefined } {
   const { defendant, fundraisingGoal, ...rest } = request;
@@ -69,14 +90,18 @@ export class CasesService {
       .addOrderBy('c.id', 'ASC')
       .limit(query.limit + 1);
     if (visible !== 'all') builder.andWhere('c.id = any(:visible)', { visible });
-    if (query.q) {
+    // Roles that may not read the proceedings cannot probe them through filters either.
+    const readsProceedings = roleCan(actor.role, 'cases:read');
+    if (query.q && readsProceedings) {
       builder.andWhere(
         '(c.title ilike :q or c.slug ilike :q or c.court_case_number ilike :q or exists (select 1 from persons p where p.id = c.defendant_id and p.full_name ilike :q))',
         { q: `%${query.q}%` },
       );
+    } else if (query.q) {
+      builder.andWhere('(c.title ilike :q or c.slug ilike :q)', { q: `%${query.q}%` });
     }
-    if (query.stage) builder.andWhere('c.stage = :stage', { stage: query.stage });
-    if (query.defendantStatus) {
+    if (query.stage && readsProceedings) builder.andWhere('c.stage = :stage', { stage: query.stage });
+    if (query.defendantStatus && readsProceedings) {
       builder.andWhere('exists (select 1 from persons p where p.id = c.defendant_id and p.status = :status)', { status: query.defendantStatus });
     }
     const after = decodeCursor(query.cursor);
@@ -85,17 +110,19 @@ export class CasesService {
     const personIds = rows.map((c) => c.defendantId).filter((id): id is string => id !== null);
     const persons = personIds.length ? await this.db.getRepository(PersonEntity).findBy({ id: In(personIds) }) : [];
     const personOf = (c: CaseEntity) => persons.find((p) => p.id === c.defendantId) ?? null;
+    const shown = roleCan(actor.role, 'cases:read') ? (c: CaseSummary) => c : withoutProceedings;
     return toPage(
       rows,
       query.limit,
       (c) => ({ key: c.title, id: c.id }),
-      (c) => toCaseSummary(c, personOf(c)),
+      (c) => shown(toCaseSummary(c, personOf(c))),
     );
   }
 
   async get(actor: Actor, idOrSlug: string): Promise<CaseSummary> {
     const ref = await this.access.resolve(actor, idOrSlug, 'cases:list');
-    return this.summaryOf(ref.id);
+    const summary = await this.summaryOf(ref.id);
+    return roleCan(actor.role, 'cases:read') ? summary : withoutProceedings(summary);
   }
 
   private async summaryOf(caseId: string, manager: EntityManager = this.db.manager): Promise<CaseSummary> {
