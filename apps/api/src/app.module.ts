@@ -4,10 +4,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { ErrorFilter } from './common/http/error.filter';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DemoModule } from './demo/demo.module';
 import { DetentionModule } from './detention/detention.module';
 import { DonationsModule } from './donations/donations.module';
@@ -15,6 +17,7 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
 import { MedicalModule } from './medical/medical.module';
+import { ProceedingsModule } from './proceedings/proceedings.module';
 import { loggerOptions } from './logging';
 import { UsersModule } from './users/users.module';
 
@@ -47,6 +50,9 @@ export class AppModule {
         DetentionModule,
         MedicalModule,
         DonationsModule,
+        ProceedingsModule,
+        CalendarModule,
+        DashboardModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

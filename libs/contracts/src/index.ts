@@ -7,3 +7,4 @@ export * from './timeline';
 export * from './detention';
 export * from './medical';
 export * from './donations';
+export * from './proceedings';

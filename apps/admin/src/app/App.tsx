@@ -3,6 +3,7 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
+import { CasePage } from '../features/cases/CasePage';
 import { CasesPage } from '../features/cases/CasesPage';
 import { ActionsBoardPage } from '../features/detention/ActionsBoardPage';
 import { CaseContactPage } from '../features/detention/CaseContactPage';
@@ -14,6 +15,7 @@ import { AccountPage } from '../features/account/AccountPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { InvitePage } from '../features/users/InvitePage';
 import { UsersPage } from '../features/users/UsersPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { AreaEmptyPage } from '../shared/AreaEmptyPage';
 import { Layout } from './Layout';
 import { RequireSession } from './RequireSession';
@@ -41,8 +43,9 @@ export function App() {
             <Route path="/invite/:token" element={<InvitePage />} />
             <Route element={<RequireSession />}>
               <Route element={<Layout />}>
-                <Route index element={<AreaEmptyPage title="nav.dashboard" message="areas.dashboardEmpty" />} />
+                <Route index element={<DashboardPage />} />
                 <Route path="/cases" element={<CasesPage />} />
+                <Route path="/cases/:id" element={<CasePage />} />
                 <Route path="/cases/:id/contact" element={<CaseContactPage />} />
                 <Route path="/actions" element={<ActionsBoardPage />} />
                 <Route path="/templates" element={<TemplatesPage />} />

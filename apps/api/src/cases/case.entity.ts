@@ -1,3 +1,4 @@
+import type { CaseStage, CaseSummary, Charge } from '@habeas/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity({ name: 'cases' })
@@ -17,6 +18,54 @@ export class CaseEntity {
 
   @Column({ type: 'boolean', default: false })
   isPublic: boolean;
+
+  @Column({ type: 'uuid', nullable: true })
+  defendantId: string | null;
+
+  @Column({ type: 'text', default: '' })
+  courtCaseNumber: string;
+
+  @Column({ type: 'text', default: '' })
+  court: string;
+
+  @Column({ type: 'text', default: '' })
+  judge: string;
+
+  @Column({ type: 'text', default: '' })
+  investigatingAgency: string;
+
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  charges: Charge[];
+
+  @Column({ type: 'text', default: 'investigation' })
+  stage: CaseStage;
+
+  @Column({ type: 'text', nullable: true })
+  plea: CaseSummary['plea'];
+
+  @Column({ type: 'text', nullable: true })
+  custodyMeasure: CaseSummary['custodyMeasure'];
+
+  /** Last day of the current custody measure (a date, no time). */
+  @Column({ type: 'date', nullable: true })
+  detainedUntil: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  facilityId: string | null;
+
+  @Column({ type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  goalAmountMinor: number | null;
+
+  @Column({ type: 'char', length: 3, nullable: true })
+  goalCurrency: string | null;
+
+  /** Days to appeal a custody decision (3 under the Russian code of criminal procedure). */
+  @Column({ type: 'integer', default: 3 })
+  custodyAppealDays: number;
+
+  /** Days to appeal a verdict (15). */
+  @Column({ type: 'integer', default: 15 })
+  verdictAppealDays: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

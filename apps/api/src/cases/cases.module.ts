@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseAccess } from './case-access.service';
 import { CaseEntity } from './case.entity';
 import { CaseMemberEntity } from './case-member.entity';
+import { FacilityEntity } from './facility.entity';
+import { PersonEntity } from './person.entity';
 import { CasesController } from './cases.controller';
 import { CasesDemo } from './cases.demo';
 import { CasesService } from './cases.service';
@@ -10,9 +12,9 @@ import { TimelineRegistry } from './timeline/timeline.registry';
 import { TimelineService } from './timeline/timeline.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseEntity, CaseMemberEntity])],
+  imports: [TypeOrmModule.forFeature([CaseEntity, CaseMemberEntity, PersonEntity, FacilityEntity])],
   controllers: [CasesController],
   providers: [CaseAccess, CasesService, CasesDemo, TimelineRegistry, TimelineService],
-  exports: [CaseAccess, CasesService, TimelineRegistry],
+  exports: [CaseAccess, CasesService, TimelineRegistry, TimelineService],
 })
 export class CasesModule {}

@@ -7,14 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { MfaSetupResponse, RecoveryCodesResponse, SessionView } from '@habeas/contracts';
 import { sessionKey, useCurrentUser } from '../../app/session';
 import { api, ApiError, fieldErrors } from '../../shared/api';
+import { CalendarFeedCard } from '../cases/CalendarFeedCard';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
-
-/**
- * Extra sections other areas add to the account page (e.g. the cases area's calendar feed URL).
- * Register with `accountSections.push({ key, render })` from the area's own module.
- */
-export const accountSections: Array<{ key: string; render: () => ReactNode }> = [];
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -33,11 +28,7 @@ export function AccountPage() {
           <>
             <PasswordSection />
             <SessionsSection />
-            {accountSections.map((section) => (
-              <Card withBorder key={section.key}>
-                {section.render()}
-              </Card>
-            ))}
+            <CalendarFeedCard />
           </>
         )}
       </Stack>

@@ -1,24 +1,55 @@
-import { Anchor, Badge, Table, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Modal, Select, Table, TextInput } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import { caseStages, defendantStatuses } from '@habeas/contracts';
 import type { CaseSummary } from '@habeas/contracts';
+import { hasRole, useCurrentUser } from '../../app/session';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 import { usePaged } from '../../shared/usePaged';
+import { CaseForm } from './CaseForm';
 
 export function CasesPage() {
   const { t } = useTranslation();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
   const [search, setSearch] = useState('');
+  const [stage, setStage] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [creating, { open, close }] = useDisclosure(false);
   const [q] = useDebouncedValue(search, 300);
-  const cases = usePaged<CaseSummary>(['cases'], '/api/cases', { q });
+  const cases = usePaged<CaseSummary>(['cases'], '/api/cases', { q, stage, defendantStatus: status });
   return (
     <>
       <PageHeader title={t('cases.title')}>
         <TextInput leftSection={<IconSearch size={16} />} placeholder={t('common.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+        <Select
+          placeholder={t('cases.stage')}
+          aria-label={t('cases.stage')}
+          clearable
+          w={170}
+          value={stage}
+          onChange={setStage}
+          data={caseStages.map((value) => ({ value, label: t(`cases.stages.${value}`) }))}
+        />
+        <Select
+          placeholder={t('cases.defendantStatus')}
+          aria-label={t('cases.defendantStatus')}
+          clearable
+          w={170}
+          value={status}
+          onChange={setStatus}
+          data={defendantStatuses.map((value) => ({ value, label: t(`cases.status.${value}`) }))}
+        />
+        {hasRole(user, 'admin') && (
+          <Button leftSection={<IconPlus size={16} />} onClick={open}>
+            {t('cases.new')}
+          </Button>
+        )}
       </PageHeader>
       <QueryState isLoading={cases.isLoading} error={cases.error} isEmpty={cases.items.length === 0} empty={t('cases.empty')}>
         <Table striped highlightOnHover>
@@ -26,6 +57,9 @@ export function CasesPage() {
             <Table.Tr>
               <Table.Th>{t('cases.name')}</Table.Th>
               <Table.Th>{t('cases.slug')}</Table.Th>
+              <Table.Th>{t('cases.defendant')}</Table.Th>
+              <Table.Th>{t('cases.stage')}</Table.Th>
+              <Table.Th>{t('cases.detainedUntil')}</Table.Th>
               <Table.Th>{t('cases.visibility')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -38,6 +72,17 @@ export function CasesPage() {
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{item.slug}</Table.Td>
+                <Table.Td>
+                  {item.defendant ? (
+                    <>
+                      {item.defendant.fullName} <Badge variant="light">{t(`cases.status.${item.defendant.status}`)}</Badge>
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
+                <Table.Td>{t(`cases.stages.${item.stage}`)}</Table.Td>
+                <Table.Td>{item.detainedUntil ?? '—'}</Table.Td>
                 <Table.Td>{item.isPublic ? <Badge color="green">{t('cases.public')}</Badge> : <Badge color="gray">{t('cases.private')}</Badge>}</Table.Td>
               </Table.Tr>
             ))}
@@ -45,6 +90,9 @@ export function CasesPage() {
         </Table>
         <LoadMore {...cases} />
       </QueryState>
+      <Modal opened={creating} onClose={close} title={t('cases.new')} size="xl">
+        <CaseForm onCancel={close} onSaved={(saved) => navigate(`/cases/${saved.slug}`)} />
+      </Modal>
     </>
   );
 }

@@ -59,4 +59,24 @@ export class TimelineService {
       (row) => ({ type: row.type, at: row.at.toISOString(), title: row.title, ref: row.ref }),
     );
   }
+
+  /** The latest items up to `now` across several (already authorized) cases, newest first, for the dashboard. */
+  async recent(actor: Actor, caseIds: string[], now: Date, limit: number): Promise<Array<TimelineItem & { caseSlug: string; caseTitle: string }>> {
+    const sources = this.registry.all().filter((source) => roleCan(actor.role, source.capability));
+    if (sources.length === 0 || caseIds.length === 0) return [];
+    const reader = { role: actor.role, privileged: roleCan(actor.role, 'documents:privileged') };
+    const union = sources
+      .map(
+        (source) =>
+          `select '${source.type}'::text as type, s.case_id, s.at, s.title, s.ref::text as ref from (${source.sql(reader)}) s where s.case_id = any($1)`,
+      )
+      .join('\n union all\n');
+    const rows: Array<TimelineRow & { slug: string; case_title: string }> = await this.db.query(
+      `select t.type, t.at, t.title, t.ref, c.slug, c.title as case_title
+         from (${union}) t join cases c on c.id = t.case_id
+        where t.at <= $2 order by t.at desc, t.type, t.ref limit $3`,
+      [caseIds, now.toISOString(), limit],
+    );
+    return rows.map((row) => ({ type: row.type, at: row.at.toISOString(), title: row.title, ref: row.ref, caseSlug: row.slug, caseTitle: row.case_title }));
+  }
 }

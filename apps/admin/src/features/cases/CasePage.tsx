@@ -1,0 +1,98 @@
+import { Anchor, Badge, Group, Tabs, Text } from '@mantine/core';
+import type { Role } from '@habeas/contracts';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../app/session';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { PageHeader } from '../../shared/PageHeader';
+import { QueryState } from '../../shared/QueryState';
+import { useCase } from './hooks';
+import { DeadlinesTab } from './tabs/DeadlinesTab';
+import { DocumentsTab } from './tabs/DocumentsTab';
+import { HearingsTab } from './tabs/HearingsTab';
+import { CaseContactTab } from '../detention/CaseContactTab';
+import { CaseMoneyTab } from '../donations/CaseMoneyTab';
+import { CaseMedicalTab } from '../medical/CaseMedicalTab';
+import { OverviewTab } from './tabs/OverviewTab';
+import { TeamTab } from './tabs/TeamTab';
+import { TimelineTab } from './tabs/TimelineTab';
+
+const allTabs = ['overview', 'timeline', 'hearings', 'deadlines', 'documents', 'medical', 'contact', 'money', 'team'] as const;
+type TabName = (typeof allTabs)[number];
+/** Tabs a role may not use at all are not shown (the API would refuse them anyway). */
+const tabRoles: Partial<Record<TabName, Role[]>> = {
+  timeline: ['admin', 'lawyer', 'medical'],
+  hearings: ['admin', 'lawyer', 'medical'],
+  deadlines: ['admin', 'lawyer', 'medical'],
+  documents: ['admin', 'lawyer', 'medical'],
+  medical: ['admin', 'lawyer', 'medical'],
+  contact: ['admin', 'lawyer', 'medical'],
+  money: ['admin', 'finance'],
+  team: ['admin'],
+};
+
+export function CasePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const user = useCurrentUser();
+  const tabs = allTabs.filter((name) => tabRoles[name]?.includes(user.role) ?? true);
+  const tab = tabs.find((name) => name === params.get('tab')) ?? 'overview';
+  const theCase = useCase(id);
+  return (
+    <QueryState isLoading={theCase.isLoading} error={theCase.error}>
+      {theCase.data && (
+        <>
+          <Anchor component={Link} to="/cases" size="sm">
+            ← {t('cases.title')}
+          </Anchor>
+          <PageHeader title={theCase.data.title}>
+            <Group gap="xs">
+              <Badge>{t(`cases.stages.${theCase.data.stage}`)}</Badge>
+              {theCase.data.detainedUntil && (
+                <Text size="sm" c="dimmed">
+                  {t('cases.detainedUntil')}: {theCase.data.detainedUntil}
+                </Text>
+              )}
+            </Group>
+          </PageHeader>
+          <Tabs value={tab} onChange={(value) => setParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
+            <Tabs.List mb="md">
+              {tabs.map((name) => (
+                <Tabs.Tab key={name} value={name}>
+                  {t(`cases.tabs.${name}`)}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            <Tabs.Panel value="overview">
+              <OverviewTab theCase={theCase.data} />
+            </Tabs.Panel>
+            <Tabs.Panel value="timeline">
+              <TimelineTab caseId={theCase.data.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="hearings">
+              <HearingsTab caseId={theCase.data.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="deadlines">
+              <DeadlinesTab caseId={theCase.data.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="documents">
+              <DocumentsTab caseId={theCase.data.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="medical">
+              <CaseMedicalTab caseId={theCase.data.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="contact">
+              <CaseContactTab caseId={theCase.data.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="money">
+              <CaseMoneyTab caseId={theCase.data.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="team">
+              <TeamTab caseId={theCase.data.id} />
+            </Tabs.Panel>
+          </Tabs>
+        </>
+      )}
+    </QueryState>
+  );
+}

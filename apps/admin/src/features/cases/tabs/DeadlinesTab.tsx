@@ -1,0 +1,123 @@
+import { Alert, Badge, Button, Checkbox, Group, Modal, SegmentedControl, Stack, Table, TextInput } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createDeadlineRequest } from '@habeas/contracts';
+import type { Deadline } from '@habeas/contracts';
+import { hasRole, useCurrentUser } from '../../../app/session';
+import { LoadMore } from '../../../shared/LoadMore';
+import { QueryState } from '../../../shared/QueryState';
+import { usePaged } from '../../../shared/usePaged';
+import { Countdown } from '../Countdown';
+import { apiErrors, localToIso, schemaErrors } from '../form-errors';
+import { useDeadlineMutations } from '../hooks';
+
+function NewDeadlineForm(props: { caseId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { create } = useDeadlineMutations(props.caseId);
+  const [dueAt, setDueAt] = useState('');
+  const [title, setTitle] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const body = { dueAt: localToIso(dueAt), title };
+    const found = schemaErrors(createDeadlineRequest.safeParse(body));
+    if (!dueAt) found.dueAt = t('cases.required');
+    if (!title.trim()) found.title = t('cases.required');
+    setErrors(found);
+    if (Object.keys(found).length === 0) create.mutate(body, { onSuccess: props.onDone, onError: (error) => setErrors(apiErrors(error)) });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        {errors._ && <Alert color="red">{errors._}</Alert>}
+        <TextInput label={t('cases.deadlines.titleField')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} />
+        <TextInput
+          type="datetime-local"
+          label={t('cases.deadlines.dueAt')}
+          required
+          value={dueAt}
+          onChange={(e) => setDueAt(e.currentTarget.value)}
+          error={errors.dueAt}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t('common.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function DeadlinesTab(props: { caseId: string }) {
+  const { t, i18n } = useTranslation();
+  const user = useCurrentUser();
+  const canWrite = hasRole(user, 'admin', 'lawyer');
+  const [status, setStatus] = useState('open');
+  const [creating, { open, close }] = useDisclosure(false);
+  const { update } = useDeadlineMutations(props.caseId);
+  const deadlines = usePaged<Deadline>(['deadlines', props.caseId], `/api/cases/${encodeURIComponent(props.caseId)}/deadlines`, { status });
+  return (
+    <>
+      <Group justify="space-between" mb="md">
+        <SegmentedControl
+          value={status}
+          onChange={setStatus}
+          data={['open', 'done', 'all'].map((value) => ({ value, label: t(`cases.deadlines.filter.${value}`) }))}
+        />
+        {canWrite && (
+          <Button leftSection={<IconPlus size={16} />} onClick={open}>
+            {t('cases.deadlines.add')}
+          </Button>
+        )}
+      </Group>
+      <QueryState isLoading={deadlines.isLoading} error={deadlines.error} isEmpty={deadlines.items.length === 0} empty={t('cases.deadlines.empty')}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th />
+              <Table.Th>{t('cases.deadlines.titleField')}</Table.Th>
+              <Table.Th>{t('cases.deadlines.dueAt')}</Table.Th>
+              <Table.Th>{t('cases.deadlines.left')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {deadlines.items.map((deadline) => (
+              <Table.Tr key={deadline.id}>
+                <Table.Td>
+                  <Checkbox
+                    aria-label={t('cases.deadlines.markDone')}
+                    disabled={!canWrite}
+                    checked={deadline.done}
+                    onChange={(e) => update.mutate({ id: deadline.id, body: { done: e.currentTarget.checked } })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  {deadline.title}{' '}
+                  {deadline.suggested && (
+                    <Badge size="sm" variant="outline">
+                      {t('cases.deadlines.suggested')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>{new Date(deadline.dueAt).toLocaleString(i18n.language)}</Table.Td>
+                <Table.Td>
+                  <Countdown dueAt={deadline.dueAt} done={deadline.done} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <LoadMore {...deadlines} />
+      </QueryState>
+      <Modal opened={creating} onClose={close} title={t('cases.deadlines.add')}>
+        <NewDeadlineForm caseId={props.caseId} onDone={close} />
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import { Badge, Button, Card, Group, List, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { IconEdit } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import type { CaseSummary } from '@habeas/contracts';
+import { hasRole, useCurrentUser } from '../../../app/session';
+import { CaseForm } from '../CaseForm';
+import { CustodyCard } from '../CustodyCard';
+
+function Fact(props: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {props.label}
+      </Text>
+      <Text>{props.children || '—'}</Text>
+    </div>
+  );
+}
+
+export function OverviewTab(props: { theCase: CaseSummary }) {
+  const { t, i18n } = useTranslation();
+  const user = useCurrentUser();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [editing, { open, close }] = useDisclosure(false);
+  const c = props.theCase;
+  const goal = c.fundraisingGoal
+    ? new Intl.NumberFormat(i18n.language, { style: 'currency', currency: c.fundraisingGoal.currency }).format(c.fundraisingGoal.amountMinor / 100)
+    : '';
+  return (
+    <Stack>
+      {hasRole(user, 'admin', 'lawyer') && (
+        <Group justify="flex-end">
+          <Button variant="light" leftSection={<IconEdit size={16} />} onClick={open}>
+            {t('cases.edit')}
+          </Button>
+        </Group>
+      )}
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder>
+          <Stack gap="sm">
+            <Fact label={t('cases.defendant')}>
+              {c.defendant && (
+                <>
+                  {c.defendant.fullName} <Badge variant="light">{t(`cases.status.${c.defendant.status}`)}</Badge>
+                </>
+              )}
+            </Fact>
+            <Fact label={t('cases.stage')}>{t(`cases.stages.${c.stage}`)}</Fact>
+            <Fact label={t('cases.plea')}>{c.plea && t(`cases.pleas.${c.plea}`)}</Fact>
+            <Fact label={t('cases.custodyMeasure')}>
+              {c.custodyMeasure && t(`cases.measures.${c.custodyMeasure}`)}
+              {c.detainedUntil && ` · ${t('cases.detainedUntil')}: ${c.detainedUntil}`}
+            </Fact>
+          </Stack>
+        </Card>
+        <Card withBorder>
+          <Stack gap="sm">
+            <Fact label={t('cases.court')}>{c.court}</Fact>
+            <Fact label={t('cases.courtCaseNumber')}>{c.courtCaseNumber}</Fact>
+            <Fact label={t('cases.judge')}>{c.judge}</Fact>
+            <Fact label={t('cases.investigatingAgency')}>{c.investigatingAgency}</Fact>
+            <Fact label={t('cases.goal')}>{goal}</Fact>
+            <Fact label={t('cases.appealTerms')}>{t('cases.appealTermsValue', { custody: c.custodyAppealDays, verdict: c.verdictAppealDays })}</Fact>
+          </Stack>
+        </Card>
+      </SimpleGrid>
+      <Card withBorder>
+        <Text fw={500} mb="xs">
+          {t('cases.charges')}
+        </Text>
+        {c.charges.length ? (
+          <List>
+            {c.charges.map((charge) => (
+              <List.Item key={charge.article}>
+                {t('cases.article', { article: charge.article })} {charge.description && `— ${charge.description}`}
+              </List.Item>
+            ))}
+          </List>
+        ) : (
+          <Text c="dimmed">—</Text>
+        )}
+      </Card>
+      <CustodyCard caseId={c.id} />
+      <Card withBorder>
+        <Text fw={500} mb="xs">
+          {t('cases.publicSummary')} {c.isPublic ? <Badge color="green">{t('cases.public')}</Badge> : <Badge color="gray">{t('cases.private')}</Badge>}
+        </Text>
+        <Text>{c.publicSummary || '—'}</Text>
+      </Card>
+      <Modal opened={editing} onClose={close} title={t('cases.edit')} size="xl">
+        <CaseForm
+          theCase={c}
+          onCancel={close}
+          onSaved={(saved) => {
+            close();
+            client.setQueryData(['case', saved.slug], saved);
+            void client.invalidateQueries({ queryKey: ['case'] });
+            if (saved.slug !== c.slug) navigate(`/cases/${saved.slug}`);
+          }}
+        />
+      </Modal>
+    </Stack>
+  );
+}
