@@ -1,8 +1,4 @@
-/**
- * Opens a "no contact" alert. The medical area binds this token to its alerts mechanism
- * (`MedicalAlertsService`) so the alert lands in the medical alerts inbox; FallbackNoContactAlerts
- * keeps it in `no_contact_alerts` until then.
- */
+/** Opens a "no contact" alert; bound to MedicalNoContactAlerts so it lands in the medical alerts inbox. */
 export interface AlertOpener {
   openNoContactAlert(caseId: string, lastContactAt: Date | null): Promise<void>;
 }

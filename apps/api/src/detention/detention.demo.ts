@@ -1,3 +1,4 @@
+import { daysAfterArrest } from '../demo/demo-dates';
 import type { CreateContactEventRequest } from '@habeas/contracts';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DemoSeedRegistry } from '../demo/demo-seed.registry';
@@ -30,7 +31,7 @@ export class DetentionDemo implements OnModuleInit {
           {
             kind: 'visit',
             status: 'refused',
-            occurredAt: '2025-05-09T09:30:00Z',
+            occurredAt: daysAfterArrest(1, '09:30').toISOString(),
             facility: IVS,
             visitor: 'Defence counsel',
             refusalReason: 'No room free for lawyers; told to come back after the weekend',
@@ -39,7 +40,7 @@ export class DetentionDemo implements OnModuleInit {
           {
             kind: 'visit',
             status: 'held',
-            occurredAt: '2025-05-10T11:00:00Z',
+            occurredAt: daysAfterArrest(2, '11:00').toISOString(),
             facility: IVS,
             visitor: 'Defence counsel',
             notes: 'Complains of high blood pressure; no doctor has seen him since the ambulance.',
@@ -47,8 +48,8 @@ export class DetentionDemo implements OnModuleInit {
           {
             kind: 'letter',
             status: 'delivered',
-            occurredAt: '2025-05-12T08:00:00Z',
-            deliveredAt: '2025-05-14T15:00:00Z',
+            occurredAt: daysAfterArrest(4, '08:00').toISOString(),
+            deliveredAt: daysAfterArrest(6, '15:00').toISOString(),
             channel: 'prison_letter_service',
             direction: 'to_detainee',
             facility: 'City hospital (prison ward), Moscow',
@@ -57,7 +58,7 @@ export class DetentionDemo implements OnModuleInit {
           {
             kind: 'letter',
             status: 'not_delivered',
-            occurredAt: '2025-05-13T10:00:00Z',
+            occurredAt: daysAfterArrest(5, '10:00').toISOString(),
             channel: 'post',
             direction: 'to_detainee',
             facility: IVS,
@@ -66,14 +67,14 @@ export class DetentionDemo implements OnModuleInit {
           {
             kind: 'parcel',
             status: 'accepted',
-            occurredAt: '2025-05-15T09:00:00Z',
+            occurredAt: daysAfterArrest(7, '09:00').toISOString(),
             facility: 'City hospital (prison ward), Moscow',
             contents: 'Blood pressure monitor (allowed by the doctor), warm clothes, books',
           },
           {
             kind: 'money_transfer',
             status: 'accepted',
-            occurredAt: '2025-05-15T09:30:00Z',
+            occurredAt: daysAfterArrest(7, '09:30').toISOString(),
             facility: 'City hospital (prison ward), Moscow',
             contents: 'Commissary account',
             amount: { amountMinor: 500_000, currency: 'RUB' },
@@ -91,7 +92,7 @@ export class DetentionDemo implements OnModuleInit {
             incidentId: ids.get('medical_incident:vorontsov:ambulance') ?? null,
             type: 'ambulance_call',
             severity: 'high',
-            occurredAt: '2025-05-08T21:00:00Z',
+            occurredAt: daysAfterArrest(0, '21:00').toISOString(),
             facility: IVS,
           },
           manager,
@@ -102,7 +103,7 @@ export class DetentionDemo implements OnModuleInit {
             incidentId: ids.get('medical_incident:vorontsov:hospitalisation') ?? null,
             type: 'hospitalisation',
             severity: 'high',
-            occurredAt: '2025-05-11T02:00:00Z',
+            occurredAt: daysAfterArrest(3, '02:00').toISOString(),
             facility: IVS,
           },
           manager,
@@ -110,7 +111,7 @@ export class DetentionDemo implements OnModuleInit {
         // The team acted on the first: the motion for an independent doctor was filed on 10 May.
         const doctor = ambulance.find((action) => action.step === 'motion_independent_doctor');
         if (doctor) {
-          await manager.query(`update legal_actions set status = 'filed', filed_at = '2025-05-10T16:00:00Z' where id = $1`, [doctor.id]);
+          await manager.query(`update legal_actions set status = 'filed', filed_at = daysAfterArrest(2, '16:00').toISOString() where id = $1`, [doctor.id]);
         }
       },
     });

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { ALERT_OPENER } from './alert-opener';
 import { ContactController } from './contact.controller';
@@ -6,22 +6,23 @@ import { ContactLogService } from './contact-log.service';
 import { DetentionDemo } from './detention.demo';
 import { DetentionTimeline } from './detention-timeline';
 import { FallbackDraftStore } from './fallback-draft-store';
-import { FallbackNoContactAlerts } from './fallback-no-contact-alerts';
 import { GENERATED_DOCUMENT_SINK } from './generated-document-sink';
 import { GeneratedDraftsService } from './generated-drafts.service';
 import { LegalActionsController } from './legal-actions.controller';
 import { LegalActionsService } from './legal-actions.service';
 import { LegalTemplatesController } from './legal-templates.controller';
 import { LegalTemplatesService } from './legal-templates.service';
+import { MedicalNoContactAlerts } from './medical-no-contact-alerts';
 import { NoContactWatch } from './no-contact-watch.service';
+import { MedicalModule } from '../medical/medical.module';
+import { MedicalIncidentsService } from '../medical/medical-incidents.service';
 
 /**
  * Life in detention: contact log, legal actions and their templates, the "no contact" watch.
- * Seams for other areas: GENERATED_DOCUMENT_SINK (documents) and ALERT_OPENER (medical alerts) are
- * bound to fallbacks here; LegalActionsService.proposeForMedicalIncident is for the medical area.
+ * No-contact alerts go to the medical alerts inbox; new medical incidents get legal steps proposed.
  */
 @Module({
-  imports: [CasesModule],
+  imports: [CasesModule, MedicalModule],
   controllers: [ContactController, LegalActionsController, LegalTemplatesController],
   providers: [
     ContactLogService,
@@ -32,10 +33,22 @@ import { NoContactWatch } from './no-contact-watch.service';
     DetentionDemo,
     GeneratedDraftsService,
     FallbackDraftStore,
-    FallbackNoContactAlerts,
+    MedicalNoContactAlerts,
     { provide: GENERATED_DOCUMENT_SINK, useExisting: FallbackDraftStore },
-    { provide: ALERT_OPENER, useExisting: FallbackNoContactAlerts },
+    { provide: ALERT_OPENER, useExisting: MedicalNoContactAlerts },
   ],
   exports: [LegalActionsService],
 })
-export class DetentionModule {}
+export class DetentionModule implements OnModuleInit {
+  constructor(
+    private readonly incidents: MedicalIncidentsService,
+    private readonly legalActions: LegalActionsService,
+  ) {}
+
+  /** Each new medical incident gets its usual legal steps proposed, in the incident's own transaction. */
+  onModuleInit(): void {
+    this.incidents.onIncidentCreated(async (incident, manager) => {
+      await this.legalActions.proposeForMedicalIncident(incident, manager);
+    });
+  }
+}

@@ -1,3 +1,4 @@
+import { DashboardRegistry } from '../dashboard/dashboard.registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { TimelineRegistry } from '../cases/timeline/timeline.registry';
@@ -22,9 +23,14 @@ import { StripeGateway } from './stripe-gateway.service';
   exports: [DonationsService],
 })
 export class DonationsModule implements OnModuleInit {
-  constructor(private readonly timeline: TimelineRegistry) {}
+  constructor(
+    private readonly timeline: TimelineRegistry,
+    private readonly dashboard: DashboardRegistry,
+    private readonly donations: DonationsService,
+  ) {}
 
   onModuleInit(): void {
+    this.dashboard.register({ key: 'raisedThisMonth', capability: 'money:read', compute: (actor) => this.donations.raisedThisMonthFor(actor) });
     // Milestones are rows written when they happen (first donation, goal thresholds, paid expenses).
     this.timeline.register({ type: 'money', capability: 'money:read', sql: () => `select case_id, at, title, id::text as ref from money_milestones` });
   }

@@ -2,6 +2,7 @@ import type { CreateIncidentRequest, MedicalIncident, Page, PageQuery } from '@h
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CaseAccess } from '../cases/case-access.service';
 import type { Actor } from '../common/auth/actor';
@@ -36,6 +37,17 @@ function toIncident(entity: MedicalIncidentEntity): MedicalIncident {
 }
 
 /** Medical incidents of a case: sealed at rest, every read audited, alarming ones open an alert. */
+/** What other areas learn of a new incident: never its sealed description, vitals or outcome. */
+export interface CreatedIncident {
+  caseId: string;
+  incidentId: string;
+  type: string;
+  severity: 'low' | 'moderate' | 'high' | 'critical';
+  occurredAt: Date;
+  facility: string | null;
+}
+export type IncidentCreatedHook = (incident: CreatedIncident, manager: EntityManager) => Promise<void>;
+
 @Injectable()
 export class MedicalIncidentsService {
   constructor(
@@ -45,6 +57,13 @@ export class MedicalIncidentsService {
     private readonly audit: AuditService,
     private readonly alerts: MedicalAlertsService,
   ) {}
+
+  private readonly createdHooks: IncidentCreatedHook[] = [];
+
+  /** Lets another area act on each new incident inside its transaction (life in detention proposes legal steps). */
+  onIncidentCreated(hook: IncidentCreatedHook): void {
+    this.createdHooks.push(hook);
+  }
 
   /** Stores the incident, its audit entry and (when the rules say so) its alert in one transaction. */
   async create(actor: Actor, caseIdOrSlug: string, request: CreateIncidentRequest): Promise<MedicalIncident> {
@@ -68,6 +87,15 @@ export class MedicalIncidentsService {
         { action: 'medical_incident.create', entityType: 'medical_incident', entityId: entity.id, details: { type: entity.type, severity: entity.severity } },
         tx,
       );
+      const created = {
+        caseId: theCase.id,
+        incidentId: entity.id,
+        type: entity.type,
+        severity: entity.severity,
+        occurredAt: entity.occurredAt,
+        facility: entity.facility,
+      };
+      for (const hook of this.createdHooks) await hook(created, tx);
       return entity;
     });
     if (opensAlert(request)) {

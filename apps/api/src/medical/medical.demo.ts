@@ -1,3 +1,4 @@
+import { daysAfterArrest } from '../demo/demo-dates';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DemoSeedRegistry } from '../demo/demo-seed.registry';
 import { MedicalAlertsRepository } from './medical-alerts.repository';
@@ -24,43 +25,49 @@ export class MedicalDemo implements OnModuleInit {
         const reading = (at: string, systolic: number, diastolic: number, pulse: number) => ({ at, systolic, diastolic, pulse });
         const ambulance = await incidents.save({
           caseId: vorontsov,
-          occurredAt: new Date('2019-05-08T21:30:00Z'),
+          occurredAt: daysAfterArrest(0, '21:30'),
           type: 'ambulance_call',
           severity: 'high',
           source: 'lawyer_visit',
           facility,
           description: 'Ambulance called to the temporary detention centre: high blood pressure. Not taken to hospital.',
           outcome: 'Treated on site by the ambulance crew; left in the detention centre.',
-          vitals: [reading('2019-05-08T21:40:00Z', 185, 110, 104), reading('2019-05-08T22:20:00Z', 170, 100, 96)],
+          vitals: [reading(daysAfterArrest(0, '21:40').toISOString(), 185, 110, 104), reading(daysAfterArrest(0, '22:20').toISOString(), 170, 100, 96)],
           followUpNeeded: true,
           createdBy: lawyer,
         });
         await incidents.save({
           caseId: vorontsov,
-          occurredAt: new Date('2019-05-09T12:00:00Z'),
+          occurredAt: daysAfterArrest(1, '12:00'),
           type: 'check_up',
           severity: 'moderate',
           source: 'facility_statement',
           facility,
           description: 'Pressure measured by the centre medic after the ambulance call.',
           outcome: null,
-          vitals: [reading('2019-05-09T08:00:00Z', 165, 100, 92), reading('2019-05-09T20:00:00Z', 160, 98, 90), reading('2019-05-10T09:00:00Z', 168, 104, 95)],
+          vitals: [
+            reading(daysAfterArrest(1, '08:00').toISOString(), 165, 100, 92),
+            reading(daysAfterArrest(1, '20:00').toISOString(), 160, 98, 90),
+            reading(daysAfterArrest(2, '09:00').toISOString(), 168, 104, 95),
+          ],
           followUpNeeded: true,
           createdBy: medic,
         });
         const hospital = await incidents.save({
           caseId: vorontsov,
-          occurredAt: new Date('2019-05-10T22:00:00Z'),
+          occurredAt: daysAfterArrest(2, '22:00'),
           type: 'transfer_to_hospital',
           severity: 'high',
           source: 'lawyer_visit',
           facility: 'Moscow city hospital',
           description: 'Ambulance called again at night; transferred from the temporary detention centre to a Moscow hospital.',
           outcome: null,
-          vitals: [reading('2019-05-10T22:10:00Z', 190, 115, 110)],
+          vitals: [reading(daysAfterArrest(2, '22:10').toISOString(), 190, 115, 110)],
           followUpNeeded: true,
           createdBy: lawyer,
         });
+        ids.set('medical_incident:vorontsov:ambulance', ambulance.id);
+        ids.set('medical_incident:vorontsov:hospitalisation', hospital.id);
         const first = await this.alerts.insert(
           { caseId: vorontsov, kind: 'incident', incidentId: ambulance.id, severity: 'high', reason: 'ambulance_call' },
           manager,
@@ -68,24 +75,24 @@ export class MedicalDemo implements OnModuleInit {
         await manager.query(
           `update medical_alerts set status = 'resolved', opened_at = $2, acknowledged_at = $3, acknowledged_by = $4, resolved_at = $5, resolved_by = $4,
                   note = 'Lawyer visited; pressure monitored by the centre medic.' where id = $1`,
-          [first!.id, '2019-05-08T21:35:00Z', '2019-05-08T21:50:00Z', medic, '2019-05-09T12:30:00Z'],
+          [first!.id, daysAfterArrest(0, '21:35').toISOString(), daysAfterArrest(0, '21:50').toISOString(), medic, daysAfterArrest(1, '12:30').toISOString()],
         );
         const open = await this.alerts.insert(
           { caseId: vorontsov, kind: 'incident', incidentId: hospital.id, severity: 'high', reason: 'transfer_to_hospital' },
           manager,
         );
-        await manager.query(`update medical_alerts set opened_at = $2 where id = $1`, [open!.id, '2019-05-10T22:05:00Z']);
+        await manager.query(`update medical_alerts set opened_at = $2 where id = $1`, [open!.id, daysAfterArrest(2, '22:05').toISOString()]);
 
         await incidents.save({
           caseId: ids.get('case:second-case')!,
-          occurredAt: new Date('2019-06-02T10:00:00Z'),
+          occurredAt: daysAfterArrest(25, '10:00'),
           type: 'check_up',
           severity: 'low',
           source: 'family',
           facility: 'Pre-trial detention centre',
           description: 'Routine check-up reported by the family; no complaints.',
           outcome: 'No treatment needed.',
-          vitals: [reading('2019-06-02T10:00:00Z', 128, 82, 72)],
+          vitals: [reading(daysAfterArrest(25, '10:00').toISOString(), 128, 82, 72)],
           followUpNeeded: false,
           createdBy: ids.get('user:lawyer2')!,
         });

@@ -1,3 +1,4 @@
+import { DashboardRegistry } from '../dashboard/dashboard.registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
@@ -17,13 +18,18 @@ const INCIDENT_LABEL = `initcap(replace(type, '_', ' ')) || ' (' || severity || 
   imports: [TypeOrmModule.forFeature([MedicalIncidentEntity]), CasesModule, AuditModule],
   controllers: [MedicalController],
   providers: [MedicalIncidentsService, MedicalAlertsService, MedicalAlertsRepository, MedicalAlertStreamService, MedicalDemo],
-  exports: [MedicalAlertsService],
+  exports: [MedicalAlertsService, MedicalIncidentsService],
 })
 export class MedicalModule implements OnModuleInit {
-  constructor(private readonly timeline: TimelineRegistry) {}
+  constructor(
+    private readonly timeline: TimelineRegistry,
+    private readonly dashboard: DashboardRegistry,
+    private readonly alerts: MedicalAlertsService,
+  ) {}
 
   /** Titles say type and severity only: descriptions are sealed and never leave the incident itself. */
   onModuleInit(): void {
+    this.dashboard.register({ key: 'openMedicalAlerts', capability: 'alerts:work', compute: (actor) => this.alerts.openAlertCountFor(actor) });
     this.timeline.register({
       type: 'medical_incident',
       capability: 'medical:read',

@@ -1,14 +1,9 @@
+import { daysAfterArrest } from '../demo/demo-dates';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DemoSeedRegistry } from '../demo/demo-seed.registry';
 
 const DAY = 24 * 3600_000;
-
-/** The latest 8 May before `now` (the arrest and arraignment in case-article.txt), at the given Moscow hour. */
-function arrestDay(now: Date, hourMoscow: number): Date {
-  const year = now.getUTCMonth() > 4 || (now.getUTCMonth() === 4 && now.getUTCDate() > 8) ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-  return new Date(Date.UTC(year, 4, 8, hourMoscow - 3));
-}
 
 /** A day `days` from now at the given Moscow hour (hearings are in Moscow). */
 function ahead(now: Date, days: number, hourMoscow: number): Date {
@@ -42,7 +37,7 @@ export class ProceedingsDemo implements OnModuleInit {
     const second = ids.get('case:second-case')!;
     const lawyer = ids.get('user:lawyer')!;
     const lawyer2 = ids.get('user:lawyer2')!;
-    const arrested = arrestDay(now, 15);
+    const arrested = daysAfterArrest(0, '12:00', now); // 15:00 in Moscow
 
     const facility = (name: string, kind: string, region: string, address: string) =>
       insert(manager, `insert into facilities (name, kind, region, address) values ($1, $2, $3, $4)`, [name, kind, region, address]);

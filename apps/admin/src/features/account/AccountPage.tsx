@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Code, Group, Image, PasswordInput, SimpleGr
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import QRCode from 'qrcode';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MfaSetupResponse, RecoveryCodesResponse, SessionView } from '@habeas/contracts';
 import { sessionKey, useCurrentUser } from '../../app/session';
