@@ -111,7 +111,7 @@ export class DetentionDemo implements OnModuleInit {
         // The team acted on the first: the motion for an independent doctor was filed on 10 May.
         const doctor = ambulance.find((action) => action.step === 'motion_independent_doctor');
         if (doctor) {
-          await manager.query(`update legal_actions set status = 'filed', filed_at = daysAfterArrest(2, '16:00').toISOString() where id = $1`, [doctor.id]);
+          await manager.query(`update legal_actions set status = 'filed', filed_at = $2 where id = $1`, [doctor.id, daysAfterArrest(2, '16:00')]);
         }
       },
     });
