@@ -9,6 +9,7 @@ import { ErrorFilter } from './common/http/error.filter';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { DemoModule } from './demo/demo.module';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
@@ -41,6 +42,7 @@ export class AppModule {
         UsersModule,
         AuthModule,
         CasesModule,
+        DocumentsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };
