@@ -49,7 +49,10 @@ describe('documents', () => {
 
   it('stores an upload byte for byte, with its SHA-256, and streams it back as an attachment', async () => {
     const bytes = await makePdf('Motion to change the measure of restraint');
-    const created = await lawyer.post('/api/cases/vorontsov/documents', form(bytes, 'Ходатайство №1.pdf', { title: 'Ходатайство', kind: 'motion', tags: 'bail, арест' }));
+    const created = await lawyer.post(
+      '/api/cases/vorontsov/documents',
+      form(bytes, 'Ходатайство №1.pdf', { title: 'Ходатайство', kind: 'motion', tags: 'bail, арест' }),
+    );
     assert.equal(created.status, 201, created.text);
     assert.equal(created.body.versions.length, 1);
     assert.equal(created.body.versions[0].sha256, sha256(bytes));
@@ -128,8 +131,14 @@ describe('documents', () => {
   });
 
   it('finds a word inside a PDF and inside a DOCX, ranked, with a highlighted snippet', async () => {
-    const pdf = await lawyer.post('/api/cases/vorontsov/documents', form(await makePdf('The witness mentioned zanzibarite twice'), 'w.pdf', { title: 'Witness notes', kind: 'evidence' }));
-    const docx = await lawyer.post('/api/cases/vorontsov/documents', form(await makeDocx('Draft about quarkonium pricing'), 'd.docx', { title: 'Draft', kind: 'memo' }));
+    const pdf = await lawyer.post(
+      '/api/cases/vorontsov/documents',
+      form(await makePdf('The witness mentioned zanzibarite twice'), 'w.pdf', { title: 'Witness notes', kind: 'evidence' }),
+    );
+    const docx = await lawyer.post(
+      '/api/cases/vorontsov/documents',
+      form(await makeDocx('Draft about quarkonium pricing'), 'd.docx', { title: 'Draft', kind: 'memo' }),
+    );
     assert.equal(pdf.status, 201, pdf.text);
     assert.equal(docx.status, 201, docx.text);
     assert.equal(docx.body.versions[0].mimeType, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');

@@ -64,7 +64,9 @@ export type DocumentListQuery = z.infer<typeof documentListQuery>;
 
 const tagList = z.array(z.string().trim().min(1).max(50)).max(20);
 
-const booleanField = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'on'])]).transform((value) => value === true || value === 'true' || value === '1' || value === 'on');
+const booleanField = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'on'])])
+  .transform((value) => value === true || value === 'true' || value === '1' || value === 'on');
 
 /** The text fields of the multipart upload (POST /api/cases/:id/documents); `tags` is comma-separated or JSON. */
 export const createDocumentFields = z.object({
@@ -91,7 +93,12 @@ export const createDocumentFields = z.object({
       }
       return value.split(',');
     })
-    .pipe(z.array(z.string()).transform((tags) => tags.map((tag) => tag.trim()).filter(Boolean)).pipe(tagList)),
+    .pipe(
+      z
+        .array(z.string())
+        .transform((tags) => tags.map((tag) => tag.trim()).filter(Boolean))
+        .pipe(tagList),
+    ),
 });
 export type CreateDocumentFields = z.infer<typeof createDocumentFields>;
 

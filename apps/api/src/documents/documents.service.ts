@@ -93,7 +93,11 @@ export class DocumentsService implements OnModuleInit {
           createdBy: actor.id,
         });
         await this.addVersionRow(manager, actor, document.id, 1, upload, stored.key);
-        await this.audit.record(actor, { action: 'document.create', entityType: 'document', entityId: document.id, details: { caseId: theCase.id, sha256: upload.sha256 } }, manager);
+        await this.audit.record(
+          actor,
+          { action: 'document.create', entityType: 'document', entityId: document.id, details: { caseId: theCase.id, sha256: upload.sha256 } },
+          manager,
+        );
         return document.id;
       });
     } finally {
@@ -113,7 +117,11 @@ export class DocumentsService implements OnModuleInit {
         await manager.query(`select 1 from documents where id = $1 for update`, [document.id]);
         const [{ next }] = await manager.query(`select coalesce(max(number), 0) + 1 as next from document_versions where document_id = $1`, [document.id]);
         await this.addVersionRow(manager, actor, document.id, Number(next), upload, stored.key);
-        await this.audit.record(actor, { action: 'document.version', entityType: 'document', entityId: document.id, details: { number: Number(next), sha256: upload.sha256 } }, manager);
+        await this.audit.record(
+          actor,
+          { action: 'document.version', entityType: 'document', entityId: document.id, details: { number: Number(next), sha256: upload.sha256 } },
+          manager,
+        );
       });
     } finally {
       await rm(upload.tempPath, { force: true });
@@ -132,7 +140,11 @@ export class DocumentsService implements OnModuleInit {
         ...patch,
         filedAt: patch.filedAt === undefined ? undefined : patch.filedAt === null ? null : new Date(patch.filedAt),
       });
-      await this.audit.record(actor, { action: 'document.update', entityType: 'document', entityId: document.id, details: { fields: Object.keys(patch) } }, manager);
+      await this.audit.record(
+        actor,
+        { action: 'document.update', entityType: 'document', entityId: document.id, details: { fields: Object.keys(patch) } },
+        manager,
+      );
     });
     return this.get(actor, document.id);
   }

@@ -44,7 +44,11 @@ export function sanitiseFileName(name: string | undefined): string {
   if (limited.length <= 200) return cleaned || 'file';
   const dot = cleaned.lastIndexOf('.');
   const extension = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : '';
-  return Array.from(cleaned.slice(0, cleaned.length - extension.length)).slice(0, 200 - extension.length).join('') + extension;
+  return (
+    Array.from(cleaned.slice(0, cleaned.length - extension.length))
+      .slice(0, 200 - extension.length)
+      .join('') + extension
+  );
 }
 
 function tooLarge(limit: number): DomainError {
