@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { CasesPage } from '../features/cases/CasesPage';
+import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { AreaEmptyPage } from '../shared/AreaEmptyPage';
 import { Layout } from './Layout';
 import { RequireSession } from './RequireSession';
@@ -32,7 +33,7 @@ export function App() {
               <Route element={<Layout />}>
                 <Route index element={<AreaEmptyPage title="nav.dashboard" message="areas.dashboardEmpty" />} />
                 <Route path="/cases" element={<CasesPage />} />
-                <Route path="/documents" element={<AreaEmptyPage title="nav.documents" message="areas.documentsEmpty" />} />
+                <Route path="/documents" element={<DocumentsPage />} />
                 <Route path="/medical-alerts" element={<AreaEmptyPage title="nav.medicalAlerts" message="areas.medicalEmpty" />} />
                 <Route path="/donations" element={<AreaEmptyPage title="nav.donations" message="areas.donationsEmpty" />} />
                 <Route path="/users" element={<AreaEmptyPage title="nav.users" message="areas.usersEmpty" />} />
