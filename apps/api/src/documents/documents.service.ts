@@ -176,7 +176,7 @@ export class DocumentsService implements OnModuleInit {
       const result = await extractText(version.mimeType, () => this.store.get(version.storageKey));
       await versions.update(version.id, {
         textStatus: result.status,
-        extractedText: result.status === 'done' ? result.text.replace(/\u0000/g, '').slice(0, 2_000_000) : null,
+        extractedText: result.status === 'done' ? result.text.replaceAll('\u0000', '').slice(0, 2_000_000) : null,
       });
     } catch (error) {
       this.logger.warn({ err: error, versionId }, 'text extraction failed');

@@ -31,12 +31,23 @@ export interface ReceivedUpload {
   size: number;
 }
 
+/** C0/C1 controls, zero-width marks and bidi overrides (which can disguise an extension). */
+function isHiddenOrControl(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
 /** Strips directories, control characters and odd whitespace; never used as a path, only shown and sent back. */
 export function sanitiseFileName(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+  const cleaned = Array.from(base.normalize('NFC'))
+    .filter((char) => !isHiddenOrControl(char.codePointAt(0)!))
+    .join('')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '');
