@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { DemoSeeder } from '../src/demo/demo-seeder';
 import { form, makeDocx, makePdf } from './support/document-files';
 import type { HttpClient } from './support/http-client';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -36,7 +37,10 @@ describe('documents', () => {
   let privilegedId: string;
 
   before(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ seed: false });
+    const started = performance.now();
+    await t.app.get(DemoSeeder).seedIfEmpty();
+    console.log(`demo seed (all areas, incl. 4 generated PDFs): ${(performance.now() - started).toFixed(0)} ms`);
     [lawyer, lawyer2, medic, finance, admin] = await Promise.all(
       ['lawyer', 'lawyer2', 'medic', 'finance', 'admin'].map((name) => t.signIn(`${name}@demo.local`)),
     );
@@ -172,6 +176,10 @@ describe('documents', () => {
     assert.equal((await medic.patch(`/api/documents/${privilegedId}`, { title: 'x' })).status, 404);
 
     assert.equal((await lawyer2.get('/api/cases/vorontsov/documents')).status, 404);
+    const upload = await lawyer2.post('/api/cases/vorontsov/documents', form(Buffer.from('sneaky'), 'x.txt', { title: 'Sneaky', kind: 'memo' }));
+    assert.equal(upload.status, 404);
+    assert.equal((await lawyer2.post(`/api/documents/${ordinary}/versions`, form(Buffer.from('sneaky'), 'x.txt'))).status, 404);
+    assert.equal((await medic.post(`/api/documents/${privilegedId}/versions`, form(Buffer.from('sneaky'), 'x.txt'))).status, 404);
     assert.equal((await lawyer2.get(`/api/documents/${ordinary}`)).status, 404);
     assert.equal((await lawyer2.get(`/api/documents/${privilegedId}`)).status, 404);
     assert.equal((await download(lawyer2, `/api/documents/${ordinary}/download`)).status, 404);
