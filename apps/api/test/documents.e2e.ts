@@ -222,6 +222,13 @@ describe('documents', () => {
     const patched = await lawyer.patch(`/api/documents/${rows[0].id}`, { status: 'accepted', filedAt: '2019-05-20T10:00:00Z' });
     assert.equal(patched.status, 200, patched.text);
     assert.equal(patched.body.status, 'accepted');
+    const retitled = await lawyer.patch(`/api/documents/${rows[0].id}`, { title: 'Renamed xylophonic petition', tags: ['oboe'] });
+    assert.equal(retitled.status, 200);
+    const found = await lawyer.get('/api/documents?q=xylophonic%20oboe');
+    assert.deepEqual(
+      found.body.items.map((d: { id: string }) => d.id),
+      [rows[0].id],
+    );
     const firstPage = await lawyer.get('/api/cases/vorontsov/documents?limit=2');
     assert.equal(firstPage.body.items.length, 2);
     assert.ok(firstPage.body.nextCursor);

@@ -1,7 +1,7 @@
 import type { DocumentKind, DocumentStatus } from '@habeas/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-/** A legal document of a case; its bytes live in versions. `search` is kept by a trigger (see the migration). */
+/** A legal document of a case; its bytes live in versions. `search` (tsvector) is refreshed by DocumentsService. */
 @Entity({ name: 'documents' })
 export class DocumentEntity {
   @PrimaryGeneratedColumn('uuid')

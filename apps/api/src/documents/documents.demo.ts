@@ -4,6 +4,7 @@ import { DemoSeedRegistry } from '../demo/demo-seed.registry';
 import { renderPdf } from './demo-pdf';
 import { DocumentEntity } from './document.entity';
 import { DocumentVersionEntity } from './document-version.entity';
+import { refreshSearch } from './documents.service';
 import { FileStore } from './file-store';
 
 interface DemoDocument {
@@ -114,6 +115,7 @@ export class DocumentsDemo implements OnModuleInit {
             textStatus: 'done',
             extractedText: [demo.title, ...demo.paragraphs].join('\n'),
           });
+          await refreshSearch(manager, document.id);
         }
       },
     });

@@ -21,6 +21,11 @@ import type { ReceivedUpload } from './upload-receiver';
 
 export const EXTRACT_TEXT_JOB = 'documents.extract-text';
 
+/** Recomputes the document's search vector (title, tags, newest extracted text); see the migration. */
+export async function refreshSearch(manager: EntityManager, documentId: string): Promise<void> {
+  await manager.query(`update documents set search = document_search_vector(id) where id = $1`, [documentId]);
+}
+
 /** Reads the multipart body into a temp file at the given path (the controller binds it to the request). */
 export type UploadReader = (tempPath: string) => Promise<ReceivedUpload>;
 
@@ -93,6 +98,7 @@ export class DocumentsService implements OnModuleInit {
           createdBy: actor.id,
         });
         await this.addVersionRow(manager, actor, document.id, 1, upload, stored.key);
+        await refreshSearch(manager, document.id);
         await this.audit.record(
           actor,
           { action: 'document.create', entityType: 'document', entityId: document.id, details: { caseId: theCase.id, sha256: upload.sha256 } },
@@ -140,6 +146,7 @@ export class DocumentsService implements OnModuleInit {
         ...patch,
         filedAt: patch.filedAt === undefined ? undefined : patch.filedAt === null ? null : new Date(patch.filedAt),
       });
+      await refreshSearch(manager, document.id);
       await this.audit.record(
         actor,
         { action: 'document.update', entityType: 'document', entityId: document.id, details: { fields: Object.keys(patch) } },
@@ -174,9 +181,12 @@ export class DocumentsService implements OnModuleInit {
     if (!version || version.textStatus !== 'pending') return;
     try {
       const result = await extractText(version.mimeType, () => this.store.get(version.storageKey));
-      await versions.update(version.id, {
-        textStatus: result.status,
-        extractedText: result.status === 'done' ? result.text.replaceAll('\u0000', '').slice(0, 2_000_000) : null,
+      await this.db.transaction(async (manager) => {
+        await manager.getRepository(DocumentVersionEntity).update(version.id, {
+          textStatus: result.status,
+          extractedText: result.status === 'done' ? result.text.replaceAll('\u0000', '').slice(0, 2_000_000) : null,
+        });
+        await refreshSearch(manager, version.documentId);
       });
     } catch (error) {
       this.logger.warn({ err: error, versionId }, 'text extraction failed');

@@ -1,8 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Documents and their versions. `documents.search` is kept by triggers: the title (weight A),
- * tags (B) and the extracted text of the newest extracted version (C), in Russian and English.
+ * Documents and their versions. `documents.search` holds the title (weight A), tags (B) and the
+ * text of the newest extracted version (C), in Russian and English; the service refreshes it
+ * with document_search_vector() whenever one of those changes.
  * hearing_id / deadline_id carry no foreign key yet: those tables belong to the cases area.
  */
 export class Documents1764000004000 implements MigrationInterface {
@@ -45,38 +46,26 @@ export class Documents1764000004000 implements MigrationInterface {
         extracted_text text,
         unique (document_id, number)
       )`);
+    // A function the service calls (not a trigger), so a restore that COPYs rows back keeps them exactly as they were.
     await db.query(`
-      create function documents_search_vector() returns trigger language plpgsql as $$
-      declare body text;
-      begin
-        select left(v.extracted_text, 400000) into body from document_versions v
-         where v.document_id = new.id and v.text_status = 'done'
-         order by v.number desc limit 1;
-        new.search :=
-          setweight(to_tsvector('russian', coalesce(new.title, '')), 'A') ||
-          setweight(to_tsvector('english', coalesce(new.title, '')), 'A') ||
-          setweight(to_tsvector('russian', array_to_string(new.tags, ' ')), 'B') ||
-          setweight(to_tsvector('english', array_to_string(new.tags, ' ')), 'B') ||
-          setweight(to_tsvector('russian', coalesce(body, '')), 'C') ||
-          setweight(to_tsvector('english', coalesce(body, '')), 'C');
-        return new;
-      end $$`);
-    await db.query(`create trigger documents_search before insert or update on documents for each row execute function documents_search_vector()`);
-    await db.query(`
-      create function document_versions_touch_document() returns trigger language plpgsql as $$
-      begin
-        update documents set updated_at = now() where id = new.document_id;
-        return null;
-      end $$`);
-    await db.query(`
-      create trigger document_versions_text after insert or update of extracted_text, text_status on document_versions
-        for each row execute function document_versions_touch_document()`);
+      create function document_search_vector(document_id uuid) returns tsvector language sql stable as $$
+        select setweight(to_tsvector('russian', d.title), 'A') ||
+               setweight(to_tsvector('english', d.title), 'A') ||
+               setweight(to_tsvector('russian', array_to_string(d.tags, ' ')), 'B') ||
+               setweight(to_tsvector('english', array_to_string(d.tags, ' ')), 'B') ||
+               setweight(to_tsvector('russian', coalesce(t.body, '')), 'C') ||
+               setweight(to_tsvector('english', coalesce(t.body, '')), 'C')
+          from documents d
+          left join lateral (select left(v.extracted_text, 400000) as body from document_versions v
+                              where v.document_id = d.id and v.text_status = 'done'
+                              order by v.number desc limit 1) t on true
+         where d.id = document_id
+      $$`);
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`drop table document_versions`);
     await db.query(`drop table documents`);
-    await db.query(`drop function document_versions_touch_document()`);
-    await db.query(`drop function documents_search_vector()`);
+    await db.query(`drop function document_search_vector(uuid)`);
   }
 }
