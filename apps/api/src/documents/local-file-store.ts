@@ -25,7 +25,13 @@ export class LocalFileStore extends FileStore {
   }
 
   async put(body: Readable): Promise<StoredFile> {
-    const temp = await this.newTempPath();
+    const staged = await this.stage(body);
+    return this.adopt(staged.tempPath, staged.sha256, staged.size);
+  }
+
+  /** Streams `body` into a temp file, hashing as it goes; removes the temp file if the stream fails. */
+  async stage(body: Readable): Promise<{ tempPath: string; sha256: string; size: number }> {
+    const tempPath = await this.newTempPath();
     const hash = createHash('sha256');
     let size = 0;
     const counter = new Transform({
@@ -36,12 +42,12 @@ export class LocalFileStore extends FileStore {
       },
     });
     try {
-      await pipeline(body, counter, createWriteStream(temp));
+      await pipeline(body, counter, createWriteStream(tempPath));
     } catch (error) {
-      await rm(temp, { force: true });
+      await rm(tempPath, { force: true });
       throw error;
     }
-    return this.adopt(temp, hash.digest('hex'), size);
+    return { tempPath, sha256: hash.digest('hex'), size };
   }
 
   async adopt(tempPath: string, sha256: string, size: number): Promise<StoredFile> {

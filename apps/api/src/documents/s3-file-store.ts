@@ -1,10 +1,8 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { NotFound } from '../common/http/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { contentKey, FileStore, StoredFile } from './file-store';
@@ -33,20 +31,8 @@ export class S3FileStore extends FileStore {
   }
 
   async put(body: Readable): Promise<StoredFile> {
-    const temp = await this.staging.newTempPath();
-    const hash = createHash('sha256');
-    let size = 0;
-    body.on('data', (chunk: Buffer) => {
-      hash.update(chunk);
-      size += chunk.length;
-    });
-    try {
-      await pipeline(body, createWriteStream(temp));
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
-    return this.adopt(temp, hash.digest('hex'), size);
+    const staged = await this.staging.stage(body);
+    return this.adopt(staged.tempPath, staged.sha256, staged.size);
   }
 
   async adopt(tempPath: string, sha256: string, size: number): Promise<StoredFile> {
