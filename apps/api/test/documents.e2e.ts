@@ -108,6 +108,21 @@ describe('documents', () => {
     assert.deepEqual(readdirSync(join(t.config.dataDir, 'files', 'tmp')), []);
   });
 
+  it('decides the type from the bytes, not the name: RTF and PNG accepted, a ZIP refused', async () => {
+    const rtf = await lawyer.post(
+      '/api/cases/vorontsov/documents',
+      form(Buffer.from('{\\rtf1\\ansi Hello}'), 'letter.txt', { title: 'Letter', kind: 'correspondence' }),
+    );
+    assert.equal(rtf.status, 201, rtf.text);
+    assert.equal(rtf.body.versions[0].mimeType, 'application/rtf');
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64)]);
+    const image = await lawyer.post('/api/cases/vorontsov/documents', form(png, 'photo.pdf', { title: 'Photo', kind: 'evidence' }));
+    assert.equal(image.status, 201, image.text);
+    assert.equal(image.body.versions[0].mimeType, 'image/png');
+    const zip = Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(200)]);
+    assert.equal((await lawyer.post('/api/cases/vorontsov/documents', form(zip, 'a.docx', { title: 'Zip', kind: 'other' }))).status, 415);
+  });
+
   it('answers 400 to missing fields and 403 to finance', async () => {
     const missing = await lawyer.post('/api/cases/vorontsov/documents', form(Buffer.from('hello'), 'a.txt', { kind: 'memo' }));
     assert.equal(missing.status, 400);
