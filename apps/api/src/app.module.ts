@@ -13,6 +13,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { DemoModule } from './demo/demo.module';
 import { DetentionModule } from './detention/detention.module';
 import { DonationsModule } from './donations/donations.module';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
@@ -53,6 +54,7 @@ export class AppModule {
         ProceedingsModule,
         CalendarModule,
         DashboardModule,
+        DocumentsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -8,3 +8,4 @@ export * from './detention';
 export * from './medical';
 export * from './donations';
 export * from './proceedings';
+export * from './documents';

@@ -16,6 +16,7 @@ import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { InvitePage } from '../features/users/InvitePage';
 import { UsersPage } from '../features/users/UsersPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { AreaEmptyPage } from '../shared/AreaEmptyPage';
 import { Layout } from './Layout';
 import { RequireSession } from './RequireSession';
@@ -49,7 +50,7 @@ export function App() {
                 <Route path="/cases/:id/contact" element={<CaseContactPage />} />
                 <Route path="/actions" element={<ActionsBoardPage />} />
                 <Route path="/templates" element={<TemplatesPage />} />
-                <Route path="/documents" element={<AreaEmptyPage title="nav.documents" message="areas.documentsEmpty" />} />
+                <Route path="/documents" element={<DocumentsPage />} />
                 <Route path="/medical-alerts" element={<MedicalAlertsPage />} />
                 <Route path="/cases/:id/medical" element={<CaseMedicalPage />} />
                 <Route path="/donations" element={<DonationsPage />} />

@@ -5,7 +5,9 @@ import { ContactController } from './contact.controller';
 import { ContactLogService } from './contact-log.service';
 import { DetentionDemo } from './detention.demo';
 import { DetentionTimeline } from './detention-timeline';
+import { DocumentsDraftSink } from './documents-draft-sink';
 import { FallbackDraftStore } from './fallback-draft-store';
+import { DocumentsModule } from '../documents/documents.module';
 import { GENERATED_DOCUMENT_SINK } from './generated-document-sink';
 import { GeneratedDraftsService } from './generated-drafts.service';
 import { LegalActionsController } from './legal-actions.controller';
@@ -22,7 +24,7 @@ import { MedicalIncidentsService } from '../medical/medical-incidents.service';
  * No-contact alerts go to the medical alerts inbox; new medical incidents get legal steps proposed.
  */
 @Module({
-  imports: [CasesModule, MedicalModule],
+  imports: [CasesModule, MedicalModule, DocumentsModule],
   controllers: [ContactController, LegalActionsController, LegalTemplatesController],
   providers: [
     ContactLogService,
@@ -32,9 +34,10 @@ import { MedicalIncidentsService } from '../medical/medical-incidents.service';
     DetentionTimeline,
     DetentionDemo,
     GeneratedDraftsService,
+    DocumentsDraftSink,
     FallbackDraftStore,
     MedicalNoContactAlerts,
-    { provide: GENERATED_DOCUMENT_SINK, useExisting: FallbackDraftStore },
+    { provide: GENERATED_DOCUMENT_SINK, useExisting: DocumentsDraftSink },
     { provide: ALERT_OPENER, useExisting: MedicalNoContactAlerts },
   ],
   exports: [LegalActionsService],

@@ -7,9 +7,9 @@ import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 import { useCase } from './hooks';
 import { DeadlinesTab } from './tabs/DeadlinesTab';
-import { DocumentsTab } from './tabs/DocumentsTab';
 import { HearingsTab } from './tabs/HearingsTab';
 import { CaseContactTab } from '../detention/CaseContactTab';
+import { CaseDocumentsTab } from '../documents/CaseDocumentsTab';
 import { CaseMoneyTab } from '../donations/CaseMoneyTab';
 import { CaseMedicalTab } from '../medical/CaseMedicalTab';
 import { OverviewTab } from './tabs/OverviewTab';
@@ -76,7 +76,7 @@ export function CasePage() {
               <DeadlinesTab caseId={theCase.data.id} />
             </Tabs.Panel>
             <Tabs.Panel value="documents">
-              <DocumentsTab caseId={theCase.data.id} />
+              <CaseDocumentsTab caseId={theCase.data.id} />
             </Tabs.Panel>
             <Tabs.Panel value="medical">
               <CaseMedicalTab caseId={theCase.data.id} />

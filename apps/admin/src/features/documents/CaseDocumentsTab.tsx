@@ -1,0 +1,15 @@
+import { Stack } from '@mantine/core';
+import { useCurrentUser } from '../../app/session';
+import { DocumentList } from './DocumentList';
+import { UploadZone } from './UploadZone';
+
+/** The Documents tab of a case page: upload into this case, then list, search and open its documents. */
+export function CaseDocumentsTab(props: { caseId: string }) {
+  const user = useCurrentUser();
+  return (
+    <Stack>
+      <UploadZone caseId={props.caseId} canPrivileged={user.role === 'admin' || user.role === 'lawyer'} />
+      <DocumentList caseId={props.caseId} />
+    </Stack>
+  );
+}

@@ -1,0 +1,167 @@
+import { Alert, Anchor, Badge, Button, Code, Drawer, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { IconDownload, IconEye, IconUpload } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DocumentDetail, DocumentVersion } from '@habeas/contracts';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../shared/api';
+import { QueryState } from '../../shared/QueryState';
+import { formatSize, uploadWithProgress } from './upload';
+
+function downloadUrl(id: string, version: number, inline = false): string {
+  return `/api/documents/${id}/download?version=${version}${inline ? '&inline=1' : ''}`;
+}
+
+/** The PDF in a sandboxed frame, from a blob: URL of the (audited) inline download. */
+function PdfPreview(props: { id: string; version: number }) {
+  const { t } = useTranslation();
+  const [url, setUrl] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let revoked = false;
+    let objectUrl: string | null = null;
+    fetch(downloadUrl(props.id, props.version, true), { credentials: 'same-origin' })
+      .then((response) => {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.blob();
+      })
+      .then((blob) => {
+        if (revoked) return;
+        objectUrl = URL.createObjectURL(new Blob([blob], { type: 'application/pdf' }));
+        setUrl(objectUrl);
+      })
+      .catch(() => setFailed(true));
+    return () => {
+      revoked = true;
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
+    };
+  }, [props.id, props.version]);
+  if (failed) return <Alert color="red">{t('documents.previewFailed')}</Alert>;
+  if (!url) return <Loader size="sm" />;
+  return (
+    <iframe title={t('documents.preview')} src={url} sandbox="allow-scripts" style={{ width: '100%', height: 500, border: 0 }} data-testid="pdf-preview" />
+  );
+}
+
+export function DocumentDrawer(props: { id: string | null; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<number | null>(null);
+  const document = useQuery({
+    queryKey: ['documents', 'detail', props.id],
+    queryFn: () => api<DocumentDetail>(`/api/documents/${props.id}`),
+    enabled: !!props.id,
+    refetchInterval: (query) => (query.state.data?.versions.some((v) => v.textStatus === 'pending') ? 2000 : false),
+  });
+  useEffect(() => setPreview(null), [props.id]);
+
+  const uploadVersion = (file: File) => {
+    if (!props.id) return;
+    const body = new FormData();
+    body.append('file', file);
+    setUploadError(null);
+    setProgress(0);
+    uploadWithProgress<DocumentDetail>(`/api/documents/${props.id}/versions`, body, setProgress)
+      .then(() => queryClient.invalidateQueries({ queryKey: ['documents'] }))
+      .catch((error: unknown) => setUploadError(error instanceof Error ? error.message : String(error)))
+      .finally(() => setProgress(null));
+  };
+
+  const data = document.data;
+  return (
+    <Drawer opened={!!props.id} onClose={props.onClose} position="right" size="xl" title={data?.title ?? ''}>
+      <QueryState isLoading={document.isLoading} error={document.error}>
+        {data && (
+          <Stack data-testid="document-drawer">
+            <Group gap="xs">
+              <Badge>{t(`documents.kinds.${data.kind}`)}</Badge>
+              <Badge color="gray">{t(`documents.statuses.${data.status}`)}</Badge>
+              {data.privileged && <Badge color="red">{t('documents.privileged')}</Badge>}
+              {data.tags.map((tag) => (
+                <Badge key={tag} variant="outline">
+                  {tag}
+                </Badge>
+              ))}
+            </Group>
+            {data.court && <Text size="sm">{data.court}</Text>}
+            {data.filedAt && (
+              <Text size="sm">
+                {t('documents.filedAt')}: {new Date(data.filedAt).toLocaleDateString(i18n.language)}
+              </Text>
+            )}
+            <Group justify="space-between">
+              <Title order={4}>{t('documents.versions')}</Title>
+              <Button size="xs" variant="light" leftSection={<IconUpload size={14} />} onClick={() => input.current?.click()} loading={progress !== null}>
+                {t('documents.newVersion')}
+              </Button>
+              <input
+                ref={input}
+                type="file"
+                hidden
+                data-testid="version-input"
+                onChange={(e) => {
+                  const file = e.currentTarget.files?.[0];
+                  if (file) uploadVersion(file);
+                  e.currentTarget.value = '';
+                }}
+              />
+            </Group>
+            {progress !== null && <Progress value={progress * 100} size="sm" />}
+            {uploadError && <Alert color="red">{uploadError}</Alert>}
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>#</Table.Th>
+                  <Table.Th>{t('documents.file')}</Table.Th>
+                  <Table.Th>{t('documents.uploadedAt')}</Table.Th>
+                  <Table.Th>{t('documents.text')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.versions.map((version: DocumentVersion) => (
+                  <Table.Tr key={version.id} data-testid="version-row">
+                    <Table.Td>{version.number}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{version.originalName}</Text>
+                      <Text size="xs" c="dimmed">
+                        {version.mimeType} · {formatSize(version.size)}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        SHA-256: <Code data-testid="sha256">{version.sha256}</Code>
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{new Date(version.uploadedAt).toLocaleString(i18n.language)}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge size="sm" color={version.textStatus === 'done' ? 'green' : version.textStatus === 'failed' ? 'red' : 'gray'}>
+                        {t(`documents.textStatuses.${version.textStatus}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        <Anchor href={downloadUrl(data.id, version.number)} download data-testid="download">
+                          <IconDownload size={18} aria-label={t('documents.download')} />
+                        </Anchor>
+                        {version.mimeType === 'application/pdf' && (
+                          <Anchor component="button" onClick={() => setPreview(version.number)} aria-label={t('documents.preview')}>
+                            <IconEye size={18} />
+                          </Anchor>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            {preview !== null && <PdfPreview id={data.id} version={preview} />}
+          </Stack>
+        )}
+      </QueryState>
+    </Drawer>
+  );
+}

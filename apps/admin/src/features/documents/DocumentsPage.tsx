@@ -1,0 +1,35 @@
+import { Select, Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { CaseSummary, Page } from '@habeas/contracts';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../app/session';
+import { api } from '../../shared/api';
+import { PageHeader } from '../../shared/PageHeader';
+import { DocumentList } from './DocumentList';
+import { UploadZone } from './UploadZone';
+
+/** Every document the user may see across their cases; uploads go to the case picked here. */
+export function DocumentsPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const cases = useQuery({ queryKey: ['cases', 'for-documents'], queryFn: () => api<Page<CaseSummary>>('/api/cases', { query: { limit: 100 } }) });
+  const [caseId, setCaseId] = useState<string | null>(null);
+  const titles = useMemo(() => Object.fromEntries((cases.data?.items ?? []).map((item) => [item.id, item.title])), [cases.data]);
+  return (
+    <Stack>
+      <PageHeader title={t('documents.pageTitle')}>
+        <Select
+          placeholder={t('documents.uploadTo')}
+          data={(cases.data?.items ?? []).map((item) => ({ value: item.id, label: item.title }))}
+          value={caseId}
+          onChange={setCaseId}
+          w={260}
+          data-testid="case-select"
+        />
+      </PageHeader>
+      <UploadZone caseId={caseId} canPrivileged={user.role === 'admin' || user.role === 'lawyer'} />
+      <DocumentList caseTitles={titles} />
+    </Stack>
+  );
+}

@@ -1,0 +1,229 @@
+import { createDocumentFields } from '@habeas/contracts';
+import type { DocumentDetail, DocumentListQuery, DocumentSummary, Page, UpdateDocumentRequest } from '@habeas/contracts';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { rm } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CaseAccess } from '../cases/case-access.service';
+import type { Actor } from '../common/auth/actor';
+import { roleCan } from '../common/auth/policy';
+import { DomainError, NotFound } from '../common/http/domain-error';
+import { JobsService } from '../jobs/jobs.service';
+import { DocumentEntity } from './document.entity';
+import { DocumentVersionEntity } from './document-version.entity';
+import { DocumentsRepository, DocumentScope } from './documents.repository';
+import { FileStore } from './file-store';
+import { LocalFileStore } from './local-file-store';
+import { extractText } from './text-extractor';
+import type { ReceivedUpload } from './upload-receiver';
+
+export const EXTRACT_TEXT_JOB = 'documents.extract-text';
+
+/** Recomputes the document's search vector (title, tags, newest extracted text); see the migration. */
+export async function refreshSearch(manager: EntityManager, documentId: string): Promise<void> {
+  await manager.query(`update documents set search = document_search_vector(id) where id = $1`, [documentId]);
+}
+
+/** Reads the multipart body into a temp file at the given path (the controller binds it to the request). */
+export type UploadReader = (tempPath: string) => Promise<ReceivedUpload>;
+
+export interface OpenedVersion {
+  stream: Readable;
+  mimeType: string;
+  originalName: string;
+  size: number;
+  sha256: string;
+}
+
+/** Documents of cases: uploads, versions, downloads, search; privileged ones only for lawyers of the case and admins. */
+@Injectable()
+export class DocumentsService implements OnModuleInit {
+  private readonly logger = new Logger('Documents');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: CaseAccess,
+    private readonly audit: AuditService,
+    private readonly jobs: JobsService,
+    private readonly repository: DocumentsRepository,
+    private readonly store: FileStore,
+    private readonly staging: LocalFileStore,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register<{ versionId: string }>(EXTRACT_TEXT_JOB, (data) => this.extractTextOf(data.versionId), { retryLimit: 2 });
+  }
+
+  async list(actor: Actor, caseRef: string | undefined, query: DocumentListQuery): Promise<Page<DocumentSummary>> {
+    if (caseRef) {
+      const theCase = await this.access.resolve(actor, caseRef, 'documents:read');
+      return this.repository.list(this.scopeOf(actor, [theCase.id]), query, { caseId: theCase.id });
+    }
+    const caseIds = await this.access.visibleCaseIds(actor, 'documents:read');
+    return this.repository.list(this.scopeOf(actor, caseIds), query);
+  }
+
+  async get(actor: Actor, id: string): Promise<DocumentDetail> {
+    const document = await this.visible(actor, id, 'documents:read');
+    const summary = await this.repository.summary(document.id);
+    if (!summary) throw new NotFound('Document');
+    return { ...summary, versions: await this.repository.versionsOf(document.id) };
+  }
+
+  /** Creates a document from a multipart upload: fields validated, bytes stored, version 1 recorded, extraction queued. */
+  async create(actor: Actor, caseRef: string, read: UploadReader): Promise<DocumentDetail> {
+    const theCase = await this.access.resolve(actor, caseRef, 'documents:write');
+    const upload = await read(await this.staging.newTempPath());
+    let id: string;
+    try {
+      const fields = createDocumentFields.parse(upload.fields);
+      if (fields.privileged && !roleCan(actor.role, 'documents:privileged')) {
+        throw new DomainError(403, 'privileged: only lawyers and admins may file privileged documents');
+      }
+      const stored = await this.store.adopt(upload.tempPath, upload.sha256, upload.size);
+      id = await this.db.transaction(async (manager) => {
+        const document = await manager.getRepository(DocumentEntity).save({
+          caseId: theCase.id,
+          kind: fields.kind,
+          title: fields.title,
+          court: fields.court ?? null,
+          status: fields.status,
+          filedAt: fields.filedAt ? new Date(fields.filedAt) : null,
+          hearingId: fields.hearingId ?? null,
+          deadlineId: fields.deadlineId ?? null,
+          privileged: fields.privileged,
+          tags: fields.tags,
+          createdBy: actor.id,
+        });
+        await this.addVersionRow(manager, actor, document.id, 1, upload, stored.key);
+        await refreshSearch(manager, document.id);
+        await this.audit.record(
+          actor,
+          { action: 'document.create', entityType: 'document', entityId: document.id, details: { caseId: theCase.id, sha256: upload.sha256 } },
+          manager,
+        );
+        return document.id;
+      });
+    } finally {
+      await rm(upload.tempPath, { force: true });
+    }
+    await this.queueExtraction(id);
+    return this.get(actor, id);
+  }
+
+  async addVersion(actor: Actor, id: string, read: UploadReader): Promise<DocumentDetail> {
+    const document = await this.visible(actor, id, 'documents:write');
+    const upload = await read(await this.staging.newTempPath());
+    try {
+      const stored = await this.store.adopt(upload.tempPath, upload.sha256, upload.size);
+      await this.db.transaction(async (manager) => {
+        // Lock the document so two uploads cannot take the same number.
+        await manager.query(`select 1 from documents where id = $1 for update`, [document.id]);
+        const [{ next }] = await manager.query(`select coalesce(max(number), 0) + 1 as next from document_versions where document_id = $1`, [document.id]);
+        await this.addVersionRow(manager, actor, document.id, Number(next), upload, stored.key);
+        await this.audit.record(
+          actor,
+          { action: 'document.version', entityType: 'document', entityId: document.id, details: { number: Number(next), sha256: upload.sha256 } },
+          manager,
+        );
+      });
+    } finally {
+      await rm(upload.tempPath, { force: true });
+    }
+    await this.queueExtraction(document.id);
+    return this.get(actor, document.id);
+  }
+
+  async update(actor: Actor, id: string, patch: UpdateDocumentRequest): Promise<DocumentDetail> {
+    const document = await this.visible(actor, id, 'documents:write');
+    if (patch.privileged !== undefined && !roleCan(actor.role, 'documents:privileged')) {
+      throw new DomainError(403, 'privileged: only lawyers and admins may change it');
+    }
+    await this.db.transaction(async (manager) => {
+      await manager.getRepository(DocumentEntity).update(document.id, {
+        ...patch,
+        filedAt: patch.filedAt === undefined ? undefined : patch.filedAt === null ? null : new Date(patch.filedAt),
+      });
+      await refreshSearch(manager, document.id);
+      await this.audit.record(
+        actor,
+        { action: 'document.update', entityType: 'document', entityId: document.id, details: { fields: Object.keys(patch) } },
+        manager,
+      );
+    });
+    return this.get(actor, document.id);
+  }
+
+  /** Opens a version's bytes for download (or inline preview) and records it in the audit log. */
+  async open(actor: Actor, id: string, versionNumber: number | undefined, inline: boolean): Promise<OpenedVersion> {
+    const document = await this.visible(actor, id, 'documents:read');
+    const versions = this.db.getRepository(DocumentVersionEntity);
+    const version = versionNumber
+      ? await versions.findOne({ where: { documentId: document.id, number: versionNumber } })
+      : await versions.findOne({ where: { documentId: document.id }, order: { number: 'DESC' } });
+    if (!version) throw new NotFound('Version');
+    const stream = await this.store.get(version.storageKey);
+    await this.audit.record(actor, {
+      action: inline ? 'document.preview' : 'document.download',
+      entityType: 'document',
+      entityId: document.id,
+      details: { version: version.number, sha256: version.sha256 },
+    });
+    return { stream, mimeType: version.mimeType, originalName: version.originalName, size: version.size, sha256: version.sha256 };
+  }
+
+  /** Extracts the text of one version for search (the job's handler); the trigger refreshes the document's vector. */
+  async extractTextOf(versionId: string): Promise<void> {
+    const versions = this.db.getRepository(DocumentVersionEntity);
+    const version = await versions.findOne({ where: { id: versionId } });
+    if (!version || version.textStatus !== 'pending') return;
+    try {
+      const result = await extractText(version.mimeType, () => this.store.get(version.storageKey));
+      await this.db.transaction(async (manager) => {
+        await manager.getRepository(DocumentVersionEntity).update(version.id, {
+          textStatus: result.status,
+          extractedText: result.status === 'done' ? result.text.replaceAll('\u0000', '').slice(0, 2_000_000) : null,
+        });
+        await refreshSearch(manager, version.documentId);
+      });
+    } catch (error) {
+      this.logger.warn({ err: error, versionId }, 'text extraction failed');
+      await versions.update(version.id, { textStatus: 'failed' });
+    }
+  }
+
+  private async queueExtraction(documentId: string): Promise<void> {
+    const [latest] = await this.db.query(`select id from document_versions where document_id = $1 order by number desc limit 1`, [documentId]);
+    if (latest) await this.jobs.send(EXTRACT_TEXT_JOB, { versionId: latest.id }, { singletonKey: latest.id });
+  }
+
+  private async addVersionRow(manager: EntityManager, actor: Actor, documentId: string, number: number, upload: ReceivedUpload, storageKey: string) {
+    await manager.getRepository(DocumentVersionEntity).insert({
+      documentId,
+      number,
+      originalName: upload.originalName,
+      storageKey,
+      mimeType: upload.mimeType,
+      size: upload.size,
+      sha256: upload.sha256,
+      uploadedBy: actor.id,
+      textStatus: 'pending',
+    });
+  }
+
+  private scopeOf(actor: Actor, caseIds: string[] | 'all'): DocumentScope {
+    return { caseIds, privileged: roleCan(actor.role, 'documents:privileged') };
+  }
+
+  /** The document if the actor may see it: member of its case (or admin), and for privileged ones a lawyer; else 404. */
+  private async visible(actor: Actor, id: string, capability: 'documents:read' | 'documents:write'): Promise<DocumentEntity> {
+    const document = await this.db.getRepository(DocumentEntity).findOne({ where: { id } });
+    if (!document || (document.privileged && !roleCan(actor.role, 'documents:privileged'))) throw new NotFound('Document');
+    await this.access.assertCase(actor, document.caseId, capability).catch(() => {
+      throw new NotFound('Document');
+    });
+    return document;
+  }
+}

@@ -1,0 +1,78 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { NotFound } from '../common/http/domain-error';
+import { contentKey, FileStore, StoredFile } from './file-store';
+
+const KEY = /^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}$/;
+
+/** Content-addressed files under `DATA_DIR/files/ab/cd/<sha256>`; temp files in `DATA_DIR/files/tmp`. */
+export class LocalFileStore extends FileStore {
+  constructor(readonly root: string) {
+    super();
+  }
+
+  get tempDir(): string {
+    return join(this.root, 'tmp');
+  }
+
+  async newTempPath(): Promise<string> {
+    await mkdir(this.tempDir, { recursive: true });
+    return join(this.tempDir, randomUUID());
+  }
+
+  async put(body: Readable): Promise<StoredFile> {
+    const staged = await this.stage(body);
+    return this.adopt(staged.tempPath, staged.sha256, staged.size);
+  }
+
+  /** Streams `body` into a temp file, hashing as it goes; removes the temp file if the stream fails. */
+  async stage(body: Readable): Promise<{ tempPath: string; sha256: string; size: number }> {
+    const tempPath = await this.newTempPath();
+    const hash = createHash('sha256');
+    let size = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(body, counter, createWriteStream(tempPath));
+    } catch (error) {
+      await rm(tempPath, { force: true });
+      throw error;
+    }
+    return { tempPath, sha256: hash.digest('hex'), size };
+  }
+
+  async adopt(tempPath: string, sha256: string, size: number): Promise<StoredFile> {
+    const key = contentKey(sha256);
+    const target = join(this.root, key);
+    await mkdir(dirname(target), { recursive: true });
+    if (existsSync(target)) await rm(tempPath, { force: true });
+    else await rename(tempPath, target);
+    return { key, sha256, size };
+  }
+
+  async get(key: string): Promise<Readable> {
+    const path = this.pathOf(key);
+    await stat(path).catch(() => {
+      throw new NotFound('File');
+    });
+    return createReadStream(path);
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+
+  private pathOf(key: string): string {
+    if (!KEY.test(key)) throw new NotFound('File');
+    return join(this.root, key);
+  }
+}

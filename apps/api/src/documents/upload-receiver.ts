@@ -1,0 +1,154 @@
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DomainError } from '../common/http/domain-error';
+
+/** What the allow-list accepts, by MIME type decided from the bytes. */
+export const allowedMimeTypes = new Set([
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.oasis.opendocument.text',
+  'application/rtf',
+  'text/plain',
+  'image/jpeg',
+  'image/png',
+  'image/heic',
+  'image/heif',
+]);
+
+const SNIFF_BYTES = 256 * 1024;
+
+export interface ReceivedUpload {
+  fields: Record<string, string>;
+  tempPath: string;
+  originalName: string;
+  mimeType: string;
+  sha256: string;
+  size: number;
+}
+
+/** C0/C1 controls, zero-width marks and bidi overrides (which can disguise an extension). */
+function isHiddenOrControl(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
+/** Strips directories, control characters and odd whitespace; never used as a path, only shown and sent back. */
+export function sanitiseFileName(name: string | undefined): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  const cleaned = Array.from(base.normalize('NFC'))
+    .filter((char) => !isHiddenOrControl(char.codePointAt(0)!))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '');
+  const limited = Array.from(cleaned);
+  if (limited.length <= 200) return cleaned || 'file';
+  const dot = cleaned.lastIndexOf('.');
+  const extension = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : '';
+  return (
+    Array.from(cleaned.slice(0, cleaned.length - extension.length))
+      .slice(0, 200 - extension.length)
+      .join('') + extension
+  );
+}
+
+function tooLarge(limit: number): DomainError {
+  return new DomainError(413, `file: larger than the limit of ${limit} bytes`);
+}
+
+async function detectMime(head: Buffer, nulSeen: boolean, utf8Valid: boolean): Promise<string | undefined> {
+  const { fileTypeFromBuffer } = await import('file-type');
+  const detected = await fileTypeFromBuffer(head);
+  if (detected) return detected.mime === 'application/x-cfb' ? undefined : detected.mime;
+  if (head.length > 0 && !nulSeen && utf8Valid) return 'text/plain';
+  return undefined;
+}
+
+/**
+ * Reads a multipart upload (one `file` part plus text fields) and streams the file to
+ * `tempPath`, hashing it, keeping only the first bytes in memory to decide its type.
+ * On any failure the temp file is removed; too large → 413, type not allowed → 415.
+ */
+export async function receiveUpload(request: FastifyRequest, tempPath: string, maxBytes: number): Promise<ReceivedUpload> {
+  if (!request.isMultipart()) throw new DomainError(415, 'Send the file as multipart/form-data');
+  const fields: Record<string, string> = {};
+  let file: Omit<ReceivedUpload, 'fields' | 'tempPath'> | undefined;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+        continue;
+      }
+      if (part.fieldname !== 'file' || file) {
+        part.file.resume();
+        continue;
+      }
+      file = await streamToDisk(part, tempPath, maxBytes);
+    }
+  } catch (error) {
+    await rm(tempPath, { force: true });
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT') {
+      throw code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge(maxBytes) : new DomainError(400, 'Send one file in the field "file"');
+    }
+    if (error instanceof DomainError) throw error;
+    if (code?.startsWith('FST_')) throw new DomainError(400, `Malformed multipart body: ${(error as Error).message}`);
+    throw error;
+  }
+  if (!file) throw new DomainError(400, 'file: is required (multipart field "file")');
+  return { ...file, fields, tempPath };
+}
+
+async function streamToDisk(part: MultipartFile, tempPath: string, maxBytes: number): Promise<Omit<ReceivedUpload, 'fields' | 'tempPath'>> {
+  const hash = createHash('sha256');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const head: Buffer[] = [];
+  let headSize = 0;
+  let size = 0;
+  let nulSeen = false;
+  let utf8Valid = true;
+  const inspect = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      if (headSize < SNIFF_BYTES) {
+        head.push(chunk.subarray(0, SNIFF_BYTES - headSize));
+        headSize += Math.min(chunk.length, SNIFF_BYTES - headSize);
+      }
+      // Only plain text needs these checks, and only while it still looks like text.
+      if (!nulSeen && chunk.includes(0)) nulSeen = true;
+      if (utf8Valid && !nulSeen) {
+        try {
+          decoder.decode(chunk, { stream: true });
+        } catch {
+          utf8Valid = false;
+        }
+      }
+      done(null, chunk);
+    },
+  });
+  await pipeline(part.file, inspect, createWriteStream(tempPath));
+  if (part.file.truncated) throw tooLarge(maxBytes);
+  if (utf8Valid && !nulSeen) {
+    try {
+      decoder.decode();
+    } catch {
+      utf8Valid = false;
+    }
+  }
+  const mimeType = await detectMime(Buffer.concat(head), nulSeen, utf8Valid);
+  if (!mimeType || !allowedMimeTypes.has(mimeType)) {
+    throw new DomainError(415, 'file: type not allowed (PDF, DOCX, ODT, RTF, TXT, JPEG, PNG or HEIC)');
+  }
+  return { originalName: sanitiseFileName(part.filename), mimeType, sha256: hash.digest('hex'), size };
+}

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { launchBrowser, signInThroughForm, withPage, type Browser } from '../support/browser';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('documents in the admin (Chromium)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  before(async () => {
+    t = await startTestApp();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('uploads a file with a progress bar, finds it by a word inside, and downloads the same bytes', () =>
+    withPage(browser, 'documents-upload-search-download', async (page) => {
+      const bytes = Buffer.from(`Notes of the hearing.\n${'The defence asked for the cassation galimatias review. '.repeat(200_000)}\n`);
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      await signInThroughForm(page, t.baseUrl, 'lawyer@demo.local');
+      await page.getByRole('link', { name: 'Documents' }).click();
+      await page.getByTestId('document-row').first().waitFor();
+
+      await page.getByTestId('case-select').click();
+      await page.getByRole('option', { name: 'Vladimir Vorontsov' }).click();
+      // Record every text the upload's state shows, to see the percentages go by (the page has the DOM, not this file).
+      await page.evaluate(`(() => {
+        const seen = (window.uploadStates = []);
+        new MutationObserver(() => {
+          for (const element of document.querySelectorAll('[data-testid="upload-state"]')) seen.push(element.textContent ?? '');
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      })()`);
+      await page.getByTestId('file-input').setInputFiles({ name: 'hearing-notes.txt', mimeType: 'text/plain', buffer: bytes });
+      await page.getByTestId('upload-state').filter({ hasText: 'Uploaded' }).waitFor({ timeout: 30_000 });
+      const states = (await page.evaluate('window.uploadStates')) as string[];
+      assert.ok(
+        states.some((state) => /^\d+%$/.test(state)),
+        `progress shown: ${states.join(', ')}`,
+      );
+      assert.equal(await page.getByTestId('upload-row').getByRole('progressbar').getAttribute('aria-valuenow'), '100');
+
+      for (let i = 0; i < 200; i++) {
+        const { rows } = await t.db.query(`select text_status from document_versions where sha256 = $1`, [hash]);
+        if (rows[0]?.text_status === 'done') break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await page.getByTestId('document-search').fill('galimatias');
+      await page.locator('[data-testid="snippet"] mark', { hasText: 'galimatias' }).first().waitFor();
+      assert.equal(await page.getByTestId('document-row').count(), 1);
+
+      await page.getByRole('button', { name: 'hearing-notes' }).click();
+      await page.getByTestId('sha256').filter({ hasText: hash }).waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').first().click()]);
+      assert.equal(download.suggestedFilename(), 'hearing-notes.txt');
+      const saved = readFileSync((await download.path())!);
+      assert.equal(createHash('sha256').update(saved).digest('hex'), hash);
+    }));
+});

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { isoDateTime, page, pageQuery } from './common';
+
+export const documentKinds = ['motion', 'appeal', 'complaint', 'petition', 'ruling', 'indictment', 'evidence', 'correspondence', 'memo', 'other'] as const;
+export const documentKind = z.enum(documentKinds);
+export type DocumentKind = z.infer<typeof documentKind>;
+
+export const documentStatuses = ['draft', 'filed', 'accepted', 'rejected', 'decided'] as const;
+export const documentStatus = z.enum(documentStatuses);
+export type DocumentStatus = z.infer<typeof documentStatus>;
+
+export const textStatuses = ['pending', 'done', 'failed', 'unsupported'] as const;
+export type TextStatus = (typeof textStatuses)[number];
+
+/** Search snippets mark hits with these; the admin renders them as <mark>. */
+export const snippetStart = '««';
+export const snippetStop = '»»';
+
+export const documentVersion = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  originalName: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedBy: z.uuid(),
+  uploadedAt: isoDateTime,
+  textStatus: z.enum(textStatuses),
+});
+export type DocumentVersion = z.infer<typeof documentVersion>;
+
+export const documentSummary = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  kind: documentKind,
+  title: z.string(),
+  court: z.string().nullable(),
+  status: documentStatus,
+  filedAt: isoDateTime.nullable(),
+  hearingId: z.uuid().nullable(),
+  deadlineId: z.uuid().nullable(),
+  privileged: z.boolean(),
+  tags: z.array(z.string()),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  /** The newest version. */
+  latest: documentVersion.nullable(),
+  /** With `?q=`: a highlighted excerpt (hits between «« and »»). */
+  snippet: z.string().optional(),
+});
+export type DocumentSummary = z.infer<typeof documentSummary>;
+
+export const documentDetail = documentSummary.extend({ versions: z.array(documentVersion) });
+export type DocumentDetail = z.infer<typeof documentDetail>;
+
+export const documentPage = page(documentSummary);
+
+export const documentListQuery = pageQuery.extend({
+  q: z.string().trim().max(200).optional(),
+  kind: documentKind.optional(),
+  status: documentStatus.optional(),
+});
+export type DocumentListQuery = z.infer<typeof documentListQuery>;
+
+const tagList = z.array(z.string().trim().min(1).max(50)).max(20);
+
+const booleanField = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'on'])])
+  .transform((value) => value === true || value === 'true' || value === '1' || value === 'on');
+
+/** The text fields of the multipart upload (POST /api/cases/:id/documents); `tags` is comma-separated or JSON. */
+export const createDocumentFields = z.object({
+  title: z.string().trim().min(1, 'is required').max(300),
+  kind: documentKind,
+  court: z.string().trim().max(300).optional(),
+  status: documentStatus.default('draft'),
+  filedAt: isoDateTime.optional(),
+  hearingId: z.uuid().optional(),
+  deadlineId: z.uuid().optional(),
+  privileged: booleanField.default(false),
+  tags: z
+    .string()
+    .max(2000)
+    .optional()
+    .transform((value) => {
+      if (!value) return [] as string[];
+      if (value.trim().startsWith('[')) {
+        try {
+          return JSON.parse(value) as unknown;
+        } catch {
+          return null;
+        }
+      }
+      return value.split(',');
+    })
+    .pipe(
+      z
+        .array(z.string())
+        .transform((tags) => tags.map((tag) => tag.trim()).filter(Boolean))
+        .pipe(tagList),
+    ),
+});
+export type CreateDocumentFields = z.infer<typeof createDocumentFields>;
+
+export const updateDocumentRequest = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    kind: documentKind,
+    court: z.string().trim().max(300).nullable(),
+    status: documentStatus,
+    filedAt: isoDateTime.nullable(),
+    hearingId: z.uuid().nullable(),
+    deadlineId: z.uuid().nullable(),
+    privileged: z.boolean(),
+    tags: tagList,
+  })
+  .partial()
+  .strict();
+export type UpdateDocumentRequest = z.infer<typeof updateDocumentRequest>;
+
+export const downloadQuery = z.object({
+  version: z.coerce.number().int().min(1).optional(),
+  inline: z.enum(['1', 'true', '0', 'false']).optional(),
+});
+export type DownloadQuery = z.infer<typeof downloadQuery>;
