@@ -5,7 +5,9 @@
 export const sizes = { cases: 20, users: 50, donations: 1_000_000, documents: 100_000, incidents: 100_000, audit: 200_000 };
 
 /** Steps run in order; each is [label, rows, sql or async (client) => void]. */
-export function seedSteps({ passwordHash }) {
+const words = ['апелляция', 'жалоба', 'ходатайство', 'appeal', 'custody', 'medical', 'hospital', 'extortion', 'вымогательство', 'detention', 'прокурор', 'witness'];
+
+export function seedSteps({ passwordHash, sealedText }) {
   return [
     [
       'users',
@@ -41,6 +43,67 @@ export function seedSteps({ passwordHash }) {
               (array['case.read','document.download','medical_incident.read','user.update'])[1 + i % 4],
               (array['case','document','medical_incident','user'])[1 + i % 4], gen_random_uuid(), '10.0.0.' || (i % 250), '{}'::jsonb
          from generate_series(1, ${sizes.audit}) i`,
+    ],
+    [
+      'campaign settings',
+      sizes.cases,
+      `insert into campaign_settings (case_id, goal_minor, goal_currency) select id, 5000000, 'EUR' from cases`,
+    ],
+    [
+      'hearings and deadlines',
+      sizes.cases * 400,
+      async (client) => {
+        await client.query(`insert into hearings (case_id, kind, scheduled_at, court, notes)
+          select c.id, (array['preliminary','trial_session','custody_extension'])[1 + i % 3], now() - interval '700 days' + (i || ' days')::interval, 'District court', ''
+            from cases c, generate_series(1, 200) i`);
+        await client.query(`insert into deadlines (case_id, due_at, title)
+          select c.id, now() - interval '690 days' + (i || ' days')::interval, 'Deadline ' || i from cases c, generate_series(1, 200) i`);
+      },
+    ],
+    [
+      'donations (two years)',
+      sizes.donations,
+      async (client) => {
+        await client.query(`create temporary table bench_cases as select row_number() over (order by slug) as n, id from cases`);
+        await client.query(`insert into donations (case_id, kind, status, amount_minor, currency, paid_minor, paid_at, created_at, updated_at)
+          select bc.id, case when i % 5 = 0 then 'recurring' else 'one_off' end, 'paid', 500 + (i % 200) * 100,
+                 (array['EUR','USD','GBP'])[1 + i % 3], 500 + (i % 200) * 100, t, t, t
+            from generate_series(1, ${sizes.donations}) i
+            cross join lateral (select now() - interval '730 days' * (i::float / ${sizes.donations}) as t) ts
+            join bench_cases bc on bc.n = 1 + i % ${sizes.cases}`);
+        await client.query(`insert into campaign_totals (case_id, currency, kind, raised_minor, donor_count)
+          select case_id, currency, kind, sum(paid_minor), count(*) from donations group by 1, 2, 3`);
+      },
+    ],
+    [
+      'medical incidents',
+      sizes.incidents,
+      async (client) => {
+        await client.query(
+          `insert into medical_incidents (case_id, occurred_at, type, severity, source, description, vitals)
+           select bc.id, now() - interval '730 days' * (i::float / ${sizes.incidents}), (array['check_up','ambulance_call','chronic_condition'])[1 + i % 3],
+                  (array['low','moderate','high'])[1 + i % 3], 'lawyer_visit', $1, $2
+             from generate_series(1, ${sizes.incidents}) i join bench_cases bc on bc.n = 1 + i % ${sizes.cases}`,
+          [sealedText('Routine check-up, blood pressure measured'), sealedText([])],
+        );
+      },
+    ],
+    [
+      'documents with extracted text',
+      sizes.documents,
+      async (client) => {
+        const vocabulary = `array[${words.map((word) => `'${word}'`).join(', ')}]`;
+        await client.query(`insert into documents (case_id, kind, title, status, filed_at, privileged, tags, created_by, created_at)
+          select bc.id, (array['motion','appeal','complaint','ruling'])[1 + i % 4], 'Document ' || i || ' ' || (${vocabulary})[1 + i % 12], 'filed',
+                 now() - interval '730 days' * (i::float / ${sizes.documents}), i % 10 = 0, array[(${vocabulary})[1 + i % 7]],
+                 (select id from users where email = 'lawyer@bench.local'), now() - interval '730 days' * (i::float / ${sizes.documents})
+            from generate_series(1, ${sizes.documents}) i join bench_cases bc on bc.n = 1 + i % ${sizes.cases}`);
+        await client.query(`insert into document_versions (document_id, number, original_name, storage_key, mime_type, size, sha256, uploaded_by, text_status, extracted_text)
+          select d.id, 1, 'doc.pdf', 'bench/none', 'application/pdf', 1000, repeat('0', 64), d.created_by, 'done',
+                 'Текст документа ' || d.title || ' ' || (${vocabulary})[1 + (hashtext(d.id::text) & 7)] || ' ' || repeat('суд заседание court hearing ', 20)
+            from documents d`);
+        await client.query(`update documents set search = document_search_vector(id)`);
+      },
     ],
   ];
 }

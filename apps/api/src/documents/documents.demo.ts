@@ -1,3 +1,4 @@
+import { daysAfterArrest } from '../demo/demo-dates';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { DemoSeedRegistry } from '../demo/demo-seed.registry';
@@ -29,7 +30,7 @@ const demoDocuments: DemoDocument[] = [
     status: 'decided',
     title: 'Постановление об избрании меры пресечения в виде заключения под стражу',
     court: TVER_COURT,
-    filedAt: '2019-05-08T12:00:00Z',
+    filedAt: daysAfterArrest(0, '14:00').toISOString(), // the ruling follows the arraignment hearing
     tags: ['арест', 'мера пресечения'],
     file: 'postanovlenie-o-mere-presecheniya.pdf',
     paragraphs: [
@@ -43,7 +44,7 @@ const demoDocuments: DemoDocument[] = [
     status: 'filed',
     title: 'Апелляционная жалоба на постановление об аресте',
     court: 'Московский городской суд',
-    filedAt: '2019-05-13T09:30:00Z',
+    filedAt: daysAfterArrest(5, '09:30').toISOString(),
     tags: ['апелляция', 'арест'],
     file: 'apellyacionnaya-zhaloba.pdf',
     paragraphs: [

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { AppConfig } from '../config/app-config';
 
@@ -23,7 +23,7 @@ interface Registration extends JobOptions {
  * app starts; pg-boss makes each job run once across all API instances.
  */
 @Injectable()
-export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly registrations: Registration[] = [];
   private boss?: PgBoss;
@@ -78,7 +78,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     return boss;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database pools close (onApplicationShutdown), so running jobs can finish their queries. */
+  async beforeApplicationShutdown(): Promise<void> {
     // Let running jobs finish; anything unfinished is retried by another instance.
     this.logger.log('stopping job workers');
     await this.boss?.stop({ graceful: true, timeout: 10_000, wait: true });
