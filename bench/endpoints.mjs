@@ -64,7 +64,9 @@ export const endpoints = [
     baseline: async (pool, request) => {
       const [theCase] = (await pool.query(`select id, slug, title, public_summary from cases where slug = $1 and is_public`, [request.params.slug])).rows;
       const [settings, totals, supporters, spent] = await Promise.all([
-        pool.query(`select goal_minor, goal_currency, statement_descriptor, currencies, max_amount_minor from campaign_settings where case_id = $1`, [theCase.id]),
+        pool.query(`select goal_minor, goal_currency, statement_descriptor, currencies, max_amount_minor from campaign_settings where case_id = $1`, [
+          theCase.id,
+        ]),
         pool.query(
           `select currency, kind, raised_minor - refunded_minor - disputed_minor as net, donor_count as donors from campaign_totals where case_id = $1 order by currency, kind`,
           [theCase.id],
@@ -75,7 +77,9 @@ export const endpoints = [
             order by d.paid_at desc, d.id desc limit 30`,
           [theCase.id],
         ),
-        pool.query(`select category, currency, amount_minor from campaign_spent_totals where case_id = $1 and amount_minor > 0 order by currency, category`, [theCase.id]),
+        pool.query(`select category, currency, amount_minor from campaign_spent_totals where case_id = $1 and amount_minor > 0 order by currency, category`, [
+          theCase.id,
+        ]),
       ]);
       return { ...theCase, settings: settings.rows[0], totals: totals.rows, supporters: supporters.rows, spent: spent.rows };
     },

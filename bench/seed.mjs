@@ -5,7 +5,20 @@
 export const sizes = { cases: 20, users: 50, donations: 1_000_000, documents: 100_000, incidents: 100_000, audit: 200_000 };
 
 /** Steps run in order; each is [label, rows, sql or async (client) => void]. */
-const words = ['апелляция', 'жалоба', 'ходатайство', 'appeal', 'custody', 'medical', 'hospital', 'extortion', 'вымогательство', 'detention', 'прокурор', 'witness'];
+const words = [
+  'апелляция',
+  'жалоба',
+  'ходатайство',
+  'appeal',
+  'custody',
+  'medical',
+  'hospital',
+  'extortion',
+  'вымогательство',
+  'detention',
+  'прокурор',
+  'witness',
+];
 
 export function seedSteps({ passwordHash, sealedText }) {
   return [
@@ -44,11 +57,7 @@ export function seedSteps({ passwordHash, sealedText }) {
               (array['case','document','medical_incident','user'])[1 + i % 4], gen_random_uuid(), '10.0.0.' || (i % 250), '{}'::jsonb
          from generate_series(1, ${sizes.audit}) i`,
     ],
-    [
-      'campaign settings',
-      sizes.cases,
-      `insert into campaign_settings (case_id, goal_minor, goal_currency) select id, 5000000, 'EUR' from cases`,
-    ],
+    ['campaign settings', sizes.cases, `insert into campaign_settings (case_id, goal_minor, goal_currency) select id, 5000000, 'EUR' from cases`],
     [
       'hearings and deadlines',
       sizes.cases * 400,
