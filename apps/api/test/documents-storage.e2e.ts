@@ -148,3 +148,50 @@ describe('a 200 MB upload', () => {
     assert.ok(grew < 50, `RSS grew by ${grew.toFixed(1)} MB (at the peak: ${JSON.stringify(peakUsage)})`);
   });
 });
+
+describe('an upload aborted halfway', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(async () => {
+    await t?.close();
+  });
+
+  it('leaves no partial file and no row behind', async () => {
+    const lawyer = await t.signIn('lawyer@demo.local');
+    const boundary = 'habeas-abort-boundary';
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nAborted\r\n--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nmemo\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="half.txt"\r\nContent-Type: text/plain\r\n\r\n`,
+    );
+    const { request } = await import('node:http');
+    const url = new URL(`${t.baseUrl}/api/cases/vorontsov/documents`);
+    const req = request({
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      method: 'POST',
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': String(head.length + 8 * MB + 100),
+        cookie: cookieHeader(lawyer),
+        'x-csrf-token': lawyer.cookies.get('csrf') ?? '',
+      },
+    });
+    req.on('error', () => undefined);
+    req.write(head);
+    for (let i = 0; i < 4; i++) req.write(Buffer.alloc(MB, 0x61)); // half of what was announced
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    req.destroy();
+    const tmp = join(t.config.dataDir, 'files', 'tmp');
+    let left: string[] = ['?'];
+    for (let i = 0; i < 50 && left.length > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      left = readdirSync(tmp);
+    }
+    assert.deepEqual(left, [], 'the partial temp file is removed');
+    const { rows } = await t.db.query(`select count(*)::int as n from documents where title = 'Aborted'`);
+    assert.equal(rows[0].n, 0);
+  });
+});
