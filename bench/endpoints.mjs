@@ -12,7 +12,7 @@ export const endpoints = [
     user: 'admin@bench.local',
     path: () => '/api/cases?limit=50',
     baseline: async (pool) =>
-      page((await pool.query(`select c.*, p.full_name from cases c left join persons p on p.id = c.person_id order by c.title, c.id limit 51`)).rows),
+      page((await pool.query(`select c.*, p.full_name from cases c left join persons p on p.id = c.defendant_id order by c.title, c.id limit 51`)).rows),
   },
   {
     name: 'case timeline page',
@@ -113,11 +113,17 @@ async function webhookLoad({ baseUrl, env, ctx, connections, seconds }) {
         object: 'event',
         type: 'checkout.session.completed',
         created: Math.floor(Date.now() / 1000),
+        api_version: '2025-02-24.acacia',
+        livemode: false,
+        pending_webhooks: 1,
+        request: null,
         data: {
           object: {
             id: `cs_bench_${randomUUID()}`,
             object: 'checkout.session',
             mode: 'payment',
+            created: Math.floor(Date.now() / 1000),
+            subscription: null,
             payment_status: 'paid',
             status: 'complete',
             amount_total: 2500,

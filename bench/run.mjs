@@ -3,12 +3,12 @@
 // Prints a table and writes bench/results.json.
 import { fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import pg from 'pg';
 import { build } from '../scripts/lib.mjs';
-import { endpoints } from './endpoints.mjs';
+import { endpoints as allEndpoints } from './endpoints.mjs';
 import { measure, table } from './measure.mjs';
 import { seed, seedSteps, sizes } from './seed.mjs';
 
@@ -18,6 +18,8 @@ const work = join(root, 'bench/.work');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 32;
 const PASSWORD = 'bench-password-123';
+// BENCH_ONLY=timeline,search runs a subset (for profiling); the full table needs every endpoint.
+const endpoints = allEndpoints.filter((e) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').some((part) => e.name.includes(part)));
 const targets = { p99: 50, ratio: 0.7, webhooksPerSecond: 500 };
 
 function pinned(core, command, args, options) {
@@ -90,12 +92,13 @@ async function main() {
       STRIPE_SECRET_KEY: 'sk_test_bench',
       STRIPE_WEBHOOK_SECRET: 'whsec_bench_secret',
       STRIPE_API_URL: 'http://127.0.0.1:9',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       DATA_DIR: join(work, 'data'),
       PORT: '3901',
       HOST: '127.0.0.1',
     };
-    const app = pinned(0, process.execPath, ['dist/apps/api/src/main.js'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const appLog = openSync(join(work, 'app.log'), 'a');
+    const app = pinned(0, process.execPath, ['dist/apps/api/src/main.js'], { cwd: root, env, stdio: ['ignore', appLog, appLog] });
     children.push(app);
     const appUrl = 'http://127.0.0.1:3901';
     await waitForHttp(`${appUrl}/api/health/ready`, app);
@@ -148,8 +151,8 @@ async function main() {
       seconds,
       results: results.map(({ name, app, baseline, verdict }) => ({ name, app, baseline: baseline ?? null, verdict })),
     };
-    writeFileSync(join(root, 'bench/results.json'), JSON.stringify(output, null, 2) + '\n');
-    console.log('\nwritten to bench/results.json');
+    if (!process.env.BENCH_ONLY) writeFileSync(join(root, 'bench/results.json'), JSON.stringify(output, null, 2) + '\n');
+    console.log(process.env.BENCH_ONLY ? '\n(subset: results.json left as it was)' : '\nwritten to bench/results.json');
   } finally {
     for (const child of children) await stop(child).catch(() => undefined);
     await database.stop();

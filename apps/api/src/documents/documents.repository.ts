@@ -100,17 +100,22 @@ export class DocumentsRepository {
       where.push(`(d.created_at, d.id) < (${add(cursor.key)}::timestamptz, ${add(cursor.id)}::uuid)`);
     }
     const limit = add(query.limit + 1);
+    // Rank and page first on the documents alone; only the page's rows get their version and a snippet
+    // (ts_headline over extracted text is the expensive part, so it never runs for rows that are not shown).
     const rows: DocumentRow[] = await this.db.query(
-      `select d.id, d.case_id, d.kind, d.title, d.court, d.status, d.filed_at, d.hearing_id, d.deadline_id, d.privileged, d.tags,
+      `with page as (
+         select d.id, ${rankSql} as rank from documents d
+          ${where.length ? `where ${where.join(' and ')}` : ''}
+          order by ${search ? `${rankSql} desc, d.id desc` : 'd.created_at desc, d.id desc'}
+          limit ${limit})
+       select d.id, d.case_id, d.kind, d.title, d.court, d.status, d.filed_at, d.hearing_id, d.deadline_id, d.privileged, d.tags,
               d.created_at, d.updated_at, to_char(d.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key,
-              ${rankSql}::text as rank, ${search ? snippetSql : 'null::text'} as snippet, l.latest
-         from documents d
+              page.rank::text as rank, ${search ? snippetSql : 'null::text'} as snippet, l.latest
+         from page join documents d on d.id = page.id
          left join lateral (select ${versionJson} as latest from document_versions v
                              where v.document_id = d.id order by v.number desc limit 1) l on true
          ${search ? `left join lateral (select v.extracted_text from document_versions v where v.document_id = d.id and v.text_status = 'done' order by v.number desc limit 1) t on true` : ''}
-        ${where.length ? `where ${where.join(' and ')}` : ''}
-        order by ${search ? `${rankSql} desc, d.id desc` : 'd.created_at desc, d.id desc'}
-        limit ${limit}`,
+        order by ${search ? 'page.rank desc, d.id desc' : 'd.created_at desc, d.id desc'}`,
       params,
     );
     return toPage(rows, query.limit, (row) => ({ key: search ? String(row.rank) : row.created_key, id: row.id }), toSummary);

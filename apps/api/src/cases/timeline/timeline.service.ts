@@ -34,20 +34,26 @@ export class TimelineService {
       .filter((source) => !query.types || query.types.includes(source.type));
     if (sources.length === 0) return { items: [], nextCursor: null };
 
-    const union = sources
-      .map((source) => `select '${source.type}'::text as type, s.at, s.title, s.ref::text as ref from (${source.sql(reader)}) s where s.case_id = $1`)
-      .join('\n union all\n');
     const params: unknown[] = [theCase.id, query.limit + 1];
-    let after = '';
     const cursor = decodeCursor(query.cursor);
+    let after = '';
     if (cursor) {
       const [type, ...ref] = cursor.id.split(':');
       params.push(cursor.key, type, ref.join(':'));
-      after = 'where (t.at, t.type, t.ref) > ($3::timestamptz, $4, $5)';
+      after = 'and s.at >= $3::timestamptz';
     }
+    // Each source pages itself (its index on (case_id, at) finds the next rows), so titles are built only for
+    // the rows that can make the page, not for a case's whole history.
+    const union = sources
+      .map(
+        (source) => `(select * from (select '${source.type}'::text as type, s.at, s.title, s.ref::text as ref from (${source.sql(reader)}) s
+                     where s.case_id = $1 ${after}) x ${cursor ? 'where (x.at, x.type, x.ref) > ($3::timestamptz, $4, $5)' : ''}
+                     order by x.at, x.ref limit $2)`,
+      )
+      .join('\n union all\n');
     const rows: TimelineRow[] = await this.db.query(
       `select t.type, t.at, to_char(t.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key, t.title, t.ref
-         from (${union}) t ${after}
+         from (${union}) t
         order by t.at, t.type, t.ref
         limit $2`,
       params,
@@ -68,7 +74,8 @@ export class TimelineService {
     const union = sources
       .map(
         (source) =>
-          `select '${source.type}'::text as type, s.case_id, s.at, s.title, s.ref::text as ref from (${source.sql(reader)}) s where s.case_id = any($1)`,
+          `(select '${source.type}'::text as type, s.case_id, s.at, s.title, s.ref::text as ref from (${source.sql(reader)}) s
+             where s.case_id = any($1) and s.at <= $2 order by s.at desc limit $3)`,
       )
       .join('\n union all\n');
     const rows: Array<TimelineRow & { slug: string; case_title: string }> = await this.db.query(
