@@ -187,9 +187,13 @@ describe('identity: sessions, CSRF, MFA and throttling', () => {
     const badCode = await t.client().post('/api/auth/login', { email: 'mfa@demo.local', password: NEW_PASSWORD, totp: '123456' });
     assert.equal(badCode.status, 401);
     assert.equal(badCode.body.mfaRequired, true);
-    const good = await t.client().post('/api/auth/login', { email: 'mfa@demo.local', password: NEW_PASSWORD, totp: authenticator.generate(secret) });
+    const code = authenticator.generate(secret);
+    const good = await t.client().post('/api/auth/login', { email: 'mfa@demo.local', password: NEW_PASSWORD, totp: code });
     assert.equal(good.status, 200);
     assert.equal(good.body.user.mfaEnabled, true);
+    const replayed = await t.client().post('/api/auth/login', { email: 'mfa@demo.local', password: NEW_PASSWORD, totp: code });
+    assert.equal(replayed.status, 401, 'a code that signed in once cannot be replayed in its window');
+    assert.equal(replayed.body.mfaRequired, true);
 
     const first = await t.client().post('/api/auth/login', { email: 'mfa@demo.local', password: NEW_PASSWORD, totp: codes[3].toUpperCase() });
     assert.equal(first.status, 200, 'a recovery code instead of the TOTP');

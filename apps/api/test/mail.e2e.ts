@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { DataSource } from 'typeorm';
 import { MailService } from '../src/mail/mail.service';
 import { startSmtpSink } from './support/smtp-sink';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -41,6 +42,29 @@ describe('mail outbox', () => {
     await sink.waitFor(2);
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal(sink.received.filter((m) => m.to.includes('lawyer@example.org')).length, 1);
+  });
+
+  it('delivers a mail queued inside a transaction once it commits, and never one whose transaction rolled back', async () => {
+    const dataSource = t.app.get(DataSource);
+    const committed = await dataSource.transaction((manager) =>
+      t.app.get(MailService).queue({ to: 'committed@example.org', subject: 'Kept', text: 'x' }, manager),
+    );
+    await dataSource
+      .transaction(async (manager) => {
+        await t.app.get(MailService).queue({ to: 'rolled-back@example.org', subject: 'Dropped', text: 'x' }, manager);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    assert.ok(committed);
+    await statusOf(t, committed, 'sent');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const recipients = sink.received.flatMap((mail) => mail.to);
+    assert.ok(recipients.includes('committed@example.org'));
+    assert.ok(!recipients.includes('rolled-back@example.org'));
+    const jobs = await t.db.query(
+      `select count(*)::int as n from pgboss.job where name = 'mail.deliver' and data->>'id' not in (select id::text from mail_outbox)`,
+    );
+    assert.equal(jobs.rows[0].n, 0, 'no delivery job points at a mail that does not exist');
   });
 
   it('keeps recipient and body encrypted at rest', async () => {

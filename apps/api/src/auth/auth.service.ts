@@ -9,7 +9,7 @@ import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { verifyPassword } from '../users/passwords';
 import { LoginThrottleService } from './login-throttle.service';
-import { newMfaSecret, newRecoveryCodes, normalizeRecoveryCode, otpauthUrl, totpMatches } from './mfa';
+import { newMfaSecret, newRecoveryCodes, normalizeRecoveryCode, otpauthUrl, totpMatches, totpStep } from './mfa';
 import { assertAcceptablePassword, hashPassword } from '../users/passwords';
 import { tokenHash } from '../common/crypto/tokens';
 import { AppConfig } from '../config/app-config';
@@ -100,7 +100,7 @@ export class AuthService {
     if (user.mfaEnabledAt && user.mfaSecret) {
       if (!totp) throw new MfaRequired();
       const isTotp = /^\d{6}$/.test(totp.trim());
-      const ok = isTotp ? totpMatches(totp.trim(), user.mfaSecret) : await this.consumeRecoveryCode(user.id, totp);
+      const ok = isTotp ? await this.consumeTotpStep(user.id, totpStep(totp.trim(), user.mfaSecret)) : await this.consumeRecoveryCode(user.id, totp);
       if (!ok) {
         await this.fail(normalized, ip, user.id, 'bad code');
         throw new MfaRequired('The code is not valid; try the current one');
@@ -110,6 +110,16 @@ export class AuthService {
       }
     }
     return user;
+  }
+
+  /** A code works once: a phished or shoulder-surfed code cannot be replayed within its 90-second window. */
+  private async consumeTotpStep(userId: string, step: number | null): Promise<boolean> {
+    if (step === null) return false;
+    const [rows] = (await this.db.query(`update users set mfa_last_step = $2 where id = $1 and (mfa_last_step is null or mfa_last_step < $2) returning id`, [
+      userId,
+      step,
+    ])) as [unknown[], number];
+    return rows.length === 1;
   }
 
   private async fail(email: string, ip: string, userId: string | null, reason: string): Promise<void> {

@@ -13,7 +13,14 @@ export function otpauthUrl(email: string, secret: string): string {
 }
 
 export function totpMatches(code: string, secret: string): boolean {
-  return /^\d{6}$/.test(code) && authenticator.check(code, secret);
+  return totpStep(code, secret) !== null;
+}
+
+/** The 30-second step a valid code belongs to (so each step can be used once), or null for a wrong code. */
+export function totpStep(code: string, secret: string, now = Date.now()): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = authenticator.checkDelta(code, secret);
+  return delta === null ? null : Math.floor(now / 30_000) + delta;
 }
 
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
+import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 
 type Handler<T> = (data: T) => Promise<void>;
@@ -38,9 +39,15 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     this.registrations.push({ ...options, name, handler: handler as Handler<never> });
   }
 
-  async send<T extends object>(name: string, data: T, options: PgBoss.SendOptions = {}): Promise<string | null> {
+  /**
+   * Queues a job. With `manager` (a transaction) the job row is written in that transaction: it exists
+   * exactly when the caller's change commits, never before it and never without it.
+   */
+  async send<T extends object>(name: string, data: T, options: PgBoss.SendOptions = {}, manager?: EntityManager): Promise<string | null> {
     const boss = await this.ready();
-    const id = await boss.send(name, data, options);
+    const runner = manager?.queryRunner;
+    const db = runner ? { executeSql: async (text: string, values: unknown[]) => ({ rows: (await runner.query(text, values, true)).records }) } : undefined;
+    const id = await boss.send(name, data, db ? { ...options, db } : options);
     const worker = this.workers.get(name);
     if (id && worker && !options.startAfter) boss.notifyWorker(worker); // pick it up now, not at the next poll
     return id;

@@ -49,7 +49,7 @@ export class MailService implements OnModuleInit {
       .execute();
     const id = (result.raw as Array<{ id: string }>)[0]?.id;
     if (!id) return null;
-    await this.jobs.send(DELIVER, { id }, { singletonKey: id });
+    await this.jobs.send(DELIVER, { id }, { singletonKey: id }, manager);
     return id;
   }
 
