@@ -1,3 +1,4 @@
+import { FormActions } from '../../shared/FormActions';
 import { Alert, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -77,14 +78,7 @@ function NewCustodyEventForm(props: { caseId: string; onDone: () => void }) {
           error={errors.detainedUntil}
         />
         <Textarea label={t('cases.hearings.notes')} value={values.notes} onChange={(e) => setValues({ ...values, notes: e.currentTarget.value })} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('common.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={props.onDone} pending={create.isPending} submitLabel="common.create" />
       </Stack>
     </form>
   );

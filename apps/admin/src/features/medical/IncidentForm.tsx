@@ -1,3 +1,4 @@
+import { FormActions } from '../../shared/FormActions';
 import { ActionIcon, Button, Checkbox, Group, NumberInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -163,14 +164,7 @@ export function IncidentForm(props: { caseId: string; onDone: () => void }) {
         )}
         <Checkbox label={t('medical.incident.followUpNeeded')} checked={followUpNeeded} onChange={(e) => setFollowUp(e.currentTarget.checked)} />
         {save.error && !Object.keys(errors).length && <Text c="red">{save.error.message}</Text>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={props.onDone} pending={save.isPending} />
       </Stack>
     </form>
   );

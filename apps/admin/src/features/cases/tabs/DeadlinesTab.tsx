@@ -1,3 +1,4 @@
+import { FormActions } from '../../../shared/FormActions';
 import { Alert, Badge, Button, Checkbox, Group, Modal, SegmentedControl, Stack, Table, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
@@ -41,14 +42,7 @@ function NewDeadlineForm(props: { caseId: string; onDone: () => void }) {
           onChange={(e) => setDueAt(e.currentTarget.value)}
           error={errors.dueAt}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('common.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={props.onDone} pending={create.isPending} submitLabel="common.create" />
       </Stack>
     </form>
   );

@@ -1,3 +1,4 @@
+import { FormActions } from '../../../shared/FormActions';
 import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, TextInput, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
@@ -62,14 +63,7 @@ function NewHearingForm(props: { caseId: string; onDone: () => void }) {
           onChange={(e) => setValues({ ...values, courtroom: e.currentTarget.value })}
         />
         <Textarea label={t('cases.hearings.notes')} value={values.notes} onChange={(e) => setValues({ ...values, notes: e.currentTarget.value })} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('common.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={props.onDone} pending={create.isPending} submitLabel="common.create" />
       </Stack>
     </form>
   );
@@ -103,14 +97,7 @@ function OutcomeForm(props: { caseId: string; hearing: Hearing; onDone: () => vo
           value={decision}
           onChange={setDecision}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={props.onDone} pending={update.isPending} />
       </Stack>
     </form>
   );
