@@ -8,7 +8,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CaseAccess } from '../cases/case-access.service';
 import type { Actor } from '../common/auth/actor';
-import { roleCan } from '../common/auth/policy';
+import { roleCan } from '@habeas/contracts';
 import { DomainError, NotFound } from '../common/http/domain-error';
 import { JobsService } from '../jobs/jobs.service';
 import { DocumentEntity } from './document.entity';
