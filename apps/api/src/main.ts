@@ -5,6 +5,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedde
 import { runMigrations } from './database/migrate';
 import { createApp } from './bootstrap';
 import { DemoSeeder } from './demo/demo-seeder';
+import { UsersService } from './users/users.service';
 
 function log(message: string, level = 30): void {
   process.stdout.write(JSON.stringify({ level, time: Date.now(), context: 'main', msg: message }) + '\n');
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   if (config.seedDemo) await app.get(DemoSeeder).seedIfEmpty();
+  if (!(await app.get(UsersService).adminExists())) log('no admin account exists yet: create one with `npm run admin:create -- EMAIL [NAME]`', 40);
   await app.listen({ port: config.port, host: config.host });
   log(`Habeas is listening on http://localhost:${config.port} (API under /api, docs at /api/docs)`);
 }

@@ -3,7 +3,7 @@
 // BACKUP_PASSPHRASE (from the environment, never the command line) encrypts / decrypts the archive.
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load-config';
-import { runningEmbeddedUrl, startEmbeddedPostgres } from '../database/embedded-postgres';
+import { openCliDatabase } from '../database/cli-database';
 import { writeBackup } from './backup.service';
 import { restoreBackup } from './restore.service';
 
@@ -15,16 +15,8 @@ async function main(): Promise<void> {
   }
   const config = loadConfig(process.env);
   const passphrase = process.env.BACKUP_PASSPHRASE || undefined;
-  let stop = async () => undefined as void;
-  let databaseUrl = config.databaseUrl;
-  if (config.embeddedDatabase) {
-    databaseUrl = runningEmbeddedUrl(config.dataDir) ?? '';
-    if (!databaseUrl) {
-      const server = await startEmbeddedPostgres(config.dataDir, (line) => console.error(line));
-      databaseUrl = server.url;
-      stop = () => server.stop();
-    }
-  }
+  const database = await openCliDatabase(config);
+  const databaseUrl = database.url;
   const filesDir = resolve(config.dataDir, 'files');
   try {
     if (command === 'backup') {
@@ -40,7 +32,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    await stop();
+    await database.release();
   }
 }
 
