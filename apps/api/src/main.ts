@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { refuseMissingKeys } from './common/crypto/keys-in-use';
 import { ConfigError } from './config/app-config';
 import { loadConfig } from './config/load-config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   try {
     const applied = await runMigrations(config.databaseUrl);
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+    await refuseMissingKeys(config.databaseUrl, config);
   } catch (error) {
     await stopDatabase();
     throw error;
