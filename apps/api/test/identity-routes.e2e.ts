@@ -5,7 +5,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { roles, type Role } from '@habeas/contracts';
 import { ACCESS_KEY, type AccessRule } from '../src/common/auth/access.decorators';
-import { roleCan } from '../src/common/auth/policy';
+import { roleCan } from '@habeas/contracts';
 import type { HttpClient } from './support/http-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
