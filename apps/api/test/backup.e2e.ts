@@ -6,7 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import { Client } from 'pg';
 import { writeBackup } from '../src/backup/backup.service';
 import { restoreBackup } from '../src/backup/restore.service';
-import { createTestDatabase, dropTestDatabase, startTestApp, type TestApp } from './support/test-app';
+import { createEmptyDatabase } from './support/empty-database';
+import { dropTestDatabase, startTestApp, type TestApp } from './support/test-app';
 
 async function snapshot(url: string): Promise<Record<string, string>> {
   const client = new Client({ connectionString: url });
@@ -119,13 +120,3 @@ describe('backup and restore', () => {
     }
   });
 });
-
-/** A database with nothing in it (not even migrations): a restore must build it up. */
-async function createEmptyDatabase(): Promise<string> {
-  const url = await createTestDatabase();
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  await client.query(`drop schema public cascade; create schema public; drop schema if exists pgboss cascade`);
-  await client.end();
-  return url;
-}
