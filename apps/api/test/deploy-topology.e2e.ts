@@ -114,7 +114,7 @@ describe('deploy topology: nginx in front of two replicas on one PostgreSQL', ()
     await load;
     const before = results.filter((r) => r.at < killedAt);
     const afterKill = results.filter((r) => r.at >= killedAt);
-    assert.ok(before.length > 20 && afterKill.length > 20, `requests before ${before.length}, after ${afterKill.length}`);
+    assert.ok(before.length > 5 && afterKill.length > 5, `requests before ${before.length}, after ${afterKill.length}`);
     const failed = results.filter((r) => !r.ok);
     t.diagnostic(`${results.length} requests (${before.length} before the kill, ${afterKill.length} after), ${failed.length} failed`);
     // At most the requests in flight at the kill may fail; reads are retried on the other replica, so normally none.
