@@ -9,3 +9,5 @@ export * from './medical';
 export * from './donations';
 export * from './proceedings';
 export * from './documents';
+export * from './russian-bank-rules';
+export * from './bank-transfers';

@@ -2,6 +2,7 @@ import { DashboardRegistry } from '../dashboard/dashboard.registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { TimelineRegistry } from '../cases/timeline/timeline.registry';
+import { CampaignTextsService } from './campaign-texts.service';
 import { CampaignsService } from './campaigns.service';
 import { CaseMoneyController } from './case-money.controller';
 import { DonationsController } from './donations.controller';
@@ -19,8 +20,19 @@ import { StripeGateway } from './stripe-gateway.service';
 @Module({
   imports: [CasesModule],
   controllers: [PublicCampaignsController, DonationsController, CaseMoneyController],
-  providers: [CampaignsService, DonationsService, ExpensesService, LedgerExport, MoneyLedger, Reconciliation, StripeEvents, StripeGateway, DonationsDemo],
-  exports: [DonationsService],
+  providers: [
+    CampaignsService,
+    CampaignTextsService,
+    DonationsService,
+    ExpensesService,
+    LedgerExport,
+    MoneyLedger,
+    Reconciliation,
+    StripeEvents,
+    StripeGateway,
+    DonationsDemo,
+  ],
+  exports: [DonationsService, CampaignsService, MoneyLedger],
 })
 export class DonationsModule implements OnModuleInit {
   constructor(
