@@ -9,5 +9,6 @@ export * from './medical';
 export * from './donations';
 export * from './proceedings';
 export * from './documents';
+export * from './permissions';
 export * from './russian-bank-rules';
 export * from './bank-transfers';
