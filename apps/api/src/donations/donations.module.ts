@@ -9,11 +9,14 @@ import { DonationsController } from './donations.controller';
 import { DonationsDemo } from './donations.demo';
 import { DonationsService } from './donations.service';
 import { ExpensesService } from './expenses.service';
+import { DonorMails } from './donor-mails';
 import { LedgerExport } from './ledger-export.service';
+import { MoneyAttention } from './money-attention.service';
 import { MoneyLedger } from './money-ledger.service';
 import { PublicCampaignsController } from './public-campaigns.controller';
 import { Reconciliation } from './reconciliation.service';
 import { StripeEvents } from './stripe-events.service';
+import { StripeFees } from './stripe-fees.service';
 import { StripeGateway } from './stripe-gateway.service';
 
 /** Donations, Stripe, expenses and the per-case fund ledger. */
@@ -24,11 +27,14 @@ import { StripeGateway } from './stripe-gateway.service';
     CampaignsService,
     CampaignTextsService,
     DonationsService,
+    DonorMails,
     ExpensesService,
     LedgerExport,
+    MoneyAttention,
     MoneyLedger,
     Reconciliation,
     StripeEvents,
+    StripeFees,
     StripeGateway,
     DonationsDemo,
   ],
