@@ -416,6 +416,7 @@ const rows: Row[] = [
   // ── money
   { route: 'GET /api/donations', cells: MONEY(200), call: () => ({ path: '/api/donations' }) },
   { route: 'GET /api/donations/summary', cells: MONEY(200), call: () => ({ path: '/api/donations/summary' }) },
+  { route: 'GET /api/donations/attention', cells: MONEY(200), call: () => ({ path: '/api/donations/attention' }) },
   { route: 'GET /api/donations/export.csv', cells: MONEY(200), call: () => ({ path: '/api/donations/export.csv' }) },
   {
     route: 'POST /api/donations/offline',
