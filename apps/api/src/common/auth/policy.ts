@@ -20,13 +20,14 @@ export const capabilities = [
   'money:write',
   'users:manage',
   'audit:read',
+  'dossiers:create',
 ] as const;
 
 export type Capability = (typeof capabilities)[number];
 
 const roleCapabilities: Record<Role, readonly Capability[]> = {
   admin: capabilities,
-  lawyer: ['cases:list', 'cases:read', 'cases:write', 'documents:read', 'documents:write', 'documents:privileged', 'medical:read', 'medical:write'],
+  lawyer: ['cases:list', 'cases:read', 'cases:write', 'documents:read', 'documents:write', 'documents:privileged', 'medical:read', 'medical:write', 'dossiers:create'],
   medical: ['cases:list', 'cases:read', 'documents:read', 'documents:write', 'medical:read', 'medical:write', 'alerts:work'],
   // Finance sees which cases exist (to account for them) and their money, nothing else.
   finance: ['cases:list', 'money:read', 'money:write'],
