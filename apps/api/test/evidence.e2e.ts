@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
+import { writeBackup } from '../src/backup/backup.service';
 import { form, makePdf } from './support/document-files';
 import type { HttpClient } from './support/http-client';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -17,6 +23,34 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   const { extractText, getDocumentProxy } = await import('unpdf');
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
   return text.replace(/\s+/g, ' ');
+}
+
+/** Runs `npm run audit:verify` as built (the CLI), on a backup archive; resolves with its exit code and output. */
+async function auditVerifyCli(archive: string): Promise<{ code: number; output: string }> {
+  const cli = join(__dirname, '../src/audit/audit-verify-cli.js');
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, [cli, archive], { timeout: 120_000 });
+    return { code: 0, output: stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, output: failed.stdout + failed.stderr };
+  }
+}
+
+/** The standalone checker a court clerk would run: `sh scripts/verify-dossier.sh ZIP [SHA256]`. */
+async function verifyDossierScript(zip: Buffer, expected?: string): Promise<{ code: number; output: string }> {
+  const work = mkdtempSync(join(tmpdir(), 'habeas-dossier-'));
+  try {
+    writeFileSync(join(work, 'dossier.zip'), zip);
+    const script = join(__dirname, '../../../../scripts/verify-dossier.sh');
+    const { stdout } = await promisify(execFile)('sh', [script, join(work, 'dossier.zip'), ...(expected ? [expected] : [])]);
+    return { code: 0, output: stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, output: failed.stdout + failed.stderr };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /** Polls the dossier until it is finished (or the deadline passes). */
@@ -115,6 +149,15 @@ describe('evidence: dossiers and the audit chain', () => {
     const manifestBytes = await zip.file('manifest.json')!.async('uint8array');
     assert.ok(sums.includes(`${sha256(manifestBytes)}  manifest.json`));
 
+    const checked = await verifyDossierScript(file.bytes, dossier.sha256);
+    assert.equal(checked.code, 0, checked.output);
+    assert.match(checked.output, /OK: every file matches the manifest/);
+    const tampered = await JSZip.loadAsync(file.bytes);
+    tampered.file(paths[1], 'a forged document');
+    const forged = await verifyDossierScript(await tampered.generateAsync({ type: 'nodebuffer' }));
+    assert.equal(forged.code, 1, forged.output);
+    assert.match(forged.output, /FAILED/);
+
     const text = await pdfText(await zip.file('dossier.pdf')!.async('uint8array'));
     assert.match(text, /Досье по делу/);
     assert.match(text, /Медицинская хронология/);
@@ -174,7 +217,16 @@ describe('evidence: dossiers and the audit chain', () => {
     assert.match(text, /1 January 2000/);
   });
 
-  it('finds where the chain breaks when a superuser edits or deletes history past the trigger', async () => {
+  it('finds where the chain breaks when a superuser edits history past the trigger, online and offline from a backup', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'habeas-audit-'));
+    after(() => rmSync(work, { recursive: true, force: true }));
+    const intact = await writeBackup({ databaseUrl: t.databaseUrl, filesDir: join(work, 'no-files'), out: join(work, 'intact.tar.gz') });
+    assert.match(intact.auditHead ?? '', /^[0-9a-f]{64}$/);
+    const offline = await auditVerifyCli(join(work, 'intact.tar.gz'));
+    assert.equal(offline.code, 0, offline.output);
+    assert.match(offline.output, new RegExp(`audit chain intact: \\d+ entries, head ${intact.auditHead}`));
+    assert.match(offline.output, /matches the head recorded/);
+
     const { rows } = await t.db.query(`select c.seq, c.entry_id from audit_chain c order by c.seq limit 1 offset 4`);
     const [{ seq, entry_id: entryId }] = rows;
     await t.db.query(`alter table audit_log disable trigger audit_log_append_only`);
@@ -188,5 +240,10 @@ describe('evidence: dossiers and the audit chain', () => {
     assert.equal(verified.body.ok, false);
     assert.deepEqual(verified.body.brokenAt, { seq: Number(seq), entryId, reason: 'entry_changed' });
     assert.equal(verified.body.entries, Number(seq) - 1);
+
+    await writeBackup({ databaseUrl: t.databaseUrl, filesDir: join(work, 'no-files'), out: join(work, 'edited.tar.gz') });
+    const edited = await auditVerifyCli(join(work, 'edited.tar.gz'));
+    assert.equal(edited.code, 1, edited.output);
+    assert.match(edited.output, new RegExp(`BROKEN at entry ${seq} \\(entry_changed, entry ${entryId}\\)`));
   });
 });

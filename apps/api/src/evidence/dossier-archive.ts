@@ -17,13 +17,14 @@ export class DossierArchive {
   private readonly files: ArchivedFile[] = [];
   readonly output: Readable;
 
-  constructor() {
+  /** `at` becomes every entry's modification time, so the archive says when it was made. */
+  constructor(private readonly at: Date) {
     this.output = this.zip.outputStream.pipe(new PassThrough());
   }
 
   addBuffer(path: string, bytes: Buffer): ArchivedFile {
     const file = { path, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-    this.zip.addBuffer(bytes, path, { mtime: new Date(0) });
+    this.zip.addBuffer(bytes, path, { mtime: this.at });
     this.files.push(file);
     return file;
   }
@@ -54,7 +55,7 @@ export class DossierArchive {
         },
       });
       stream.on('error', reject);
-      this.zip.addReadStream(stream.pipe(hashing), path, { size, mtime: new Date(0) });
+      this.zip.addReadStream(stream.pipe(hashing), path, { size, mtime: this.at });
     });
   }
 

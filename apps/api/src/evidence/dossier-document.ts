@@ -88,7 +88,7 @@ export function dossierDocument(data: DossierData, meta: DossierMeta): Record<st
             l.legalStatus[a.status],
             a.outcome ?? '—',
           ]),
-          ['auto', '*', 'auto', '*'],
+          [95, '*', 'auto', '*'],
         ),
     { text: l.documents, style: 'h1', pageBreak: 'before' },
     ...documentsSection(data, meta, l, dateTime, who),
@@ -261,7 +261,11 @@ function documentsSection(
 
 /** The name a document's file has inside the dossier archive: numbered, so two files of one name never collide. */
 export function archiveName(index: number, originalName: string): string {
-  const safe = [...originalName].map((c) => (c < ' ' || '/\\:'.includes(c) ? '_' : c)).join('').slice(0, 150) || 'file';
+  const safe =
+    [...originalName]
+      .map((c) => (c < ' ' || '/\\:'.includes(c) ? '_' : c))
+      .join('')
+      .slice(0, 150) || 'file';
   return `${String(index + 1).padStart(3, '0')}-${safe}`;
 }
 

@@ -114,7 +114,7 @@ export class DossiersService implements OnModuleInit {
         }),
       );
       await progress(0.5);
-      const archive = new DossierArchive();
+      const archive = new DossierArchive(generatedAt);
       const stored = this.store.put(archive.output);
       archive.addBuffer('dossier.pdf', pdf);
       for (const [index, document] of data.documents.entries()) {

@@ -47,8 +47,9 @@ export function vitalsChartSvg(readings: VitalReading[], formatDay: (at: Date) =
   parts.push(`<line x1="${LEFT}" y1="${TOP}" x2="${LEFT}" y2="${HEIGHT - BOTTOM}" stroke="#444444" stroke-width="0.8"/>`);
   parts.push(`<line x1="${LEFT}" y1="${HEIGHT - BOTTOM}" x2="${WIDTH - RIGHT}" y2="${HEIGHT - BOTTOM}" stroke="#444444" stroke-width="0.8"/>`);
   const ticks = [...new Set([t0, t0 + span / 2, t1])];
-  for (const t of ticks) {
-    parts.push(`<text x="${x(t)}" y="${HEIGHT - 8}" font-size="7" text-anchor="middle" fill="#444444">${escapeXml(formatDay(new Date(t)))}</text>`);
+  for (const [i, t] of ticks.entries()) {
+    const anchor = ticks.length > 1 && i === 0 ? 'start' : i === ticks.length - 1 && ticks.length > 1 ? 'end' : 'middle';
+    parts.push(`<text x="${x(t)}" y="${HEIGHT - 8}" font-size="7" text-anchor="${anchor}" fill="#444444">${escapeXml(formatDay(new Date(t)))}</text>`);
   }
   const sorted = points.map((r) => ({ ...r, t: Date.parse(r.at) })).sort((a, b) => a.t - b.t);
   for (const series of chartSeries) {

@@ -1,10 +1,10 @@
-import { Code, Stack, Table, Text, Title } from '@mantine/core';
+import { Code, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../shared/QueryState';
 import { formatDateTime } from './format';
 import { useDocumentCustody } from './hooks';
 
-/** Each version's chain of custody: who stored it, when, from which address, and its hash. */
+/** Each version's chain of custody: who stored it, when, from which address, and its hash (wraps on a phone). */
 export function DocumentCustody(props: { documentId: string }) {
   const { t, i18n } = useTranslation();
   const custody = useDocumentCustody(props.documentId);
@@ -15,31 +15,22 @@ export function DocumentCustody(props: { documentId: string }) {
         {t('evidence.custody.hint')}
       </Text>
       <QueryState isLoading={custody.isLoading} error={custody.error}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>#</Table.Th>
-              <Table.Th>{t('evidence.custody.who')}</Table.Th>
-              <Table.Th>{t('evidence.custody.when')}</Table.Th>
-              <Table.Th>{t('evidence.custody.from')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {custody.data?.map((entry) => (
-              <Table.Tr key={entry.version} data-testid="custody-row">
-                <Table.Td>{entry.version}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{entry.uploadedBy?.name ?? t('evidence.custody.unknown')}</Text>
-                  <Text size="xs" c="dimmed">
-                    SHA-256: <Code>{entry.sha256}</Code>
-                  </Text>
-                </Table.Td>
-                <Table.Td>{formatDateTime(i18n.language, entry.uploadedAt)}</Table.Td>
-                <Table.Td>{entry.ip ?? t('evidence.custody.unknown')}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        {custody.data?.map((entry) => (
+          <Paper key={entry.version} withBorder p="xs" data-testid="custody-row">
+            <Text size="sm" fw={500}>
+              {t('evidence.custody.version', { number: entry.version })} · {entry.uploadedBy?.name ?? t('evidence.custody.unknown')}
+            </Text>
+            <Text size="sm">
+              {formatDateTime(i18n.language, entry.uploadedAt)} · {t('evidence.custody.from')}: {entry.ip ?? t('evidence.custody.unknown')}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {entry.fileName}
+            </Text>
+            <Code block style={{ wordBreak: 'break-all', whiteSpace: 'normal' }}>
+              SHA-256: {entry.sha256}
+            </Code>
+          </Paper>
+        ))}
       </QueryState>
     </Stack>
   );
