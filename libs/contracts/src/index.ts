@@ -1,4 +1,5 @@
 export * from './common';
+export * from './currencies';
 export * from './auth';
 export * from './users';
 export * from './audit';
@@ -10,3 +11,4 @@ export * from './donations';
 export * from './proceedings';
 export * from './documents';
 export * from './evidence';
+export * from './permissions';

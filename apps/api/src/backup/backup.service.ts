@@ -4,8 +4,11 @@ import { dirname, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import * as tar from 'tar';
+import { isContentKey } from '../documents/file-store';
 import { encryptingStream } from './archive-cipher';
+import { keysInUse } from '../common/crypto/keys-in-use';
 import type { BackupManifest } from './backup-manifest';
+import { wrapKeys, type KeyBundle } from './backup-keys';
 import { dumpTable, sha256OfFile, tablesInDependencyOrder } from './database-archive';
 
 export interface BackupOptions {
@@ -14,11 +17,15 @@ export interface BackupOptions {
   filesDir: string;
   out: string;
   passphrase?: string;
+  /** Carry these keys in the archive, wrapped with the passphrase (which is then required). */
+  keys?: KeyBundle;
 }
 
+/** The stored files (content keys); temp files of uploads in progress are not part of a backup. */
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => isContentKey(name))
     .map((name) => join(dir, name))
     .filter((path) => statSync(path).isFile())
     .sort();
@@ -29,6 +36,7 @@ function listFiles(dir: string): string[] {
  * rows agree with each other), the file store, and a manifest of counts and checksums.
  */
 export async function writeBackup(options: BackupOptions): Promise<BackupManifest> {
+  if (options.keys && !options.passphrase) throw new Error('including the keys needs BACKUP_PASSPHRASE: an archive must never hold them in clear');
   const staging = mkdtempSync(join(tmpdir(), 'habeas-backup-'));
   try {
     const client = new Client({ connectionString: options.databaseUrl });
@@ -46,6 +54,7 @@ export async function writeBackup(options: BackupOptions): Promise<BackupManifes
       await client.query('begin isolation level repeatable read read only');
       manifest.migrations = (await client.query(`select name from migrations order by id`)).rows.map((row: { name: string }) => row.name);
       manifest.auditHead = (await client.query(`select hash from audit_chain order by seq desc limit 1`)).rows[0]?.hash ?? null;
+      manifest.keyIds = await keysInUse(client);
       mkdirSync(join(staging, 'tables'));
       for (const table of await tablesInDependencyOrder(client)) {
         const rows = Number((await client.query(`select count(*) as n from public."${table}"`)).rows[0].n);
@@ -65,6 +74,7 @@ export async function writeBackup(options: BackupOptions): Promise<BackupManifes
       manifest.files.push({ path: name, size: statSync(target).size, sha256: await sha256OfFile(target) });
     }
     mkdirSync(join(staging, 'files'), { recursive: true });
+    if (options.keys) manifest.wrappedKeys = wrapKeys(options.keys, options.passphrase!);
     writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2));
     mkdirSync(dirname(options.out), { recursive: true });
     const packed = tar.create({ gzip: true, cwd: staging, portable: true }, ['manifest.json', 'tables', 'files']);

@@ -11,6 +11,7 @@ import {
   readFileSync,
   readSync,
   rmSync,
+  type Stats,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,6 +21,8 @@ import * as tar from 'tar';
 import { runMigrations } from '../database/migrate';
 import { decryptingStream, MAGIC } from './archive-cipher';
 import type { BackupManifest } from './backup-manifest';
+import { assertKeysAvailable, unwrapKeys, type KeyBundle } from './backup-keys';
+import { assertSafeManifest, insideRoot, isSafeArchiveEntry, UnsafeArchive } from './manifest-paths';
 import { loadTable, sha256OfFile, tablesInDependencyOrder } from './database-archive';
 
 export interface RestoreOptions {
@@ -27,6 +30,12 @@ export interface RestoreOptions {
   filesDir: string;
   archive: string;
   passphrase?: string;
+  /** Ids of the encryption keys this installation has (current and earlier). */
+  availableKeyIds: string[];
+  /** For a key kept in DATA_DIR: store the keys the archive carries, so the restored data can be read. */
+  installKeys?: (bundle: KeyBundle) => void;
+  /** Only for a throwaway database nothing will decrypt (checking the audit chain inside a backup): no key check. */
+  withoutKeys?: boolean;
 }
 
 function isEncrypted(path: string): boolean {
@@ -49,9 +58,23 @@ async function unpack(options: RestoreOptions, into: string): Promise<BackupMani
     packed = join(into, 'archive.tar.gz');
     await pipeline(createReadStream(options.archive), decryptingStream(options.passphrase!), createWriteStream(packed, { mode: 0o600 }));
   }
-  await pipeline(createReadStream(packed), tar.extract({ cwd: into, strict: true }));
+  const refused: string[] = [];
+  const filter = (path: string, entry: tar.ReadEntry | Stats) => {
+    const safe = isSafeArchiveEntry(path, 'type' in entry ? entry.type : 'File');
+    if (!safe) refused.push(path);
+    return safe;
+  };
+  await pipeline(createReadStream(packed), tar.extract({ cwd: into, strict: true, filter }));
+  if (refused.length)
+    throw new UnsafeArchive(
+      `the archive holds entries a backup never writes: ${refused
+        .slice(0, 5)
+        .map((p) => JSON.stringify(p))
+        .join(', ')}`,
+    );
   const manifest = JSON.parse(readFileSync(join(into, 'manifest.json'), 'utf8')) as BackupManifest;
   if (manifest.format !== 'habeas-backup' || manifest.version !== 1) throw new Error('not a Habeas backup (version 1)');
+  assertSafeManifest(manifest);
   for (const [table, expected] of Object.entries(manifest.tables)) {
     if ((await sha256OfFile(join(into, 'tables', `${table}.copy`))) !== expected.sha256) throw new Error(`table ${table} is damaged in the archive`);
   }
@@ -59,6 +82,17 @@ async function unpack(options: RestoreOptions, into: string): Promise<BackupMani
     if ((await sha256OfFile(join(into, 'files', file.path))) !== file.sha256) throw new Error(`file ${file.path} is damaged in the archive`);
   }
   return manifest;
+}
+
+/** `--print-keys`: the keys an archive made with --include-keys carries, for an operator who supplies keys by environment. */
+export async function readCarriedKeys(archive: string, passphrase: string | undefined): Promise<KeyBundle | undefined> {
+  const staging = mkdtempSync(join(tmpdir(), 'habeas-restore-'));
+  try {
+    const manifest = await unpack({ archive, passphrase, databaseUrl: '', filesDir: '', availableKeyIds: [] }, staging);
+    return manifest.wrappedKeys && passphrase ? unwrapKeys(manifest.wrappedKeys, passphrase) : undefined;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -70,6 +104,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<BackupMani
   const staging = mkdtempSync(join(tmpdir(), 'habeas-restore-'));
   try {
     const manifest = await unpack(options, staging);
+    const bundle = manifest.wrappedKeys && options.passphrase ? unwrapKeys(manifest.wrappedKeys, options.passphrase) : undefined;
+    if (!options.withoutKeys) assertKeysAvailable(manifest.keyIds ?? [], options.availableKeyIds, bundle, Boolean(options.installKeys));
     await runMigrations(options.databaseUrl);
     const client = new Client({ connectionString: options.databaseUrl });
     await client.connect();
@@ -105,8 +141,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<BackupMani
     } finally {
       await client.end();
     }
+    if (bundle) options.installKeys?.(bundle);
     for (const file of manifest.files) {
-      const target = join(options.filesDir, file.path);
+      const target = insideRoot(options.filesDir, file.path);
       mkdirSync(dirname(target), { recursive: true });
       cpSync(join(staging, 'files', file.path), target);
     }

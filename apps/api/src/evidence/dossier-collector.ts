@@ -11,7 +11,7 @@ import type {
   Page,
   PageQuery,
 } from '@habeas/contracts';
-import { roleCan } from '../common/auth/policy';
+import { roleCan } from '@habeas/contracts';
 import type { Actor } from '../common/auth/actor';
 import { CasesService } from '../cases/cases.service';
 import { ContactLogService } from '../detention/contact-log.service';
