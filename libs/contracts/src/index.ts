@@ -12,3 +12,5 @@ export * from './proceedings';
 export * from './documents';
 export * from './evidence';
 export * from './permissions';
+export * from './russian-bank-rules';
+export * from './bank-transfers';
