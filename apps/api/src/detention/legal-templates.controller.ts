@@ -13,35 +13,35 @@ export class LegalTemplatesController {
   constructor(private readonly templates: LegalTemplatesService) {}
 
   @Get()
-  @Can('cases:read')
+  @Can('legal:work')
   @Returns(legalTemplatePage)
   list(@ZodQuery(legalTemplateListQuery) query: LegalTemplateListQuery) {
     return this.templates.list(query);
   }
 
   @Get(':id')
-  @Can('cases:read')
+  @Can('legal:work')
   @Returns(legalTemplate)
   get(@ZodParam('id', uuid) id: string) {
     return this.templates.get(id);
   }
 
   @Post()
-  @Can('cases:write')
+  @Can('legal:work')
   @Returns(legalTemplate, 201)
   create(@CurrentActor() actor: Actor, @ZodBody(createLegalTemplateRequest) body: CreateLegalTemplateRequest) {
     return this.templates.create(actor, body);
   }
 
   @Patch(':id')
-  @Can('cases:write')
+  @Can('legal:work')
   @Returns(legalTemplate)
   update(@CurrentActor() actor: Actor, @ZodParam('id', uuid) id: string, @ZodBody(updateLegalTemplateRequest) body: UpdateLegalTemplateRequest) {
     return this.templates.update(actor, id, body);
   }
 
   @Delete(':id')
-  @Can('cases:write')
+  @Can('legal:work')
   @HttpCode(204)
   async remove(@CurrentActor() actor: Actor, @ZodParam('id', uuid) id: string): Promise<void> {
     await this.templates.remove(actor, id);
