@@ -249,7 +249,8 @@ describe('medical incidents and alerts', () => {
     const readings = demo.flatMap((i: { vitals: unknown[] }) => i.vitals);
     assert.ok(readings.length >= 5);
     const open = await t.db.query(
-      `select count(*)::int as n from medical_alerts a join medical_incidents i on i.id = a.incident_id where a.status = 'open' and i.type = 'hospitalisation'`,
+      `select count(*)::int as n from medical_alerts a join medical_incidents i on i.id = a.incident_id where a.status = 'open' and i.type = 'hospitalisation' and i.id = any($1)`,
+      [demo.map((i: { id: string }) => i.id)],
     );
     assert.equal(open.rows[0].n, 1);
   });

@@ -9,7 +9,7 @@ const NEXT: Record<LegalActionStatus, readonly LegalActionStatus[]> = {
   dismissed: ['proposed'],
 };
 
-/** Statuses of an open card: at most one per case and step. */
+/** Statuses of an open card, the one a new trigger of its step joins. */
 export const OPEN_STATUSES: readonly LegalActionStatus[] = ['proposed', 'drafting'];
 
 export interface ActionChange {

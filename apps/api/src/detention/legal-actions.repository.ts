@@ -114,10 +114,11 @@ export class LegalActionsRepository {
     return db.query(`${SELECT} where a.id = any($1) order by a.deadline_at, a.id`, [ids]);
   }
 
-  /** The open card (proposed or drafting) of a case for a step, if there is one; locked for the caller's transaction. */
+  /** The oldest open card (proposed or drafting) of a case for a step, if there is one; locked for the caller's transaction. */
   async findOpen(caseId: string, step: LegalStep, db: Db): Promise<{ id: string; trigger_id: string | null; also_because: LegalActionTrigger[] } | null> {
     const rows = await db.query(
-      `select id, trigger_id, also_because from legal_actions where case_id = $1 and step = $2 and status in ('proposed', 'drafting') for update`,
+      `select id, trigger_id, also_because from legal_actions where case_id = $1 and step = $2 and status in ('proposed', 'drafting')
+        order by created_at, id limit 1 for update`,
       [caseId, step],
     );
     return rows[0] ?? null;

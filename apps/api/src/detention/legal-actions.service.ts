@@ -18,7 +18,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CaseAccess } from '../cases/case-access.service';
 import type { Actor } from '../common/auth/actor';
-import { Conflict, NotFound, Unprocessable } from '../common/http/domain-error';
+import { NotFound, Unprocessable } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
 import { defaultActionTitle } from './default-templates';
 import { draftFields } from './draft-fields';
@@ -53,8 +53,8 @@ const FORMATS: Record<DraftFormat, { extension: string; mimeType: string; render
 };
 
 /**
- * Legal actions: proposals that incidents and contact events start (one open card per case and step; later
- * triggers are added to it as "also because"), their drafts filled from templates and the case's facts, and
+ * Legal actions: proposals that incidents and contact events start (a trigger whose step already has an open card
+ * is added to that card as "also because"; a lawyer may still start a second draft of a step by hand), their drafts filled from templates and the case's facts, and
  * their way to a filed document and an outcome.
  */
 @Injectable()
@@ -193,7 +193,6 @@ export class LegalActionsService {
     const deadlineAt = body.deadlineAt ? new Date(body.deadlineAt) : null;
     const ownerId = body.ownerId ?? actor.id;
     await this.assertOwnerIsMember(ownerId, theCase.id);
-    if (await this.actions.findOpen(theCase.id, body.step, this.db)) throw new Conflict('this case already has an open card for this step; add to it instead');
     const draft = await this.draft({ caseId: theCase.id, step: body.step, language: body.language, deadlineAt, ownerId, trigger: null }, this.db);
     const id = await this.actions.insert({
       caseId: theCase.id,
@@ -248,9 +247,6 @@ export class LegalActionsService {
     const outcome = body.outcome === undefined ? current.outcome : body.outcome;
     const refused = refusedChange({ from: current.status, to: status, editsDraft: body.draftText !== undefined, outcome });
     if (refused) throw new Unprocessable(refused);
-    if (OPEN_STATUSES.includes(status) && !OPEN_STATUSES.includes(current.status) && (await this.actions.findOpen(current.caseId, current.step, this.db))) {
-      throw new Conflict('this case already has an open card for this step');
-    }
 
     let documentId = body.documentId === undefined ? current.documentId : body.documentId;
     let documentVersion = body.documentId === undefined ? current.documentVersion : null;
