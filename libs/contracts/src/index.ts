@@ -10,3 +10,5 @@ export * from './donations';
 export * from './proceedings';
 export * from './documents';
 export * from './permissions';
+export * from './format';
+export * from './filing-layout';

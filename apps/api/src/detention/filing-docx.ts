@@ -1,5 +1,5 @@
 import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TabStopType, TextRun } from 'docx';
-import { filingBlocks, inlineRuns, type FilingBlock } from './filing-layout';
+import { filingBlocks, inlineRuns, type FilingBlock } from '@habeas/contracts';
 
 // Twentieths of a point: A4 with the margins Russian courts expect (30 mm left, 15 mm right, 20 mm top and bottom).
 const MM = 56.7;

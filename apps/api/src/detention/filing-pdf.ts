@@ -1,7 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { readFileSync } from 'node:fs';
 import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
-import { filingBlocks, inlineRuns } from './filing-layout';
+import { filingBlocks, inlineRuns } from '@habeas/contracts';
 
 const MM = 72 / 25.4;
 const PAGE = { width: 595.28, height: 841.89, left: 30 * MM, right: 15 * MM, top: 20 * MM, bottom: 20 * MM };
