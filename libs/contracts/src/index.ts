@@ -1,4 +1,5 @@
 export * from './common';
+export * from './currencies';
 export * from './auth';
 export * from './users';
 export * from './audit';
@@ -12,3 +13,5 @@ export * from './documents';
 export * from './permissions';
 export * from './format';
 export * from './filing-layout';
+export * from './russian-bank-rules';
+export * from './bank-transfers';
