@@ -46,6 +46,7 @@ export function loadConfig(given: NodeJS.ProcessEnv, databaseUrl?: string): AppC
     encryptionKeyManagedLocally: !e.APP_ENCRYPTION_KEY,
     previousEncryptionKeys: previous.map((key) => ({ id: keyId(key), key })),
     medicalEscalationSeconds: e.MEDICAL_ESCALATION_SECONDS,
+    mailRetentionDays: e.MAIL_RETENTION_DAYS,
     // Tests call the rule directly: a cron tick must not add alerts to other tests' demo data.
     medicalNoNewsCron: noNewsCron === 'off' ? undefined : noNewsCron,
     sessionSecret,
