@@ -35,13 +35,26 @@ export function encryptingFileStream(): Transform {
   const header = Buffer.alloc(6);
   FILE_MAGIC.copy(header, 0);
   header.writeUInt16BE(wrapped.length, 4);
-  let pending: Buffer = Buffer.alloc(0);
+  // Plaintext waiting for its chunk, kept as the pieces that arrived (no copying while a chunk fills up).
+  let pieces: Buffer[] = [];
+  let waiting = 0;
   let counter = 0;
   let started = false;
-  const seal = (plain: Buffer, last: boolean): Buffer => {
+  /** Encrypts the first `length` waiting bytes as one chunk, pushing ciphertext piece by piece. */
+  const seal = (stream: Transform, length: number, last: boolean) => {
     const cipher = createCipheriv('aes-256-gcm', dataKey, nonceOf(prefix, counter++), { authTagLength: TAG });
     cipher.setAAD(aad(last));
-    return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+    let left = length;
+    while (left > 0) {
+      const piece = pieces[0];
+      const used = Math.min(piece.length, left);
+      stream.push(cipher.update(piece.subarray(0, used)));
+      left -= used;
+      if (used === piece.length) pieces.shift();
+      else pieces[0] = piece.subarray(used);
+    }
+    waiting -= length;
+    stream.push(Buffer.concat([cipher.final(), cipher.getAuthTag()]));
   };
   const start = (stream: Transform) => {
     if (!started) stream.push(Buffer.concat([header, wrapped, prefix]));
@@ -50,17 +63,16 @@ export function encryptingFileStream(): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, done: TransformCallback) {
       start(this);
-      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-      // Strictly more than a chunk buffered: this one is not the last.
-      while (pending.length > CHUNK) {
-        this.push(seal(pending.subarray(0, CHUNK), false));
-        pending = pending.subarray(CHUNK);
-      }
+      pieces.push(chunk);
+      waiting += chunk.length;
+      // Strictly more than a chunk waiting: this one is not the last.
+      while (waiting > CHUNK) seal(this, CHUNK, false);
       done();
     },
     flush(done: TransformCallback) {
       start(this);
-      this.push(seal(pending, true));
+      seal(this, waiting, true);
+      pieces = [];
       done();
     },
   });
