@@ -277,6 +277,7 @@ describe('Stripe payloads in every shape Stripe sends', () => {
       assert.ok(!response.text.includes('secret detail'), 'Stripe text passed through');
       const run = (await finance.get('/api/donations/summary')).body.lastReconciliation;
       assert.ok(run.finishedAt && run.failedCount >= 1 && run.error.startsWith('Stripe refused or failed'), JSON.stringify(run));
+      assert.equal(run.errorKind, 'stripe_failed');
     }
     stripe.failWith = null;
     const ok = await finance.post('/api/donations/reconciliation');
