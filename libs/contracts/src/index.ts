@@ -11,3 +11,5 @@ export * from './donations';
 export * from './proceedings';
 export * from './documents';
 export * from './permissions';
+export * from './russian-bank-rules';
+export * from './bank-transfers';
