@@ -1,24 +1,10 @@
 import type { CaseSummary, Page } from '@habeas/contracts';
-import { currencyExponent, decimalToMinor, isIsoCurrency, minorToDecimal, minorToMajor } from '@habeas/contracts';
+import { currencyExponent, decimalToMinor, isIsoCurrency, minorToDecimal } from '@habeas/contracts';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { api } from '../../shared/api';
 
-/** Money in the reader's language, with as many decimals as the currency has (JPY none, KWD three). */
-export function formatMoney(amountMinor: number, currency: string, lang: string): string {
-  if (!isIsoCurrency(currency)) return `${amountMinor} ${currency}`;
-  const digits = currencyExponent(currency);
-  try {
-    return new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    }).format(minorToMajor(amountMinor, currency));
-  } catch {
-    return `${minorToDecimal(amountMinor, currency)} ${currency}`;
-  }
-}
+export { formatMoney } from '../../shared/format';
 
 /** Minor units as the amount a form field shows ("12.50", "5000"). */
 export const toInput = (amountMinor: number, currency: string): string =>
