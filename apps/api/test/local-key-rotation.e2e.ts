@@ -12,9 +12,9 @@ import { createTestDatabase, dropTestDatabase } from './support/test-app';
 
 const DEMO_PASSWORD = 'rotation-demo-password';
 
-async function firstIncident(baseUrl: string): Promise<{ id: string; description: string }> {
+async function firstIncident(baseUrl: string, password = DEMO_PASSWORD): Promise<{ id: string; description: string }> {
   const medic = new HttpClient(baseUrl);
-  assert.equal((await medic.post('/api/auth/login', { email: 'medic@demo.local', password: DEMO_PASSWORD })).status, 200);
+  assert.equal((await medic.post('/api/auth/login', { email: 'medic@demo.local', password })).status, 200);
   const list = await medic.get('/api/cases/vorontsov/medical-incidents?limit=1');
   const incident = await medic.get(`/api/medical-incidents/${list.body.items[0].id}`);
   assert.equal(incident.status, 200, incident.text);
@@ -35,7 +35,7 @@ describe('rotating the local encryption key', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('refuses while the app runs, then writes a new key that the next start uses, and the data reads the same', async () => {
+  it('refuses while the app runs, then writes a new key that the next start uses, and the data reads the same (DEMO_PASSWORD reset too)', async () => {
     const first = await spawnApp({ DATA_DIR: dataDir, DEMO_PASSWORD });
     apps.push(first);
     await waitUntilReady(first);
@@ -57,10 +57,11 @@ describe('rotating the local encryption key', () => {
     assert.match(rotated.stdout, new RegExp(`done: every encrypted field is sealed under key ${newKey}; key\\(s\\) ${oldKey} no longer needed and removed`));
     assert.equal(readFileSync(join(dataDir, 'secrets', 'encryption.old.keys'), 'utf8'), '', 'the retired key is gone');
 
-    const second = await spawnApp({ DATA_DIR: dataDir, DEMO_PASSWORD });
+    // Also a lost demo password: DEMO_PASSWORD on a later start resets the demo users' passwords.
+    const second = await spawnApp({ DATA_DIR: dataDir, DEMO_PASSWORD: 'a-new-demo-password' });
     apps.push(second);
     await waitUntilReady(second);
-    assert.deepEqual(await firstIncident(second.baseUrl), before);
+    assert.deepEqual(await firstIncident(second.baseUrl, 'a-new-demo-password'), before);
   });
 
   it('tells an operator whose key comes from APP_ENCRYPTION_KEY how to rotate it', async () => {
