@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, signInThroughForm, withPage, type Browser } from '../support/browser';
+import { makeDocxBomb } from '../support/bomb-files';
+import { form } from '../support/document-files';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('documents in the admin (Chromium)', () => {
@@ -59,4 +61,42 @@ describe('documents in the admin (Chromium)', () => {
       const saved = readFileSync((await download.path())!);
       assert.equal(createHash('sha256').update(saved).digest('hex'), hash);
     }));
+
+  it('says in the drawer, in Russian and English, why the text of a file was not extracted, and keeps it downloadable', async () => {
+    const lawyer = await t.signIn('lawyer@demo.local');
+    const created = await lawyer.post(
+      '/api/cases/vorontsov/documents',
+      form(await makeDocxBomb(200 * 1024 * 1024), 'bomb.docx', { title: 'Crafted archive', kind: 'evidence' }),
+    );
+    assert.equal(created.status, 201, created.text);
+    for (let i = 0; i < 200; i++) {
+      const { rows } = await t.db.query(`select text_status from document_versions where document_id = $1`, [created.body.id]);
+      if (rows[0]?.text_status !== 'pending') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const cookies = [...lawyer.cookies].map(([name, value]) => ({ name, value, url: t.baseUrl }));
+    const expected = { 'en-US': /unpacks to an implausible size/, 'ru-RU': /неправдоподобно большой объём/ };
+    for (const locale of ['ru-RU', 'en-US'] as const) {
+      for (const viewport of [
+        { width: 1440, height: 900 },
+        { width: 390, height: 844 },
+      ]) {
+        await withPage(
+          browser,
+          `documents-text-issue-${locale}-${viewport.width}`,
+          async (page) => {
+            await page.context().addCookies(cookies);
+            await page.goto(`${t.baseUrl}/documents`);
+            await page.getByRole('button', { name: 'Crafted archive' }).first().click();
+            const issue = page.getByTestId('text-issue');
+            await issue.waitFor();
+            assert.match((await issue.textContent()) ?? '', expected[locale]);
+            assert.equal(await page.getByTestId('download').count(), 1);
+            if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/drawer-text-issue-${locale}-${viewport.width}.png` });
+          },
+          { locale, viewport },
+        );
+      }
+    }
+  });
 });
