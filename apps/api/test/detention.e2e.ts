@@ -194,7 +194,8 @@ describe('life in detention', () => {
   });
 
   it('renders a team template into a document version through the sink', async () => {
-    const template = await lawyer.post('/api/legal-templates', {
+    const admin = await t.signIn('admin@demo.local');
+    const template = await admin.post('/api/legal-templates', {
       step: 'motion_independent_doctor',
       language: 'en',
       title: 'Motion (team version)',

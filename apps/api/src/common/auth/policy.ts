@@ -20,6 +20,8 @@ export const capabilities = [
   'money:write',
   'users:manage',
   'audit:read',
+  /** Templates are shared by every case: lawyers use them, only admins change them. */
+  'templates:manage',
 ] as const;
 
 export type Capability = (typeof capabilities)[number];
