@@ -19,12 +19,31 @@ function requestId(request: IncomingMessage): string {
 
 const bodyTypes = /^(application\/json|multipart\/form-data)\b/i;
 
-/** The API speaks JSON (and multipart for uploads); form posts and plain text are refused before any parsing. */
-function acceptsBody(request: IncomingMessage): boolean {
+/**
+ * The API speaks JSON (and multipart for uploads); form posts and plain text are refused before any parsing.
+ * `route` is the matched route's pattern, not the raw URL, so a percent-encoded path (`/%61pi/...`) is checked too.
+ */
+function acceptsBody(request: IncomingMessage, route: string | undefined): boolean {
   const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-  if (!hasBody || !request.url?.startsWith('/api/')) return true;
+  if (!hasBody || !route?.startsWith('/api/')) return true;
   return bodyTypes.test(request.headers['content-type'] ?? '');
 }
+
+/** Browser features the app never uses, off for every page and response (camera, microphone, location, payments, ...). */
+const PERMISSIONS_POLICY = [
+  'accelerometer=()',
+  'autoplay=()',
+  'camera=()',
+  'display-capture=()',
+  'geolocation=()',
+  'gyroscope=()',
+  'magnetometer=()',
+  'microphone=()',
+  'midi=()',
+  'payment=()',
+  'usb=()',
+  'interest-cohort=()',
+].join(', ');
 
 /** Builds the configured app (not yet listening); used by main and by the tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -43,9 +62,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
   });
+  // onRequest runs after routing: the check sees the route that will handle the request.
   fastify.addHook('onRequest', async (request, reply) => {
-    if (!acceptsBody(request.raw)) {
+    if (!acceptsBody(request.raw, request.routeOptions.url)) {
       const message = 'Send JSON (application/json) or, for uploads, multipart/form-data';
       await reply.code(415).send({ statusCode: 415, error: 'Unsupported Media Type', message, requestId: request.id });
     }

@@ -17,7 +17,7 @@ export const publicCampaign = z.object({
   raised: z.array(money),
   raisedByKind: z.array(money.extend({ kind: z.enum(donationKinds) })),
   donorCount: z.number().int(),
-  supporters: z.array(z.object({ name: z.string().nullable(), message: z.string().nullable(), at: isoDateTime })),
+  supporters: z.array(z.object({ name: z.string().nullable(), message: z.string().nullable(), at: isoDate })),
   spent: z.array(money.extend({ category: expenseCategory })),
   currencies: z.array(z.string()),
   minAmountMinor: z.number().int(),

@@ -109,7 +109,8 @@ export class CampaignsService {
       supporters: supporters.map((row) => ({
         name: row.show_name ? openText(row.name) : null,
         message: openText(row.message)?.replace(EMAIL_LIKE, '[…]') ?? null,
-        at: row.at.toISOString(),
+        // The day only: a time to the millisecond would let anyone match a supporter to a bank or card statement.
+        at: row.at.toISOString().slice(0, 10),
       })),
       spent: spent.map((row) => ({ category: row.category, currency: row.currency, amountMinor: num(row.amount_minor) })),
       currencies: settings.currencies,

@@ -129,9 +129,8 @@ export class ProceedingsService {
 
   async createDeadline(actor: Actor, caseRef: string, request: CreateDeadlineRequest): Promise<Deadline> {
     const theCase = await this.access.resolve(actor, caseRef, 'cases:write');
-    if (request.sourceHearingId && !(await this.repository.hearing(theCase.id, request.sourceHearingId))) {
-      throw new DomainError(422, 'sourceHearingId: no such hearing in this case');
-    }
+    // A hearing or document of another case answers 404 like a missing one (the same-case foreign keys hold it too).
+    if (request.sourceHearingId && !(await this.repository.hearing(theCase.id, request.sourceHearingId))) throw new NotFound('Hearing');
     return this.db.transaction(async (manager) => {
       const [{ id }] = await manager.query(
         `insert into deadlines (case_id, due_at, title, source_hearing_id, source_document_id, created_by) values ($1, $2, $3, $4, $5, $6) returning id`,
