@@ -281,6 +281,9 @@ describe('life in detention', () => {
     assert.equal((await finance.get('/api/cases/vorontsov/contacts')).status, 403);
     assert.equal((await finance.get('/api/legal-actions')).status, 403);
     assert.equal((await finance.get('/api/legal-templates')).status, 403);
+    // Drafting templates is legal work: the medic reads the case, not the lawyers' templates.
+    const medic = await t.signIn('medic@demo.local');
+    assert.equal((await medic.get('/api/legal-templates')).status, 403);
     assert.equal((await t.client().get('/api/legal-actions')).status, 401);
   });
 

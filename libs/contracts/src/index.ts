@@ -9,3 +9,4 @@ export * from './medical';
 export * from './donations';
 export * from './proceedings';
 export * from './documents';
+export * from './permissions';

@@ -48,14 +48,26 @@ export function App() {
                 <Route path="/cases" element={<CasesPage />} />
                 <Route path="/cases/:id" element={<CasePage />} />
                 <Route path="/cases/:id/contact" element={<CaseContactPage />} />
-                <Route path="/actions" element={<ActionsBoardPage />} />
-                <Route path="/templates" element={<TemplatesPage />} />
-                <Route path="/documents" element={<DocumentsPage />} />
-                <Route path="/medical-alerts" element={<MedicalAlertsPage />} />
-                <Route path="/cases/:id/medical" element={<CaseMedicalPage />} />
-                <Route path="/donations" element={<DonationsPage />} />
-                <Route element={<RequireSession roles={['admin']} />}>
+                <Route element={<RequireSession capability="legal:work" />}>
+                  <Route path="/actions" element={<ActionsBoardPage />} />
+                  <Route path="/templates" element={<TemplatesPage />} />
+                </Route>
+                <Route element={<RequireSession capability="documents:read" />}>
+                  <Route path="/documents" element={<DocumentsPage />} />
+                </Route>
+                <Route element={<RequireSession capability="alerts:work" />}>
+                  <Route path="/medical-alerts" element={<MedicalAlertsPage />} />
+                </Route>
+                <Route element={<RequireSession capability="medical:read" />}>
+                  <Route path="/cases/:id/medical" element={<CaseMedicalPage />} />
+                </Route>
+                <Route element={<RequireSession capability="money:read" />}>
+                  <Route path="/donations" element={<DonationsPage />} />
+                </Route>
+                <Route element={<RequireSession capability="users:manage" />}>
                   <Route path="/users" element={<UsersPage />} />
+                </Route>
+                <Route element={<RequireSession capability="audit:read" />}>
                   <Route path="/audit-log" element={<AuditLogPage />} />
                 </Route>
                 <Route path="/account" element={<AccountPage />} />

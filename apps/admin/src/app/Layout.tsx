@@ -2,6 +2,7 @@ import { ActionIcon, AppShell, Burger, Group, NavLink, SegmentedControl, Text, T
 import { useDisclosure } from '@mantine/hooks';
 import { IconLogout, IconMoon, IconSun, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { can } from '@habeas/contracts';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { OpenAlertsBadge } from '../features/medical/AlertsLive';
 import { setLanguage, type Language } from './i18n';
@@ -69,7 +70,7 @@ export function Layout() {
       <AppShell.Navbar p="xs">
         <nav aria-label="main">
           {navItems
-            .filter((item) => item.roles.includes(user.role))
+            .filter((item) => !item.capability || can(user, item.capability))
             .map((item) => (
               <NavLink
                 key={item.to}

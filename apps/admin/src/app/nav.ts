@@ -1,4 +1,4 @@
-import type { Role } from '@habeas/contracts';
+import type { Capability } from '@habeas/contracts';
 import {
   IconAlertTriangle,
   IconBriefcase,
@@ -15,18 +15,19 @@ export interface NavItem {
   to: string;
   label: string;
   icon: typeof IconBriefcase;
-  roles: Role[];
+  /** The capability (libs/contracts permissions) this screen needs; absent = every signed-in user. */
+  capability?: Capability;
 }
 
-/** The navigation; each item shows only to the roles that can use it. */
+/** The navigation; each item shows only to users who `can` use it. */
 export const navItems: NavItem[] = [
-  { to: '/', label: 'nav.dashboard', icon: IconLayoutDashboard, roles: ['admin', 'lawyer', 'medical', 'finance'] },
-  { to: '/cases', label: 'nav.cases', icon: IconBriefcase, roles: ['admin', 'lawyer', 'medical', 'finance'] },
-  { to: '/documents', label: 'nav.documents', icon: IconFileText, roles: ['admin', 'lawyer', 'medical'] },
-  { to: '/actions', label: 'detention.navActions', icon: IconGavel, roles: ['admin', 'lawyer', 'medical'] },
-  { to: '/templates', label: 'detention.navTemplates', icon: IconTemplate, roles: ['admin', 'lawyer', 'medical'] },
-  { to: '/medical-alerts', label: 'nav.medicalAlerts', icon: IconAlertTriangle, roles: ['admin', 'medical'] },
-  { to: '/donations', label: 'nav.donations', icon: IconCash, roles: ['admin', 'finance'] },
-  { to: '/users', label: 'nav.users', icon: IconUsers, roles: ['admin'] },
-  { to: '/audit-log', label: 'nav.auditLog', icon: IconHistory, roles: ['admin'] },
+  { to: '/', label: 'nav.dashboard', icon: IconLayoutDashboard },
+  { to: '/cases', label: 'nav.cases', icon: IconBriefcase, capability: 'cases:list' },
+  { to: '/documents', label: 'nav.documents', icon: IconFileText, capability: 'documents:read' },
+  { to: '/actions', label: 'detention.navActions', icon: IconGavel, capability: 'legal:work' },
+  { to: '/templates', label: 'detention.navTemplates', icon: IconTemplate, capability: 'legal:work' },
+  { to: '/medical-alerts', label: 'nav.medicalAlerts', icon: IconAlertTriangle, capability: 'alerts:work' },
+  { to: '/donations', label: 'nav.donations', icon: IconCash, capability: 'money:read' },
+  { to: '/users', label: 'nav.users', icon: IconUsers, capability: 'users:manage' },
+  { to: '/audit-log', label: 'nav.auditLog', icon: IconHistory, capability: 'audit:read' },
 ];

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LoginResponse, Role, SessionUser } from '@habeas/contracts';
+import type { LoginResponse, SessionUser } from '@habeas/contracts';
 import { api, ApiError } from '../shared/api';
 
 export const sessionKey = ['session'] as const;
@@ -33,8 +33,4 @@ export function useSignOut() {
     client.clear();
     client.setQueryData(sessionKey, null);
   };
-}
-
-export function hasRole(user: SessionUser | null | undefined, ...roles: Role[]): boolean {
-  return !!user && roles.includes(user.role);
 }

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ACCESS_KEY, AccessRule, MFA_SETUP_OPEN_KEY } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
-import { roleCan } from '../common/auth/policy';
+import { roleCan } from '@habeas/contracts';
 import { sameSecret } from '../common/crypto/tokens';
 import { AppConfig } from '../config/app-config';
 import { cookieNames, CSRF_HEADER, csrfTokenFor } from './cookies';

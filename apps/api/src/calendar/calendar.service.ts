@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
-import { roleCan } from '../common/auth/policy';
+import { roleCan } from '@habeas/contracts';
 import { NotFound } from '../common/http/domain-error';
 import { AppConfig } from '../config/app-config';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
-import { Capability, seesAllCasesFor } from '../common/auth/policy';
+import { Capability, seesAllCasesFor } from '@habeas/contracts';
 import { NotFound } from '../common/http/domain-error';
 
 export interface CaseRef {

@@ -5,7 +5,7 @@ import type { AddCaseMemberRequest, Defendant, CaseListQuery, CaseMember, CaseSu
 import type { Actor } from '../common/auth/actor';
 import { Conflict, DomainError, NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
-import { roleCan } from '../common/auth/policy';
+import { roleCan } from '@habeas/contracts';
 import { AuditService } from '../audit/audit.service';
 import { CaseAccess } from './case-access.service';
 import { CaseEntity } from './case.entity';

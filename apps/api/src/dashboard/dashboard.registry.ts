@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
-import type { Capability } from '../common/auth/policy';
+import type { Capability } from '@habeas/contracts';
 
 /** A figure another area adds to the dashboard, e.g. medical's `openMedicalAlerts` or donations' `raisedThisMonth`. */
 export interface DashboardWidget {

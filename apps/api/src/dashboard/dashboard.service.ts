@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { CaseAccess } from '../cases/case-access.service';
 import { TimelineService } from '../cases/timeline/timeline.service';
 import type { Actor } from '../common/auth/actor';
-import { roleCan } from '../common/auth/policy';
+import { roleCan } from '@habeas/contracts';
 import { DEADLINE_COLUMNS, HEARING_COLUMNS, toDeadline, toHearing } from '../proceedings/proceedings.repository';
 import type { DeadlineRow, HearingRow } from '../proceedings/proceedings.repository';
 import { DashboardRegistry } from './dashboard.registry';

@@ -13,14 +13,14 @@ export class LegalTemplatesController {
   constructor(private readonly templates: LegalTemplatesService) {}
 
   @Get()
-  @Can('cases:read')
+  @Can('legal:work')
   @Returns(legalTemplatePage)
   list(@ZodQuery(legalTemplateListQuery) query: LegalTemplateListQuery) {
     return this.templates.list(query);
   }
 
   @Get(':id')
-  @Can('cases:read')
+  @Can('legal:work')
   @Returns(legalTemplate)
   get(@ZodParam('id', uuid) id: string) {
     return this.templates.get(id);

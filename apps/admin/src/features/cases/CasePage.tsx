@@ -1,5 +1,5 @@
 import { Anchor, Badge, Group, Tabs, Text } from '@mantine/core';
-import type { Role } from '@habeas/contracts';
+import { can, type Capability } from '@habeas/contracts';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -18,16 +18,16 @@ import { TimelineTab } from './tabs/TimelineTab';
 
 const allTabs = ['overview', 'timeline', 'hearings', 'deadlines', 'documents', 'medical', 'contact', 'money', 'team'] as const;
 type TabName = (typeof allTabs)[number];
-/** Tabs a role may not use at all are not shown (the API would refuse them anyway). */
-const tabRoles: Partial<Record<TabName, Role[]>> = {
-  timeline: ['admin', 'lawyer', 'medical'],
-  hearings: ['admin', 'lawyer', 'medical'],
-  deadlines: ['admin', 'lawyer', 'medical'],
-  documents: ['admin', 'lawyer', 'medical'],
-  medical: ['admin', 'lawyer', 'medical'],
-  contact: ['admin', 'lawyer', 'medical'],
-  money: ['admin', 'finance'],
-  team: ['admin'],
+/** Tabs the user may not use at all are not shown (the API would refuse them anyway). */
+const tabCapability: Partial<Record<TabName, Capability>> = {
+  timeline: 'cases:read',
+  hearings: 'cases:read',
+  deadlines: 'cases:read',
+  documents: 'documents:read',
+  medical: 'medical:read',
+  contact: 'cases:read',
+  money: 'money:read',
+  team: 'cases:manage-members',
 };
 
 export function CasePage() {
@@ -35,7 +35,10 @@ export function CasePage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const user = useCurrentUser();
-  const tabs = allTabs.filter((name) => tabRoles[name]?.includes(user.role) ?? true);
+  const tabs = allTabs.filter((name) => {
+    const capability = tabCapability[name];
+    return !capability || can(user, capability);
+  });
   const tab = tabs.find((name) => name === params.get('tab')) ?? 'overview';
   const theCase = useCase(id);
   return (

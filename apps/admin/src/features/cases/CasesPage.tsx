@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { caseStages, defendantStatuses } from '@habeas/contracts';
 import type { CaseSummary } from '@habeas/contracts';
-import { hasRole, useCurrentUser } from '../../app/session';
+import { useCurrentUser } from '../../app/session';
+import { can } from '@habeas/contracts';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
@@ -45,7 +46,7 @@ export function CasesPage() {
           onChange={setStatus}
           data={defendantStatuses.map((value) => ({ value, label: t(`cases.status.${value}`) }))}
         />
-        {hasRole(user, 'admin') && (
+        {can(user, 'cases:create') && (
           <Button leftSection={<IconPlus size={16} />} onClick={open}>
             {t('cases.new')}
           </Button>

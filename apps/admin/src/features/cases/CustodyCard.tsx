@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createCustodyEventRequest, custodyEventKinds } from '@habeas/contracts';
 import type { CustodyEvent, Facility, Page } from '@habeas/contracts';
-import { hasRole, useCurrentUser } from '../../app/session';
+import { useCurrentUser } from '../../app/session';
+import { can } from '@habeas/contracts';
 import { api } from '../../shared/api';
 import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
@@ -94,7 +95,7 @@ export function CustodyCard(props: { caseId: string }) {
     <Card withBorder>
       <Group justify="space-between" mb="xs">
         <Text fw={500}>{t('cases.custody.title')}</Text>
-        {hasRole(user, 'admin', 'lawyer') && (
+        {can(user, 'cases:write') && (
           <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={open}>
             {t('cases.custody.add')}
           </Button>

@@ -1,3 +1,4 @@
+import { can } from '@habeas/contracts';
 import { Stack } from '@mantine/core';
 import { useCurrentUser } from '../../app/session';
 import { DocumentList } from './DocumentList';
@@ -8,7 +9,7 @@ export function CaseDocumentsTab(props: { caseId: string }) {
   const user = useCurrentUser();
   return (
     <Stack>
-      <UploadZone caseId={props.caseId} canPrivileged={user.role === 'admin' || user.role === 'lawyer'} />
+      <UploadZone caseId={props.caseId} canPrivileged={can(user, 'documents:privileged')} />
       <DocumentList caseId={props.caseId} />
     </Stack>
   );

@@ -1,3 +1,4 @@
+import { can } from '@habeas/contracts';
 import { Select, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { CaseSummary, Page } from '@habeas/contracts';
@@ -28,7 +29,7 @@ export function DocumentsPage() {
           data-testid="case-select"
         />
       </PageHeader>
-      <UploadZone caseId={caseId} canPrivileged={user.role === 'admin' || user.role === 'lawyer'} />
+      <UploadZone caseId={caseId} canPrivileged={can(user, 'documents:privileged')} />
       <DocumentList caseTitles={titles} />
     </Stack>
   );

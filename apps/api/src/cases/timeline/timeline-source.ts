@@ -1,5 +1,5 @@
 import type { Role, TimelineItemType } from '@habeas/contracts';
-import type { Capability } from '../../common/auth/policy';
+import type { Capability } from '@habeas/contracts';
 
 /** What a source may need to know about the reader to decide what to show. */
 export interface TimelineReader {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
-import { roleCan } from '../../common/auth/policy';
+import { roleCan } from '@habeas/contracts';
 import { decodeCursor, toPage } from '../../common/pagination';
 import { CaseAccess } from '../case-access.service';
 import { TimelineRegistry } from './timeline.registry';

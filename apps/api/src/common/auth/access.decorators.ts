@@ -1,5 +1,5 @@
 import { SetMetadata, createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Capability } from './policy';
+import type { Capability } from '@habeas/contracts';
 import type { Actor } from './actor';
 
 export const ACCESS_KEY = 'habeas:access';
@@ -13,7 +13,7 @@ export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies
 /** Any signed-in user may call this route. */
 export const SignedIn = () => SetMetadata(ACCESS_KEY, { kind: 'signed-in' } satisfies AccessRule);
 
-/** Only users whose role grants `capability` (policy.ts) may call this route; others get 403. */
+/** Only users whose role grants `capability` (libs/contracts permissions.ts) may call this route; others get 403. */
 export const Can = (capability: Capability) => SetMetadata(ACCESS_KEY, { kind: 'capability', capability } satisfies AccessRule);
 
 export const MFA_SETUP_OPEN_KEY = 'habeas:mfa-setup-open';

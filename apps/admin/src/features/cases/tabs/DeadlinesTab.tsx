@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createDeadlineRequest } from '@habeas/contracts';
 import type { Deadline } from '@habeas/contracts';
-import { hasRole, useCurrentUser } from '../../../app/session';
+import { useCurrentUser } from '../../../app/session';
+import { can } from '@habeas/contracts';
 import { LoadMore } from '../../../shared/LoadMore';
 import { QueryState } from '../../../shared/QueryState';
 import { usePaged } from '../../../shared/usePaged';
@@ -51,7 +52,7 @@ function NewDeadlineForm(props: { caseId: string; onDone: () => void }) {
 export function DeadlinesTab(props: { caseId: string }) {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
-  const canWrite = hasRole(user, 'admin', 'lawyer');
+  const canWrite = can(user, 'cases:write');
   const [status, setStatus] = useState('open');
   const [creating, { open, close }] = useDisclosure(false);
   const { update } = useDeadlineMutations(props.caseId);

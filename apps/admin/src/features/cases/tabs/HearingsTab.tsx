@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appealableDecisions, createHearingRequest, hearingKinds, updateHearingRequest } from '@habeas/contracts';
 import type { Hearing } from '@habeas/contracts';
-import { hasRole, useCurrentUser } from '../../../app/session';
+import { useCurrentUser } from '../../../app/session';
+import { can } from '@habeas/contracts';
 import { LoadMore } from '../../../shared/LoadMore';
 import { QueryState } from '../../../shared/QueryState';
 import { usePaged } from '../../../shared/usePaged';
@@ -106,7 +107,7 @@ function OutcomeForm(props: { caseId: string; hearing: Hearing; onDone: () => vo
 export function HearingsTab(props: { caseId: string }) {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
-  const canWrite = hasRole(user, 'admin', 'lawyer');
+  const canWrite = can(user, 'cases:write');
   const [creating, { open, close }] = useDisclosure(false);
   const [recording, setRecording] = useState<Hearing | null>(null);
   const hearings = usePaged<Hearing>(['hearings', props.caseId], `/api/cases/${encodeURIComponent(props.caseId)}/hearings`);

@@ -6,7 +6,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { CaseSummary } from '@habeas/contracts';
-import { hasRole, useCurrentUser } from '../../../app/session';
+import { useCurrentUser } from '../../../app/session';
+import { can } from '@habeas/contracts';
 import { CaseForm } from '../CaseForm';
 import { CustodyCard } from '../CustodyCard';
 
@@ -33,7 +34,7 @@ export function OverviewTab(props: { theCase: CaseSummary }) {
     : '';
   return (
     <Stack>
-      {hasRole(user, 'admin', 'lawyer') && (
+      {can(user, 'cases:write') && (
         <Group justify="flex-end">
           <Button variant="light" leftSection={<IconEdit size={16} />} onClick={open}>
             {t('cases.edit')}

@@ -1,16 +1,17 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseMember } from '@habeas/contracts';
-import { hasRole, useCurrentUser } from '../../../app/session';
+import { useCurrentUser } from '../../../app/session';
+import { can } from '@habeas/contracts';
 import { QueryState } from '../../../shared/QueryState';
 import { usePaged } from '../../../shared/usePaged';
 
 export function TeamTab(props: { caseId: string }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const isAdmin = hasRole(user, 'admin');
-  const members = usePaged<CaseMember>(['members', props.caseId], `/api/cases/${encodeURIComponent(props.caseId)}/members`, {}, { enabled: isAdmin });
-  if (!isAdmin) return <Text c="dimmed">{t('cases.team.adminOnly')}</Text>;
+  const canManage = can(user, 'cases:manage-members');
+  const members = usePaged<CaseMember>(['members', props.caseId], `/api/cases/${encodeURIComponent(props.caseId)}/members`, {}, { enabled: canManage });
+  if (!canManage) return <Text c="dimmed">{t('cases.team.adminOnly')}</Text>;
   return (
     <QueryState isLoading={members.isLoading} error={members.error} isEmpty={members.items.length === 0} empty={t('cases.team.empty')}>
       <Table striped>

@@ -1,8 +1,10 @@
-import type { Role } from '@habeas/contracts';
+import type { Role } from './auth';
 
 /**
- * The one table of who may do what. Route guards check the role here (403);
- * services check case membership through CaseAccess (404 for what one may not see).
+ * The one table of who may do what, read by the API's access guard (403 on routes)
+ * and by the admin (`can(user, capability)` for navigation, tabs, buttons and routes).
+ * Case membership is a second, separate check on the server (CaseAccess, 404).
+ * A new capability goes here and nowhere else.
  */
 export const capabilities = [
   'cases:list',
@@ -10,6 +12,7 @@ export const capabilities = [
   'cases:write',
   'cases:create',
   'cases:manage-members',
+  'legal:work',
   'documents:read',
   'documents:write',
   'documents:privileged',
@@ -28,7 +31,17 @@ export type Capability = (typeof capabilities)[number];
 
 const roleCapabilities: Record<Role, readonly Capability[]> = {
   admin: capabilities,
-  lawyer: ['cases:list', 'cases:read', 'cases:write', 'documents:read', 'documents:write', 'documents:privileged', 'medical:read', 'medical:write'],
+  lawyer: [
+    'cases:list',
+    'cases:read',
+    'cases:write',
+    'legal:work',
+    'documents:read',
+    'documents:write',
+    'documents:privileged',
+    'medical:read',
+    'medical:write',
+  ],
   medical: ['cases:list', 'cases:read', 'documents:read', 'documents:write', 'medical:read', 'medical:write', 'alerts:work'],
   // Finance sees which cases exist (to account for them) and their money, nothing else.
   finance: ['cases:list', 'money:read', 'money:write'],
@@ -36,6 +49,11 @@ const roleCapabilities: Record<Role, readonly Capability[]> = {
 
 export function roleCan(role: Role, capability: Capability): boolean {
   return roleCapabilities[role].includes(capability);
+}
+
+/** Whether a (possibly absent) signed-in user may do `capability`; the admin's one check for what to show. */
+export function can(user: { role: Role } | null | undefined, capability: Capability): boolean {
+  return !!user && roleCan(user.role, capability);
 }
 
 /** Roles that see every case without being a member: admins for everything, finance for money only. */
