@@ -491,15 +491,6 @@ const knownGaps: Array<{ route: string; actors: ActorName[]; today: number; why:
   { route: 'GET /api/generated-drafts/:id/download', actors: ['medic', 'medic2'], today: 404, why: 'dead route (issue 13 removes it)' },
   { route: 'GET /api/legal-templates', actors: ['medic', 'medic2'], today: 200, why: 'medical staff read templates (contract: lawyers, admin)' },
   { route: 'GET /api/legal-templates/:id', actors: ['medic', 'medic2'], today: 200, why: 'medical staff read templates (contract: lawyers, admin)' },
-  // trust-b makes template changes admin-only and fixes PATCH (issue 23); delete these lines when that lands.
-  { route: 'POST /api/legal-templates', actors: ['lawyer', 'lawyer2'], today: 201, why: 'lawyers change shared templates (contract: admin only)' },
-  {
-    route: 'PATCH /api/legal-templates/:id',
-    actors: ['admin', 'lawyer', 'lawyer2'],
-    today: 500,
-    why: 'PATCH fails on the driver answer of UPDATE … RETURNING',
-  },
-  { route: 'DELETE /api/legal-templates/:id', actors: ['lawyer', 'lawyer2'], today: 204, why: 'lawyers change shared templates (contract: admin only)' },
 ];
 
 function acceptable(route: string, actor: ActorName, rule: number, status: number): boolean {

@@ -1,9 +1,10 @@
 import type { LegalStep, LegalTemplate, TemplateLanguage } from '@habeas/contracts';
-import { legalSteps } from '@habeas/contracts';
+import { can, legalSteps } from '@habeas/contracts';
 import { Badge, Button, Code, Group, Modal, Select, Stack, Switch, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../app/session';
 import { api } from '../../shared/api';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
@@ -36,6 +37,8 @@ interface Draft {
 /** Team-managed templates of legal drafts (Markdown with {{fields}}), Russian and English. */
 export function TemplatesPage() {
   const { t } = useTranslation();
+  // Templates serve every case: lawyers use them, admins change them.
+  const manages = can(useCurrentUser(), 'templates:manage');
   const [editing, setEditing] = useState<Draft | null>(null);
   const templates = usePaged<LegalTemplate>(['legal-templates'], '/api/legal-templates', { limit: 100 });
   const client = useQueryClient();
@@ -46,9 +49,11 @@ export function TemplatesPage() {
   return (
     <>
       <PageHeader title={t('detention.templates.title')}>
-        <Button onClick={() => setEditing({ step: 'complaint_facility', language: 'ru', title: '', body: '', isDefault: false })}>
-          {t('detention.templates.new')}
-        </Button>
+        {manages && (
+          <Button onClick={() => setEditing({ step: 'complaint_facility', language: 'ru', title: '', body: '', isDefault: false })}>
+            {t('detention.templates.new')}
+          </Button>
+        )}
       </PageHeader>
       <QueryState isLoading={templates.isLoading} error={templates.error} isEmpty={templates.items.length === 0} empty={t('detention.templates.empty')}>
         <Table striped>
@@ -69,19 +74,21 @@ export function TemplatesPage() {
                 <Table.Td>{t(`detention.step.${template.step}`)}</Table.Td>
                 <Table.Td>{template.language.toUpperCase()}</Table.Td>
                 <Table.Td>
-                  <Group gap="xs" justify="flex-end">
-                    <Button size="xs" variant="default" onClick={() => setEditing({ ...template })}>
-                      {t('detention.actions.edit')}
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => window.confirm(t('detention.templates.confirmDelete')) && remove.mutate(template.id)}
-                    >
-                      {t('detention.actions.delete')}
-                    </Button>
-                  </Group>
+                  {manages && (
+                    <Group gap="xs" justify="flex-end">
+                      <Button size="xs" variant="default" onClick={() => setEditing({ ...template })}>
+                        {t('detention.actions.edit')}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => window.confirm(t('detention.templates.confirmDelete')) && remove.mutate(template.id)}
+                      >
+                        {t('detention.actions.delete')}
+                      </Button>
+                    </Group>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
