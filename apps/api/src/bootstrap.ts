@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DataSource } from 'typeorm';
+import { findUnsafeText } from '@habeas/contracts';
 import { AppModule } from './app.module';
 import { mountOpenApi } from './common/openapi/openapi';
 import { FieldCipher } from './common/crypto/field-cipher';
@@ -71,6 +72,18 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     if (!acceptsBody(request.raw, request.routeOptions.url)) {
       const message = 'Send JSON (application/json) or, for uploads, multipart/form-data';
       await reply.code(415).send({ statusCode: 415, error: 'Unsupported Media Type', message, requestId: request.id });
+    }
+  });
+  // The one string rule (libs/contracts text.ts) for every route's path, query and JSON body, before any handler.
+  // Stripe's webhook is exempt: its body is verified and kept exactly as signed.
+  fastify.addHook('preValidation', async (request, reply) => {
+    const route = request.routeOptions.url;
+    if (!route?.startsWith('/api/') || route === '/api/webhooks/stripe') return;
+    const parts = { path: request.params, query: request.query, body: request.body };
+    const where = findUnsafeText(parts);
+    if (where) {
+      const message = `${where}: control characters (such as NUL) are not allowed`;
+      await reply.code(400).send({ statusCode: 400, error: 'Bad Request', message, requestId: request.id });
     }
   });
   await app.register(cookie);

@@ -137,11 +137,61 @@ describe('trust: holes found by the security review stay closed', () => {
     for (const supporter of campaign.body.supporters) assert.match(supporter.at, /^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it('answers 400, never 500, to a NUL byte in the path, the query or the body, signed in or not', async () => {
+    const anonymous = t.client();
+    const campaign = await anonymous.get('/api/public/campaigns/vorontsov%00');
+    assert.equal(campaign.status, 400, campaign.text);
+    assert.equal((await anonymous.get('/api/public/campaigns/vorontsov?lang=ru%00')).status, 400);
+    const body = { amountMinor: 5000, currency: 'EUR', anonymous: false, name: 'Anna\u0000' };
+    assert.equal((await anonymous.post('/api/public/campaigns/vorontsov/checkout', body)).status, 400);
+    const lawyer = await t.signIn('lawyer@demo.local');
+    const hearing = await lawyer.post('/api/cases/vorontsov/hearings', { scheduledAt: '2027-04-01T09:00:00Z', kind: 'preliminary', notes: 'a\u0000b' });
+    assert.equal(hearing.status, 400);
+    assert.match(hearing.body.message, /^body\.notes: control characters/);
+    assert.equal((await lawyer.get('/api/cases/vorontsov%00/hearings')).status, 400);
+  });
+
+  it('removes invisible bidi controls from names and titles and refuses control characters in them', async () => {
+    const created = await admin.post('/api/users', { email: 'bidi@demo.local', name: 'Anna\u202Egnp.exe\u202C', role: 'lawyer', password: PASSWORD });
+    assert.equal(created.status, 201, created.text);
+    assert.equal(created.body.name, 'Annagnp.exe');
+    const lawyer = await t.signIn('lawyer@demo.local');
+    const deadline = await lawyer.post('/api/cases/vorontsov/deadlines', { dueAt: '2027-03-01T09:00:00Z', title: '\u2067Жалоба\u2069 в суд' });
+    assert.equal(deadline.status, 201, deadline.text);
+    assert.equal(deadline.body.title, 'Жалоба в суд');
+    assert.equal((await lawyer.post('/api/cases/vorontsov/deadlines', { dueAt: '2027-03-01T09:00:00Z', title: 'two\nlines' })).status, 400);
+  });
+
   it('sends a Permissions-Policy header that turns off powerful browser features', async () => {
     for (const path of ['/api/health/live', '/', '/donate/vorontsov']) {
       const response = await t.client().get(path);
       const policy = response.headers.get('permissions-policy') ?? '';
       for (const feature of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()']) assert.ok(policy.includes(feature), `${path}: ${policy}`);
     }
+  });
+});
+
+describe('trust: production cookies carry the __Host- prefix', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({ env: { NODE_ENV: 'production' } });
+  });
+  after(() => t.close());
+
+  it('names the session and csrf cookies __Host-…, Secure, for the whole site, and reads only those', async () => {
+    const client = await t.signIn('lawyer@demo.local');
+    const login = await t.client().post('/api/auth/login', { email: 'lawyer2@demo.local', password: DEMO_PASSWORD });
+    const cookies = login.headers.getSetCookie();
+    for (const name of ['__Host-habeas_session', '__Host-csrf']) {
+      const cookie = cookies.find((line) => line.startsWith(`${name}=`));
+      assert.ok(cookie, `${name} in ${cookies.join(' | ')}`);
+      assert.match(cookie, /;\s*Secure/i);
+      assert.match(cookie, /;\s*Path=\//i);
+      assert.doesNotMatch(cookie, /Domain=/i);
+    }
+    assert.equal((await client.post('/api/auth/mfa/setup')).status, 200, 'the __Host-csrf token works in the header');
+    const plain = t.client();
+    plain.cookies.set('habeas_session', client.cookies.get('__Host-habeas_session')!);
+    assert.equal((await plain.get('/api/auth/me')).status, 401, 'a cookie without the prefix is not read in production');
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currency, isoDate, isoDateTime, money, page, pageQuery, uuid } from './common';
+import { singleLine } from './text';
 
 export const expenseCategories = ['legal_fees', 'medical', 'parcels_commissary', 'travel', 'court_fees', 'other'] as const;
 export const expenseCategory = z.enum(expenseCategories);
@@ -35,12 +36,19 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => (value ? value : undefined));
 
+/** A donor's name as they typed it, one line, invisible direction controls removed; empty means none. */
+const optionalName = (max: number) =>
+  singleLine()
+    .max(max)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
 export const checkoutRequest = z.object({
   amountMinor: z.number().int('must be an integer amount in minor units').positive('must be positive'),
   currency,
   interval: z.literal('month').optional(),
   anonymous: z.boolean().default(true),
-  name: optionalText(100),
+  name: optionalName(100),
   email: optionalText(200).pipe(z.email({ error: 'must be an email address' }).optional()),
   message: optionalText(500),
 });
@@ -91,7 +99,7 @@ export const offlineDonationRequest = z.object({
   method: z.string().trim().min(1).max(100),
   receivedOn: isoDate.optional(),
   anonymous: z.boolean().default(true),
-  name: optionalText(100),
+  name: optionalName(100),
   email: optionalText(200).pipe(z.email({ error: 'must be an email address' }).optional()),
   message: optionalText(500),
 });
@@ -114,7 +122,7 @@ export type DonationSummary = z.infer<typeof donationSummary>;
 
 export const createExpenseRequest = z.object({
   category: expenseCategory,
-  payee: z.string().trim().min(1).max(200),
+  payee: singleLine().min(1).max(200),
   spentOn: isoDate,
   amountMinor: z.number().int().positive('must be positive'),
   currency,

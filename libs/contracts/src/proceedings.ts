@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { isoDate, isoDateTime, money, page, pageQuery } from './common';
+import { singleLine } from './text';
 
 export const facilityKinds = ['temporary_detention_centre', 'pretrial_detention_centre', 'hospital', 'court', 'colony'] as const;
 export const facilityKind = z.enum(facilityKinds);
 export type FacilityKind = z.infer<typeof facilityKind>;
 
 export const createFacilityRequest = z.object({
-  name: z.string().trim().min(1, 'is required').max(300),
+  name: singleLine().min(1, 'is required').max(300),
   kind: facilityKind,
   region: z.string().trim().max(200).default(''),
   address: z.string().trim().max(500).default(''),
@@ -74,13 +75,13 @@ export type HearingListQuery = z.infer<typeof hearingListQuery>;
 
 export const createDeadlineRequest = z.object({
   dueAt: isoDateTime,
-  title: z.string().trim().min(1, 'is required').max(300),
+  title: singleLine().min(1, 'is required').max(300),
   sourceHearingId: z.uuid().optional(),
   sourceDocumentId: z.uuid().optional(),
 });
 export type CreateDeadlineRequest = z.infer<typeof createDeadlineRequest>;
 export const updateDeadlineRequest = z
-  .object({ dueAt: isoDateTime, title: z.string().trim().min(1, 'is required').max(300), done: z.boolean() })
+  .object({ dueAt: isoDateTime, title: singleLine().min(1, 'is required').max(300), done: z.boolean() })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 export type UpdateDeadlineRequest = z.infer<typeof updateDeadlineRequest>;

@@ -22,7 +22,7 @@ import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from './auth.service';
-import { clearSessionCookies, cookieNames, csrfTokenFor, setCsrfCookie, setSessionCookies } from './cookies';
+import { clearSessionCookies, cookieNames, csrfTokenFor, setCsrfCookie, setSessionCookies, type CookieNames } from './cookies';
 import { LocalAuthGuard } from './local-auth.guard';
 import { SessionsService } from './sessions.service';
 
@@ -39,15 +39,13 @@ export class AuthController {
     private readonly users: UsersService,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
-  ) {}
-
-  private get secure(): boolean {
-    return this.config.env === 'production';
+  ) {
+    this.secure = config.env === 'production';
+    this.cookieNames = cookieNames(this.secure);
   }
 
-  private get cookieNames() {
-    return cookieNames(this.secure);
-  }
+  private readonly secure: boolean;
+  private readonly cookieNames: CookieNames;
 
   @Post('login')
   @Public()
