@@ -1,4 +1,5 @@
 export * from './common';
+export * from './currencies';
 export * from './auth';
 export * from './users';
 export * from './audit';
@@ -11,3 +12,5 @@ export * from './proceedings';
 export * from './documents';
 export * from './permissions';
 export * from './text';
+export * from './russian-bank-rules';
+export * from './bank-transfers';

@@ -47,3 +47,26 @@ describe('parseEnvironment: never echoes secrets or URLs', () => {
     assert.throws(() => parseEnvironment({ LOG_LEVEL: 'loud' }), /LOG_LEVEL .*"loud"/);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  const cases: Array<[string | undefined, false | number | string[]]> = [
+    [undefined, false],
+    ['false', false],
+    ['0', false],
+    ['true', 1],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.2', ['10.0.0.2']],
+    ['10.0.0.0/8, 127.0.0.1 ,::1', ['10.0.0.0/8', '127.0.0.1', '::1']],
+  ];
+  for (const [given, expected] of cases) {
+    it(`reads ${JSON.stringify(given)} as ${JSON.stringify(expected)}`, () => {
+      assert.deepEqual(parseEnvironment(given === undefined ? {} : { TRUST_PROXY: given }).TRUST_PROXY, expected);
+    });
+  }
+
+  it('refuses anything else in one line', () => {
+    assert.throws(() => parseEnvironment({ TRUST_PROXY: 'everyone' }), /Invalid configuration: TRUST_PROXY must be false, a hop count/);
+    assert.throws(() => parseEnvironment({ TRUST_PROXY: '99' }), /TRUST_PROXY must be/);
+  });
+});

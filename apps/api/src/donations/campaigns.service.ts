@@ -7,7 +7,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, NotFound, Unprocessable } from '../common/http/domain-error';
 import { AppConfig } from '../config/app-config';
 import { openText, sealText } from './donor-identity';
-import { num, rowsOf } from './sql';
+import { KEPT_GIFT, num, rowsOf } from './sql';
+import { CampaignTextsService } from './campaign-texts.service';
 import { StripeGateway } from './stripe-gateway.service';
 
 export const MIN_AMOUNT_MINOR = 100;
@@ -32,6 +33,7 @@ export class CampaignsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly stripe: StripeGateway,
     private readonly config: AppConfig,
+    private readonly texts: CampaignTextsService,
   ) {}
 
   async settingsOf(caseId: string, m: Pick<EntityManager, 'query'> = this.db): Promise<CampaignSettings> {
@@ -78,17 +80,18 @@ export class CampaignsService {
   async publicCampaign(slug: string): Promise<PublicCampaign> {
     const theCase = await this.publicCase(slug);
     const settings = await this.settingsOf(theCase.id);
-    const totals = await rowsOf<{ currency: string; kind: 'one_off' | 'recurring' | 'offline'; net: string; donors: number }>(
+    const totals = await rowsOf<{ currency: string; kind: 'one_off' | 'recurring' | 'offline'; net: string }>(
       this.db,
-      `select currency, kind, raised_minor - refunded_minor - disputed_minor as net, donor_count as donors from campaign_totals where case_id = $1 order by currency, kind`,
+      `select currency, kind, raised_minor - refunded_minor - disputed_minor as net from campaign_totals where case_id = $1 order by currency, kind`,
       [theCase.id],
     );
+    const [donors] = await rowsOf<{ n: number }>(this.db, `select count(*)::int as n from donations d where d.case_id = $1 and ${KEPT_GIFT}`, [theCase.id]);
     const raised = new Map<string, number>();
     for (const row of totals) raised.set(row.currency, (raised.get(row.currency) ?? 0) + num(row.net));
     const supporters = await rowsOf<{ name: string | null; show_name: boolean; message: string | null; at: Date }>(
       this.db,
       `select di.name, di.show_name, di.message, d.paid_at as at from donations d join donor_identities di on di.id = d.donor_id
-        where d.case_id = $1 and d.paid_at is not null and d.status not in ('refunded', 'disputed') and di.erased_at is null
+        where d.case_id = $1 and ${KEPT_GIFT} and di.erased_at is null
           and (di.show_name or di.message is not null)
         order by d.paid_at desc, d.id desc limit 30`,
       [theCase.id],
@@ -105,7 +108,7 @@ export class CampaignsService {
       goal: settings.goal,
       raised: [...raised].map(([currency, amountMinor]) => ({ currency, amountMinor })),
       raisedByKind: totals.map((row) => ({ currency: row.currency, kind: row.kind, amountMinor: num(row.net) })),
-      donorCount: totals.reduce((sum, row) => sum + Number(row.donors), 0),
+      donorCount: donors.n,
       supporters: supporters.map((row) => ({
         name: row.show_name ? openText(row.name) : null,
         message: openText(row.message)?.replace(EMAIL_LIKE, '[…]') ?? null,
@@ -118,6 +121,8 @@ export class CampaignsService {
       maxAmountMinor: settings.maxAmountMinor,
       statementDescriptor: settings.statementDescriptor ?? 'HABEAS',
       paymentsEnabled: this.stripe.configured,
+      texts: await this.texts.textsOf(theCase.id),
+      bankTransfer: (await rowsOf(this.db, `select 1 from campaign_bank_details where case_id = $1`, [theCase.id])).length > 0,
     };
   }
 
@@ -203,7 +208,7 @@ export class CampaignsService {
   }
 
   /** Per-IP limit on Checkout attempts, kept in PostgreSQL so it holds across instances. */
-  private async throttle(ip: string): Promise<void> {
+  async throttle(ip: string): Promise<void> {
     const [row] = await rowsOf<{ recent: number }>(
       this.db,
       `with cleanup as (delete from checkout_attempts where at < now() - interval '1 hour'),
