@@ -17,8 +17,8 @@ const links: Array<[table: string, column: string, target: string]> = [
 ];
 const targets = [...new Set(links.map(([, , target]) => target))];
 
-export class SameCaseLinks1764100000000 implements MigrationInterface {
-  name = 'SameCaseLinks1764100000000';
+export class SameCaseLinks1796020715753 implements MigrationInterface {
+  name = 'SameCaseLinks1796020715753';
 
   async up(db: QueryRunner): Promise<void> {
     for (const target of targets) {
