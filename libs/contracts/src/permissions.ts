@@ -25,6 +25,7 @@ export const capabilities = [
   'audit:read',
   /** Templates are shared by every case: lawyers use them, only admins change them. */
   'templates:manage',
+  'dossiers:create',
 ] as const;
 
 export type Capability = (typeof capabilities)[number];
@@ -41,6 +42,7 @@ const roleCapabilities: Record<Role, readonly Capability[]> = {
     'documents:privileged',
     'medical:read',
     'medical:write',
+    'dossiers:create',
   ],
   medical: ['cases:list', 'cases:read', 'documents:read', 'documents:write', 'medical:read', 'medical:write', 'alerts:work'],
   // Finance sees which cases exist (to account for them) and their money, nothing else.
