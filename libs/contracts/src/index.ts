@@ -10,3 +10,4 @@ export * from './donations';
 export * from './proceedings';
 export * from './documents';
 export * from './permissions';
+export * from './vital-rules';

@@ -15,9 +15,9 @@ import { AccountPage } from '../features/account/AccountPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { InvitePage } from '../features/users/InvitePage';
 import { UsersPage } from '../features/users/UsersPage';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { AreaEmptyPage } from '../shared/AreaEmptyPage';
+import { HomePage } from './HomePage';
 import { Layout } from './Layout';
 import { RequireSession } from './RequireSession';
 import { ApiError } from '../shared/api';
@@ -44,7 +44,7 @@ export function App() {
             <Route path="/invite/:token" element={<InvitePage />} />
             <Route element={<RequireSession />}>
               <Route element={<Layout />}>
-                <Route index element={<DashboardPage />} />
+                <Route index element={<HomePage />} />
                 <Route path="/cases" element={<CasesPage />} />
                 <Route path="/cases/:id" element={<CasePage />} />
                 <Route path="/cases/:id/contact" element={<CaseContactPage />} />

@@ -33,6 +33,7 @@ export class DemoSeeder {
       return true;
     });
     if (seeded) {
+      for (const rule of this.registry.afterSeedRules()) await rule();
       this.logger.log('demo data seeded');
       if (!this.config.demoPassword) {
         // Printed once, on the console only: the password of every demo user.

@@ -4,6 +4,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DemoSeedRegistry } from '../demo/demo-seed.registry';
 import { ContactLogService } from './contact-log.service';
 import { LegalActionsService } from './legal-actions.service';
+import { NoContactWatch } from './no-contact-watch.service';
 
 const IVS = 'Temporary detention centre (IVS), Moscow';
 
@@ -18,9 +19,12 @@ export class DetentionDemo implements OnModuleInit {
     private readonly registry: DemoSeedRegistry,
     private readonly contacts: ContactLogService,
     private readonly legalActions: LegalActionsService,
+    private readonly watch: NoContactWatch,
   ) {}
 
   onModuleInit(): void {
+    // The demo's last contact is months old: the watch opens its "no contact" alert as soon as the seed is in.
+    this.registry.afterSeed(() => this.watch.check());
     this.registry.register({
       order: 60,
       name: 'contact',
