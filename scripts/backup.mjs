@@ -1,6 +1,7 @@
-// `npm run backup -- file` / `npm run restore -- file`: build the API if needed, then run the backup CLI.
-import { build, run } from './lib.mjs';
+// `npm run backup -- FILE` / `npm run restore -- FILE`: build the API if needed, then run the backup CLI.
+// FILE is relative to the folder you ran npm from.
+import { build, runCli, userPath } from './lib.mjs';
 
-const [command, ...rest] = process.argv.slice(2);
+const [command, file, ...rest] = process.argv.slice(2);
 await build(['contracts', 'api']);
-await run(process.execPath, ['dist/apps/api/src/backup/backup-cli.js', command, ...rest]).catch(() => process.exit(1));
+await runCli('backup/backup-cli.js', [command, ...(file ? [userPath(file)] : []), ...rest]);

@@ -1,17 +1,81 @@
 import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+
+export const root = new URL('..', import.meta.url).pathname;
 
 /** Runs a command with inherited output; resolves on exit 0, rejects otherwise. */
 export function run(command, args, options = {}) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { stdio: 'inherit', ...options, env: { ...process.env, ...options.env } });
     child.on('error', reject);
-    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}`))));
+    child.on('exit', (code, signal) => (code === 0 ? resolvePromise() : reject(new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}`))));
   });
 }
 
 export const nxEnv = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: process.env.NX_SKIP_NX_CACHE ?? '', NX_TUI: 'false' };
 
-/** Builds the contracts, the API and the admin (cached by Nx). */
+/** A production install (the image, or `npm ci --omit=dev` after a build): dist is there and there is no build tool. */
+export const prebuilt = !existsSync(join(root, 'node_modules/nx')) && existsSync(join(root, 'dist/apps/api/src/main.js'));
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/**
+ * One build at a time per checkout: a second `npm start` (or test run) waits for the first one's build
+ * instead of rewriting dist/ under it. A lock left by a killed build is taken over.
+ */
+async function withBuildLock(task) {
+  const lock = join(root, 'dist', '.build.lock');
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  let announced = false;
+  for (;;) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(lock, 'utf8').trim() || 0);
+      if (holder > 0 && isAlive(holder)) {
+        if (!announced) console.error(`another build of this checkout is running (pid ${holder}); waiting for it to finish`);
+        announced = true;
+        await new Promise((r) => setTimeout(r, 500));
+      } else {
+        rmSync(lock, { force: true });
+      }
+    }
+  }
+  try {
+    return await task();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+/** Builds the contracts, the API and the admin (cached by Nx); nothing to do in a production install. */
 export function build(projects = ['contracts', 'api', 'admin']) {
-  return run('npx', ['nx', 'run-many', '-t', 'build', '-p', ...projects, '--outputStyle=static'], { env: nxEnv });
+  if (prebuilt) return Promise.resolve();
+  return withBuildLock(() => run('npx', ['nx', 'run-many', '-t', 'build', '-p', ...projects, '--outputStyle=static'], { env: nxEnv }));
+}
+
+/** A path given on the command line, against the folder the user ran `npm run` from (npm itself runs in the repository root). */
+export function userPath(path) {
+  return isAbsolute(path) ? path : resolve(process.env.INIT_CWD ?? process.cwd(), path);
+}
+
+/** Runs a compiled CLI of the API (`dist/apps/api/src/...`), passing its exit code on. */
+export async function runCli(script, args) {
+  const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/apps/api/src', script), ...args], { stdio: 'inherit', cwd: root });
+  process.on('SIGINT', () => undefined); // Ctrl-C reaches the CLI directly; it cleans up and exits
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  const code = await new Promise((r) => child.on('exit', (c, signal) => r(c ?? (signal ? 1 : 0))));
+  process.exit(code);
 }

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -8,6 +8,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { ErrorFilter } from './common/http/error.filter';
 import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DemoModule } from './demo/demo.module';
@@ -21,14 +22,6 @@ import { MedicalModule } from './medical/medical.module';
 import { ProceedingsModule } from './proceedings/proceedings.module';
 import { loggerOptions } from './logging';
 import { UsersModule } from './users/users.module';
-
-@Global()
-@Module({})
-class ConfigModule {
-  static with(config: AppConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
-  }
-}
 
 /** Wires the feature modules; each area owns its folder, tables and routes. */
 @Module({})

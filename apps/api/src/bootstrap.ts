@@ -6,9 +6,11 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { mountOpenApi } from './common/openapi/openapi';
 import { FieldCipher } from './common/crypto/field-cipher';
+import { registerCurrentKey } from './common/crypto/keys-in-use';
 import type { AppConfig } from './config/app-config';
 import { serveAdmin } from './web/serve-admin';
 
@@ -76,5 +78,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   await serveAdmin(fastify, config.adminDistDir);
   mountOpenApi(app);
   await app.init();
+  await registerCurrentKey(app.get(DataSource), config.encryptionKey.id);
   return app;
 }

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
+import { refuseMissingKeys } from './common/crypto/keys-in-use';
 import { ConfigError } from './config/app-config';
 import { loadConfig } from './config/load-config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
 import { createApp } from './bootstrap';
 import { DemoSeeder } from './demo/demo-seeder';
+import { UsersService } from './users/users.service';
 
 function log(message: string, level = 30): void {
   process.stdout.write(JSON.stringify({ level, time: Date.now(), context: 'main', msg: message }) + '\n');
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
   try {
     const applied = await runMigrations(config.databaseUrl);
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+    await refuseMissingKeys(config.databaseUrl, config);
   } catch (error) {
     await stopDatabase();
     throw error;
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   if (config.seedDemo) await app.get(DemoSeeder).seedIfEmpty();
+  if (!(await app.get(UsersService).adminExists())) log('no admin account exists yet: create one with `npm run admin:create -- EMAIL [NAME]`', 40);
   await app.listen({ port: config.port, host: config.host });
   log(`Habeas is listening on http://localhost:${config.port} (API under /api, docs at /api/docs)`);
 }

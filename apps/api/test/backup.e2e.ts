@@ -53,7 +53,13 @@ describe('backup and restore', () => {
 
     emptyUrl = await createEmptyDatabase();
     const restoredFiles = join(work, 'restored-files');
-    await restoreBackup({ databaseUrl: emptyUrl, filesDir: restoredFiles, archive, passphrase: 'correct horse battery staple' });
+    await restoreBackup({
+      databaseUrl: emptyUrl,
+      filesDir: restoredFiles,
+      archive,
+      passphrase: 'correct horse battery staple',
+      availableKeyIds: [t.config.encryptionKey.id],
+    });
     assert.deepEqual(await snapshot(emptyUrl), await snapshot(t.databaseUrl));
     assert.equal(readFileSync(join(restoredFiles, 'ab', 'abcdef'), 'utf8'), 'court ruling bytes');
   });
@@ -61,8 +67,56 @@ describe('backup and restore', () => {
   it('refuses a wrong passphrase and a database that is not empty', async () => {
     const archive = join(work, 'second.habeas-backup');
     await writeBackup({ databaseUrl: t.databaseUrl, filesDir: join(work, 'none'), out: archive, passphrase: 'right' });
-    await assert.rejects(restoreBackup({ databaseUrl: t.databaseUrl, filesDir: join(work, 'x'), archive, passphrase: 'wrong' }), /wrong passphrase/);
-    await assert.rejects(restoreBackup({ databaseUrl: t.databaseUrl, filesDir: join(work, 'y'), archive, passphrase: 'right' }), /not empty/);
+    await assert.rejects(
+      restoreBackup({ databaseUrl: t.databaseUrl, filesDir: join(work, 'x'), archive, passphrase: 'wrong', availableKeyIds: [] }),
+      /wrong passphrase/,
+    );
+    await assert.rejects(
+      restoreBackup({ databaseUrl: t.databaseUrl, filesDir: join(work, 'y'), archive, passphrase: 'right', availableKeyIds: [t.config.encryptionKey.id] }),
+      /not empty/,
+    );
+  });
+
+  it('records the keys in use and refuses, before touching anything, to restore data whose key is missing', async () => {
+    const archive = join(work, 'keys.habeas-backup');
+    const manifest = await writeBackup({ databaseUrl: t.databaseUrl, filesDir: join(work, 'none'), out: archive, passphrase: 'right' });
+    assert.ok(manifest.keyIds?.includes(t.config.encryptionKey.id), `key ${t.config.encryptionKey.id} in ${JSON.stringify(manifest.keyIds)}`);
+    const url = await createEmptyDatabase();
+    try {
+      await assert.rejects(
+        restoreBackup({ databaseUrl: url, filesDir: join(work, 'z'), archive, passphrase: 'right', availableKeyIds: ['0badc0de'] }),
+        new RegExp(`nothing restored: the archived data is sealed with encryption key ${t.config.encryptionKey.id}, which this installation does not have`),
+      );
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      const tables = (await client.query(`select count(*)::int as n from pg_tables where schemaname = 'public'`)).rows[0].n;
+      await client.end();
+      assert.equal(tables, 0, 'the database was not touched');
+    } finally {
+      await dropTestDatabase(url);
+    }
+  });
+
+  it('carries the keys wrapped with the passphrase, and only with a passphrase', async () => {
+    const archive = join(work, 'with-keys.habeas-backup');
+    const keys = { current: t.config.encryptionKey.id, keys: [{ id: t.config.encryptionKey.id, key: t.config.encryptionKey.key.toString('base64') }] };
+    await assert.rejects(writeBackup({ databaseUrl: t.databaseUrl, filesDir: join(work, 'none'), out: archive, keys }), /needs BACKUP_PASSPHRASE/);
+    await writeBackup({ databaseUrl: t.databaseUrl, filesDir: join(work, 'none'), out: archive, passphrase: 'right', keys });
+    const url = await createEmptyDatabase();
+    let installed: string[] = [];
+    try {
+      await restoreBackup({
+        databaseUrl: url,
+        filesDir: join(work, 'w'),
+        archive,
+        passphrase: 'right',
+        availableKeyIds: ['0badc0de'],
+        installKeys: (bundle) => (installed = bundle.keys.map((key) => key.key)),
+      });
+      assert.deepEqual(installed, [t.config.encryptionKey.key.toString('base64')]);
+    } finally {
+      await dropTestDatabase(url);
+    }
   });
 });
 

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { currency } from './currencies';
+
+export { currency };
 
 export const uuid = z.uuid({ error: 'must be a UUID' });
 
@@ -16,12 +19,6 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
-
-export const currency = z
-  .string()
-  .length(3, 'must be a 3-letter ISO currency code')
-  .regex(/^[A-Za-z]{3}$/, 'must be a 3-letter ISO currency code')
-  .transform((value) => value.toUpperCase());
 
 /** Money is integer minor units with an ISO currency. */
 export const money = z.object({

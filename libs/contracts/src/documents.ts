@@ -11,6 +11,9 @@ export type DocumentStatus = z.infer<typeof documentStatus>;
 
 export const textStatuses = ['pending', 'done', 'failed', 'unsupported'] as const;
 export type TextStatus = (typeof textStatuses)[number];
+/** Why extraction failed ('failed') or was cut short ('done' + 'truncated'); the file itself is always kept. */
+export const textIssues = ['too_large', 'memory', 'timeout', 'bomb', 'corrupt', 'unreadable', 'truncated'] as const;
+export type TextIssue = (typeof textIssues)[number];
 
 /** Search snippets mark hits with these; the admin renders them as <mark>. */
 export const snippetStart = '««';
@@ -26,6 +29,7 @@ export const documentVersion = z.object({
   uploadedBy: z.uuid(),
   uploadedAt: isoDateTime,
   textStatus: z.enum(textStatuses),
+  textIssue: z.enum(textIssues).nullable(),
 });
 export type DocumentVersion = z.infer<typeof documentVersion>;
 

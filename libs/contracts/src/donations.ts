@@ -59,7 +59,7 @@ export const donationItem = z.object({
   refundedMinor: z.number().int(),
   disputedMinor: z.number().int(),
   method: z.string().nullable(),
-  subscriptionStatus: z.enum(['active', 'canceled']).nullable(),
+  subscriptionStatus: z.enum(['active', 'past_due', 'canceled']).nullable(),
   donorId: uuid.nullable(),
   donorName: z.string().nullable(),
   donorEmail: z.string().nullable(),
@@ -97,18 +97,73 @@ export const offlineDonationRequest = z.object({
 });
 export type OfflineDonationRequest = z.input<typeof offlineDonationRequest>;
 
+/** Why a signed Stripe event could not be applied (the admin words each one in ru and en). */
+export const stripeIssueReasons = [
+  'unknown_subscription',
+  'missing_subscription',
+  'missing_payment_reference',
+  'unknown_campaign',
+  'missing_amount',
+  'unsupported_currency',
+] as const;
+export const stripeIssueReason = z.enum(stripeIssueReasons);
+export type StripeIssueReason = z.infer<typeof stripeIssueReason>;
+
+/** GET /api/donations/attention — signed Stripe events still waiting to be applied. */
+export const stripeIssueItem = z.object({
+  eventId: z.string(),
+  type: z.string(),
+  reason: stripeIssueReason,
+  /** What the event names (a subscription, invoice, session or charge id), for finding it in Stripe. */
+  objectId: z.string().nullable(),
+  amount: money.nullable(),
+  attempts: z.number().int(),
+  firstSeenAt: isoDateTime,
+  lastTriedAt: isoDateTime,
+});
+export type StripeIssueItem = z.infer<typeof stripeIssueItem>;
+export const stripeIssuePage = page(stripeIssueItem);
+
+export const reconciliationRun = z.object({
+  startedAt: isoDateTime,
+  finishedAt: isoDateTime.nullable(),
+  checkedCount: z.number().int(),
+  fixedCount: z.number().int(),
+  failedCount: z.number().int(),
+  error: z.string().nullable(),
+});
+export type ReconciliationRun = z.infer<typeof reconciliationRun>;
+export const reconciliationResult = z.object({ checked: z.number().int(), fixed: z.number().int(), failed: z.number().int() });
+
+/** A monthly gift whose last payment failed. */
+export const atRiskGift = z.object({
+  donationId: uuid,
+  caseSlug: z.string(),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  failedAt: isoDateTime,
+  donorName: z.string().nullable(),
+});
+export type AtRiskGift = z.infer<typeof atRiskGift>;
+
 export const donationSummary = z.object({
-  totals: z.array(money.extend({ kind: z.enum(donationKinds), refundedMinor: z.number().int(), donorCount: z.number().int() })),
+  totals: z.array(
+    money.extend({
+      kind: z.enum(donationKinds),
+      refundedMinor: z.number().int(),
+      donorCount: z.number().int(),
+      /** What donors gave, less refunds and disputes. */
+      grossMinor: z.number().int(),
+      /** Stripe's fees, in this currency. */
+      feesMinor: z.number().int(),
+      netMinor: z.number().int(),
+    }),
+  ),
   perDay: z.array(money.extend({ day: isoDate, kind: z.enum(donationKinds) })),
-  lastReconciliation: z
-    .object({
-      startedAt: isoDateTime,
-      finishedAt: isoDateTime.nullable(),
-      checkedCount: z.number().int(),
-      fixedCount: z.number().int(),
-      error: z.string().nullable(),
-    })
-    .nullable(),
+  lastReconciliation: reconciliationRun.nullable(),
+  needsAttention: z.number().int(),
+  atRisk: z.array(atRiskGift),
+  payouts: z.array(money.extend({ id: z.string(), status: z.string(), arrivalDate: isoDate.nullable() })),
 });
 export type DonationSummary = z.infer<typeof donationSummary>;
 

@@ -1,4 +1,5 @@
 export * from './common';
+export * from './currencies';
 export * from './auth';
 export * from './users';
 export * from './audit';

@@ -7,7 +7,7 @@ const SALT = 16;
 const IV = 12;
 const TAG = 16;
 
-function keyFrom(passphrase: string, salt: Buffer): Buffer {
+export function keyFrom(passphrase: string, salt: Buffer): Buffer {
   return scryptSync(passphrase, salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
 }
 

@@ -6,6 +6,10 @@ export interface BackupManifest {
   migrations: string[];
   tables: Record<string, { rows: number; sha256: string }>;
   files: Array<{ path: string; size: number; sha256: string }>;
+  /** Ids of the encryption keys that sealed values in this database: a restore needs each one (absent in older archives). */
+  keyIds?: string[];
+  /** With --include-keys: those keys (and a local session secret) wrapped with BACKUP_PASSPHRASE (see backup-keys.ts). */
+  wrappedKeys?: string;
 }
 
 /** Tables that are not backed up: pg-boss keeps transient jobs in its own schema; only `public` is archived. */

@@ -5,7 +5,9 @@ import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import * as tar from 'tar';
 import { encryptingStream } from './archive-cipher';
+import { keysInUse } from '../common/crypto/keys-in-use';
 import type { BackupManifest } from './backup-manifest';
+import { wrapKeys, type KeyBundle } from './backup-keys';
 import { dumpTable, sha256OfFile, tablesInDependencyOrder } from './database-archive';
 
 export interface BackupOptions {
@@ -14,6 +16,8 @@ export interface BackupOptions {
   filesDir: string;
   out: string;
   passphrase?: string;
+  /** Carry these keys in the archive, wrapped with the passphrase (which is then required). */
+  keys?: KeyBundle;
 }
 
 function listFiles(dir: string): string[] {
@@ -29,6 +33,7 @@ function listFiles(dir: string): string[] {
  * rows agree with each other), the file store, and a manifest of counts and checksums.
  */
 export async function writeBackup(options: BackupOptions): Promise<BackupManifest> {
+  if (options.keys && !options.passphrase) throw new Error('including the keys needs BACKUP_PASSPHRASE: an archive must never hold them in clear');
   const staging = mkdtempSync(join(tmpdir(), 'habeas-backup-'));
   try {
     const client = new Client({ connectionString: options.databaseUrl });
@@ -37,6 +42,7 @@ export async function writeBackup(options: BackupOptions): Promise<BackupManifes
     try {
       await client.query('begin isolation level repeatable read read only');
       manifest.migrations = (await client.query(`select name from migrations order by id`)).rows.map((row: { name: string }) => row.name);
+      manifest.keyIds = await keysInUse(client);
       mkdirSync(join(staging, 'tables'));
       for (const table of await tablesInDependencyOrder(client)) {
         const rows = Number((await client.query(`select count(*) as n from public."${table}"`)).rows[0].n);
@@ -56,6 +62,7 @@ export async function writeBackup(options: BackupOptions): Promise<BackupManifes
       manifest.files.push({ path: name, size: statSync(target).size, sha256: await sha256OfFile(target) });
     }
     mkdirSync(join(staging, 'files'), { recursive: true });
+    if (options.keys) manifest.wrappedKeys = wrapKeys(options.keys, options.passphrase!);
     writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2));
     mkdirSync(dirname(options.out), { recursive: true });
     const packed = tar.create({ gzip: true, cwd: staging, portable: true }, ['manifest.json', 'tables', 'files']);

@@ -20,6 +20,7 @@ import * as tar from 'tar';
 import { runMigrations } from '../database/migrate';
 import { decryptingStream, MAGIC } from './archive-cipher';
 import type { BackupManifest } from './backup-manifest';
+import { assertKeysAvailable, unwrapKeys, type KeyBundle } from './backup-keys';
 import { loadTable, sha256OfFile, tablesInDependencyOrder } from './database-archive';
 
 export interface RestoreOptions {
@@ -27,6 +28,10 @@ export interface RestoreOptions {
   filesDir: string;
   archive: string;
   passphrase?: string;
+  /** Ids of the encryption keys this installation has (current and earlier). */
+  availableKeyIds: string[];
+  /** For a key kept in DATA_DIR: store the keys the archive carries, so the restored data can be read. */
+  installKeys?: (bundle: KeyBundle) => void;
 }
 
 function isEncrypted(path: string): boolean {
@@ -61,6 +66,17 @@ async function unpack(options: RestoreOptions, into: string): Promise<BackupMani
   return manifest;
 }
 
+/** `--print-keys`: the keys an archive made with --include-keys carries, for an operator who supplies keys by environment. */
+export async function readCarriedKeys(archive: string, passphrase: string | undefined): Promise<KeyBundle | undefined> {
+  const staging = mkdtempSync(join(tmpdir(), 'habeas-restore-'));
+  try {
+    const manifest = await unpack({ archive, passphrase, databaseUrl: '', filesDir: '', availableKeyIds: [] }, staging);
+    return manifest.wrappedKeys && passphrase ? unwrapKeys(manifest.wrappedKeys, passphrase) : undefined;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
 /**
  * Restores an archive into an empty database and an empty file store: verifies every checksum first,
  * migrates the schema to the archive's version, loads all tables in one transaction, then the files.
@@ -70,6 +86,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<BackupMani
   const staging = mkdtempSync(join(tmpdir(), 'habeas-restore-'));
   try {
     const manifest = await unpack(options, staging);
+    const bundle = manifest.wrappedKeys && options.passphrase ? unwrapKeys(manifest.wrappedKeys, options.passphrase) : undefined;
+    assertKeysAvailable(manifest.keyIds ?? [], options.availableKeyIds, bundle, Boolean(options.installKeys));
     await runMigrations(options.databaseUrl);
     const client = new Client({ connectionString: options.databaseUrl });
     await client.connect();
@@ -105,6 +123,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<BackupMani
     } finally {
       await client.end();
     }
+    if (bundle) options.installKeys?.(bundle);
     for (const file of manifest.files) {
       const target = join(options.filesDir, file.path);
       mkdirSync(dirname(target), { recursive: true });

@@ -80,7 +80,9 @@ export abstract class AppConfig {
   abstract readonly demoPassword: string | undefined;
   /** 32-byte key for field encryption at rest, with its id (first 8 hex of its SHA-256). */
   abstract readonly encryptionKey: { id: string; key: Buffer };
-  /** Earlier keys, readable only (APP_ENCRYPTION_KEYS_OLD). */
+  /** The key lives in DATA_DIR/secrets (generated there), not in APP_ENCRYPTION_KEY. */
+  abstract readonly encryptionKeyManagedLocally: boolean;
+  /** Earlier keys, readable only (APP_ENCRYPTION_KEYS_OLD, or DATA_DIR/secrets/encryption.old.keys for a local key). */
   abstract readonly previousEncryptionKeys: Array<{ id: string; key: Buffer }>;
   /** A critical medical alert not acknowledged this long is escalated to all admins. */
   abstract readonly medicalEscalationSeconds: number;

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { AppConfig, ConfigError, parseEnvironment } from './app-config';
-import { decodeKey, deriveKey, keyId, localSecret } from './local-secrets';
+import { decodeKey, deriveKey, keyId, localOldKeys, localSecret } from './local-secrets';
 
 /**
  * Builds the AppConfig from the environment. `databaseUrl` is filled in by the
@@ -19,6 +19,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, databaseUrl?: string): AppCon
       .map((text) => text.trim())
       .filter(Boolean)
       .map((text) => decodeKey(text, 'APP_ENCRYPTION_KEYS_OLD'));
+    // Locally managed keys keep their predecessors beside them until `npm run reencrypt` retires them.
+    if (!e.APP_ENCRYPTION_KEY) previous = previous.concat(localOldKeys(dataDir));
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, databaseUrl?: string): AppCon
     seedDemo: e.SEED_DEMO ?? embedded,
     demoPassword: e.DEMO_PASSWORD,
     encryptionKey: { id: keyId(encryption), key: encryption },
+    encryptionKeyManagedLocally: !e.APP_ENCRYPTION_KEY,
     previousEncryptionKeys: previous.map((key) => ({ id: keyId(key), key })),
     medicalEscalationSeconds: e.MEDICAL_ESCALATION_SECONDS,
     // Tests call the rule directly: a cron tick must not add alerts to other tests' demo data.

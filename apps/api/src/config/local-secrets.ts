@@ -1,5 +1,5 @@
 import { createHash, hkdfSync, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -35,4 +35,35 @@ export function keyId(key: Buffer): string {
 
 export function deriveKey(master: Buffer, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), purpose, 32));
+}
+
+const OLD_KEYS = 'encryption.old.keys';
+
+/** Earlier local encryption keys (one base64 key a line), still readable until re-encryption retires them. */
+export function localOldKeys(dataDir: string): Buffer[] {
+  const file = join(dataDir, 'secrets', OLD_KEYS);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => decodeKey(line, `${file} line`));
+}
+
+/** Replaces a local secret atomically (mode 0600): a crash leaves the old or the new file, never half of one. */
+export function writeLocalSecret(dataDir: string, name: string, value: Buffer): void {
+  const dir = join(dataDir, 'secrets');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const partial = join(dir, `${name}.partial`);
+  writeFileSync(partial, value.toString('base64') + '\n', { mode: 0o600 });
+  renameSync(partial, join(dir, name));
+}
+
+/** Keeps exactly these keys as the local earlier keys (none: the file is emptied). */
+export function writeLocalOldKeys(dataDir: string, keys: Buffer[]): void {
+  const dir = join(dataDir, 'secrets');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const partial = join(dir, `${OLD_KEYS}.partial`);
+  writeFileSync(partial, keys.map((key) => key.toString('base64') + '\n').join(''), { mode: 0o600 });
+  renameSync(partial, join(dir, OLD_KEYS));
 }

@@ -1,4 +1,4 @@
-import type { TextStatus } from '@habeas/contracts';
+import type { TextIssue, TextStatus } from '@habeas/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One uploaded file of a document: immutable bytes identified by their SHA-256 (chain of custody). */
@@ -36,6 +36,9 @@ export class DocumentVersionEntity {
 
   @Column({ type: 'text', default: 'pending' })
   textStatus: TextStatus;
+
+  @Column({ type: 'text', nullable: true })
+  textIssue: TextIssue | null;
 
   @Column({ type: 'text', nullable: true, select: false })
   extractedText: string | null;

@@ -33,7 +33,7 @@ export interface DocumentScope {
 }
 
 const versionJson = `json_build_object('id', v.id, 'number', v.number, 'originalName', v.original_name, 'mimeType', v.mime_type,
-  'size', v.size, 'sha256', v.sha256, 'uploadedBy', v.uploaded_by, 'uploadedAt', v.uploaded_at, 'textStatus', v.text_status)`;
+  'size', v.size, 'sha256', v.sha256, 'uploadedBy', v.uploaded_by, 'uploadedAt', v.uploaded_at, 'textStatus', v.text_status, 'textIssue', v.text_issue)`;
 
 export function toVersion(json: Record<string, unknown>): DocumentVersion {
   return {
@@ -46,6 +46,7 @@ export function toVersion(json: Record<string, unknown>): DocumentVersion {
     uploadedBy: String(json.uploadedBy),
     uploadedAt: new Date(String(json.uploadedAt)).toISOString(),
     textStatus: json.textStatus as DocumentVersion['textStatus'],
+    textIssue: (json.textIssue ?? null) as DocumentVersion['textIssue'],
   };
 }
 

@@ -16,7 +16,7 @@ import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentsRepository, DocumentScope } from './documents.repository';
 import { FileStore } from './file-store';
 import { LocalFileStore } from './local-file-store';
-import { extractText } from './text-extractor';
+import { type Extraction, extractText } from './extraction/text-extractor';
 import type { ReceivedUpload } from './upload-receiver';
 
 export const EXTRACT_TEXT_JOB = 'documents.extract-text';
@@ -179,19 +179,22 @@ export class DocumentsService implements OnModuleInit {
     const versions = this.db.getRepository(DocumentVersionEntity);
     const version = await versions.findOne({ where: { id: versionId } });
     if (!version || version.textStatus !== 'pending') return;
+    let result: Extraction;
     try {
-      const result = await extractText(version.mimeType, () => this.store.get(version.storageKey));
-      await this.db.transaction(async (manager) => {
-        await manager.getRepository(DocumentVersionEntity).update(version.id, {
-          textStatus: result.status,
-          extractedText: result.status === 'done' ? result.text.replaceAll('\u0000', '').slice(0, 2_000_000) : null,
-        });
-        await refreshSearch(manager, version.documentId);
-      });
+      result = await extractText(version.mimeType, () => this.store.get(version.storageKey));
     } catch (error) {
-      this.logger.warn({ err: error, versionId }, 'text extraction failed');
-      await versions.update(version.id, { textStatus: 'failed' });
+      result = { status: 'failed', issue: 'unreadable', message: (error as Error).message };
     }
+    // A failed extraction is final (no retry): the file stays downloadable, the drawer says why.
+    if (result.status === 'failed') this.logger.warn({ versionId, issue: result.issue, reason: result.message }, 'text extraction failed');
+    await this.db.transaction(async (manager) => {
+      await manager.getRepository(DocumentVersionEntity).update(version.id, {
+        textStatus: result.status,
+        textIssue: result.status === 'unsupported' ? null : result.issue,
+        extractedText: result.status === 'done' ? result.text : null,
+      });
+      await refreshSearch(manager, version.documentId);
+    });
   }
 
   private async queueExtraction(documentId: string): Promise<void> {

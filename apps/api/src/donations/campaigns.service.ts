@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, NotFound, Unprocessable } from '../common/http/domain-error';
 import { AppConfig } from '../config/app-config';
 import { openText, sealText } from './donor-identity';
-import { num, rowsOf } from './sql';
+import { KEPT_GIFT, num, rowsOf } from './sql';
 import { StripeGateway } from './stripe-gateway.service';
 
 export const MIN_AMOUNT_MINOR = 100;
@@ -78,17 +78,18 @@ export class CampaignsService {
   async publicCampaign(slug: string): Promise<PublicCampaign> {
     const theCase = await this.publicCase(slug);
     const settings = await this.settingsOf(theCase.id);
-    const totals = await rowsOf<{ currency: string; kind: 'one_off' | 'recurring' | 'offline'; net: string; donors: number }>(
+    const totals = await rowsOf<{ currency: string; kind: 'one_off' | 'recurring' | 'offline'; net: string }>(
       this.db,
-      `select currency, kind, raised_minor - refunded_minor - disputed_minor as net, donor_count as donors from campaign_totals where case_id = $1 order by currency, kind`,
+      `select currency, kind, raised_minor - refunded_minor - disputed_minor as net from campaign_totals where case_id = $1 order by currency, kind`,
       [theCase.id],
     );
+    const [donors] = await rowsOf<{ n: number }>(this.db, `select count(*)::int as n from donations d where d.case_id = $1 and ${KEPT_GIFT}`, [theCase.id]);
     const raised = new Map<string, number>();
     for (const row of totals) raised.set(row.currency, (raised.get(row.currency) ?? 0) + num(row.net));
     const supporters = await rowsOf<{ name: string | null; show_name: boolean; message: string | null; at: Date }>(
       this.db,
       `select di.name, di.show_name, di.message, d.paid_at as at from donations d join donor_identities di on di.id = d.donor_id
-        where d.case_id = $1 and d.paid_at is not null and d.status not in ('refunded', 'disputed') and di.erased_at is null
+        where d.case_id = $1 and ${KEPT_GIFT} and di.erased_at is null
           and (di.show_name or di.message is not null)
         order by d.paid_at desc, d.id desc limit 30`,
       [theCase.id],
@@ -105,7 +106,7 @@ export class CampaignsService {
       goal: settings.goal,
       raised: [...raised].map(([currency, amountMinor]) => ({ currency, amountMinor })),
       raisedByKind: totals.map((row) => ({ currency: row.currency, kind: row.kind, amountMinor: num(row.net) })),
-      donorCount: totals.reduce((sum, row) => sum + Number(row.donors), 0),
+      donorCount: donors.n,
       supporters: supporters.map((row) => ({
         name: row.show_name ? openText(row.name) : null,
         message: openText(row.message)?.replace(EMAIL_LIKE, '[…]') ?? null,

@@ -1,7 +1,18 @@
 import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { donationItem, donationListQuery, donationPage, donationSummary, exportQuery, offlineDonationRequest, uuid } from '@habeas/contracts';
-import type { DonationListQuery, ExportQuery } from '@habeas/contracts';
+import {
+  donationItem,
+  donationListQuery,
+  donationPage,
+  donationSummary,
+  exportQuery,
+  offlineDonationRequest,
+  pageQuery,
+  reconciliationResult,
+  stripeIssuePage,
+  uuid,
+} from '@habeas/contracts';
+import type { DonationListQuery, ExportQuery, PageQuery } from '@habeas/contracts';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { Can, CurrentActor } from '../common/auth/access.decorators';
@@ -9,6 +20,7 @@ import type { Actor } from '../common/auth/actor';
 import { Returns, ZodBody, ZodParam, ZodQuery } from '../common/http/zod-validation';
 import { DonationsService } from './donations.service';
 import { LedgerExport } from './ledger-export.service';
+import { MoneyAttention } from './money-attention.service';
 import { Reconciliation } from './reconciliation.service';
 
 @ApiTags('donations')
@@ -18,6 +30,7 @@ export class DonationsController {
     private readonly donations: DonationsService,
     private readonly exports: LedgerExport,
     private readonly reconciliation: Reconciliation,
+    private readonly attention: MoneyAttention,
   ) {}
 
   @Get('donations')
@@ -52,9 +65,17 @@ export class DonationsController {
   @Post('donations/reconciliation')
   @Can('money:write')
   @HttpCode(200)
-  @Returns(z.object({ checked: z.number().int(), fixed: z.number().int() }))
+  @Returns(reconciliationResult)
   reconcileNow() {
     return this.reconciliation.run();
+  }
+
+  /** Signed Stripe events that could not be applied yet, with the reason; reconciliation retries them. */
+  @Get('donations/attention')
+  @Can('money:read')
+  @Returns(stripeIssuePage)
+  needsAttention(@ZodQuery(pageQuery) query: PageQuery) {
+    return this.attention.issues(query);
   }
 
   @Get('donations/:id')

@@ -145,6 +145,15 @@ export class DonationsDemo implements OnModuleInit {
         { ref: `pi_demo_${n}_${month}`, invoiceId: d.kind === 'recurring' ? `in_demo_${n}_${month}` : null, amountMinor: d.amount, currency: d.currency, at },
         mails,
       );
+      // A European card's fee as Stripe charges it: 1.5% + 0.25 in the payment's currency.
+      const feeMinor = Math.round(d.amount * 0.015) + 25;
+      await this.ledger.recordFee(m, `pi_demo_${n}_${month}`, {
+        chargeId: `ch_demo_${n}_${month}`,
+        balanceTransactionId: `txn_demo_${n}_${month}`,
+        feeMinor,
+        netMinor: d.amount - feeMinor,
+        currency: d.currency,
+      });
     }
     if (d.refunded) {
       await m.query(`insert into stripe_refund_facts (payment_ref, amount_refunded) values ($1, $2)`, [`pi_demo_${n}_0`, d.refunded]);

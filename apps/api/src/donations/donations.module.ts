@@ -8,18 +8,34 @@ import { DonationsController } from './donations.controller';
 import { DonationsDemo } from './donations.demo';
 import { DonationsService } from './donations.service';
 import { ExpensesService } from './expenses.service';
+import { DonorMails } from './donor-mails';
 import { LedgerExport } from './ledger-export.service';
+import { MoneyAttention } from './money-attention.service';
 import { MoneyLedger } from './money-ledger.service';
 import { PublicCampaignsController } from './public-campaigns.controller';
 import { Reconciliation } from './reconciliation.service';
 import { StripeEvents } from './stripe-events.service';
+import { StripeFees } from './stripe-fees.service';
 import { StripeGateway } from './stripe-gateway.service';
 
 /** Donations, Stripe, expenses and the per-case fund ledger. */
 @Module({
   imports: [CasesModule],
   controllers: [PublicCampaignsController, DonationsController, CaseMoneyController],
-  providers: [CampaignsService, DonationsService, ExpensesService, LedgerExport, MoneyLedger, Reconciliation, StripeEvents, StripeGateway, DonationsDemo],
+  providers: [
+    CampaignsService,
+    DonationsService,
+    DonorMails,
+    ExpensesService,
+    LedgerExport,
+    MoneyAttention,
+    MoneyLedger,
+    Reconciliation,
+    StripeEvents,
+    StripeFees,
+    StripeGateway,
+    DonationsDemo,
+  ],
   exports: [DonationsService],
 })
 export class DonationsModule implements OnModuleInit {

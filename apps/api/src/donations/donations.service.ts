@@ -10,8 +10,9 @@ import { NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
 import { MailService } from '../mail/mail.service';
 import { openText, sealText } from './donor-identity';
+import { MoneyAttention } from './money-attention.service';
 import { MoneyLedger } from './money-ledger.service';
-import { num, rowsOf } from './sql';
+import { KEPT_GIFT, num, rowsOf } from './sql';
 
 interface DonationListRow {
   id: string;
@@ -46,6 +47,7 @@ export class DonationsService {
     private readonly audit: AuditService,
     private readonly ledger: MoneyLedger,
     private readonly mail: MailService,
+    private readonly attention: MoneyAttention,
   ) {}
 
   /** Donor names, emails and messages are shown to finance and admins; each list view of them is audited. */
@@ -168,29 +170,30 @@ export class DonationsService {
   }
 
   async summary(actor: Actor, caseId?: string): Promise<DonationSummary> {
-    const params: unknown[] = [];
-    let filter = '';
-    if (caseId) {
-      params.push((await this.access.resolve(actor, caseId, 'money:read')).id);
-      filter = 'and case_id = $1';
-    }
-    const totals = await rowsOf<{ currency: string; kind: DonationItem['kind']; raised: string; refunded: string; donors: string }>(
+    const theCase = caseId ? (await this.access.resolve(actor, caseId, 'money:read')).id : null;
+    const totals = await rowsOf<{
+      currency: string;
+      kind: DonationItem['kind'];
+      raised: string;
+      refunded: string;
+      gross: string;
+      fees: string;
+      donors: string;
+    }>(
       this.db,
-      `select currency, kind, sum(raised_minor - disputed_minor) as raised, sum(refunded_minor) as refunded, sum(donor_count) as donors
-         from campaign_totals where true ${filter} group by currency, kind order by currency, kind`,
-      params,
+      `select t.currency, t.kind, sum(t.raised_minor - t.disputed_minor) as raised, sum(t.refunded_minor) as refunded,
+              sum(t.raised_minor - t.refunded_minor - t.disputed_minor) as gross, sum(t.fee_minor) as fees,
+              (select count(*) from donations d where d.currency = t.currency and d.kind = t.kind and ${KEPT_GIFT} and ($1::uuid is null or d.case_id = $1)) as donors
+         from campaign_totals t where ($1::uuid is null or t.case_id = $1) group by t.currency, t.kind order by t.currency, t.kind`,
+      [theCase],
     );
     const perDay = await rowsOf<{ day: string; currency: string; kind: DonationItem['kind']; amount: string }>(
       this.db,
       `select to_char(l.at at time zone 'UTC', 'YYYY-MM-DD') as day, l.currency, d.kind, sum(l.amount_minor) as amount
          from ledger_entries l join donations d on d.id = l.donation_id
-        where l.at > now() - interval '90 days' ${caseId ? 'and l.case_id = $1' : ''}
+        where l.at > now() - interval '90 days' and ($1::uuid is null or l.case_id = $1)
         group by 1, 2, 3 order by 1, 2, 3`,
-      params,
-    );
-    const [run] = await rowsOf<{ started_at: Date; finished_at: Date | null; checked_count: number; fixed_count: number; error: string | null }>(
-      this.db,
-      `select * from reconciliation_runs order by started_at desc limit 1`,
+      [theCase],
     );
     return {
       totals: totals.map((row) => ({
@@ -199,17 +202,15 @@ export class DonationsService {
         amountMinor: num(row.raised),
         refundedMinor: num(row.refunded),
         donorCount: num(row.donors),
+        grossMinor: num(row.gross),
+        feesMinor: num(row.fees),
+        netMinor: num(row.gross) - num(row.fees),
       })),
       perDay: perDay.map((row) => ({ day: row.day, currency: row.currency, kind: row.kind, amountMinor: num(row.amount) })),
-      lastReconciliation: run
-        ? {
-            startedAt: run.started_at.toISOString(),
-            finishedAt: run.finished_at?.toISOString() ?? null,
-            checkedCount: run.checked_count,
-            fixedCount: run.fixed_count,
-            error: run.error,
-          }
-        : null,
+      lastReconciliation: await this.attention.lastRun(),
+      needsAttention: await this.attention.openIssueCount(),
+      atRisk: await this.attention.atRisk(theCase),
+      payouts: await this.attention.payouts(),
     };
   }
 

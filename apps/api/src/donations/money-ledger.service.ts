@@ -1,7 +1,8 @@
+import { minorToDecimal } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Mail } from '../mail/mail.service';
-import { openText } from './donor-identity';
+import { DonorMails } from './donor-mails';
 import { num, rowsOf } from './sql';
 
 export interface PaymentFact {
@@ -11,6 +12,15 @@ export interface PaymentFact {
   amountMinor: number;
   currency: string;
   at: Date;
+}
+
+export interface FeeFact {
+  chargeId: string;
+  balanceTransactionId: string;
+  feeMinor: number;
+  netMinor: number;
+  /** The balance transaction's (settlement) currency. */
+  currency: string;
 }
 
 interface DonationRow {
@@ -31,6 +41,8 @@ interface DonationRow {
  */
 @Injectable()
 export class MoneyLedger {
+  constructor(private readonly donorMails: DonorMails) {}
+
   /** Serialises everything that touches one payment (its insertion, refunds, disputes) across transactions. */
   async lockKey(m: EntityManager, key: string): Promise<void> {
     await m.query(`select pg_advisory_xact_lock(hashtext($1))`, [key]);
@@ -69,8 +81,28 @@ export class MoneyLedger {
       at: fact.at,
     });
     await this.recordMilestones(m, donation.case_id, fact.at);
-    if (firstPayment) await this.thankDonor(m, donation, fact, mails);
+    if (firstPayment) {
+      const mail = await this.donorMails.thanks(m, donation.id, fact.amountMinor, fact.currency, fact.at);
+      if (mail) mails.push(mail);
+    }
     await this.applyAdjustments(m, fact.ref);
+    return true;
+  }
+
+  /** Stripe's fee of a payment (from its balance transaction), once; refunds or disputes naming the charge then find it. */
+  async recordFee(m: EntityManager, ref: string, fee: FeeFact): Promise<boolean> {
+    await this.lockKey(m, `pay:${ref}`);
+    const [payment] = await rowsOf<{ case_id: string; kind: string; currency: string; donation_id: string }>(
+      m,
+      `update donation_payments p set charge_id = $2, balance_transaction_id = $3, fee_minor = $4, fee_currency = $5, net_minor = $6
+        from donations d where d.id = p.donation_id and p.payment_ref = $1 and p.fee_minor is null
+        returning p.case_id, d.kind, p.currency, p.donation_id`,
+      [ref, fee.chargeId, fee.balanceTransactionId, fee.feeMinor, fee.currency, fee.netMinor],
+    );
+    if (!payment) return false;
+    await this.addToTotals(m, payment.case_id, fee.currency, payment.kind, { fees: fee.feeMinor });
+    if (fee.currency === payment.currency) await m.query(`update donations set fee_minor = fee_minor + $2 where id = $1`, [payment.donation_id, fee.feeMinor]);
+    await this.applyAdjustments(m, ref);
     return true;
   }
 
@@ -94,14 +126,22 @@ export class MoneyLedger {
       currency: string;
       refunded_minor: string;
       disputed_minor: string;
-    }>(m, `select * from donation_payments where payment_ref = $1 for update`, [ref]);
+      payment_ref: string;
+      charge_id: string | null;
+    }>(m, `select * from donation_payments where payment_ref = $1 or charge_id = $1 order by payment_ref = $1 desc limit 1 for update`, [ref]);
     const payment = payments[0];
     if (!payment) return false;
-    const [refund] = await rowsOf<{ amount_refunded: string }>(m, `select amount_refunded from stripe_refund_facts where payment_ref = $1`, [ref]);
+    // Refunds and disputes name the payment by its PaymentIntent, or by its charge when it has none.
+    const keys = [payment.payment_ref, payment.charge_id].filter(Boolean);
+    const [refund] = await rowsOf<{ amount_refunded: string }>(
+      m,
+      `select max(amount_refunded) as amount_refunded from stripe_refund_facts where payment_ref = any($1)`,
+      [keys],
+    );
     const [dispute] = await rowsOf<{ withheld: string }>(
       m,
-      `select coalesce(sum(amount_minor), 0) as withheld from stripe_dispute_facts where payment_ref = $1 and state in ('open', 'lost')`,
-      [ref],
+      `select coalesce(sum(amount_minor), 0) as withheld from stripe_dispute_facts where payment_ref = any($1) and state in ('open', 'lost')`,
+      [keys],
     );
     const amount = num(payment.amount_minor);
     const refunded = Math.min(amount, num(refund?.amount_refunded));
@@ -155,7 +195,7 @@ export class MoneyLedger {
     await m.query(`insert into money_milestones (case_id, key, title, at) values ($1, $2, $3, now()) on conflict do nothing`, [
       e.caseId,
       `expense:${e.id}`,
-      `Expense paid: ${e.category.replace(/_/g, ' ')}, ${(e.amountMinor / 100).toFixed(2)} ${e.currency}`,
+      `Expense paid: ${e.category.replace(/_/g, ' ')}, ${minorToDecimal(e.amountMinor, e.currency)} ${e.currency}`,
     ]);
   }
 
@@ -226,27 +266,5 @@ export class MoneyLedger {
         at,
       ]);
     }
-  }
-
-  private async thankDonor(m: EntityManager, donation: DonationRow, fact: PaymentFact, mails: Mail[]): Promise<void> {
-    if (!donation.donor_id) return;
-    const [donor] = await rowsOf<{ email: string | null; name: string | null; erased_at: Date | null }>(
-      m,
-      `select email, name, erased_at from donor_identities where id = $1`,
-      [donation.donor_id],
-    );
-    const email = donor && !donor.erased_at ? openText(donor.email) : null;
-    if (!email) return;
-    const name = openText(donor.name);
-    const amount = `${(fact.amountMinor / 100).toFixed(2)} ${fact.currency}`;
-    mails.push({
-      to: email,
-      subject: 'Thank you for your donation',
-      text:
-        `${name ? `Dear ${name},` : 'Hello,'}\n\nThank you for your donation of ${amount} (${fact.at.toISOString().slice(0, 10)}).\n` +
-        `Receipt reference: ${donation.id}\n${donation.kind === 'recurring' ? 'You can cancel your monthly donation at any time by replying to this mail.\n' : ''}` +
-        `\nEvery payment is accounted for in the public ledger of the campaign.\n`,
-      dedupeKey: `donation-thanks:${donation.id}`,
-    });
   }
 }

@@ -42,7 +42,7 @@ export class PublicCampaignsController {
   async webhook(@Req() request: RawBodyRequest<FastifyRequest>) {
     const signature = request.headers['stripe-signature'];
     const event = this.stripe.verify(request.rawBody, typeof signature === 'string' ? signature : undefined);
-    const applied = await this.events.recordStripeEvent(event);
-    return { received: true, duplicate: !applied };
+    const outcome = await this.events.recordStripeEvent(event);
+    return { received: true, duplicate: outcome === 'duplicate', needsAttention: outcome === 'needs_attention' };
   }
 }

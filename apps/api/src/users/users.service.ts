@@ -85,6 +85,31 @@ export class UsersService {
     });
   }
 
+  /**
+   * `npm run admin:create`: a new admin with a one-time invite link, or a fresh link for an admin who has
+   * not set a password yet. Recorded in the audit log as done by the system.
+   */
+  async inviteAdmin(email: string, name: string): Promise<{ inviteUrl: string; created: boolean }> {
+    const system = { actorId: null, ip: null };
+    return this.db.transaction(async (manager) => {
+      const existing = await manager.getRepository(UserEntity).findOneBy({ email: email.toLowerCase() });
+      if (existing && (existing.role !== 'admin' || existing.passwordHash)) {
+        throw new Conflict(`${email} already has an account (${existing.role}${existing.passwordHash ? ', password set' : ''}); nothing changed`);
+      }
+      const user = existing ?? (await manager.getRepository(UserEntity).save({ email: email.toLowerCase(), name, role: 'admin', passwordHash: null }));
+      if (existing) await manager.getRepository(UserInviteEntity).update({ userId: user.id, usedAt: IsNull() }, { usedAt: new Date() });
+      const inviteUrl = await this.issueInvite(manager, user.id);
+      const action = existing ? 'user.reinvite' : 'user.create';
+      await this.audit.record(system, { action, entityType: 'user', entityId: user.id, details: { role: 'admin', invited: true, via: 'cli' } }, manager);
+      return { inviteUrl, created: !existing };
+    });
+  }
+
+  /** Whether anyone can administer the app (an enabled admin, with or without a password yet). */
+  async adminExists(): Promise<boolean> {
+    return this.db.getRepository(UserEntity).existsBy({ role: 'admin', disabledAt: IsNull() });
+  }
+
   /** A new invite link for a user who has not set a password yet (earlier links stop working). */
   async reinvite(actor: Actor, id: string): Promise<{ inviteUrl: string }> {
     return this.db.transaction(async (manager) => {

@@ -21,6 +21,14 @@ export interface FakeStripe {
   listed: object[];
   /** Charges returned by `GET /v1/charges`. */
   charges: object[];
+  /** Invoices returned by `GET /v1/invoices` and, by id, `GET /v1/invoices/:id` (in the SDK's pinned version). */
+  invoices: Array<{ id: string } & Record<string, unknown>>;
+  /** PaymentIntents by id, `latest_charge.balance_transaction` expanded, for fee look-ups. */
+  paymentIntents: Record<string, object>;
+  /** Subscriptions by id: `DELETE /v1/subscriptions/:id` cancels, `POST /v1/subscriptions/:id` updates. */
+  subscriptions: Record<string, Record<string, unknown>>;
+  /** When set, every request is answered with this status and Stripe-shaped error. */
+  failWith: { status: number; type: string; message: string } | null;
   /** Where created sessions send the donor (the browser test points it at a page it can see). */
   checkoutBase: string;
   close(): Promise<void>;
@@ -28,7 +36,18 @@ export interface FakeStripe {
 
 export async function startFakeStripe(): Promise<FakeStripe> {
   let counter = 0;
-  const fake: FakeStripe = { url: '', requests: [], listed: [], charges: [], checkoutBase: '', close: async () => undefined };
+  const fake: FakeStripe = {
+    url: '',
+    requests: [],
+    listed: [],
+    charges: [],
+    invoices: [],
+    paymentIntents: {},
+    subscriptions: {},
+    failWith: null,
+    checkoutBase: '',
+    close: async () => undefined,
+  };
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -38,6 +57,35 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       fake.requests.push({ method: request.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), form, headers: request.headers });
       response.setHeader('content-type', 'application/json');
       response.setHeader('request-id', `req_fake_${++counter}`);
+      const answer = (status: number, body: object) => {
+        response.statusCode = status;
+        response.end(JSON.stringify(body));
+      };
+      const missing = (id: string) => answer(404, { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such object: '${id}'` } });
+      if (fake.failWith) {
+        answer(fake.failWith.status, { error: { type: fake.failWith.type, message: fake.failWith.message } });
+        return;
+      }
+      const [, , resource, id] = url.pathname.split('/');
+      if (request.method === 'GET' && url.pathname === '/v1/invoices') {
+        answer(200, { object: 'list', url: '/v1/invoices', has_more: false, data: fake.invoices });
+        return;
+      }
+      if (request.method === 'GET' && resource === 'invoices' && id) {
+        const found = fake.invoices.find((invoice) => invoice.id === id);
+        return found ? answer(200, found) : missing(id);
+      }
+      if (request.method === 'GET' && resource === 'payment_intents' && id) {
+        const found = fake.paymentIntents[id];
+        return found ? answer(200, found) : missing(id);
+      }
+      if (resource === 'subscriptions' && id && (request.method === 'DELETE' || request.method === 'POST')) {
+        const found = fake.subscriptions[id];
+        if (!found) return missing(id);
+        if (request.method === 'DELETE') Object.assign(found, { status: 'canceled', canceled_at: Math.floor(Date.now() / 1000) });
+        else Object.assign(found, { updated_form: form });
+        return answer(200, found);
+      }
       if (request.method === 'POST' && url.pathname === '/v1/checkout/sessions') {
         const id = `cs_test_fake_${counter}`;
         response.end(

@@ -141,6 +141,11 @@ export function DocumentDrawer(props: { id: string | null; onClose: () => void }
                       <Badge size="sm" color={version.textStatus === 'done' ? 'green' : version.textStatus === 'failed' ? 'red' : 'gray'}>
                         {t(`documents.textStatuses.${version.textStatus}`)}
                       </Badge>
+                      {version.textIssue && (
+                        <Text size="xs" c="dimmed" maw={220} mt={4} data-testid="text-issue">
+                          {t(`documents.textIssues.${version.textIssue}`)}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">

@@ -4,7 +4,7 @@
  */
 export class DomainError extends Error {
   constructor(
-    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503,
+    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 502 | 503,
     message: string,
     readonly extra: Record<string, unknown> = {},
   ) {
@@ -34,5 +34,12 @@ export class Unprocessable extends DomainError {
 export class ServiceUnavailable extends DomainError {
   constructor(message: string) {
     super(503, message);
+  }
+}
+
+/** An upstream service (Stripe, ...) failed or refused: 502, or 503 when it is not configured or not reachable. */
+export class UpstreamFailure extends DomainError {
+  constructor(status: 502 | 503, message: string) {
+    super(status, message);
   }
 }

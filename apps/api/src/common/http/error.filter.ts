@@ -25,6 +25,7 @@ const reasons: Record<number, string> = {
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
   503: 'Service Unavailable',
 };
 
@@ -75,12 +76,19 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof Error && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(exception.message)) {
     return { statusCode: 503, error: reasons[503], message: 'Database unavailable' };
   }
+  // An upstream client's error (Stripe's carry its own 4xx statusCode) is never the caller's fault.
+  if (isUpstreamClientError(exception)) return { statusCode: 502, error: reasons[502], message: 'An upstream service failed' };
   // Fastify's own errors (bad JSON, body too large, wrong content type) carry a 4xx statusCode.
   const fastifyStatus = (exception as { statusCode?: number })?.statusCode;
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
     return { statusCode: fastifyStatus, error: reasons[fastifyStatus] ?? 'Error', message: (exception as Error).message };
   }
   return { statusCode: 500, error: reasons[500], message: 'Internal server error' };
+}
+
+function isUpstreamClientError(exception: unknown): boolean {
+  const type = (exception as { type?: unknown })?.type;
+  return typeof type === 'string' && type.startsWith('Stripe');
 }
 
 /** The one place errors become HTTP: the contract's shape, a request id, never a stack. */

@@ -1,0 +1,83 @@
+import { minorToDecimal } from '@habeas/contracts';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Mail } from '../mail/mail.service';
+import { openText } from './donor-identity';
+import { rowsOf } from './sql';
+
+type Language = 'ru' | 'en';
+
+interface Recipient {
+  email: string;
+  name: string | null;
+  language: Language;
+  donationId: string;
+  kind: string;
+  caseTitle: string;
+}
+
+const texts = {
+  thanks: {
+    ru: (r: Recipient, amount: string, day: string) => ({
+      subject: 'Спасибо за пожертвование',
+      text:
+        `${r.name ? `Здравствуйте, ${r.name}!` : 'Здравствуйте!'}\n\nСпасибо за пожертвование ${amount} (${day}) в фонд «${r.caseTitle}».\n` +
+        `Номер квитанции: ${r.donationId}\n` +
+        (r.kind === 'recurring' ? 'Ежемесячное пожертвование можно изменить или отменить в любой момент по ссылке из следующего письма.\n' : '') +
+        '\nКаждый платёж отражается в открытом отчёте кампании.\n',
+    }),
+    en: (r: Recipient, amount: string, day: string) => ({
+      subject: 'Thank you for your donation',
+      text:
+        `${r.name ? `Dear ${r.name},` : 'Hello,'}\n\nThank you for your donation of ${amount} (${day}) to "${r.caseTitle}".\n` +
+        `Receipt reference: ${r.donationId}\n` +
+        (r.kind === 'recurring' ? 'You can change or cancel your monthly donation at any time from the link in the next mail.\n' : '') +
+        '\nEvery payment is accounted for in the public ledger of the campaign.\n',
+    }),
+  },
+  paymentFailed: {
+    ru: (r: Recipient, url: string | null) => ({
+      subject: 'Ежемесячное пожертвование не прошло',
+      text:
+        `${r.name ? `Здравствуйте, ${r.name}!` : 'Здравствуйте!'}\n\nОчередной платёж вашего ежемесячного пожертвования в фонд «${r.caseTitle}» не прошёл.\n` +
+        (url ? `Обновить карту и оплатить можно здесь: ${url}\n` : 'Чтобы обновить карту, ответьте на это письмо.\n') +
+        '\nЕсли вы хотите прекратить пожертвования, ничего делать не нужно: после нескольких неудачных попыток списание остановится.\n',
+    }),
+    en: (r: Recipient, url: string | null) => ({
+      subject: 'Your monthly donation did not go through',
+      text:
+        `${r.name ? `Dear ${r.name},` : 'Hello,'}\n\nThis month's payment of your monthly donation to "${r.caseTitle}" failed.\n` +
+        (url ? `You can update your card and pay here: ${url}\n` : 'To update your card, reply to this mail.\n') +
+        '\nIf you meant to stop giving, there is nothing to do: after a few failed attempts the payments stop.\n',
+    }),
+  },
+};
+
+/** Mails to donors, in the donor's language, built from the donation (never from the case's private facts). */
+@Injectable()
+export class DonorMails {
+  async thanks(m: EntityManager, donationId: string, amountMinor: number, currency: string, at: Date): Promise<Mail | null> {
+    const r = await this.recipient(m, donationId);
+    if (!r) return null;
+    const body = texts.thanks[r.language](r, `${minorToDecimal(amountMinor, currency)} ${currency}`, at.toISOString().slice(0, 10));
+    return { to: r.email, ...body, dedupeKey: `donation-thanks:${donationId}` };
+  }
+
+  async paymentFailed(m: EntityManager, donationId: string, updateUrl: string | null, invoiceId: string): Promise<Mail | null> {
+    const r = await this.recipient(m, donationId);
+    if (!r) return null;
+    return { to: r.email, ...texts.paymentFailed[r.language](r, updateUrl), dedupeKey: `donation-payment-failed:${invoiceId}` };
+  }
+
+  private async recipient(m: EntityManager, donationId: string): Promise<Recipient | null> {
+    const [row] = await rowsOf<{ email: string | null; name: string | null; language: Language; erased_at: Date | null; kind: string; title: string }>(
+      m,
+      `select di.email, di.name, di.language, di.erased_at, d.kind, c.title
+         from donations d join donor_identities di on di.id = d.donor_id join cases c on c.id = d.case_id where d.id = $1`,
+      [donationId],
+    );
+    const email = row && !row.erased_at ? openText(row.email) : null;
+    if (!row || !email) return null;
+    return { email, name: openText(row.name), language: row.language, donationId, kind: row.kind, caseTitle: row.title };
+  }
+}
