@@ -394,6 +394,8 @@ const rows: Row[] = [
     cells: CASE_READ(200),
     call: async (w) => ({ path: `/api/medical-incidents/${(await w.f.newIncident(w.home.id)).id}` }),
   },
+  // The medical state of the caller's cases (lists only what they may read; finance reads no medical record).
+  { route: 'GET /api/medical/overview', cells: [401, 200, 200, 200, 403, 200, 200], call: () => ({ path: '/api/medical/overview' }) },
   { route: 'GET /api/medical-alerts', cells: ALERT_LIST(200), call: () => ({ path: '/api/medical-alerts?status=open' }) },
   { route: 'GET /api/medical-alerts/stream', cells: ALERT_LIST(200), call: () => ({ path: '/api/medical-alerts/stream' }) },
   { route: 'GET /api/medical-alerts/count', cells: ALERT_LIST(200), call: () => ({ path: '/api/medical-alerts/count' }) },

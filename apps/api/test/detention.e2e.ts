@@ -194,7 +194,11 @@ describe('life in detention', () => {
   });
 
   it('renders a team template into a document version through the sink', async () => {
-    const template = await lawyer.post('/api/legal-templates', {
+    // Templates serve every case: lawyers read them, only admins change them (CONTRACT.md).
+    const admin = await t.signIn('admin@demo.local');
+    const refused = await lawyer.post('/api/legal-templates', { step: 'motion_independent_doctor', language: 'en', title: 'Mine', body: 'x' });
+    assert.equal(refused.status, 403);
+    const template = await admin.post('/api/legal-templates', {
       step: 'motion_independent_doctor',
       language: 'en',
       title: 'Motion (team version)',

@@ -13,6 +13,7 @@ export const capabilities = [
   'cases:create',
   'cases:manage-members',
   'legal:work',
+  'templates:manage',
   'documents:read',
   'documents:write',
   'documents:privileged',
