@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BankTransfersModule } from './bank-transfers/bank-transfers.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { ErrorFilter } from './common/http/error.filter';
@@ -44,6 +45,7 @@ export class AppModule {
         DetentionModule,
         MedicalModule,
         DonationsModule,
+        BankTransfersModule,
         ProceedingsModule,
         CalendarModule,
         DashboardModule,

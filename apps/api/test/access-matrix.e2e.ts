@@ -17,6 +17,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { authenticator } from 'otplib';
+import { DEMO_BANK_DETAILS } from '../src/bank-transfers/bank-transfers.demo';
 import { form } from './support/document-files';
 import { startFakeStripe, type FakeStripe } from './support/fake-stripe';
 import { FIXTURE_PASSWORD, Fixtures, type FixtureCase, type FixtureUser } from './support/fixtures';
@@ -461,6 +462,52 @@ const rows: Row[] = [
     route: 'POST /api/public/campaigns/:slug/checkout',
     cells: PUBLIC(201),
     call: (w) => ({ path: `/api/public/campaigns/${w.home.slug}/checkout`, body: { amountMinor: 1000, currency: 'EUR', anonymous: true } }),
+  },
+  { route: 'GET /api/cases/:id/campaign/texts', cells: MONEY(200), call: (w) => ({ path: `${home(w)}/campaign/texts` }) },
+  {
+    route: 'PUT /api/cases/:id/campaign/texts',
+    cells: MONEY(200),
+    call: (w) => ({
+      path: `${home(w)}/campaign/texts`,
+      body: { ru: { title: 'Дело', summary: 'Кратко', otherWays: '' }, en: { title: 'Case', summary: 'In short', otherWays: '' } },
+    }),
+  },
+  { route: 'GET /api/cases/:id/bank-details', cells: MONEY(200), call: (w) => ({ path: `${home(w)}/bank-details` }) },
+  { route: 'PUT /api/cases/:id/bank-details', cells: MONEY(200), call: (w) => ({ path: `${home(w)}/bank-details`, body: DEMO_BANK_DETAILS }) },
+  {
+    route: 'GET /api/public/campaigns/:slug/bank-transfer',
+    cells: PUBLIC(200),
+    call: async (w) => (await w.f.newBankDetails(w.home.id), { path: `/api/public/campaigns/${w.home.slug}/bank-transfer?amountMinor=100000` }),
+  },
+  {
+    route: 'GET /api/public/campaigns/:slug/bank-transfer/qr.png',
+    cells: PUBLIC(200),
+    call: async (w) => (await w.f.newBankDetails(w.home.id), { path: `/api/public/campaigns/${w.home.slug}/bank-transfer/qr.png` }),
+  },
+  {
+    route: 'POST /api/public/campaigns/:slug/bank-transfer/pledges',
+    cells: PUBLIC(201),
+    call: async (w) => (
+      await w.f.newBankDetails(w.home.id),
+      { path: `/api/public/campaigns/${w.home.slug}/bank-transfer/pledges`, body: { amountMinor: 100000, email: 'pledge@example.org' } }
+    ),
+  },
+  {
+    route: 'POST /api/donations/bank-statements',
+    cells: MONEY(201),
+    call: async (w) => ({ path: '/api/donations/bank-statements', body: form((await w.f.newUnmatchedTransfer()).bytes, 'statement.txt') }),
+  },
+  { route: 'GET /api/donations/bank-statements', cells: MONEY(200), call: () => ({ path: '/api/donations/bank-statements' }) },
+  {
+    route: 'DELETE /api/donations/bank-statements/:id/file',
+    cells: MONEY(204),
+    call: async (w) => ({ path: `/api/donations/bank-statements/${(await w.f.newUnmatchedTransfer()).statementId}/file` }),
+  },
+  { route: 'GET /api/donations/bank-transfers', cells: MONEY(200), call: () => ({ path: '/api/donations/bank-transfers?status=unmatched' }) },
+  {
+    route: 'POST /api/donations/bank-transfers/:id/assign',
+    cells: MONEY(200),
+    call: async (w) => ({ path: `/api/donations/bank-transfers/${(await w.f.newUnmatchedTransfer()).transferId}/assign`, body: { notADonation: true } }),
   },
   {
     route: 'POST /api/webhooks/stripe',

@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
+import * as tar from 'tar';
+import type { BackupManifest } from '../src/backup/backup-manifest';
 import { writeBackup } from '../src/backup/backup.service';
 import { restoreBackup } from '../src/backup/restore.service';
 import { createTestDatabase, dropTestDatabase, startTestApp, type TestApp } from './support/test-app';
@@ -27,6 +31,28 @@ async function snapshot(url: string): Promise<Record<string, string>> {
   }
 }
 
+const storedKey = `ab/cd/abcd${'0'.repeat(60)}`;
+
+/** A hand-made archive: the given manifest (with this code's migrations) and extra entries, some of them hostile. */
+async function craftedArchive(
+  work: string,
+  name: string,
+  files: BackupManifest['files'],
+  build: (staging: string) => void,
+  tables: BackupManifest['tables'] = {},
+): Promise<string> {
+  const staging = mkdtempSync(join(work, 'craft-'));
+  const migrations = readdirSync(join(__dirname, '../src/database/migrations')).filter((f) => f.endsWith('.js'));
+  mkdirSync(join(staging, 'tables'));
+  mkdirSync(join(staging, 'files'));
+  build(staging);
+  const manifest = { format: 'habeas-backup', version: 1, createdAt: new Date().toISOString(), migrations, tables, files };
+  writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest));
+  const out = join(work, name);
+  await pipeline(tar.create({ gzip: true, cwd: staging, portable: true }, readdirSync(staging)), createWriteStream(out));
+  return out;
+}
+
 describe('backup and restore', () => {
   let t: TestApp;
   let work: string;
@@ -43,8 +69,10 @@ describe('backup and restore', () => {
 
   it('restores the demo into a fresh database and file store with equal rows and files', async () => {
     const filesDir = join(work, 'files');
-    mkdirSync(join(filesDir, 'ab'), { recursive: true });
-    writeFileSync(join(filesDir, 'ab', 'abcdef'), 'court ruling bytes');
+    mkdirSync(join(filesDir, 'ab', 'cd'), { recursive: true });
+    writeFileSync(join(filesDir, ...storedKey.split('/')), 'court ruling bytes');
+    mkdirSync(join(filesDir, 'tmp'), { recursive: true });
+    writeFileSync(join(filesDir, 'tmp', 'upload-in-progress'), 'half a file');
     const archive = join(work, 'demo.habeas-backup');
     const manifest = await writeBackup({ databaseUrl: t.databaseUrl, filesDir, out: archive, passphrase: 'correct horse battery staple' });
     assert.ok(manifest.tables.users.rows >= 5);
@@ -61,7 +89,12 @@ describe('backup and restore', () => {
       availableKeyIds: [t.config.encryptionKey.id],
     });
     assert.deepEqual(await snapshot(emptyUrl), await snapshot(t.databaseUrl));
-    assert.equal(readFileSync(join(restoredFiles, 'ab', 'abcdef'), 'utf8'), 'court ruling bytes');
+    assert.equal(readFileSync(join(restoredFiles, ...storedKey.split('/')), 'utf8'), 'court ruling bytes');
+    assert.deepEqual(
+      manifest.files.map((f) => f.path),
+      [storedKey],
+      'temp files of uploads in progress are not backed up',
+    );
   });
 
   it('refuses a wrong passphrase and a database that is not empty', async () => {
@@ -117,6 +150,53 @@ describe('backup and restore', () => {
     } finally {
       await dropTestDatabase(url);
     }
+  });
+});
+
+describe('restoring a crafted backup', () => {
+  let work: string;
+  let emptyUrl: string;
+  before(async () => {
+    work = mkdtempSync(join(tmpdir(), 'habeas-crafted-'));
+    emptyUrl = await createEmptyDatabase();
+  });
+  after(async () => {
+    await dropTestDatabase(emptyUrl);
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  const bytes = 'attacker bytes';
+  const digest = createHash('sha256').update(bytes).digest('hex');
+
+  it('refuses a manifest path that climbs out of the file store, and writes nothing', async () => {
+    // `../escaped` is both read from the staging root and written next to the file store.
+    const archive = await craftedArchive(work, 'climb.tar.gz', [{ path: '../escaped', size: bytes.length, sha256: digest }], (staging) =>
+      writeFileSync(join(staging, 'escaped'), bytes),
+    );
+    const filesDir = join(work, 'store-1', 'files');
+    await assert.rejects(restoreBackup({ databaseUrl: emptyUrl, filesDir, archive, availableKeyIds: [] }), /never writes|unsafe file path/);
+    assert.equal(existsSync(join(work, 'store-1', 'escaped')), false);
+    assert.equal(existsSync(filesDir), false);
+  });
+
+  it('refuses an absolute path or a path inside files/ that climbs out, even without a stray entry', async () => {
+    for (const path of ['/tmp/habeas-pwned', 'ab/../../../pwned', 'ab/cd/../../../../pwned']) {
+      const archive = await craftedArchive(work, 'abs.tar.gz', [{ path, size: bytes.length, sha256: digest }], () => undefined);
+      await assert.rejects(restoreBackup({ databaseUrl: emptyUrl, filesDir: join(work, 'store-2'), archive, availableKeyIds: [] }), /unsafe file path/, path);
+    }
+    assert.equal(existsSync('/tmp/habeas-pwned'), false);
+  });
+
+  it('refuses a symbolic link in the archive', async () => {
+    const archive = await craftedArchive(work, 'link.tar.gz', [{ path: `ab/cd/${digest}`, size: bytes.length, sha256: digest }], (staging) => {
+      symlinkSync(work, join(staging, 'files', 'ab'));
+    });
+    await assert.rejects(restoreBackup({ databaseUrl: emptyUrl, filesDir: join(work, 'store-3'), archive, availableKeyIds: [] }), /never writes/);
+  });
+
+  it('refuses a table name that is not a name', async () => {
+    const archive = await craftedArchive(work, 'table.tar.gz', [], () => undefined, { '../../etc/passwd': { rows: 0, sha256: '' } });
+    await assert.rejects(restoreBackup({ databaseUrl: emptyUrl, filesDir: join(work, 'store-4'), archive, availableKeyIds: [] }), /impossible table/);
   });
 });
 

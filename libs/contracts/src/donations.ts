@@ -24,6 +24,13 @@ export const publicCampaign = z.object({
   maxAmountMinor: z.number().int(),
   statementDescriptor: z.string(),
   paymentsEnabled: z.boolean(),
+  /** Title, summary and other ways to give per language; an empty text falls back to `title`/`summary`. */
+  texts: z.object({
+    ru: z.object({ title: z.string(), summary: z.string(), otherWays: z.string() }),
+    en: z.object({ title: z.string(), summary: z.string(), otherWays: z.string() }),
+  }),
+  /** The campaign takes bank transfers: GET …/bank-transfer answers with the details and a QR. */
+  bankTransfer: z.boolean(),
 });
 export type PublicCampaign = z.infer<typeof publicCampaign>;
 

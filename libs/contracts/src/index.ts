@@ -12,3 +12,5 @@ export * from './proceedings';
 export * from './documents';
 export * from './permissions';
 export * from './vital-rules';
+export * from './russian-bank-rules';
+export * from './bank-transfers';

@@ -18,6 +18,8 @@ export const auditEntityTypes = [
   'legal_action',
   'legal_template',
   'no_contact_alert',
+  'bank_statement',
+  'bank_transfer',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

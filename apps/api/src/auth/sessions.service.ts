@@ -22,6 +22,25 @@ export interface SessionView {
   current: boolean;
 }
 
+interface SessionRow {
+  session_id: string;
+  last_seen_at: Date;
+  expires_at: Date;
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  mfa_setup_required: boolean;
+}
+
+export interface LiveSession {
+  userId: string;
+  role: Role;
+  mfaSetupRequired: boolean;
+  /** When it expires by itself unless used again. */
+  endsAt: Date;
+}
+
 /** A short human name for a browser from its user-agent, e.g. "Firefox on Windows". */
 export function describeDevice(userAgent: string | null): string {
   if (!userAgent) return 'Unknown device';
@@ -76,31 +95,38 @@ export class SessionsService {
 
   /** The actor behind a session token, or null when it is unknown, revoked, expired or its user disabled. */
   async authenticate(token: string, ip: string, userAgent: string): Promise<Actor | null> {
-    const rows: Array<{
-      session_id: string;
-      last_seen_at: Date;
-      expires_at: Date;
-      id: string;
-      email: string;
-      name: string;
-      role: Role;
-      mfa_setup_required: boolean;
-    }> = await this.db.query(
+    const row = await this.liveSession('s.token_hash = $1', tokenHash(this.config.sessionSecret, token));
+    if (!row) return null;
+    if (Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+      await this.db.query(`update sessions set last_seen_at = now(), ip = $2 where id = $1`, [row.session_id, ip]);
+    }
+    return { id: row.id, email: row.email, name: row.name, role: row.role, sessionId: row.session_id, ip, userAgent, mfaSetupRequired: row.mfa_setup_required };
+  }
+
+  /**
+   * The session as it stands now, for long-lived connections that must re-check it on every delivery:
+   * the user's current role, and when it ends by itself (absolute or idle expiry); null once it is over.
+   */
+  async current(sessionId: string): Promise<LiveSession | null> {
+    const row = await this.liveSession('s.id = $1', sessionId);
+    if (!row) return null;
+    const endsAt = Math.min(row.expires_at.getTime(), row.last_seen_at.getTime() + SESSION_IDLE_MS);
+    return { userId: row.id, role: row.role, mfaSetupRequired: row.mfa_setup_required, endsAt: new Date(endsAt) };
+  }
+
+  private async liveSession(where: string, value: unknown): Promise<SessionRow | undefined> {
+    const rows: SessionRow[] = await this.db.query(
       `select s.id as session_id, s.last_seen_at, s.expires_at, u.id, u.email, u.name, u.role,
               (u.mfa_enabled_at is null and exists (
                  select 1 from app_settings a where a.key = 'mfa.requiredRoles' and a.value ? u.role::text)) as mfa_setup_required
            from sessions s join users u on u.id = s.user_id
-          where s.token_hash = $1 and s.revoked_at is null and u.disabled_at is null`,
-      [tokenHash(this.config.sessionSecret, token)],
+          where ${where} and s.revoked_at is null and u.disabled_at is null`,
+      [value],
     );
     const row = rows[0];
-    if (!row) return null;
     const now = Date.now();
-    if (row.expires_at.getTime() <= now || row.last_seen_at.getTime() + SESSION_IDLE_MS <= now) return null;
-    if (now - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
-      await this.db.query(`update sessions set last_seen_at = now(), ip = $2 where id = $1`, [row.session_id, ip]);
-    }
-    return { id: row.id, email: row.email, name: row.name, role: row.role, sessionId: row.session_id, ip, userAgent, mfaSetupRequired: row.mfa_setup_required };
+    if (!row || row.expires_at.getTime() <= now || row.last_seen_at.getTime() + SESSION_IDLE_MS <= now) return undefined;
+    return row;
   }
 
   async revoke(sessionId: string, reason: string): Promise<void> {

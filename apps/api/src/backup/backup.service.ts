@@ -4,6 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import * as tar from 'tar';
+import { isContentKey } from '../documents/file-store';
 import { encryptingStream } from './archive-cipher';
 import { keysInUse } from '../common/crypto/keys-in-use';
 import type { BackupManifest } from './backup-manifest';
@@ -20,9 +21,11 @@ export interface BackupOptions {
   keys?: KeyBundle;
 }
 
+/** The stored files (content keys); temp files of uploads in progress are not part of a backup. */
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => isContentKey(name))
     .map((name) => join(dir, name))
     .filter((path) => statSync(path).isFile())
     .sort();

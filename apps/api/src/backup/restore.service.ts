@@ -11,6 +11,7 @@ import {
   readFileSync,
   readSync,
   rmSync,
+  type Stats,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,6 +22,7 @@ import { runMigrations } from '../database/migrate';
 import { decryptingStream, MAGIC } from './archive-cipher';
 import type { BackupManifest } from './backup-manifest';
 import { assertKeysAvailable, unwrapKeys, type KeyBundle } from './backup-keys';
+import { assertSafeManifest, insideRoot, isSafeArchiveEntry, UnsafeArchive } from './manifest-paths';
 import { loadTable, sha256OfFile, tablesInDependencyOrder } from './database-archive';
 
 export interface RestoreOptions {
@@ -54,9 +56,23 @@ async function unpack(options: RestoreOptions, into: string): Promise<BackupMani
     packed = join(into, 'archive.tar.gz');
     await pipeline(createReadStream(options.archive), decryptingStream(options.passphrase!), createWriteStream(packed, { mode: 0o600 }));
   }
-  await pipeline(createReadStream(packed), tar.extract({ cwd: into, strict: true }));
+  const refused: string[] = [];
+  const filter = (path: string, entry: tar.ReadEntry | Stats) => {
+    const safe = isSafeArchiveEntry(path, 'type' in entry ? entry.type : 'File');
+    if (!safe) refused.push(path);
+    return safe;
+  };
+  await pipeline(createReadStream(packed), tar.extract({ cwd: into, strict: true, filter }));
+  if (refused.length)
+    throw new UnsafeArchive(
+      `the archive holds entries a backup never writes: ${refused
+        .slice(0, 5)
+        .map((p) => JSON.stringify(p))
+        .join(', ')}`,
+    );
   const manifest = JSON.parse(readFileSync(join(into, 'manifest.json'), 'utf8')) as BackupManifest;
   if (manifest.format !== 'habeas-backup' || manifest.version !== 1) throw new Error('not a Habeas backup (version 1)');
+  assertSafeManifest(manifest);
   for (const [table, expected] of Object.entries(manifest.tables)) {
     if ((await sha256OfFile(join(into, 'tables', `${table}.copy`))) !== expected.sha256) throw new Error(`table ${table} is damaged in the archive`);
   }
@@ -125,7 +141,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<BackupMani
     }
     if (bundle) options.installKeys?.(bundle);
     for (const file of manifest.files) {
-      const target = join(options.filesDir, file.path);
+      const target = insideRoot(options.filesDir, file.path);
       mkdirSync(dirname(target), { recursive: true });
       cpSync(join(staging, 'files', file.path), target);
     }

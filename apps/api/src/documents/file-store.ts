@@ -23,3 +23,10 @@ export abstract class FileStore {
 export function contentKey(sha256: string): string {
   return `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
 }
+
+const CONTENT_KEY = /^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}$/;
+
+/** A key of the shape contentKey() makes, and nothing else (no `..`, no absolute path). */
+export function isContentKey(key: string): boolean {
+  return CONTENT_KEY.test(key);
+}

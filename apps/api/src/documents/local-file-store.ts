@@ -5,9 +5,7 @@ import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { NotFound } from '../common/http/domain-error';
-import { contentKey, FileStore, StoredFile } from './file-store';
-
-const KEY = /^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}$/;
+import { contentKey, FileStore, isContentKey, StoredFile } from './file-store';
 
 /** Content-addressed files under `DATA_DIR/files/ab/cd/<sha256>`; temp files in `DATA_DIR/files/tmp`. */
 export class LocalFileStore extends FileStore {
@@ -72,7 +70,7 @@ export class LocalFileStore extends FileStore {
   }
 
   private pathOf(key: string): string {
-    if (!KEY.test(key)) throw new NotFound('File');
+    if (!isContentKey(key)) throw new NotFound('File');
     return join(this.root, key);
   }
 }

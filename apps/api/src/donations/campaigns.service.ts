@@ -8,6 +8,7 @@ import { DomainError, NotFound, Unprocessable } from '../common/http/domain-erro
 import { AppConfig } from '../config/app-config';
 import { openText, sealText } from './donor-identity';
 import { KEPT_GIFT, num, rowsOf } from './sql';
+import { CampaignTextsService } from './campaign-texts.service';
 import { StripeGateway } from './stripe-gateway.service';
 
 export const MIN_AMOUNT_MINOR = 100;
@@ -32,6 +33,7 @@ export class CampaignsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly stripe: StripeGateway,
     private readonly config: AppConfig,
+    private readonly texts: CampaignTextsService,
   ) {}
 
   async settingsOf(caseId: string, m: Pick<EntityManager, 'query'> = this.db): Promise<CampaignSettings> {
@@ -118,6 +120,8 @@ export class CampaignsService {
       maxAmountMinor: settings.maxAmountMinor,
       statementDescriptor: settings.statementDescriptor ?? 'HABEAS',
       paymentsEnabled: this.stripe.configured,
+      texts: await this.texts.textsOf(theCase.id),
+      bankTransfer: (await rowsOf(this.db, `select 1 from campaign_bank_details where case_id = $1`, [theCase.id])).length > 0,
     };
   }
 
@@ -203,7 +207,7 @@ export class CampaignsService {
   }
 
   /** Per-IP limit on Checkout attempts, kept in PostgreSQL so it holds across instances. */
-  private async throttle(ip: string): Promise<void> {
+  async throttle(ip: string): Promise<void> {
     const [row] = await rowsOf<{ recent: number }>(
       this.db,
       `with cleanup as (delete from checkout_attempts where at < now() - interval '1 hour'),

@@ -1,12 +1,13 @@
 import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { campaignSettings, caseLedger, createExpenseRequest, expenseItem, expensePage, pageQuery, uuid } from '@habeas/contracts';
-import type { CampaignSettings, PageQuery } from '@habeas/contracts';
+import { campaignSettings, campaignTextsRequest, caseLedger, createExpenseRequest, expenseItem, expensePage, pageQuery, uuid } from '@habeas/contracts';
+import type { CampaignSettings, CampaignTexts, PageQuery } from '@habeas/contracts';
 import { z } from 'zod';
 import { CaseAccess } from '../cases/case-access.service';
 import { Can, CurrentActor } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
 import { Returns, ZodBody, ZodParam, ZodQuery } from '../common/http/zod-validation';
+import { CampaignTextsService } from './campaign-texts.service';
 import { CampaignsService } from './campaigns.service';
 import { ExpensesService } from './expenses.service';
 
@@ -19,6 +20,7 @@ export class CaseMoneyController {
     private readonly expenses: ExpensesService,
     private readonly campaigns: CampaignsService,
     private readonly access: CaseAccess,
+    private readonly texts: CampaignTextsService,
   ) {}
 
   @Get('cases/:id/expenses')
@@ -64,5 +66,21 @@ export class CaseMoneyController {
   async saveSettings(@CurrentActor() actor: Actor, @ZodParam('id', caseRef) id: string, @ZodBody(campaignSettings) body: CampaignSettings) {
     const theCase = await this.access.resolve(actor, id, 'money:write');
     return this.campaigns.saveSettings(theCase.id, body);
+  }
+
+  @Get('cases/:id/campaign/texts')
+  @Can('money:read')
+  @Returns(campaignTextsRequest)
+  async campaignTexts(@CurrentActor() actor: Actor, @ZodParam('id', caseRef) id: string) {
+    const theCase = await this.access.resolve(actor, id, 'money:read');
+    return this.texts.textsOf(theCase.id);
+  }
+
+  @Put('cases/:id/campaign/texts')
+  @Can('money:write')
+  @Returns(campaignTextsRequest)
+  async saveCampaignTexts(@CurrentActor() actor: Actor, @ZodParam('id', caseRef) id: string, @ZodBody(campaignTextsRequest) body: CampaignTexts) {
+    const theCase = await this.access.resolve(actor, id, 'money:write');
+    return this.texts.saveTexts(theCase.id, body);
   }
 }

@@ -2,6 +2,7 @@ import { DashboardRegistry } from '../dashboard/dashboard.registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { TimelineRegistry } from '../cases/timeline/timeline.registry';
+import { CampaignTextsService } from './campaign-texts.service';
 import { CampaignsService } from './campaigns.service';
 import { CaseMoneyController } from './case-money.controller';
 import { DonationsController } from './donations.controller';
@@ -24,6 +25,7 @@ import { StripeGateway } from './stripe-gateway.service';
   controllers: [PublicCampaignsController, DonationsController, CaseMoneyController],
   providers: [
     CampaignsService,
+    CampaignTextsService,
     DonationsService,
     DonorMails,
     ExpensesService,
@@ -36,7 +38,7 @@ import { StripeGateway } from './stripe-gateway.service';
     StripeGateway,
     DonationsDemo,
   ],
-  exports: [DonationsService],
+  exports: [DonationsService, CampaignsService, MoneyLedger],
 })
 export class DonationsModule implements OnModuleInit {
   constructor(

@@ -82,6 +82,7 @@ export class MedicalController {
   @Get('medical-alerts/stream')
   @Can('alerts:work')
   async streamAlerts(@CurrentActor() actor: Actor, @Res() reply: FastifyReply): Promise<void> {
+    this.stream.assertRoomFor(actor);
     reply.hijack();
     const lastEventId = reply.request.headers['last-event-id'];
     await this.stream.subscribe(actor, reply.raw, typeof lastEventId === 'string' ? lastEventId : undefined);

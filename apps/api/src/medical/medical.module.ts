@@ -2,6 +2,7 @@ import { DashboardRegistry } from '../dashboard/dashboard.registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { SessionsModule } from '../auth/sessions.module';
 import { CasesModule } from '../cases/cases.module';
 import { TimelineRegistry } from '../cases/timeline/timeline.registry';
 import { MedicalAlertStreamService } from './medical-alert-stream.service';
@@ -15,7 +16,7 @@ import { MedicalIncidentsService } from './medical-incidents.service';
 const INCIDENT_LABEL = `initcap(replace(type, '_', ' ')) || ' (' || severity || ')'`;
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MedicalIncidentEntity]), CasesModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([MedicalIncidentEntity]), CasesModule, AuditModule, SessionsModule],
   controllers: [MedicalController],
   providers: [MedicalIncidentsService, MedicalAlertsService, MedicalAlertsRepository, MedicalAlertStreamService, MedicalDemo],
   exports: [MedicalAlertsService, MedicalIncidentsService],

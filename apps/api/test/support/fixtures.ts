@@ -1,3 +1,5 @@
+import { DEMO_BANK_DETAILS } from '../../src/bank-transfers/bank-transfers.demo';
+import { renderStatement } from '../../src/bank-transfers/demo-statement';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
@@ -169,5 +171,27 @@ export class Fixtures {
   async newOfflineDonation(caseId: string, { email, amountMinor = 2500 }: { email?: string; amountMinor?: number } = {}) {
     const body = { caseId, amountMinor, currency: 'EUR', method: 'cash', anonymous: !email, ...(email ? { email, name: 'Fixture Donor' } : {}) };
     return expectBody(await this.admin.post('/api/donations/offline', body), 201, donationItem);
+  }
+
+  /** Valid (invented) Russian bank details on a case, so its donation page offers a bank transfer. */
+  async newBankDetails(caseId: string) {
+    const response = await this.admin.put(`/api/cases/${caseId}/bank-details`, DEMO_BANK_DETAILS);
+    assert.equal(response.status, 200, response.text);
+    return response.body as { code: string };
+  }
+
+  /** Imports a one-line statement with an incoming transfer no code matches; returns the statement and the transfer. */
+  async newUnmatchedTransfer() {
+    const number = String(100000 + (++this.counter % 900000));
+    const purpose = this.unique('Перевод');
+    const bytes = renderStatement(DEMO_BANK_DETAILS.account, '2026-11-01', '2026-11-02', [
+      { number, date: '2026-11-02', amountRub: '321.00', direction: 'in', counterparty: 'Fixture Payer', counterpartyAccount: '40817810000000000099', purpose },
+    ]);
+    const imported = await this.admin.post('/api/donations/bank-statements', form(bytes, 'statement.txt'));
+    assert.equal(imported.status, 201, imported.text);
+    const list = await this.admin.get('/api/donations/bank-transfers?status=unmatched&limit=100');
+    const transfer = (list.body.items as Array<{ id: string; purpose: string }>).find((item) => item.purpose === purpose);
+    assert.ok(transfer, 'the imported transfer is listed for review');
+    return { statementId: imported.body.statementId as string, transferId: transfer.id, bytes };
   }
 }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { ZodError } from 'zod';
 import { DomainError } from './domain-error';
 
@@ -73,6 +73,9 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (code && connectionErrors.has(code)) {
     return { statusCode: 503, error: reasons[503], message: 'Database unavailable' };
   }
+  // The connection died mid-transaction: TypeORM released the runner before it could COMMIT or ROLLBACK.
+  if (exception instanceof QueryRunnerAlreadyReleasedError || exception instanceof QueryRunnerProviderAlreadyReleasedError)
+    return { statusCode: 503, error: reasons[503], message: 'Database unavailable' };
   if (exception instanceof Error && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(exception.message)) {
     return { statusCode: 503, error: reasons[503], message: 'Database unavailable' };
   }
