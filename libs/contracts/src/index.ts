@@ -10,6 +10,7 @@ export * from './medical';
 export * from './donations';
 export * from './proceedings';
 export * from './documents';
+export * from './evidence';
 export * from './permissions';
 export * from './vital-rules';
 export * from './russian-bank-rules';

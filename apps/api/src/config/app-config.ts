@@ -7,6 +7,26 @@ const optionalString = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
 
+const ipOrCidr = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)(\/\d{1,3})?$/;
+
+/**
+ * Which X-Forwarded-For entries to believe. Never "all of them": a client can send any header, so only
+ * the entries added by a known number of proxies (taken from the right) or by known proxy addresses count.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((value, context): false | number | string[] => {
+    const text = (value ?? 'false').trim().toLowerCase();
+    if (['false', 'no', 'off', '0'].includes(text)) return false;
+    if (['true', 'yes', 'on'].includes(text)) return 1;
+    if (/^\d+$/.test(text) && Number(text) <= 10) return Number(text);
+    const addresses = text.split(',').map((part) => part.trim());
+    if (addresses.every((part) => ipOrCidr.test(part))) return addresses;
+    context.addIssue({ code: 'custom', message: 'must be false, a hop count (1-10, true = 1) or proxy addresses/CIDRs, comma-separated' });
+    return z.NEVER;
+  });
+
 /** The environment as CONTRACT §2 describes it; parsed once at start. */
 export const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -42,7 +62,8 @@ export const environmentSchema = z.object({
     .positive()
     .default(50 * 1024 * 1024),
   ADMIN_DIST_DIR: optionalString,
-  TRUST_PROXY: booleanFromEnv.default(false),
+  /** How many proxies stand in front (a hop count; `true` = 1), or their addresses/CIDRs, comma-separated. */
+  TRUST_PROXY: optionalString.pipe(trustProxy),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -99,6 +120,6 @@ export abstract class AppConfig {
     { endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean } | undefined;
   abstract readonly uploadMaxBytes: number;
   abstract readonly adminDistDir: string;
-  /** Behind a reverse proxy: take the client IP from X-Forwarded-For. */
-  abstract readonly trustProxy: boolean;
+  /** Behind reverse proxies: their number (hops) or addresses; the client IP is the X-Forwarded-For entry they vouch for. */
+  abstract readonly trustProxy: false | number | string[];
 }

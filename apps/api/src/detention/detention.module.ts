@@ -40,7 +40,7 @@ import { MedicalIncidentsService } from '../medical/medical-incidents.service';
     { provide: GENERATED_DOCUMENT_SINK, useExisting: DocumentsDraftSink },
     { provide: ALERT_OPENER, useExisting: MedicalNoContactAlerts },
   ],
-  exports: [LegalActionsService],
+  exports: [LegalActionsService, ContactLogService],
 })
 export class DetentionModule implements OnModuleInit {
   constructor(
