@@ -13,5 +13,7 @@ export * from './documents';
 export * from './evidence';
 export * from './permissions';
 export * from './vital-rules';
+export * from './format';
+export * from './filing-layout';
 export * from './russian-bank-rules';
 export * from './bank-transfers';

@@ -40,6 +40,8 @@ export const environmentSchema = z.object({
   /** Comma-separated earlier keys, still accepted for reading while `npm run reencrypt` re-seals everything. */
   APP_ENCRYPTION_KEYS_OLD: optionalString,
   MEDICAL_ESCALATION_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** Days a delivered mail keeps its recipient, subject and body in the outbox before they are purged. */
+  MAIL_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** When the "no news" rule runs (cron, UTC); `off` disables it. Off by default under NODE_ENV=test. */
   MEDICAL_NO_NEWS_CRON: optionalString,
   SESSION_SECRET: optionalString,
@@ -107,6 +109,8 @@ export abstract class AppConfig {
   abstract readonly previousEncryptionKeys: Array<{ id: string; key: Buffer }>;
   /** A critical medical alert not acknowledged this long is escalated to all admins. */
   abstract readonly medicalEscalationSeconds: number;
+  /** Delivered mails older than this lose recipient, subject and body (0: purged at the next run). */
+  abstract readonly mailRetentionDays: number;
   /** Schedule of the "no news" rule, or undefined when it is off. */
   abstract readonly medicalNoNewsCron: string | undefined;
   /** Secret used to derive session token hashes and other HMACs. */

@@ -44,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, databaseUrl?: string): AppCon
     encryptionKeyManagedLocally: !e.APP_ENCRYPTION_KEY,
     previousEncryptionKeys: previous.map((key) => ({ id: keyId(key), key })),
     medicalEscalationSeconds: e.MEDICAL_ESCALATION_SECONDS,
+    mailRetentionDays: e.MAIL_RETENTION_DAYS,
     // Tests call the rule directly: a cron tick must not add alerts to other tests' demo data.
     medicalNoNewsCron: noNewsCron === 'off' ? undefined : noNewsCron,
     sessionSecret,
