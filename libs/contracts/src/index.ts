@@ -14,3 +14,4 @@ export * from './evidence';
 export * from './permissions';
 export * from './russian-bank-rules';
 export * from './bank-transfers';
+export * from './public-case';
