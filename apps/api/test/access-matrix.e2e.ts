@@ -383,6 +383,11 @@ const rows: Row[] = [
     call: async (w) => ({ path: `/api/legal-actions/${(await w.f.newLegalAction(w.home.id)).id}`, body: { title: 'Motion, revised' } }),
   },
   {
+    route: 'POST /api/legal-actions/:id/redraft',
+    cells: LAWYER_WRITE(201),
+    call: async (w) => ({ path: `/api/legal-actions/${(await w.f.newLegalAction(w.home.id)).id}/redraft`, body: {} }),
+  },
+  {
     route: 'POST /api/legal-actions/:id/generate',
     cells: LAWYER_WRITE(201),
     call: async (w) => ({ path: `/api/legal-actions/${(await w.f.newLegalAction(w.home.id)).id}/generate`, body: { format: 'markdown' } }),

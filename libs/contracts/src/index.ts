@@ -12,6 +12,8 @@ export * from './proceedings';
 export * from './documents';
 export * from './evidence';
 export * from './permissions';
+export * from './format';
+export * from './filing-layout';
 export * from './russian-bank-rules';
 export * from './bank-transfers';
 export * from './public-case';
