@@ -40,8 +40,16 @@ export const environmentSchema = z.object({
   /** Comma-separated earlier keys, still accepted for reading while `npm run reencrypt` re-seals everything. */
   APP_ENCRYPTION_KEYS_OLD: optionalString,
   MEDICAL_ESCALATION_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** Days a delivered mail keeps its recipient, subject and body in the outbox before they are purged. */
+  MAIL_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** When the "no news" rule runs (cron, UTC); `off` disables it. Off by default under NODE_ENV=test. */
   MEDICAL_NO_NEWS_CRON: optionalString,
+  /** Schedules (cron, UTC) of the timed work; tests shorten them to see each fire on its own. */
+  DEADLINE_REMINDERS_CRON: z.string().trim().min(9).default('*/10 * * * *'),
+  RECONCILIATION_CRON: z.string().trim().min(9).default('*/30 * * * *'),
+  NO_CONTACT_WATCH_CRON: z.string().trim().min(9).default('7 * * * *'),
+  /** How often pg-boss looks whether a schedule is due (1–45 s). */
+  JOBS_CRON_CHECK_SECONDS: z.coerce.number().int().min(1).max(45).default(30),
   SESSION_SECRET: optionalString,
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -107,8 +115,12 @@ export abstract class AppConfig {
   abstract readonly previousEncryptionKeys: Array<{ id: string; key: Buffer }>;
   /** A critical medical alert not acknowledged this long is escalated to all admins. */
   abstract readonly medicalEscalationSeconds: number;
+  /** Delivered mails older than this lose recipient, subject and body (0: purged at the next run). */
+  abstract readonly mailRetentionDays: number;
   /** Schedule of the "no news" rule, or undefined when it is off. */
   abstract readonly medicalNoNewsCron: string | undefined;
+  /** Schedules of the timed work (cron, UTC) and how often pg-boss checks them. */
+  abstract readonly schedules: { deadlineReminders: string; reconciliation: string; noContactWatch: string; checkSeconds: number };
   /** Secret used to derive session token hashes and other HMACs. */
   abstract readonly sessionSecret: Buffer;
   abstract readonly publicUrl: string;

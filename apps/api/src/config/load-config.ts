@@ -1,12 +1,14 @@
 import { resolve } from 'node:path';
 import { AppConfig, ConfigError, parseEnvironment } from './app-config';
+import { withFileSecrets } from './file-secrets';
 import { decodeKey, deriveKey, keyId, localOldKeys, localSecret } from './local-secrets';
 
 /**
  * Builds the AppConfig from the environment. `databaseUrl` is filled in by the
  * caller once the embedded server (if any) is up.
  */
-export function loadConfig(env: NodeJS.ProcessEnv, databaseUrl?: string): AppConfig {
+export function loadConfig(given: NodeJS.ProcessEnv, databaseUrl?: string): AppConfig {
+  const env = withFileSecrets(given);
   const e = parseEnvironment(env);
   const dataDir = resolve(e.DATA_DIR);
   const embedded = !e.DATABASE_URL;
@@ -44,8 +46,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, databaseUrl?: string): AppCon
     encryptionKeyManagedLocally: !e.APP_ENCRYPTION_KEY,
     previousEncryptionKeys: previous.map((key) => ({ id: keyId(key), key })),
     medicalEscalationSeconds: e.MEDICAL_ESCALATION_SECONDS,
+    mailRetentionDays: e.MAIL_RETENTION_DAYS,
     // Tests call the rule directly: a cron tick must not add alerts to other tests' demo data.
     medicalNoNewsCron: noNewsCron === 'off' ? undefined : noNewsCron,
+    schedules: {
+      deadlineReminders: e.DEADLINE_REMINDERS_CRON,
+      reconciliation: e.RECONCILIATION_CRON,
+      noContactWatch: e.NO_CONTACT_WATCH_CRON,
+      checkSeconds: e.JOBS_CRON_CHECK_SECONDS,
+    },
     sessionSecret,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,

@@ -64,7 +64,13 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async start(): Promise<PgBoss> {
-    const boss = new PgBoss({ connectionString: this.config.databaseUrl, schema: 'pgboss', max: 4, application_name: 'habeas-jobs' });
+    const boss = new PgBoss({
+      connectionString: this.config.databaseUrl,
+      schema: 'pgboss',
+      max: 4,
+      application_name: 'habeas-jobs',
+      cronMonitorIntervalSeconds: this.config.schedules.checkSeconds,
+    });
     boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
     // pg-boss's schema and queue set-up deadlock when instances do it at once: one at a time, like migrations.
     await withSetupLock(this.config.databaseUrl, async () => {
