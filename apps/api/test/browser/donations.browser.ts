@@ -31,7 +31,7 @@ describe('donation page and finance screens in Chromium', () => {
       await page.getByTestId('raised-EUR').waitFor();
       assert.equal(await page.getByTestId('statement-descriptor').textContent(), 'HABEAS FUND');
       assert.equal(await page.getByLabel('Show my name among the supporters').isChecked(), false);
-      await page.getByText('Legal fees').waitFor();
+      await page.getByText('Legal fees').first().waitFor();
       assert.ok(!(await page.content()).includes('Hidden Donor'));
       await page.getByRole('button', { name: 'Every month' }).click();
       await page.getByRole('button', { name: '€50.00' }).click();
