@@ -23,6 +23,9 @@ const expected: Record<Role, Capability[]> = {
     'users:manage',
     'audit:read',
     'dossiers:create',
+    'templates:manage',
+    'updates:draft',
+    'updates:approve',
   ],
   lawyer: [
     'cases:list',
@@ -35,8 +38,10 @@ const expected: Record<Role, Capability[]> = {
     'medical:read',
     'medical:write',
     'dossiers:create',
+    'updates:draft',
+    'updates:approve',
   ],
-  medical: ['cases:list', 'cases:read', 'documents:read', 'documents:write', 'medical:read', 'medical:write', 'alerts:work'],
+  medical: ['cases:list', 'cases:read', 'documents:read', 'documents:write', 'medical:read', 'medical:write', 'alerts:work', 'updates:draft'],
   finance: ['cases:list', 'money:read', 'money:write'],
 };
 
