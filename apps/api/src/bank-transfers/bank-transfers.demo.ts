@@ -46,7 +46,7 @@ export class BankTransfersDemo implements OnModuleInit {
         );
         const code = await insertCode(manager, vorontsov, null);
         const pledge = await this.seedPledge(manager, vorontsov, 300000, 9);
-        const expense = await this.seedExpense(manager, vorontsov, ids.get('user:finance')!, ids.get('user:admin')!, 4500000, 6);
+        const expense = await this.seedExpense(manager, vorontsov, ids.get('user:finance')!, ids.get('user:admin')!, 450000, 6);
         const documents: DemoDocument[] = [
           {
             number: '118',

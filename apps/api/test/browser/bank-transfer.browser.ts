@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { launchBrowser, type Browser, type Page } from '../support/browser';
+import { renderStatement } from '../../src/bank-transfers/demo-statement';
+import { launchBrowser, signInThroughForm, type Browser, type Page } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -136,6 +137,64 @@ describe('donation page: bank transfer by QR on a phone', () => {
       assert.deepEqual(await seriousViolations(page), []);
     } catch (error) {
       await page.screenshot({ path: 'test-results/bank-transfer-receipt.png', fullPage: true }).catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets finance check bank details, import a statement and decide on unmatched transfers, in Russian', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU', bypassCSP: true });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    try {
+      await signInThroughForm(page, t.baseUrl, 'finance@demo.local');
+      await page.evaluate(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('habeas.lang', 'ru'));
+      await page.goto(`${t.baseUrl}/donations`);
+      await page.getByTestId('ledger-case').click();
+      await page.getByRole('option', { name: 'Vladimir Vorontsov' }).click();
+      const details = page.getByRole('form', { name: 'Счёт для переводов (Россия)' });
+      const account = details.getByRole('textbox', { name: 'Расчётный счёт (20 цифр)' });
+      await account.fill('40703810600000004217');
+      await details.getByRole('button', { name: 'Сохранить реквизиты' }).click();
+      await details.getByText('Контрольный ключ счёта не сходится с этим БИК').waitFor();
+      await account.fill('40703810500000004217');
+      await details.getByRole('button', { name: 'Сохранить реквизиты' }).click();
+      await page.getByText('Реквизиты сохранены').waitFor();
+
+      await page.getByTestId('bank-statements-link').click();
+      await page.getByRole('heading', { level: 2, name: 'Банковские выписки' }).waitFor();
+      const review = page.getByTestId('bank-transfers-table');
+      const row = review.getByRole('row', { name: /Волков Денис Олегович/ });
+      await row.getByLabel('Сбор').click();
+      await page.getByRole('option', { name: 'Vladimir Vorontsov' }).click();
+      await row.getByRole('button', { name: 'Учесть как пожертвование' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Учесть как пожертвование' }).click();
+      await page.getByText('Учтено как пожертвование').waitFor();
+      await review.getByText('Волков Денис Олегович').waitFor({ state: 'detached' });
+
+      const statement = renderStatement('40703810500000004217', '2026-11-20', '2026-11-21', [
+        {
+          number: '7001',
+          date: '2026-11-21',
+          amountRub: '111.00',
+          direction: 'in',
+          counterparty: 'Браузерный Плательщик',
+          counterpartyAccount: '40817810000000007001',
+          purpose: 'Перевод',
+        },
+      ]);
+      await page.getByLabel('Файл выписки').setInputFiles({ name: 'statement.txt', mimeType: 'text/plain', buffer: statement });
+      await page.getByRole('button', { name: 'Загрузить' }).click();
+      await page
+        .getByTestId('import-result')
+        .getByText(/Новых строк: 1\. Пожертвований сопоставлено: 0, на разбор: 1/)
+        .waitFor();
+      await review.getByText('Браузерный Плательщик').waitFor();
+      await page.getByRole('button', { name: 'Загрузить' }).isDisabled();
+      assert.deepEqual(await seriousViolations(page), []);
+    } catch (error) {
+      await page.screenshot({ path: 'test-results/bank-statements-admin.png', fullPage: true }).catch(() => undefined);
       throw error;
     } finally {
       await context.close();
