@@ -11,6 +11,30 @@ const require = createRequire(import.meta.url);
 const root = new URL('..', import.meta.url).pathname;
 const only = process.argv.slice(2); // optional filters: substrings of test file paths
 
+// HABEAS_TEST_SHUFFLE=<seed> (or `random`) runs the files of each runner in a shuffled order, so no test file
+// leans on another having run first; the seed is printed so a failing order can be repeated.
+const shuffleSetting = process.env.HABEAS_TEST_SHUFFLE;
+const shuffleSeed = !shuffleSetting ? null : shuffleSetting === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number.parseInt(shuffleSetting, 10);
+if (shuffleSetting && !Number.isInteger(shuffleSeed)) throw new Error(`HABEAS_TEST_SHUFFLE must be a number or "random", not ${shuffleSetting}`);
+
+/** Fisher–Yates with a small seeded generator (mulberry32): the same seed gives the same order. */
+function shuffled(files, seed) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const result = [...files];
+  for (let i = result.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [result[i], result[j]] = [result[j], result[i]];
+  }
+  return result;
+}
+
 function findFiles(dir, suffix) {
   let found = [];
   if (!existsSync(dir)) return found;
@@ -25,7 +49,8 @@ function findFiles(dir, suffix) {
 /** Runs node's test runner over `files`, echoing its output; returns the pass/fail counts it reports. */
 function runNodeTests(label, files, concurrency, env) {
   if (files.length === 0) return Promise.resolve({ passed: 0, failed: 0 });
-  console.log(`\n── ${label}: ${files.length} file(s)`);
+  if (shuffleSeed !== null) files = shuffled(files, shuffleSeed);
+  console.log(`\n── ${label}: ${files.length} file(s)${shuffleSeed === null ? '' : `, shuffled with HABEAS_TEST_SHUFFLE=${shuffleSeed}`}`);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
       cwd: root,

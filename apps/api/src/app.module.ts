@@ -16,6 +16,7 @@ import { DemoModule } from './demo/demo.module';
 import { DetentionModule } from './detention/detention.module';
 import { DonationsModule } from './donations/donations.module';
 import { DocumentsModule } from './documents/documents.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
@@ -44,6 +45,7 @@ export class AppModule {
         CasesModule,
         DetentionModule,
         MedicalModule,
+        EvidenceModule,
         DonationsModule,
         BankTransfersModule,
         ProceedingsModule,

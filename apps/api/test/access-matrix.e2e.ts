@@ -104,6 +104,22 @@ const home = (w: World) => `/api/cases/${w.home.id}`;
 const doc = (w: World) => w.f.newDocument(w.home.id);
 const hearingOf = (w: World) => w.f.newHearing(w.home.id);
 
+/** A finished dossier of the home case (built once by an admin, then read by every cell). */
+let finishedDossier: Promise<string> | undefined;
+function dossierOf(w: World): Promise<string> {
+  finishedDossier ??= (async () => {
+    const { body } = await w.f.admin.post(`/api/cases/${w.home.id}/dossiers`, { language: 'ru' });
+    for (let i = 0; i < 600; i++) {
+      const { body: dossier } = await w.f.admin.get(`/api/dossiers/${body.id}`);
+      if (dossier.status === 'done') return body.id as string;
+      if (dossier.status === 'failed') throw new Error(`dossier failed: ${dossier.error}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('dossier not built within a minute');
+  })();
+  return finishedDossier;
+}
+
 const rows: Row[] = [
   // ── identity
   {
@@ -188,6 +204,17 @@ const rows: Row[] = [
     call: async (w) => ({ path: `/api/users/${(await w.f.newUser('lawyer')).id}/sessions/revoke` }),
   },
   { route: 'GET /api/audit-log', cells: ADMIN_ONLY(200), call: () => ({ path: '/api/audit-log' }) },
+  { route: 'GET /api/audit-log/verify', cells: ADMIN_ONLY(200), call: () => ({ path: '/api/audit-log/verify' }) },
+  // ── evidence: dossiers are for the lawyers of the case and admins
+  { route: 'POST /api/cases/:id/dossiers', cells: LAWYER_READ(202), call: (w) => ({ path: `${home(w)}/dossiers`, body: { language: 'en' } }) },
+  { route: 'GET /api/cases/:id/dossiers', cells: LAWYER_READ(200), call: (w) => ({ path: `${home(w)}/dossiers` }) },
+  { route: 'GET /api/dossiers/:id', cells: LAWYER_READ(200), call: async (w) => ({ path: `/api/dossiers/${await dossierOf(w)}` }) },
+  { route: 'GET /api/dossiers/:id/download', cells: LAWYER_READ(200), call: async (w) => ({ path: `/api/dossiers/${await dossierOf(w)}/download` }) },
+  {
+    route: 'GET /api/documents/:id/custody',
+    cells: CASE_READ(200),
+    call: async (w) => ({ path: `/api/documents/${(await doc(w)).id}/custody` }),
+  },
   { route: 'GET /api/health/live', cells: PUBLIC(200), call: () => ({ path: '/api/health/live' }) },
   { route: 'GET /api/health/ready', cells: PUBLIC(200), call: () => ({ path: '/api/health/ready' }) },
   { route: 'GET /api/dashboard', cells: ALL_SIGNED_IN(200), call: () => ({ path: '/api/dashboard' }) },
@@ -326,6 +353,11 @@ const rows: Row[] = [
     route: 'PATCH /api/legal-actions/:id',
     cells: LAWYER_WRITE(200),
     call: async (w) => ({ path: `/api/legal-actions/${(await w.f.newLegalAction(w.home.id)).id}`, body: { title: 'Motion, revised' } }),
+  },
+  {
+    route: 'POST /api/legal-actions/:id/redraft',
+    cells: LAWYER_WRITE(201),
+    call: async (w) => ({ path: `/api/legal-actions/${(await w.f.newLegalAction(w.home.id)).id}/redraft`, body: {} }),
   },
   {
     route: 'POST /api/legal-actions/:id/generate',

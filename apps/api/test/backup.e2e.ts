@@ -10,7 +10,8 @@ import * as tar from 'tar';
 import type { BackupManifest } from '../src/backup/backup-manifest';
 import { writeBackup } from '../src/backup/backup.service';
 import { restoreBackup } from '../src/backup/restore.service';
-import { createTestDatabase, dropTestDatabase, startTestApp, type TestApp } from './support/test-app';
+import { createEmptyDatabase } from './support/empty-database';
+import { dropTestDatabase, startTestApp, type TestApp } from './support/test-app';
 
 async function snapshot(url: string): Promise<Record<string, string>> {
   const client = new Client({ connectionString: url });
@@ -199,13 +200,3 @@ describe('restoring a crafted backup', () => {
     await assert.rejects(restoreBackup({ databaseUrl: emptyUrl, filesDir: join(work, 'store-4'), archive, availableKeyIds: [] }), /impossible table/);
   });
 });
-
-/** A database with nothing in it (not even migrations): a restore must build it up. */
-async function createEmptyDatabase(): Promise<string> {
-  const url = await createTestDatabase();
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  await client.query(`drop schema public cascade; create schema public; drop schema if exists pgboss cascade`);
-  await client.end();
-  return url;
-}

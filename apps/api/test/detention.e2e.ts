@@ -19,18 +19,19 @@ describe('life in detention', () => {
 
   const caseId = async (slug: string) => (await t.db.query(`select id from cases where slug = $1`, [slug])).rows[0].id as string;
 
-  it('logs a refused visit and proposes complaints to the facility and the prosecutor, owned by the lawyer', async () => {
-    const response = await lawyer.post('/api/cases/vorontsov/contacts', {
+  it('logs a refused visit and proposes complaints to the facility and the prosecutor, owned by the lawyer, drafted in Russian', async () => {
+    const lawyer2 = await t.signIn('lawyer2@demo.local');
+    const response = await lawyer2.post('/api/cases/second-case/contacts', {
       kind: 'visit',
       status: 'refused',
       occurredAt: '2026-11-20T09:00:00Z',
-      facility: 'SIZO-1',
-      refusalReason: 'quarantine',
-      refusedBy: 'duty officer Petrov',
+      facility: 'ФКУ СИЗО-2',
+      refusalReason: 'карантин',
+      refusedBy: 'дежурный Петров',
     });
     assert.equal(response.status, 201, response.text);
-    assert.equal(response.body.event.refusalReason, 'quarantine');
-    assert.equal(response.body.event.refusedBy, 'duty officer Petrov');
+    assert.equal(response.body.event.refusalReason, 'карантин');
+    assert.equal(response.body.event.refusedBy, 'дежурный Петров');
     const steps = response.body.proposedActions.map((a: any) => a.step).sort();
     assert.deepEqual(steps, ['complaint_facility', 'complaint_prosecutor']);
     const complaint = response.body.proposedActions.find((a: any) => a.step === 'complaint_facility');
@@ -38,9 +39,37 @@ describe('life in detention', () => {
     assert.equal(complaint.deadlineAt, '2026-11-23T09:00:00.000Z');
     assert.equal(complaint.triggerType, 'contact');
     assert.equal(complaint.triggerId, response.body.event.id);
-    assert.equal(complaint.ownerName, (await t.db.query(`select name from users where email = 'lawyer@demo.local'`)).rows[0].name);
-    assert.match(complaint.draftText, /SIZO-1/);
-    assert.match(complaint.draftText, /quarantine/);
+    assert.equal(complaint.trigger.kind, 'visit');
+    assert.equal(complaint.trigger.refusalReason, 'карантин');
+    assert.equal(complaint.ownerName, (await t.db.query(`select name from users where email = 'lawyer2@demo.local'`)).rows[0].name);
+    assert.match(
+      complaint.draftText,
+      /защитнику было отказано в свидании с подзащитным; основание отказа, названное администрацией: «карантин»; отказ дал дежурный Петров/,
+    );
+    assert.match(complaint.draftText, /Соколова Ильи Андреевича/, 'the defendant in the genitive');
+
+    // A second refusal adds itself to the open cards instead of a second card of the same step.
+    const again = await lawyer2.post('/api/cases/second-case/contacts', {
+      kind: 'visit',
+      status: 'refused',
+      occurredAt: '2026-11-21T09:00:00Z',
+      refusalReason: 'карантин',
+    });
+    assert.equal(again.status, 201, again.text);
+    assert.deepEqual(again.body.proposedActions.map((a: any) => a.id).sort(), response.body.proposedActions.map((a: any) => a.id).sort());
+    assert.ok(again.body.proposedActions.every((a: any) => a.alsoBecause.length === 1 && a.alsoBecause[0].id === again.body.event.id));
+    const open = await lawyer2.get('/api/cases/second-case/legal-actions?status=proposed');
+    assert.equal(open.body.items.filter((a: any) => a.step === 'complaint_facility').length, 1);
+
+    // On the demo case the same refusal joins the complaints its first refused visit opened.
+    const demo = await lawyer.post('/api/cases/vorontsov/contacts', {
+      kind: 'visit',
+      status: 'refused',
+      occurredAt: '2026-11-20T09:00:00Z',
+      refusalReason: 'quarantine',
+    });
+    assert.equal(demo.status, 201, demo.text);
+    assert.ok(demo.body.proposedActions.every((a: any) => a.triggerId !== demo.body.event.id && a.alsoBecause.some((b: any) => b.id === demo.body.event.id)));
   });
 
   it('logs a held visit and a call without proposing anything', async () => {
@@ -113,7 +142,7 @@ describe('life in detention', () => {
     assert.equal(timeline.status, 200);
     const titles = timeline.body.items.map((item: any) => item.title);
     assert.ok(titles.includes('Lawyer visit refused — quarantine'), titles.join('\n'));
-    assert.ok(titles.some((title: string) => title.startsWith('Proposed: ') && title.includes('after Lawyer visit refused')));
+    assert.ok(titles.some((title: string) => title.startsWith('Proposed: ')));
   });
 
   it('counts refused visits and undelivered letters per week and month', async () => {
@@ -142,9 +171,12 @@ describe('life in detention', () => {
     const proposed = await service.proposeForMedicalIncident(incident);
     assert.deepEqual(proposed.map((a) => a.step).sort(), ['complaint_prosecutor', 'interim_measures_international', 'motion_independent_doctor']);
     assert.deepEqual(await service.proposeForMedicalIncident(incident), []);
+    // The demo's open complaint to the prosecutor takes the incident as "also because"; the other two are new cards.
+    const prosecutor = proposed.find((a) => a.step === 'complaint_prosecutor')!;
+    assert.ok(prosecutor.alsoBecause.some((trigger) => trigger.id === incident.incidentId));
     const byIncident = await lawyer.get(`/api/legal-actions?triggerType=medical_incident&triggerId=${incident.incidentId}`);
-    assert.equal(byIncident.body.items.length, 3);
-    assert.ok(byIncident.body.items.every((a: any) => a.ownerName && a.triggerSummary.includes('denied care')));
+    assert.equal(byIncident.body.items.length, 2);
+    assert.ok(byIncident.body.items.every((a: any) => a.ownerName && a.triggerSummary.includes('отказано в медицинской помощи')));
   });
 
   it('takes a proposal through drafting to a filed DOCX and a decision', async () => {
@@ -154,9 +186,10 @@ describe('life in detention', () => {
       occurredAt: '2026-11-23T09:00:00Z',
       refusalReason: 'no reason given',
     });
+    // The demo's open complaint to the facility takes this refusal too; its draft has every field it needs.
     const action = created.body.proposedActions.find((a: any) => a.step === 'complaint_facility');
-    assert.ok(action.missingFields.includes('facility.name'), 'no facility was given');
-    assert.match(action.draftText, /\[\[facility\.name: \?\]\]/);
+    assert.equal(action.alsoBecause.at(-1).id, created.body.event.id);
+    assert.deepEqual(action.missingFields, []);
 
     const skipping = await lawyer.patch(`/api/legal-actions/${action.id}`, { status: 'filed' });
     assert.equal(skipping.status, 422);
@@ -202,16 +235,20 @@ describe('life in detention', () => {
       isDefault: true,
     });
     assert.equal(template.status, 201, template.text);
+    const open = (await lawyer.get('/api/cases/vorontsov/legal-actions?limit=100')).body.items.find(
+      (a: any) => a.step === 'motion_independent_doctor' && ['proposed', 'drafting'].includes(a.status),
+    );
+    if (open) assert.equal((await lawyer.patch(`/api/legal-actions/${open.id}`, { status: 'dismissed' })).status, 200);
     const created = await lawyer.post('/api/cases/vorontsov/legal-actions', { step: 'motion_independent_doctor', language: 'en' });
     assert.equal(created.status, 201, created.text);
-    assert.match(created.body.draftText, /^# Motion\nVladimir Vorontsov at \[\[facility\.name: \?\]\]/);
-    assert.deepEqual(created.body.missingFields.sort(), ['facility.name', 'incident.occurredAt', 'unknown.field']);
+    assert.match(created.body.draftText, /^# Motion\nВоронцов Владимир at ФКУ СИЗО-1 УФСИН России по г\. Москве on \[\[incident\.occurredAt: \?\]\]/);
+    assert.deepEqual(created.body.missingFields.sort(), ['incident.occurredAt', 'unknown.field']);
     const generated = await lawyer.post(`/api/legal-actions/${created.body.id}/generate`, { format: 'markdown' });
     assert.equal(generated.status, 201, generated.text);
     assert.equal(generated.body.version, 1);
     const file = await lawyer.get(generated.body.downloadUrl);
     assert.equal(file.status, 200);
-    assert.match(file.text, /Vladimir Vorontsov at \[\[facility.name: \?\]\]/);
+    assert.match(file.text, /Воронцов Владимир at ФКУ СИЗО-1/);
     const defaults = await lawyer.get('/api/legal-templates?step=motion_independent_doctor&language=en');
     assert.equal(defaults.body.items.filter((item: any) => item.isDefault).length, 1, 'one default per step and language');
   });
@@ -293,8 +330,19 @@ describe('life in detention', () => {
     assert.ok(demoVisits.some((v: any) => v.status === 'refused') && demoVisits.some((v: any) => v.status === 'held'));
     const medical = await admin.get('/api/cases/vorontsov/legal-actions?triggerType=medical_incident&limit=100');
     const summaries = medical.body.items.map((a: any) => a.triggerSummary);
-    assert.ok(summaries.some((s: string) => s.includes('ambulance call')));
-    assert.ok(summaries.some((s: string) => s.includes('hospitalisation')));
+    assert.ok(
+      summaries.some((s: string) => s.includes('вызвана скорая медицинская помощь')),
+      summaries.join('\n'),
+    );
+    // The hospitalisation added itself to the open motion on health grounds that the ambulance started.
+    const custody = medical.body.items.find((a: any) => a.step === 'motion_custody_health');
+    assert.ok(custody.alsoBecause.some((trigger: any) => trigger.incidentType === 'hospitalisation'));
+    // The legal actions cite the medical record's facts: same time, same type.
+    const incidents = (await admin.get('/api/cases/vorontsov/medical-incidents?limit=100')).body.items;
+    const ambulance = incidents.find((i: any) => i.type === 'ambulance_call');
+    assert.equal(custody.trigger.occurredAt, ambulance.occurredAt);
+    assert.equal(custody.trigger.id, ambulance.id);
+    assert.equal(custody.alsoBecause[0].occurredAt, incidents.find((i: any) => i.type === 'hospitalisation').occurredAt);
     assert.ok(medical.body.items.some((a: any) => a.step === 'motion_custody_health'));
     assert.ok(medical.body.items.some((a: any) => a.status === 'filed'));
   });

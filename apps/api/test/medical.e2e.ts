@@ -245,11 +245,12 @@ describe('medical incidents and alerts', () => {
   it('seeds the article’s incidents, an open alert and a history of readings', async () => {
     const list = await medic.get('/api/cases/vorontsov/medical-incidents?limit=100');
     const demo = list.body.items.filter((i: { occurredAt: string }) => i.occurredAt.startsWith(arrestDay().toISOString().slice(0, 7)));
-    assert.deepEqual(demo.map((i: { type: string }) => i.type).sort(), ['ambulance_call', 'check_up', 'transfer_to_hospital']);
+    assert.deepEqual(demo.map((i: { type: string }) => i.type).sort(), ['ambulance_call', 'check_up', 'hospitalisation']);
     const readings = demo.flatMap((i: { vitals: unknown[] }) => i.vitals);
     assert.ok(readings.length >= 5);
     const open = await t.db.query(
-      `select count(*)::int as n from medical_alerts a join medical_incidents i on i.id = a.incident_id where a.status = 'open' and i.type = 'transfer_to_hospital'`,
+      `select count(*)::int as n from medical_alerts a join medical_incidents i on i.id = a.incident_id where a.status = 'open' and i.type = 'hospitalisation' and i.id = any($1)`,
+      [demo.map((i: { id: string }) => i.id)],
     );
     assert.equal(open.rows[0].n, 1);
   });

@@ -171,10 +171,12 @@ describe('case particulars', () => {
     const lawyer = await t.signIn('lawyer@demo.local');
     const theCase = await lawyer.get('/api/cases/vorontsov');
     assert.equal(theCase.status, 200);
-    assert.equal(theCase.body.defendant.fullName, 'Vladimir Vorontsov');
+    assert.equal(theCase.body.defendant.fullName, 'Воронцов Владимир');
     assert.equal(theCase.body.plea, 'not_guilty');
-    assert.equal(theCase.body.court, 'Tver District Court of Moscow');
-    assert.match(theCase.body.charges[0].description, /Extortion/);
+    assert.equal(theCase.body.court, 'Тверской районный суд г. Москвы');
+    assert.equal(theCase.body.judge, 'Ковалёва Марина Викторовна');
+    assert.match(theCase.body.courtCaseNumber, /^3\/2-0412\/\d{4}$/);
+    assert.match(theCase.body.charges[0].description, /Вымогательство/);
     assert.equal(theCase.body.custodyAppealDays, 3);
     assert.equal(theCase.body.verdictAppealDays, 15);
     const hearings = await lawyer.get('/api/cases/vorontsov/hearings');

@@ -165,9 +165,9 @@ describe('Stripe payloads in every shape Stripe sends', () => {
       assert.equal((await deliver(t.baseUrl, failed)).body.needsAttention, false);
       assert.equal((await donation('id', id))?.subscription_status, 'past_due');
       const mails = (await t.app.get(DataSource).getRepository(OutboxMailEntity).find()).filter((mail) => mail.recipient === email);
-      const notice = mails.find((mail) => mail.subject.includes('не прошло'));
+      const notice = mails.find((mail) => mail.subject?.includes('не прошло'));
       assert.ok(notice, `no failed-payment mail in ${JSON.stringify(mails.map((m) => m.subject))}`);
-      assert.match(notice.body, /https:\/\/invoice\.stripe\.com\/i\//);
+      assert.match(notice.body ?? '', /https:\/\/invoice\.stripe\.com\/i\//);
       const finance = await t.signIn('finance@demo.local');
       const atRisk = (await finance.get('/api/donations/summary')).body.atRisk as Array<{ donationId: string; amountMinor: number }>;
       assert.deepEqual(

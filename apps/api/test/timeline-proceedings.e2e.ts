@@ -27,7 +27,7 @@ describe('case timeline of hearings, deadlines and custody events', () => {
     assert.ok(types.has('hearing') && types.has('deadline') && types.has('custody'));
     const times = items.map((item) => item.at);
     assert.deepEqual(times, [...times].sort());
-    assert.match(items[0].title, /Arraignment hearing, Tver District Court/);
+    assert.match(items[0].title, /Тверской районный суд/);
   });
 
   it('shows a new hearing at its place', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, money, page, pageQuery, uuid } from './common';
+import { incidentType, severity } from './medical';
 
 /** Life in detention: the contact log, the legal actions it (and medical incidents) start, and their templates. */
 export const contactKinds = ['visit', 'call', 'letter', 'parcel', 'money_transfer'] as const;
@@ -125,6 +126,29 @@ export type TriggerType = z.infer<typeof triggerType>;
 export const templateLanguage = z.enum(['ru', 'en']);
 export type TemplateLanguage = z.infer<typeof templateLanguage>;
 
+/** What started a proposal, as data: the admin tells it in the reader's language, a draft in the template's. */
+export const legalActionTrigger = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('medical_incident'),
+    id: uuid.nullable().optional(),
+    incidentType,
+    severity,
+    occurredAt: isoDateTime,
+    facility: z.string().nullable(),
+  }),
+  z.object({
+    type: z.literal('contact'),
+    id: uuid.nullable().optional(),
+    kind: contactKind,
+    status: contactStatus,
+    occurredAt: isoDateTime,
+    facility: z.string().nullable(),
+    refusalReason: z.string().nullable().optional(),
+    refusedBy: z.string().nullable().optional(),
+  }),
+]);
+export type LegalActionTrigger = z.infer<typeof legalActionTrigger>;
+
 export const legalAction = z.object({
   id: uuid,
   caseId: uuid,
@@ -142,7 +166,11 @@ export const legalAction = z.object({
   ownerName: z.string().nullable(),
   triggerType: triggerType.nullable(),
   triggerId: uuid.nullable(),
+  /** The trigger told in the action's language (the admin renders `trigger` in the reader's). */
   triggerSummary: z.string().nullable(),
+  trigger: legalActionTrigger.nullable(),
+  /** Later events that called for the same step while this proposal was open ("also because …"). */
+  alsoBecause: z.array(legalActionTrigger),
   documentId: uuid.nullable(),
   documentVersion: z.number().int().nullable(),
   /** Where to download the filed/generated document, when the store serves one. */
@@ -186,7 +214,7 @@ export const createLegalActionRequest = z.object({
 });
 export type CreateLegalActionRequest = z.input<typeof createLegalActionRequest>;
 
-export const generateDocumentRequest = z.object({ format: z.enum(['docx', 'markdown']).default('docx') });
+export const generateDocumentRequest = z.object({ format: z.enum(['docx', 'pdf', 'markdown']).default('docx') });
 export type GenerateDocumentRequest = z.infer<typeof generateDocumentRequest>;
 export const generatedDocument = z.object({ documentId: uuid, version: z.number().int(), fileName: z.string(), downloadUrl: z.string().nullable() });
 export type GeneratedDocument = z.infer<typeof generatedDocument>;

@@ -23,6 +23,7 @@ export const capabilities = [
   'money:write',
   'users:manage',
   'audit:read',
+  'dossiers:create',
 ] as const;
 
 export type Capability = (typeof capabilities)[number];
@@ -39,6 +40,7 @@ const roleCapabilities: Record<Role, readonly Capability[]> = {
     'documents:privileged',
     'medical:read',
     'medical:write',
+    'dossiers:create',
   ],
   medical: ['cases:list', 'cases:read', 'documents:read', 'documents:write', 'medical:read', 'medical:write', 'alerts:work'],
   // Finance sees which cases exist (to account for them) and their money, nothing else.

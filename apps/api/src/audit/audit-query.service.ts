@@ -67,4 +67,19 @@ export class AuditQueryService {
       }),
     );
   }
+
+  /** Where each version of a document came from: the audit entries that stored them, with the address they came from. */
+  async uploadsOf(
+    documentId: string,
+  ): Promise<Array<{ sha256: string; version: number; at: Date; actorId: string | null; actorName: string | null; ip: string | null }>> {
+    const rows: Array<{ sha256: string; version: number; at: Date; actor_id: string | null; actor_name: string | null; ip: string | null }> =
+      await this.db.query(
+        `select a.details->>'sha256' as sha256, coalesce((a.details->>'number')::int, 1) as version, a.at, a.actor_id, u.name as actor_name, a.ip
+         from audit_log a left join users u on u.id = a.actor_id
+        where a.entity_type = 'document' and a.entity_id = $1 and a.action in ('document.create', 'document.version')
+        order by a.at`,
+        [documentId],
+      );
+    return rows.map((row) => ({ sha256: row.sha256, version: row.version, at: row.at, actorId: row.actor_id, actorName: row.actor_name, ip: row.ip }));
+  }
 }

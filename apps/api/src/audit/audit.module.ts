@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { AuditChainRepository } from './audit-chain.repository';
+import { AuditChainService } from './audit-chain.service';
 import { AuditController } from './audit.controller';
 import { AuditQueryService } from './audit-query.service';
 import { AuditService } from './audit.service';
@@ -10,7 +12,7 @@ import { AuditService } from './audit.service';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntryEntity])],
   controllers: [AuditController],
-  providers: [AuditService, AuditQueryService],
-  exports: [AuditService],
+  providers: [AuditService, AuditQueryService, AuditChainRepository, AuditChainService],
+  exports: [AuditService, AuditQueryService, AuditChainService],
 })
 export class AuditModule {}

@@ -4,6 +4,8 @@ export interface BackupManifest {
   createdAt: string;
   /** Names of the applied migrations, oldest first: a restore needs the same schema. */
   migrations: string[];
+  /** Hash of the audit chain's last entry in the snapshot: `npm run audit:verify -- FILE` checks the chain ends there. */
+  auditHead?: string | null;
   tables: Record<string, { rows: number; sha256: string }>;
   files: Array<{ path: string; size: number; sha256: string }>;
   /** Ids of the encryption keys that sealed values in this database: a restore needs each one (absent in older archives). */

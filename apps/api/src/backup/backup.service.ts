@@ -41,10 +41,19 @@ export async function writeBackup(options: BackupOptions): Promise<BackupManifes
   try {
     const client = new Client({ connectionString: options.databaseUrl });
     await client.connect();
-    const manifest: BackupManifest = { format: 'habeas-backup', version: 1, createdAt: new Date().toISOString(), migrations: [], tables: {}, files: [] };
+    const manifest: BackupManifest = {
+      format: 'habeas-backup',
+      version: 1,
+      createdAt: new Date().toISOString(),
+      migrations: [],
+      auditHead: null,
+      tables: {},
+      files: [],
+    };
     try {
       await client.query('begin isolation level repeatable read read only');
       manifest.migrations = (await client.query(`select name from migrations order by id`)).rows.map((row: { name: string }) => row.name);
+      manifest.auditHead = (await client.query(`select hash from audit_chain order by seq desc limit 1`)).rows[0]?.hash ?? null;
       manifest.keyIds = await keysInUse(client);
       mkdirSync(join(staging, 'tables'));
       for (const table of await tablesInDependencyOrder(client)) {

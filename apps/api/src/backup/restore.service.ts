@@ -34,6 +34,8 @@ export interface RestoreOptions {
   availableKeyIds: string[];
   /** For a key kept in DATA_DIR: store the keys the archive carries, so the restored data can be read. */
   installKeys?: (bundle: KeyBundle) => void;
+  /** Only for a throwaway database nothing will decrypt (checking the audit chain inside a backup): no key check. */
+  withoutKeys?: boolean;
 }
 
 function isEncrypted(path: string): boolean {
@@ -103,7 +105,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<BackupMani
   try {
     const manifest = await unpack(options, staging);
     const bundle = manifest.wrappedKeys && options.passphrase ? unwrapKeys(manifest.wrappedKeys, options.passphrase) : undefined;
-    assertKeysAvailable(manifest.keyIds ?? [], options.availableKeyIds, bundle, Boolean(options.installKeys));
+    if (!options.withoutKeys) assertKeysAvailable(manifest.keyIds ?? [], options.availableKeyIds, bundle, Boolean(options.installKeys));
     await runMigrations(options.databaseUrl);
     const client = new Client({ connectionString: options.databaseUrl });
     await client.connect();

@@ -23,3 +23,26 @@ describe('parseEnvironment', () => {
     assert.equal(parseEnvironment({ DATABASE_URL: 'postgres://u@h/db', APP_ENCRYPTION_KEY: 'a'.repeat(64) }).DATABASE_URL, 'postgres://u@h/db');
   });
 });
+
+describe('TRUST_PROXY', () => {
+  const cases: Array<[string | undefined, false | number | string[]]> = [
+    [undefined, false],
+    ['false', false],
+    ['0', false],
+    ['true', 1],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.2', ['10.0.0.2']],
+    ['10.0.0.0/8, 127.0.0.1 ,::1', ['10.0.0.0/8', '127.0.0.1', '::1']],
+  ];
+  for (const [given, expected] of cases) {
+    it(`reads ${JSON.stringify(given)} as ${JSON.stringify(expected)}`, () => {
+      assert.deepEqual(parseEnvironment(given === undefined ? {} : { TRUST_PROXY: given }).TRUST_PROXY, expected);
+    });
+  }
+
+  it('refuses anything else in one line', () => {
+    assert.throws(() => parseEnvironment({ TRUST_PROXY: 'everyone' }), /Invalid configuration: TRUST_PROXY must be false, a hop count/);
+    assert.throws(() => parseEnvironment({ TRUST_PROXY: '99' }), /TRUST_PROXY must be/);
+  });
+});

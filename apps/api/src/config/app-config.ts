@@ -7,6 +7,26 @@ const optionalString = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
 
+const ipOrCidr = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)(\/\d{1,3})?$/;
+
+/**
+ * Which X-Forwarded-For entries to believe. Never "all of them": a client can send any header, so only
+ * the entries added by a known number of proxies (taken from the right) or by known proxy addresses count.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((value, context): false | number | string[] => {
+    const text = (value ?? 'false').trim().toLowerCase();
+    if (['false', 'no', 'off', '0'].includes(text)) return false;
+    if (['true', 'yes', 'on'].includes(text)) return 1;
+    if (/^\d+$/.test(text) && Number(text) <= 10) return Number(text);
+    const addresses = text.split(',').map((part) => part.trim());
+    if (addresses.every((part) => ipOrCidr.test(part))) return addresses;
+    context.addIssue({ code: 'custom', message: 'must be false, a hop count (1-10, true = 1) or proxy addresses/CIDRs, comma-separated' });
+    return z.NEVER;
+  });
+
 /** The environment as CONTRACT §2 describes it; parsed once at start. */
 export const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -20,8 +40,16 @@ export const environmentSchema = z.object({
   /** Comma-separated earlier keys, still accepted for reading while `npm run reencrypt` re-seals everything. */
   APP_ENCRYPTION_KEYS_OLD: optionalString,
   MEDICAL_ESCALATION_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** Days a delivered mail keeps its recipient, subject and body in the outbox before they are purged. */
+  MAIL_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** When the "no news" rule runs (cron, UTC); `off` disables it. Off by default under NODE_ENV=test. */
   MEDICAL_NO_NEWS_CRON: optionalString,
+  /** Schedules (cron, UTC) of the timed work; tests shorten them to see each fire on its own. */
+  DEADLINE_REMINDERS_CRON: z.string().trim().min(9).default('*/10 * * * *'),
+  RECONCILIATION_CRON: z.string().trim().min(9).default('*/30 * * * *'),
+  NO_CONTACT_WATCH_CRON: z.string().trim().min(9).default('7 * * * *'),
+  /** How often pg-boss looks whether a schedule is due (1–45 s). */
+  JOBS_CRON_CHECK_SECONDS: z.coerce.number().int().min(1).max(45).default(30),
   SESSION_SECRET: optionalString,
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -42,7 +70,8 @@ export const environmentSchema = z.object({
     .positive()
     .default(50 * 1024 * 1024),
   ADMIN_DIST_DIR: optionalString,
-  TRUST_PROXY: booleanFromEnv.default(false),
+  /** How many proxies stand in front (a hop count; `true` = 1), or their addresses/CIDRs, comma-separated. */
+  TRUST_PROXY: optionalString.pipe(trustProxy),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -86,8 +115,12 @@ export abstract class AppConfig {
   abstract readonly previousEncryptionKeys: Array<{ id: string; key: Buffer }>;
   /** A critical medical alert not acknowledged this long is escalated to all admins. */
   abstract readonly medicalEscalationSeconds: number;
+  /** Delivered mails older than this lose recipient, subject and body (0: purged at the next run). */
+  abstract readonly mailRetentionDays: number;
   /** Schedule of the "no news" rule, or undefined when it is off. */
   abstract readonly medicalNoNewsCron: string | undefined;
+  /** Schedules of the timed work (cron, UTC) and how often pg-boss checks them. */
+  abstract readonly schedules: { deadlineReminders: string; reconciliation: string; noContactWatch: string; checkSeconds: number };
   /** Secret used to derive session token hashes and other HMACs. */
   abstract readonly sessionSecret: Buffer;
   abstract readonly publicUrl: string;
@@ -99,6 +132,6 @@ export abstract class AppConfig {
     { endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean } | undefined;
   abstract readonly uploadMaxBytes: number;
   abstract readonly adminDistDir: string;
-  /** Behind a reverse proxy: take the client IP from X-Forwarded-For. */
-  abstract readonly trustProxy: boolean;
+  /** Behind reverse proxies: their number (hops) or addresses; the client IP is the X-Forwarded-For entry they vouch for. */
+  abstract readonly trustProxy: false | number | string[];
 }

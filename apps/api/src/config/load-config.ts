@@ -44,8 +44,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, databaseUrl?: string): AppCon
     encryptionKeyManagedLocally: !e.APP_ENCRYPTION_KEY,
     previousEncryptionKeys: previous.map((key) => ({ id: keyId(key), key })),
     medicalEscalationSeconds: e.MEDICAL_ESCALATION_SECONDS,
+    mailRetentionDays: e.MAIL_RETENTION_DAYS,
     // Tests call the rule directly: a cron tick must not add alerts to other tests' demo data.
     medicalNoNewsCron: noNewsCron === 'off' ? undefined : noNewsCron,
+    schedules: {
+      deadlineReminders: e.DEADLINE_REMINDERS_CRON,
+      reconciliation: e.RECONCILIATION_CRON,
+      noContactWatch: e.NO_CONTACT_WATCH_CRON,
+      checkSeconds: e.JOBS_CRON_CHECK_SECONDS,
+    },
     sessionSecret,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,

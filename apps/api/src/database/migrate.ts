@@ -1,22 +1,40 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 
-const MIGRATION_LOCK = 7_351_000;
+/** One lock for every schema change at start: our migrations and pg-boss's queue set-up. */
+const SETUP_LOCK = 7_351_000;
 
 /**
- * Applies pending migrations. One connection holds an advisory lock, so
- * several instances starting at once migrate one after another.
+ * Runs `task` while holding the set-up advisory lock on its own connection, so instances starting at
+ * once change the schema one after another (pg-boss creating queues concurrently deadlocks otherwise).
  */
-export async function runMigrations(url: string): Promise<string[]> {
-  const base = dataSourceOptions(url);
-  const dataSource = new DataSource({ ...base, extra: { ...(base.extra as object), max: 1 } });
-  await dataSource.initialize();
+export async function withSetupLock<T>(url: string, task: () => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url, application_name: 'habeas-setup' });
+  await client.connect();
   try {
-    await dataSource.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    await dataSource.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
-    return applied.map((migration) => migration.name);
+    await client.query('select pg_advisory_lock($1)', [SETUP_LOCK]);
+    try {
+      return await task();
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [SETUP_LOCK]);
+    }
   } finally {
-    await dataSource.destroy();
+    await client.end();
   }
+}
+
+/** Applies pending migrations, one instance at a time (see withSetupLock). */
+export async function runMigrations(url: string): Promise<string[]> {
+  return withSetupLock(url, async () => {
+    const base = dataSourceOptions(url);
+    const dataSource = new DataSource({ ...base, extra: { ...(base.extra as object), max: 1 } });
+    await dataSource.initialize();
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return applied.map((migration) => migration.name);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
 }

@@ -1,16 +1,19 @@
-import { daysAfterArrest } from '../demo/demo-dates';
 import type { CreateContactEventRequest } from '@habeas/contracts';
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { daysAfterArrest } from '../demo/demo-dates';
+import { demoFacilities, demoIncidents } from '../demo/demo-facts';
 import { DemoSeedRegistry } from '../demo/demo-seed.registry';
 import { ContactLogService } from './contact-log.service';
+import { LegalActionsRepository } from './legal-actions.repository';
 import { LegalActionsService } from './legal-actions.service';
 
-const IVS = 'Temporary detention centre (IVS), Moscow';
+const IVS = demoFacilities.ivs.name;
+const HOSPITAL = demoFacilities.hospital.name;
 
 /**
- * Demo contact log of the vorontsov case (case-article.txt): visits (one refused), letters (one
- * undelivered), a parcel and a commissary transfer, and the legal actions its two medical incidents
- * — the ambulance on 8 May, the transfer to hospital on 11 May — would have started.
+ * Demo contact log of the vorontsov case (case-article.txt): visits (one refused), letters (one undelivered),
+ * a parcel and a commissary transfer, and the legal actions that its two medical incidents — read from the
+ * medical record's facts, the ambulance on 8 May and the hospitalisation on 11 May — started.
  */
 @Injectable()
 export class DetentionDemo implements OnModuleInit {
@@ -18,6 +21,7 @@ export class DetentionDemo implements OnModuleInit {
     private readonly registry: DemoSeedRegistry,
     private readonly contacts: ContactLogService,
     private readonly legalActions: LegalActionsService,
+    private readonly actions: LegalActionsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -31,52 +35,52 @@ export class DetentionDemo implements OnModuleInit {
           {
             kind: 'visit',
             status: 'refused',
-            occurredAt: daysAfterArrest(1, '09:30').toISOString(),
+            occurredAt: daysAfterArrest(1, '06:30').toISOString(),
             facility: IVS,
-            visitor: 'Defence counsel',
-            refusalReason: 'No room free for lawyers; told to come back after the weekend',
-            refusedBy: 'Duty officer of the IVS',
+            visitor: 'Защитник',
+            refusalReason: 'нет свободных кабинетов для адвокатов, предложили прийти после выходных',
+            refusedBy: 'дежурный по ИВС',
           },
           {
             kind: 'visit',
             status: 'held',
-            occurredAt: daysAfterArrest(2, '11:00').toISOString(),
+            occurredAt: daysAfterArrest(2, '08:00').toISOString(),
             facility: IVS,
-            visitor: 'Defence counsel',
-            notes: 'Complains of high blood pressure; no doctor has seen him since the ambulance.',
+            visitor: 'Защитник',
+            notes: 'Жалуется на высокое давление; после вызова скорой врач его не осматривал.',
           },
           {
             kind: 'letter',
             status: 'delivered',
-            occurredAt: daysAfterArrest(4, '08:00').toISOString(),
-            deliveredAt: daysAfterArrest(6, '15:00').toISOString(),
+            occurredAt: daysAfterArrest(4, '05:00').toISOString(),
+            deliveredAt: daysAfterArrest(6, '12:00').toISOString(),
             channel: 'prison_letter_service',
             direction: 'to_detainee',
-            facility: 'City hospital (prison ward), Moscow',
-            notes: 'Letters of support from readers of the community',
+            facility: HOSPITAL,
+            notes: 'Письма поддержки от читателей сообщества',
           },
           {
             kind: 'letter',
             status: 'not_delivered',
-            occurredAt: daysAfterArrest(5, '10:00').toISOString(),
+            occurredAt: daysAfterArrest(5, '07:00').toISOString(),
             channel: 'post',
             direction: 'to_detainee',
             facility: IVS,
-            notes: 'Registered letter from his family; the IVS says it never arrived',
+            notes: 'Заказное письмо от семьи; в ИВС говорят, что оно не поступало',
           },
           {
             kind: 'parcel',
             status: 'accepted',
-            occurredAt: daysAfterArrest(7, '09:00').toISOString(),
-            facility: 'City hospital (prison ward), Moscow',
-            contents: 'Blood pressure monitor (allowed by the doctor), warm clothes, books',
+            occurredAt: daysAfterArrest(7, '06:00').toISOString(),
+            facility: HOSPITAL,
+            contents: 'Тонометр (разрешён врачом), тёплые вещи, книги',
           },
           {
             kind: 'money_transfer',
             status: 'accepted',
-            occurredAt: daysAfterArrest(7, '09:30').toISOString(),
-            facility: 'City hospital (prison ward), Moscow',
-            contents: 'Commissary account',
+            occurredAt: daysAfterArrest(7, '06:30').toISOString(),
+            facility: HOSPITAL,
+            contents: 'Лицевой счёт',
             amount: { amountMinor: 500_000, currency: 'RUB' },
           },
         ];
@@ -85,34 +89,19 @@ export class DetentionDemo implements OnModuleInit {
           await this.legalActions.proposeForContact(null, { caseId, event }, manager);
         }
 
-        // The medical area seeds the incidents (order 40) and may leave their ids under these keys.
+        // The medical area seeded the incidents (order 40) from the same facts and left their ids under these keys.
+        const incidents = demoIncidents();
         const ambulance = await this.legalActions.proposeForMedicalIncident(
-          {
-            caseId,
-            incidentId: ids.get('medical_incident:vorontsov:ambulance') ?? null,
-            type: 'ambulance_call',
-            severity: 'high',
-            occurredAt: daysAfterArrest(0, '21:00').toISOString(),
-            facility: IVS,
-          },
+          { caseId, incidentId: ids.get('medical_incident:vorontsov:ambulance') ?? null, ...incidents.ambulance },
           manager,
         );
         await this.legalActions.proposeForMedicalIncident(
-          {
-            caseId,
-            incidentId: ids.get('medical_incident:vorontsov:hospitalisation') ?? null,
-            type: 'hospitalisation',
-            severity: 'high',
-            occurredAt: daysAfterArrest(3, '02:00').toISOString(),
-            facility: IVS,
-          },
+          { caseId, incidentId: ids.get('medical_incident:vorontsov:hospitalisation') ?? null, ...incidents.hospitalisation },
           manager,
         );
         // The team acted on the first: the motion for an independent doctor was filed on 10 May.
         const doctor = ambulance.find((action) => action.step === 'motion_independent_doctor');
-        if (doctor) {
-          await manager.query(`update legal_actions set status = 'filed', filed_at = $2 where id = $1`, [doctor.id, daysAfterArrest(2, '16:00')]);
-        }
+        if (doctor) await this.actions.markFiled(doctor.id, daysAfterArrest(2, '13:00'), manager);
       },
     });
   }

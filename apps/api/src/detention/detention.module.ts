@@ -11,6 +11,7 @@ import { DocumentsModule } from '../documents/documents.module';
 import { GENERATED_DOCUMENT_SINK } from './generated-document-sink';
 import { GeneratedDraftsService } from './generated-drafts.service';
 import { LegalActionsController } from './legal-actions.controller';
+import { LegalActionsRepository } from './legal-actions.repository';
 import { LegalActionsService } from './legal-actions.service';
 import { LegalTemplatesController } from './legal-templates.controller';
 import { LegalTemplatesService } from './legal-templates.service';
@@ -28,6 +29,7 @@ import { MedicalIncidentsService } from '../medical/medical-incidents.service';
   controllers: [ContactController, LegalActionsController, LegalTemplatesController],
   providers: [
     ContactLogService,
+    LegalActionsRepository,
     LegalActionsService,
     LegalTemplatesService,
     NoContactWatch,
@@ -40,7 +42,7 @@ import { MedicalIncidentsService } from '../medical/medical-incidents.service';
     { provide: GENERATED_DOCUMENT_SINK, useExisting: DocumentsDraftSink },
     { provide: ALERT_OPENER, useExisting: MedicalNoContactAlerts },
   ],
-  exports: [LegalActionsService],
+  exports: [LegalActionsService, ContactLogService],
 })
 export class DetentionModule implements OnModuleInit {
   constructor(

@@ -62,6 +62,14 @@ export class LegalActionsController {
     return this.actions.update(actor, id, body);
   }
 
+  /** Fills the draft again from the template and the case's current facts. */
+  @Post('legal-actions/:id/redraft')
+  @Can('cases:write')
+  @Returns(legalAction, 201)
+  redraft(@CurrentActor() actor: Actor, @ZodParam('id', uuid) id: string) {
+    return this.actions.redraft(actor, id);
+  }
+
   @Post('legal-actions/:id/generate')
   @Can('cases:write')
   @Returns(generatedDocument, 201)

@@ -49,10 +49,8 @@ export class LegalTemplatesService implements OnApplicationBootstrap {
     private readonly audit: AuditService,
   ) {}
 
-  /** A fresh installation gets one default template per legal step and language. */
+  /** Each legal step and language without a default template gets the built-in one (a fresh installation gets them all). */
   async onApplicationBootstrap(): Promise<void> {
-    const [{ count }] = await this.db.query(`select count(*)::int as count from legal_templates`);
-    if (count > 0) return;
     for (const template of defaultTemplates()) {
       await this.db.query(
         `insert into legal_templates (step, language, title, body, is_default) values ($1, $2, $3, $4, true)

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { JobsService } from '../jobs/jobs.service';
 import { ALERT_OPENER, type AlertOpener } from './alert-opener';
 import { COUNTS_AS_CONTACT, DEFAULT_NO_CONTACT_DAYS } from './contact-log.service';
+import { AppConfig } from '../config/app-config';
 
 export const NO_CONTACT_WATCH_JOB = 'detention.no-contact-watch';
 
@@ -19,11 +20,12 @@ export class NoContactWatch implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly jobs: JobsService,
+    private readonly config: AppConfig,
     @Inject(ALERT_OPENER) private readonly alerts: AlertOpener,
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register(NO_CONTACT_WATCH_JOB, () => this.check().then(() => undefined), { cron: '7 * * * *', retryLimit: 2 });
+    this.jobs.register(NO_CONTACT_WATCH_JOB, () => this.check().then(() => undefined), { cron: this.config.schedules.noContactWatch, retryLimit: 2 });
   }
 
   /** Opens alerts for cases silent at `now`; returns their ids. Safe to run twice: one open alert per case. */

@@ -2,7 +2,7 @@ import type { DonationItem, DonationListQuery, DonationSummary, Money, Page } fr
 import { offlineDonationRequest } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CaseAccess } from '../cases/case-access.service';
 import type { Actor } from '../common/auth/actor';
@@ -10,6 +10,7 @@ import { NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
 import { MailService } from '../mail/mail.service';
 import { openText, sealText } from './donor-identity';
+import { donorEraseKey } from './donor-mails';
 import { MoneyAttention } from './money-attention.service';
 import { MoneyLedger } from './money-ledger.service';
 import { KEPT_GIFT, num, rowsOf } from './sql';
@@ -128,7 +129,7 @@ export class DonationsService {
   async recordOffline(actor: Actor, input: ReturnType<typeof offlineDonationRequest.parse>): Promise<DonationItem> {
     const theCase = await this.access.resolve(actor, input.caseId, 'money:write');
     const at = input.receivedOn ? new Date(`${input.receivedOn}T12:00:00Z`) : new Date();
-    const id = await this.db.transaction(async (m) => {
+    const { id, donorId } = await this.db.transaction(async (m) => {
       let donorId: string | null = null;
       if (input.name || input.email || input.message) {
         const [donor] = await rowsOf<{ id: string }>(m, `insert into donor_identities (name, email, message, show_name) values ($1, $2, $3, $4) returning id`, [
@@ -156,14 +157,15 @@ export class DonationsService {
         },
         m,
       );
-      return donation.id;
+      return { id: donation.id, donorId };
     });
-    if (input.email) {
+    if (input.email && donorId) {
       await this.mail.queue({
         to: input.email,
         subject: 'Thank you for your donation',
         text: `${input.name ? `Dear ${input.name},` : 'Hello,'}\n\nWe received your donation of ${(input.amountMinor / 100).toFixed(2)} ${input.currency} (${input.method}).\nReceipt reference: ${id}\n`,
         dedupeKey: `donation-thanks:${id}`,
+        eraseKey: donorEraseKey(donorId),
       });
     }
     return this.get(actor, id);
@@ -232,12 +234,8 @@ export class DonationsService {
   /** Erases who a donor is; the donation, its amounts and the totals stay. */
   async eraseDonor(actor: Actor, donorId: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      const rows = await rowsOf<{ id: string }>(
-        m,
-        `update donor_identities set name = null, email = null, message = null, show_name = false, erased_at = coalesce(erased_at, now()), updated_at = now() where id = $1 returning id`,
-        [donorId],
-      );
-      if (rows.length === 0) throw new NotFound('Donor');
+      const erased = await this.eraseDonors(m, { donorId });
+      if (erased === 0) throw new NotFound('Donor');
       await this.audit.record(actor, { action: 'donor.erased', entityType: 'donor', entityId: donorId }, m);
     });
   }
@@ -245,12 +243,28 @@ export class DonationsService {
   /** The emergency switch: every donor's identity erased at once. */
   async eraseAllDonors(actor: Actor): Promise<{ erased: number }> {
     return this.db.transaction(async (m) => {
-      const rows = await rowsOf<{ id: string }>(
-        m,
-        `update donor_identities set name = null, email = null, message = null, show_name = false, erased_at = now(), updated_at = now() where erased_at is null returning id`,
-      );
-      await this.audit.record(actor, { action: 'donor.erased_all', entityType: 'donor', details: { count: rows.length } }, m);
-      return { erased: rows.length };
+      const erased = await this.eraseDonors(m, 'all');
+      await this.audit.record(actor, { action: 'donor.erased_all', entityType: 'donor', details: { count: erased } }, m);
+      return { erased };
     });
+  }
+
+  /**
+   * The one erase path, in the caller's transaction: the identity (name, email, message) and every mail
+   * about the donor in the outbox (thank-yous, payment notices; sent or not). Anything else that names a
+   * donor joins here. 'all' also clears what earlier erasures left (mails keyed to already-erased donors).
+   * Answers how many identities were erased now (an already-erased donor counts once more, so 404 means unknown).
+   */
+  private async eraseDonors(m: EntityManager, which: { donorId: string } | 'all'): Promise<number> {
+    const identities = `update donor_identities set name = null, email = null, message = null, show_name = false,
+           erased_at = coalesce(erased_at, now()), updated_at = now()`;
+    if (which === 'all') {
+      const rows = await rowsOf<{ id: string }>(m, `${identities} where erased_at is null returning id`);
+      await this.mail.eraseAbout({ prefix: donorEraseKey('') }, m);
+      return rows.length;
+    }
+    const rows = await rowsOf<{ id: string }>(m, `${identities} where id = $1 returning id`, [which.donorId]);
+    await this.mail.eraseAbout([donorEraseKey(which.donorId)], m);
+    return rows.length;
   }
 }

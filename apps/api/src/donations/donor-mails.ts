@@ -7,7 +7,13 @@ import { rowsOf } from './sql';
 
 type Language = 'ru' | 'en';
 
+/** The outbox's erase key of mails about a donor: erasing the donor deletes them (DonationsService.eraseDonors). */
+export function donorEraseKey(donorId: string): string {
+  return `donor:${donorId}`;
+}
+
 interface Recipient {
+  donorId: string;
   email: string;
   name: string | null;
   language: Language;
@@ -60,24 +66,37 @@ export class DonorMails {
     const r = await this.recipient(m, donationId);
     if (!r) return null;
     const body = texts.thanks[r.language](r, `${minorToDecimal(amountMinor, currency)} ${currency}`, at.toISOString().slice(0, 10));
-    return { to: r.email, ...body, dedupeKey: `donation-thanks:${donationId}` };
+    return { to: r.email, ...body, dedupeKey: `donation-thanks:${donationId}`, eraseKey: donorEraseKey(r.donorId) };
   }
 
   async paymentFailed(m: EntityManager, donationId: string, updateUrl: string | null, invoiceId: string): Promise<Mail | null> {
     const r = await this.recipient(m, donationId);
     if (!r) return null;
-    return { to: r.email, ...texts.paymentFailed[r.language](r, updateUrl), dedupeKey: `donation-payment-failed:${invoiceId}` };
+    return {
+      to: r.email,
+      ...texts.paymentFailed[r.language](r, updateUrl),
+      dedupeKey: `donation-payment-failed:${invoiceId}`,
+      eraseKey: donorEraseKey(r.donorId),
+    };
   }
 
   private async recipient(m: EntityManager, donationId: string): Promise<Recipient | null> {
-    const [row] = await rowsOf<{ email: string | null; name: string | null; language: Language; erased_at: Date | null; kind: string; title: string }>(
+    const [row] = await rowsOf<{
+      donor_id: string;
+      email: string | null;
+      name: string | null;
+      language: Language;
+      erased_at: Date | null;
+      kind: string;
+      title: string;
+    }>(
       m,
-      `select di.email, di.name, di.language, di.erased_at, d.kind, c.title
+      `select di.id as donor_id, di.email, di.name, di.language, di.erased_at, d.kind, c.title
          from donations d join donor_identities di on di.id = d.donor_id join cases c on c.id = d.case_id where d.id = $1`,
       [donationId],
     );
     const email = row && !row.erased_at ? openText(row.email) : null;
     if (!row || !email) return null;
-    return { email, name: openText(row.name), language: row.language, donationId, kind: row.kind, caseTitle: row.title };
+    return { donorId: row.donor_id, email, name: openText(row.name), language: row.language, donationId, kind: row.kind, caseTitle: row.title };
   }
 }

@@ -5,13 +5,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decodeCursor, toPage } from '../common/pagination';
 import { openText } from './donor-identity';
+import { heldPayload } from './held-stripe-payload';
 import { num, rowsOf } from './sql';
 
 interface IssueRow {
   event_id: string;
   type: string;
   reason: StripeIssueItem['reason'];
-  payload: { data?: { object?: Record<string, unknown> } };
+  payload: string | null;
   attempts: number;
   first_seen_at: Date;
   last_tried_at: Date;
@@ -102,7 +103,7 @@ export class MoneyAttention {
 }
 
 function toIssue(row: IssueRow): StripeIssueItem {
-  const object = row.payload.data?.object ?? {};
+  const object = ((row.payload ? heldPayload(row.payload) : undefined)?.data?.object ?? {}) as Record<string, unknown>;
   const currency = typeof object.currency === 'string' ? object.currency.toUpperCase() : null;
   const amount = [object.amount_paid, object.amount_total, object.amount].find((value) => typeof value === 'number') as number | undefined;
   return {

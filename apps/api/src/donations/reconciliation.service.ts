@@ -7,6 +7,7 @@ import { StripeEvents } from './stripe-events.service';
 import { StripeFees } from './stripe-fees.service';
 import { StripeGateway } from './stripe-gateway.service';
 import type { AnyInvoice } from './stripe-shapes';
+import { AppConfig } from '../config/app-config';
 
 export const RECONCILE_JOB = 'donations.reconcile';
 const LOOKBACK_SECONDS = 3 * 24 * 3600;
@@ -30,6 +31,7 @@ export class Reconciliation implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly jobs: JobsService,
+    private readonly config: AppConfig,
     private readonly stripe: StripeGateway,
     private readonly events: StripeEvents,
     private readonly fees: StripeFees,
@@ -41,7 +43,7 @@ export class Reconciliation implements OnModuleInit {
       async () => {
         if (this.stripe.configured) await this.run();
       },
-      { cron: '*/30 * * * *', retryLimit: 1 },
+      { cron: this.config.schedules.reconciliation, retryLimit: 1 },
     );
   }
 

@@ -1,6 +1,6 @@
 import type { StripeIssueReason } from '@habeas/contracts';
 import { isIsoCurrency } from '@habeas/contracts';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,6 +9,7 @@ import { MailService, type Mail } from '../mail/mail.service';
 import { DonorMails } from './donor-mails';
 import { sealText } from './donor-identity';
 import { MoneyLedger } from './money-ledger.service';
+import { heldPayload, holdPayload } from './held-stripe-payload';
 import { rowsOf } from './sql';
 import { StripeGateway } from './stripe-gateway.service';
 import { idOf, invoiceFacts, withFetchedInvoice, type AnyInvoice } from './stripe-shapes';
@@ -33,7 +34,7 @@ interface Work {
  * subscription, reconciliation) until it applies — it is never marked done without its effect.
  */
 @Injectable()
-export class StripeEvents {
+export class StripeEvents implements OnApplicationBootstrap {
   private readonly logger = new Logger('StripeEvents');
 
   constructor(
@@ -44,6 +45,21 @@ export class StripeEvents {
     private readonly jobs: JobsService,
     private readonly donorMails: DonorMails,
   ) {}
+
+  /** Seals payloads held in plain JSON before they were sealed (see held-stripe-payload.ts). */
+  async onApplicationBootstrap(): Promise<void> {
+    const plain = await rowsOf<{ event_id: string; payload: string }>(
+      this.db,
+      `select event_id, payload from stripe_event_issues where starts_with(payload, '{')`,
+    );
+    for (const row of plain) {
+      await this.db.query(`update stripe_event_issues set payload = $2 where event_id = $1 and payload = $3`, [
+        row.event_id,
+        holdPayload(heldPayload(row.payload)),
+        row.payload,
+      ]);
+    }
+  }
 
   /** Records the event and its effect in one transaction. */
   async recordStripeEvent(event: Stripe.Event, source: 'webhook' | 'reconciliation' = 'webhook'): Promise<EventOutcome> {
@@ -61,25 +77,25 @@ export class StripeEvents {
       if (problem) {
         await m.query(
           `insert into stripe_event_issues (event_id, type, reason, wait_key, payload) values ($1, $2, $3, $4, $5)
-           on conflict (event_id) do update set reason = excluded.reason, wait_key = excluded.wait_key, attempts = stripe_event_issues.attempts + 1, last_tried_at = now()`,
-          [event.id, event.type, problem.reason, problem.waitKey ?? null, event],
+           on conflict (event_id) do update set reason = excluded.reason, wait_key = excluded.wait_key, payload = excluded.payload, attempts = stripe_event_issues.attempts + 1, last_tried_at = now()`,
+          [event.id, event.type, problem.reason, problem.waitKey ?? null, holdPayload(event)],
         );
         return 'needs_attention';
       }
-      if (open) await m.query(`update stripe_event_issues set resolved_at = now(), last_tried_at = now() where event_id = $1`, [event.id]);
+      if (open) await m.query(`update stripe_event_issues set resolved_at = now(), last_tried_at = now(), payload = null where event_id = $1`, [event.id]);
       return 'applied';
     });
   }
 
   /** Every event still waiting, oldest first, tried again (reconciliation); returns how many now applied and how many still wait. */
   async retryOpenIssues(limit = 200): Promise<{ checked: number; fixed: number; failed: number }> {
-    const open = await rowsOf<{ payload: Stripe.Event }>(
+    const open = await rowsOf<{ payload: string }>(
       this.db,
-      `select payload from stripe_event_issues where resolved_at is null order by first_seen_at limit $1`,
+      `select payload from stripe_event_issues where resolved_at is null and payload is not null order by first_seen_at limit $1`,
       [limit],
     );
     let fixed = 0;
-    for (const { payload } of open) if ((await this.recordStripeEvent(payload, 'reconciliation')) === 'applied') fixed += 1;
+    for (const { payload } of open) if ((await this.recordStripeEvent(heldPayload(payload), 'reconciliation')) === 'applied') fixed += 1;
     return { checked: open.length, fixed, failed: open.length - fixed };
   }
 
@@ -252,14 +268,16 @@ export class StripeEvents {
         where id = $1 and stripe_subscription_id is null`,
       [donationId, subscription],
     );
-    const waiting = await rowsOf<{ event_id: string; payload: Stripe.Event }>(
+    const rows = await rowsOf<{ event_id: string; payload: string }>(
       m,
-      `select event_id, payload from stripe_event_issues where wait_key = $1 and resolved_at is null for update`,
+      `select event_id, payload from stripe_event_issues where wait_key = $1 and resolved_at is null and payload is not null for update`,
       [`sub:${subscription}`],
     );
-    for (const pending of waiting.sort((a, b) => a.payload.created - b.payload.created)) {
-      const problem = await this.apply(m, pending.payload, work);
-      if (!problem) await m.query(`update stripe_event_issues set resolved_at = now(), last_tried_at = now() where event_id = $1`, [pending.event_id]);
+    const waiting = rows.map((row) => ({ eventId: row.event_id, event: heldPayload(row.payload) }));
+    for (const pending of waiting.sort((a, b) => a.event.created - b.event.created)) {
+      const problem = await this.apply(m, pending.event, work);
+      if (!problem)
+        await m.query(`update stripe_event_issues set resolved_at = now(), last_tried_at = now(), payload = null where event_id = $1`, [pending.eventId]);
     }
   }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown }
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { withSetupLock } from '../database/migrate';
 
 type Handler<T> = (data: T) => Promise<void>;
 
@@ -63,12 +64,24 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async start(): Promise<PgBoss> {
-    const boss = new PgBoss({ connectionString: this.config.databaseUrl, schema: 'pgboss', max: 4, application_name: 'habeas-jobs' });
+    const boss = new PgBoss({
+      connectionString: this.config.databaseUrl,
+      schema: 'pgboss',
+      max: 4,
+      application_name: 'habeas-jobs',
+      cronMonitorIntervalSeconds: this.config.schedules.checkSeconds,
+    });
     boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
-    await boss.start();
+    // pg-boss's schema and queue set-up deadlock when instances do it at once: one at a time, like migrations.
+    await withSetupLock(this.config.databaseUrl, async () => {
+      await boss.start();
+      for (const registration of this.registrations) {
+        const { retryLimit = 3, retryDelay = 10, retryBackoff = true } = registration;
+        await boss.createQueue(registration.name, { name: registration.name, retryLimit, retryDelay, retryBackoff });
+        if (registration.cron) await boss.schedule(registration.name, registration.cron);
+      }
+    });
     for (const registration of this.registrations) {
-      const { retryLimit = 3, retryDelay = 10, retryBackoff = true } = registration;
-      await boss.createQueue(registration.name, { name: registration.name, retryLimit, retryDelay, retryBackoff });
       // One job per fetch, so a failure retries only that job; after a job the worker fetches again at once
       // (drains a backlog), and waits for the polling interval only when the queue is empty.
       const worker: string = await boss.work(registration.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
@@ -79,7 +92,6 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
         }
       });
       this.workers.set(registration.name, worker);
-      if (registration.cron) await boss.schedule(registration.name, registration.cron);
     }
     this.boss = boss;
     return boss;

@@ -12,9 +12,12 @@ export interface Mail {
   text: string;
   /** Same key twice → one mail (e.g. `reminder:<deadline>:3d`); makes retries and two instances safe. */
   dedupeKey?: string;
+  /** Whom the mail is about, e.g. `donor:<id>`: erasing that person deletes the mail (see `eraseAbout`). */
+  eraseKey?: string;
 }
 
 const DELIVER = 'mail.deliver';
+const PURGE = 'mail.purge-delivered';
 
 /**
  * Outgoing mail through an outbox: `queue()` stores the mail (in the caller's transaction when given)
@@ -35,6 +38,7 @@ export class MailService implements OnModuleInit {
   onModuleInit(): void {
     if (this.config.smtpUrl) this.transport = createTransport(this.config.smtpUrl);
     this.jobs.register<{ id: string }>(DELIVER, ({ id }) => this.deliver(id), { retryLimit: 5, retryDelay: 30, retryBackoff: true });
+    this.jobs.register(PURGE, () => this.purgeDelivered().then(() => undefined), { cron: '23 * * * *' });
   }
 
   /** Stores the mail and schedules its delivery; returns the outbox id, or null if `dedupeKey` was already used. */
@@ -43,7 +47,15 @@ export class MailService implements OnModuleInit {
     const result = await repository
       .createQueryBuilder()
       .insert()
-      .values({ recipient: mail.to, subject: mail.subject, body: mail.text, status: 'pending', attempts: 0, dedupeKey: mail.dedupeKey ?? null })
+      .values({
+        recipient: mail.to,
+        subject: mail.subject,
+        body: mail.text,
+        status: 'pending',
+        attempts: 0,
+        dedupeKey: mail.dedupeKey ?? null,
+        eraseKey: mail.eraseKey ?? null,
+      })
       .orIgnore()
       .returning(['id'])
       .execute();
@@ -53,9 +65,32 @@ export class MailService implements OnModuleInit {
     return id;
   }
 
+  /**
+   * Deletes every mail about the given people (their `eraseKey`s), sent or not, in the caller's
+   * transaction; `{ prefix: 'donor:' }` erases all mails about anyone of that kind. A delivery job
+   * that finds its mail gone does nothing. The dedupe key goes too, so nothing about them remains.
+   */
+  async eraseAbout(who: string[] | { prefix: string }, manager: EntityManager): Promise<number> {
+    const result: [unknown[], number] = Array.isArray(who)
+      ? await manager.query(`delete from mail_outbox where erase_key = any($1)`, [who])
+      : await manager.query(`delete from mail_outbox where starts_with(erase_key, $1)`, [who.prefix]);
+    return result[1];
+  }
+
+  /** Delivered mails older than the retention period keep only their status and dates (the hourly job). */
+  async purgeDelivered(): Promise<number> {
+    const result: [unknown[], number] = await this.outbox.query(
+      `update mail_outbox set recipient = null, subject = null, body = null, purged_at = now(), updated_at = now()
+        where purged_at is null and status in ('sent', 'logged')
+          and coalesce(sent_at, updated_at) <= now() - make_interval(days => $1)`,
+      [this.config.mailRetentionDays],
+    );
+    return result[1];
+  }
+
   private async deliver(id: string): Promise<void> {
     const mail = await this.outbox.findOneBy({ id });
-    if (!mail || mail.status === 'sent' || mail.status === 'logged') return;
+    if (!mail || mail.status === 'sent' || mail.status === 'logged' || !mail.recipient) return;
     await this.outbox.update({ id }, { attempts: mail.attempts + 1 });
     if (!this.transport) {
       this.logger.log({ mailId: id, subject: mail.subject }, 'mail not sent (no SMTP_URL); kept in the outbox');
@@ -63,7 +98,7 @@ export class MailService implements OnModuleInit {
       return;
     }
     try {
-      await this.transport.sendMail({ from: this.config.mailFrom, to: mail.recipient, subject: mail.subject, text: mail.body });
+      await this.transport.sendMail({ from: this.config.mailFrom, to: mail.recipient, subject: mail.subject ?? '', text: mail.body ?? '' });
       await this.outbox.update({ id }, { status: 'sent', sentAt: new Date(), lastError: null });
     } catch (error) {
       await this.outbox.update({ id }, { status: 'failed', lastError: (error as Error).message.slice(0, 500) });

@@ -7,13 +7,17 @@ export type OutboxStatus = 'pending' | 'sent' | 'logged' | 'failed';
 @Entity('mail_outbox')
 export class OutboxMailEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ type: 'text', transformer: encrypted }) recipient: string;
-  @Column({ type: 'text', transformer: encrypted }) subject: string;
-  @Column({ type: 'text', transformer: encrypted }) body: string;
+  /** Recipient, subject and body are purged (null) once a delivered mail is older than MAIL_RETENTION_DAYS. */
+  @Column({ type: 'text', nullable: true, transformer: encrypted }) recipient: string | null;
+  @Column({ type: 'text', nullable: true, transformer: encrypted }) subject: string | null;
+  @Column({ type: 'text', nullable: true, transformer: encrypted }) body: string | null;
   @Column({ type: 'text' }) status: OutboxStatus;
   @Column({ type: 'integer' }) attempts: number;
   @Column({ type: 'text', nullable: true }) lastError: string | null;
   @Column({ type: 'text', nullable: true }) dedupeKey: string | null;
+  /** Whom the mail is about (`donor:<id>`): erased with them. */
+  @Column({ type: 'text', nullable: true }) eraseKey: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) purgedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) sentAt: Date | null;

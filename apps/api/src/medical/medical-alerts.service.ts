@@ -1,4 +1,4 @@
-import type { AlertListQuery, MedicalAlert, MedicalSettings, Page } from '@habeas/contracts';
+import type { AlertListQuery, MedicalAlert, MedicalSettings, Page, PageQuery } from '@habeas/contracts';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -83,6 +83,16 @@ export class MedicalAlertsService implements OnModuleInit {
   async list(actor: Actor, query: AlertListQuery): Promise<Page<MedicalAlert>> {
     const caseIds = await this.access.visibleCaseIds(actor, 'alerts:work');
     const rows = await this.alerts.page(caseIds, query.status, query.caseId, query.limit, decodeCursor(query.cursor));
+    return toPage(rows, query.limit, (row) => ({ key: row.opened_key, id: row.id }), toAlert);
+  }
+
+  /**
+   * The alert history of one case for its medical record (a dossier): readable by whoever may read the case's
+   * medical records, lawyers included, though only medical staff work alerts.
+   */
+  async historyOf(actor: Actor, caseIdOrSlug: string, query: PageQuery): Promise<Page<MedicalAlert>> {
+    const theCase = await this.access.resolve(actor, caseIdOrSlug, 'medical:read');
+    const rows = await this.alerts.page([theCase.id], undefined, theCase.id, query.limit, decodeCursor(query.cursor));
     return toPage(rows, query.limit, (row) => ({ key: row.opened_key, id: row.id }), toAlert);
   }
 

@@ -1,10 +1,11 @@
 import { daysAfterArrest } from '../demo/demo-dates';
+import { demoFacilities, demoIncidents } from '../demo/demo-facts';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DemoSeedRegistry } from '../demo/demo-seed.registry';
 import { MedicalAlertsRepository } from './medical-alerts.repository';
 import { MedicalIncidentEntity } from './medical-incident.entity';
 
-/** The article's two incidents (ambulance on 8 May, hospital on 11 May), a history of readings, an open alert. */
+/** The article's two incidents (ambulance on 8 May, hospital on 11 May) — the source of these facts for every area — readings, an open alert. */
 @Injectable()
 export class MedicalDemo implements OnModuleInit {
   constructor(
@@ -21,18 +22,16 @@ export class MedicalDemo implements OnModuleInit {
         const vorontsov = ids.get('case:vorontsov')!;
         const medic = ids.get('user:medic')!;
         const lawyer = ids.get('user:lawyer')!;
-        const facility = 'Temporary detention centre, Moscow';
+        const facility = demoFacilities.ivs.name;
+        const facts = demoIncidents();
         const reading = (at: string, systolic: number, diastolic: number, pulse: number) => ({ at, systolic, diastolic, pulse });
         const ambulance = await incidents.save({
           caseId: vorontsov,
-          occurredAt: daysAfterArrest(0, '21:30'),
-          type: 'ambulance_call',
-          severity: 'high',
+          ...facts.ambulance,
           source: 'lawyer_visit',
-          facility,
-          description: 'Ambulance called to the temporary detention centre: high blood pressure. Not taken to hospital.',
-          outcome: 'Treated on site by the ambulance crew; left in the detention centre.',
-          vitals: [reading(daysAfterArrest(0, '21:40').toISOString(), 185, 110, 104), reading(daysAfterArrest(0, '22:20').toISOString(), 170, 100, 96)],
+          description: 'В ИВС вызвана скорая помощь: высокое артериальное давление. В больницу не госпитализирован.',
+          outcome: 'Помощь оказана бригадой скорой помощи на месте; оставлен в ИВС.',
+          vitals: [reading(daysAfterArrest(0, '18:40').toISOString(), 185, 110, 104), reading(daysAfterArrest(0, '19:20').toISOString(), 170, 100, 96)],
           followUpNeeded: true,
           createdBy: lawyer,
         });
@@ -43,7 +42,7 @@ export class MedicalDemo implements OnModuleInit {
           severity: 'moderate',
           source: 'facility_statement',
           facility,
-          description: 'Pressure measured by the centre medic after the ambulance call.',
+          description: 'Фельдшер ИВС измерил давление после вызова скорой помощи.',
           outcome: null,
           vitals: [
             reading(daysAfterArrest(1, '08:00').toISOString(), 165, 100, 92),
@@ -55,12 +54,9 @@ export class MedicalDemo implements OnModuleInit {
         });
         const hospital = await incidents.save({
           caseId: vorontsov,
-          occurredAt: daysAfterArrest(2, '22:00'),
-          type: 'transfer_to_hospital',
-          severity: 'high',
+          ...facts.hospitalisation,
           source: 'lawyer_visit',
-          facility: 'Moscow city hospital',
-          description: 'Ambulance called again at night; transferred from the temporary detention centre to a Moscow hospital.',
+          description: 'Ночью снова вызвана скорая помощь; из ИВС доставлен в городскую больницу и госпитализирован.',
           outcome: null,
           vitals: [reading(daysAfterArrest(2, '22:10').toISOString(), 190, 115, 110)],
           followUpNeeded: true,
@@ -74,11 +70,11 @@ export class MedicalDemo implements OnModuleInit {
         );
         await manager.query(
           `update medical_alerts set status = 'resolved', opened_at = $2, acknowledged_at = $3, acknowledged_by = $4, resolved_at = $5, resolved_by = $4,
-                  note = 'Lawyer visited; pressure monitored by the centre medic.' where id = $1`,
-          [first!.id, daysAfterArrest(0, '21:35').toISOString(), daysAfterArrest(0, '21:50').toISOString(), medic, daysAfterArrest(1, '12:30').toISOString()],
+                  note = 'Адвокат посетил подзащитного; давление контролирует фельдшер ИВС.' where id = $1`,
+          [first!.id, daysAfterArrest(0, '18:35').toISOString(), daysAfterArrest(0, '18:50').toISOString(), medic, daysAfterArrest(1, '12:30').toISOString()],
         );
         const open = await this.alerts.insert(
-          { caseId: vorontsov, kind: 'incident', incidentId: hospital.id, severity: 'high', reason: 'transfer_to_hospital' },
+          { caseId: vorontsov, kind: 'incident', incidentId: hospital.id, severity: 'high', reason: 'hospitalisation' },
           manager,
         );
         await manager.query(`update medical_alerts set opened_at = $2 where id = $1`, [open!.id, daysAfterArrest(2, '22:05').toISOString()]);
@@ -89,9 +85,9 @@ export class MedicalDemo implements OnModuleInit {
           type: 'check_up',
           severity: 'low',
           source: 'family',
-          facility: 'Pre-trial detention centre',
-          description: 'Routine check-up reported by the family; no complaints.',
-          outcome: 'No treatment needed.',
+          facility: demoFacilities.secondSizo.name,
+          description: 'Плановый осмотр, о котором сообщили родственники; жалоб нет.',
+          outcome: 'Лечение не требуется.',
           vitals: [reading(daysAfterArrest(25, '10:00').toISOString(), 128, 82, 72)],
           followUpNeeded: false,
           createdBy: ids.get('user:lawyer2')!,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobsService } from '../jobs/jobs.service';
 import { MailService } from '../mail/mail.service';
+import { AppConfig } from '../config/app-config';
 
 const JOB = 'deadlines.remind';
 
@@ -29,11 +30,12 @@ export class DeadlineReminders implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly jobs: JobsService,
+    private readonly config: AppConfig,
     private readonly mail: MailService,
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register(JOB, () => this.sendDue(new Date()).then(() => undefined), { cron: '*/10 * * * *', retryLimit: 2 });
+    this.jobs.register(JOB, () => this.sendDue(new Date()).then(() => undefined), { cron: this.config.schedules.deadlineReminders, retryLimit: 2 });
   }
 
   /** Queues the reminders due at `now`; returns how many new mails were queued. */

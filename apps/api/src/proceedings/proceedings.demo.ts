@@ -1,4 +1,5 @@
 import { daysAfterArrest } from '../demo/demo-dates';
+import { demoCase, demoFacilities, demoIncidents } from '../demo/demo-facts';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DemoSeedRegistry } from '../demo/demo-seed.registry';
@@ -19,7 +20,7 @@ async function insert(manager: EntityManager, sql: string, params: unknown[]): P
 }
 
 /**
- * Defendants, facilities, hearings, deadlines and custody events of the demo cases: the public facts of
+ * Defendants, facilities, hearings, deadlines and custody events of the demo cases, in Russian as the team writes them: the public facts of
  * case-article.txt (arraignment and detention by the Tver District Court on 8 May, extortion, not-guilty plea,
  * the temporary detention centre, transfer to hospital on 11 May) plus realistic proceedings ahead.
  */
@@ -39,38 +40,51 @@ export class ProceedingsDemo implements OnModuleInit {
     const lawyer2 = ids.get('user:lawyer2')!;
     const arrested = daysAfterArrest(0, '12:00', now); // 15:00 in Moscow
 
-    const facility = (name: string, kind: string, region: string, address: string) =>
-      insert(manager, `insert into facilities (name, kind, region, address) values ($1, $2, $3, $4)`, [name, kind, region, address]);
-    const ivs = await facility('Temporary detention centre, Moscow', 'temporary_detention_centre', 'Moscow', '');
-    const hospital = await facility('Moscow city hospital', 'hospital', 'Moscow', '');
-    const sizo = await facility('Pre-trial detention centre No. 1, Moscow', 'pretrial_detention_centre', 'Moscow', '');
-    await facility('Tver District Court of Moscow', 'court', 'Moscow', 'Tsvetnoy Boulevard 25A, Moscow');
+    const facility = (key: keyof typeof demoFacilities) => {
+      const { name, kind, address } = demoFacilities[key];
+      return insert(manager, `insert into facilities (name, kind, region, address, time_zone) values ($1, $2, 'Москва', $3, 'Europe/Moscow')`, [
+        name,
+        kind,
+        address,
+      ]);
+    };
+    const ivs = await facility('ivs');
+    const hospital = await facility('hospital');
+    const sizo = await facility('sizo');
+    await facility('court');
+    await facility('appealCourt');
+    await facility('secondCourt');
+    const secondSizo = await facility('secondSizo');
     ids.set('facility:ivs', ivs);
     ids.set('facility:hospital', hospital);
 
     const defendant = await insert(manager, `insert into persons (full_name, public_bio, status) values ($1, $2, 'detained')`, [
-      'Vladimir Vorontsov',
-      'Administrator of the online community "Police Ombudsman", which publishes reports of abuse within the Interior Ministry ' +
-        'and defends the labour rights of rank-and-file police officers.',
+      demoCase.defendant,
+      'Администратор сообщества «Полицейский омбудсмен», которое публикует сообщения о злоупотреблениях в системе МВД ' +
+        'и защищает трудовые права рядовых сотрудников полиции.',
     ]);
     const detainedUntil = isoDay(ahead(now, 20, 12));
     await manager.query(
-      `update cases set defendant_id = $2, court_case_number = $3, court = 'Tver District Court of Moscow',
-              investigating_agency = 'Investigators of the Interior Ministry', charges = $4, stage = 'investigation', plea = 'not_guilty',
+      `update cases set defendant_id = $2, court_case_number = $3, court = $7, judge = $8, court_time_zone = 'Europe/Moscow',
+              investigating_agency = $9, charges = $4, stage = 'investigation', plea = 'not_guilty',
               custody_measure = 'detention', detained_until = $5, facility_id = $6, goal_amount_minor = 2000000, goal_currency = 'EUR'
         where id = $1`,
       [
         vorontsov,
         defendant,
-        `3/2-${arrested.getUTCFullYear()}-0508`,
+        demoCase.courtCaseNumber(arrested.getUTCFullYear()),
         JSON.stringify([
           {
             article: '163(2)',
-            description: 'Extortion: allegedly demanding 300,000 roubles from an ex-officer not to publish personal photos',
+            description:
+              'Вымогательство: по версии следствия, требовал 300 000 рублей у бывшего сотрудника полиции за то, чтобы не публиковать его личные фотографии',
           },
         ]),
         detainedUntil,
         sizo,
+        demoFacilities.court.name,
+        demoCase.judge,
+        demoCase.investigatingAgency,
       ],
     );
 
@@ -96,62 +110,83 @@ export class ProceedingsDemo implements OnModuleInit {
         [vorontsov, kind, at, facilityId, until, notes, lawyer],
       );
 
-    const court = 'Tver District Court of Moscow';
+    const court = demoFacilities.court.name;
     const arraignment = await hearing(
       vorontsov,
       'arraignment',
       arrested,
       court,
-      'Detained for two months at the investigators’ request; pleaded not guilty',
+      'Избрана мера пресечения в виде заключения под стражу на два месяца по ходатайству следствия; вину не признал',
       'custody',
-      'Attorney Sergey Badamshin. Vorontsov said the charges are revenge for his community’s work for the labour rights of rank-and-file officers.',
+      'Защитник — адвокат Сергей Бадамшин. Воронцов заявил, что обвинение — месть за работу сообщества по защите трудовых прав рядовых сотрудников.',
       lawyer,
     );
     const appealDue = new Date(arrested.getTime() + 3 * DAY);
     await deadline(
       vorontsov,
       new Date(Date.UTC(appealDue.getUTCFullYear(), appealDue.getUTCMonth(), appealDue.getUTCDate(), 20, 59)),
-      'Appeal the custody decision (3 days)',
+      'Обжаловать постановление о мере пресечения (3 суток)',
       lawyer,
       arraignment,
       true,
       true,
     );
+    const incidents = demoIncidents(now);
     await custody(
       'placed',
       new Date(arrested.getTime() + 4 * 3600_000),
       ivs,
       isoDay(new Date(arrested.getTime() + 61 * DAY)),
-      'Ambulance called the same evening for high blood pressure; not hospitalised.',
+      'В тот же вечер вызывали скорую помощь из-за высокого давления; не госпитализирован.',
     );
     await custody(
       'hospitalised',
-      new Date(arrested.getTime() + 3 * DAY + 6 * 3600_000),
+      incidents.hospitalisation.occurredAt,
       hospital,
       null,
-      'Ambulance called again at night; admitted to a Moscow hospital.',
+      'Ночью снова вызвали скорую помощь; госпитализирован в городскую больницу.',
     );
-    await custody('transferred', new Date(arrested.getTime() + 12 * DAY), sizo, null, 'Discharged from hospital and taken to the pre-trial detention centre.');
-    const extension = await hearing(vorontsov, 'custody_extension', ahead(now, -20, 11), court, 'Detention extended', 'custody', '', lawyer);
-    await custody('measure_extended', ahead(now, -20, 13), null, detainedUntil, 'Extended by the Tver District Court.');
-    await deadline(vorontsov, ahead(now, -17, 23.99), 'Appeal the custody decision (3 days)', lawyer, extension, true, true);
-    await hearing(vorontsov, 'appeal', ahead(now, 6, 10), 'Moscow City Court', null, null, 'Appeal against the extension of detention.', lawyer);
-    await hearing(vorontsov, 'custody_extension', ahead(now, 18, 11), court, null, null, 'Investigators are expected to ask for a further extension.', lawyer);
-    await deadline(vorontsov, ahead(now, 4, 18), 'File the motion to change the measure to house arrest', lawyer);
-    await deadline(vorontsov, ahead(now, 9, 18), 'Request the medical records from the detention centre', lawyer);
+    await custody('transferred', new Date(arrested.getTime() + 12 * DAY), sizo, null, 'Выписан из больницы и этапирован в СИЗО-1.');
+    const extension = await hearing(vorontsov, 'custody_extension', ahead(now, -20, 11), court, 'Срок содержания под стражей продлён', 'custody', '', lawyer);
+    await custody('measure_extended', ahead(now, -20, 13), null, detainedUntil, 'Срок продлён Тверским районным судом.');
+    await deadline(
+      vorontsov,
+      ahead(now, -17, 23.99),
+      'Обжаловать постановление о продлении срока содержания под стражей (3 суток)',
+      lawyer,
+      extension,
+      true,
+      true,
+    );
+    await hearing(
+      vorontsov,
+      'appeal',
+      ahead(now, 6, 10),
+      demoFacilities.appealCourt.name,
+      null,
+      null,
+      'Апелляционная жалоба на продление срока содержания под стражей.',
+      lawyer,
+    );
+    await hearing(vorontsov, 'custody_extension', ahead(now, 18, 11), court, null, null, 'Ожидается ходатайство следствия о новом продлении срока.', lawyer);
+    await deadline(vorontsov, ahead(now, 4, 18), 'Подать ходатайство об изменении меры пресечения на домашний арест', lawyer);
+    await deadline(vorontsov, ahead(now, 9, 18), 'Запросить медицинскую документацию в СИЗО-1', lawyer);
 
-    const secondDefendant = await insert(manager, `insert into persons (full_name, status) values ('Ilya Sokolov', 'house_arrest')`, []);
+    const secondDefendant = await insert(manager, `insert into persons (full_name, status) values ('Соколов Илья Андреевич', 'house_arrest')`, []);
     await manager.query(
-      `update cases set defendant_id = $2, court = 'Meshchansky District Court of Moscow', stage = 'trial', plea = 'not_guilty',
-              custody_measure = 'house_arrest', detained_until = $3, charges = $4 where id = $1`,
+      `update cases set defendant_id = $2, court = $5, court_case_number = $6, judge = 'Орлов Дмитрий Николаевич', stage = 'trial', plea = 'not_guilty',
+              custody_measure = 'house_arrest', detained_until = $3, charges = $4, facility_id = $7 where id = $1`,
       [
         second,
         secondDefendant,
         isoDay(ahead(now, 40, 12)),
-        JSON.stringify([{ article: '207.3', description: 'Public dissemination of knowingly false information' }]),
+        JSON.stringify([{ article: '207.3', description: 'Публичное распространение заведомо ложной информации' }]),
+        demoFacilities.secondCourt.name,
+        `01-0187/${now.getUTCFullYear()}`,
+        secondSizo,
       ],
     );
-    await hearing(second, 'trial_session', ahead(now, 10, 12), 'Meshchansky District Court of Moscow', null, null, '', lawyer2);
-    await deadline(second, ahead(now, 7, 18), 'Submit the list of defence witnesses', lawyer2);
+    await hearing(second, 'trial_session', ahead(now, 10, 12), demoFacilities.secondCourt.name, null, null, 'Допрос свидетелей обвинения.', lawyer2);
+    await deadline(second, ahead(now, 7, 18), 'Представить список свидетелей защиты', lawyer2);
   }
 }

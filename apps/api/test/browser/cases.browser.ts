@@ -26,7 +26,7 @@ describe('cases in Chromium', () => {
       await signInThroughForm(page, t.baseUrl, 'lawyer@demo.local');
       await page.getByRole('link', { name: 'Cases' }).click();
       await page.getByRole('link', { name: 'Vladimir Vorontsov' }).click();
-      await page.getByText('Tver District Court of Moscow').first().waitFor();
+      await page.getByText('Тверской районный суд г. Москвы').first().waitFor();
       await page.getByRole('cell', { name: 'Taken to hospital' }).waitFor();
 
       await page.getByRole('tab', { name: 'Hearings' }).click();

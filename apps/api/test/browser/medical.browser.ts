@@ -62,7 +62,7 @@ describe('medical alerts and incidents in Chromium', () => {
       await page.getByRole('link', { name: 'Cases' }).waitFor();
       await page.goto(`${t.baseUrl}/cases/vorontsov/medical`);
       await page.getByTestId('vitals-chart').waitFor();
-      await page.getByText('Transfer to hospital').first().waitFor();
+      await page.getByText('Hospitalisation').first().waitFor();
       await page.getByRole('button', { name: 'Record incident' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('textbox', { name: 'Description' }).fill('Chest pain reported at the visit');

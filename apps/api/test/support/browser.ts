@@ -23,8 +23,13 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** Runs `body` on a page of its own (own cookies); on failure saves a screenshot to test-results/ and rethrows. */
-export async function withPage(browser: Browser, name: string, body: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+export async function withPage(
+  browser: Browser,
+  name: string,
+  body: (page: Page) => Promise<void>,
+  options: { locale?: string; timezoneId?: string; viewport?: { width: number; height: number } } = {},
+): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', ...options });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   try {

@@ -7,6 +7,7 @@ import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 import { usePaged } from '../../shared/usePaged';
+import { AuditChainCard } from '../evidence/AuditChainCard';
 
 const entityTypes = ['case', 'document', 'medical_incident', 'medical_alert', 'donation', 'user', 'session', 'expense', 'donor'];
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -47,6 +48,7 @@ export function AuditLogPage() {
           {t('audit.reset')}
         </Button>
       </PageHeader>
+      <AuditChainCard />
       <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }} mb="md">
         <Select
           label={t('audit.actor')}

@@ -12,11 +12,12 @@ import { CaseContactTab } from '../detention/CaseContactTab';
 import { CaseDocumentsTab } from '../documents/CaseDocumentsTab';
 import { CaseMoneyTab } from '../donations/CaseMoneyTab';
 import { CaseMedicalTab } from '../medical/CaseMedicalTab';
+import { CaseDossiersTab } from '../evidence/CaseDossiersTab';
 import { OverviewTab } from './tabs/OverviewTab';
 import { TeamTab } from './tabs/TeamTab';
 import { TimelineTab } from './tabs/TimelineTab';
 
-const allTabs = ['overview', 'timeline', 'hearings', 'deadlines', 'documents', 'medical', 'contact', 'money', 'team'] as const;
+const allTabs = ['overview', 'timeline', 'hearings', 'deadlines', 'documents', 'medical', 'contact', 'dossiers', 'money', 'team'] as const;
 type TabName = (typeof allTabs)[number];
 /** Tabs the user may not use at all are not shown (the API would refuse them anyway). */
 const tabCapability: Partial<Record<TabName, Capability>> = {
@@ -26,6 +27,7 @@ const tabCapability: Partial<Record<TabName, Capability>> = {
   documents: 'documents:read',
   medical: 'medical:read',
   contact: 'cases:read',
+  dossiers: 'dossiers:create',
   money: 'money:read',
   team: 'cases:manage-members',
 };
@@ -86,6 +88,9 @@ export function CasePage() {
             </Tabs.Panel>
             <Tabs.Panel value="contact">
               <CaseContactTab caseId={theCase.data.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="dossiers">
+              <CaseDossiersTab caseId={theCase.data.id} />
             </Tabs.Panel>
             <Tabs.Panel value="money">
               <CaseMoneyTab caseId={theCase.data.id} />

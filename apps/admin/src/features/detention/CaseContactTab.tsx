@@ -4,6 +4,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { daysBetween, useFormat } from '../../shared/format';
 import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
 import { usePaged } from '../../shared/usePaged';
@@ -29,13 +30,10 @@ const badColor: Partial<Record<ContactEvent['status'], string>> = {
   accepted: 'green',
 };
 
-function formatMoney(amount: NonNullable<ContactEvent['amount']>, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: amount.currency }).format(amount.amountMinor / 100);
-}
-
 /** The Contact tab of a case: log, quick-add buttons, refusal trend, the "no contact" setting. */
 export function CaseContactTab({ caseId }: { caseId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const [adding, setAdding] = useState<QuickAdd | null>(null);
   const [proposed, setProposed] = useState<LegalAction[] | null>(null);
   const [bucket, setBucket] = useState<'week' | 'month'>('week');
@@ -52,9 +50,12 @@ export function CaseContactTab({ caseId }: { caseId: string }) {
 
   return (
     <Stack>
-      {settings.data?.noContactAlertOpenedAt && (
+      {settings.data && (settings.data.noContactAlertOpenedAt || contactOverdue(settings.data)) && (
         <Alert color="red" icon={<IconAlertTriangle />} data-testid="no-contact-alert">
-          {t('detention.noContactAlert', { days: settings.data.noContactDays })}
+          {t('drafts.noContactFor', {
+            count: settings.data.lastContactAt ? daysBetween(settings.data.lastContactAt, new Date()) : settings.data.noContactDays,
+          })}{' '}
+          {t('drafts.noContactLimit', { count: settings.data.noContactDays })}
         </Alert>
       )}
       <Group>
@@ -88,7 +89,14 @@ export function CaseContactTab({ caseId }: { caseId: string }) {
         </QueryState>
       </Card>
 
-      {settings.data && <NoContactSetting caseId={caseId} days={settings.data.noContactDays} lastContactAt={settings.data.lastContactAt} />}
+      {settings.data && (
+        <NoContactSetting
+          caseId={caseId}
+          days={settings.data.noContactDays}
+          lastContactAt={settings.data.lastContactAt}
+          lastEntryAt={log.items[0]?.occurredAt ?? null}
+        />
+      )}
 
       <QueryState isLoading={log.isLoading} error={log.error} isEmpty={log.items.length === 0} empty={t('detention.logEmpty')}>
         <Table striped data-testid="contact-log">
@@ -103,10 +111,12 @@ export function CaseContactTab({ caseId }: { caseId: string }) {
           <Table.Tbody>
             {log.items.map((event) => (
               <Table.Tr key={event.id}>
-                <Table.Td>{new Date(event.occurredAt).toLocaleString(i18n.language)}</Table.Td>
+                <Table.Td>{format.dateTime(event.occurredAt)}</Table.Td>
                 <Table.Td>{t(`detention.kind.${event.kind}`)}</Table.Td>
-                <Table.Td>
-                  <Badge color={badColor[event.status] ?? 'gray'}>{t(`detention.status.${event.status}`)}</Badge>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge color={badColor[event.status] ?? 'gray'} style={{ overflow: 'visible' }}>
+                    {t(`detention.status.${event.status}`)}
+                  </Badge>
                 </Table.Td>
                 <Table.Td>
                   {[
@@ -115,9 +125,9 @@ export function CaseContactTab({ caseId }: { caseId: string }) {
                     event.refusalReason && `${t('detention.fields.refusalReason')}: ${event.refusalReason}`,
                     event.refusedBy && `${t('detention.fields.refusedBy')}: ${event.refusedBy}`,
                     event.channel && t(`detention.channel.${event.channel}`),
-                    event.deliveredAt && `${t('detention.fields.deliveredAt')}: ${new Date(event.deliveredAt).toLocaleDateString(i18n.language)}`,
+                    event.deliveredAt && `${t('detention.fields.deliveredAt')}: ${format.date(event.deliveredAt)}`,
                     event.contents,
-                    event.amount && formatMoney(event.amount, i18n.language),
+                    event.amount && format.money(event.amount.amountMinor, event.amount.currency),
                     event.notes,
                   ]
                     .filter(Boolean)
@@ -148,11 +158,15 @@ export function CaseContactTab({ caseId }: { caseId: string }) {
               <Card key={action.id} withBorder>
                 <Group justify="space-between">
                   <div>
-                    <Text fw={600}>{action.title}</Text>
+                    <Text fw={600}>{t(`detention.step.${action.step}`)}</Text>
                     <Text size="sm" c="dimmed">
-                      {t(`detention.step.${action.step}`)} · {t('detention.fields.deadline')}:{' '}
-                      {action.deadlineAt ? new Date(action.deadlineAt).toLocaleDateString(i18n.language) : '—'}
+                      {t('detention.fields.deadline')}: {action.deadlineAt ? format.date(action.deadlineAt, 'Europe/Moscow') : '—'}
                     </Text>
+                    {action.alsoBecause.length > 0 && action.triggerId !== action.alsoBecause.at(-1)?.id && (
+                      <Text size="xs" c="blue">
+                        {t('drafts.joined')}
+                      </Text>
+                    )}
                   </div>
                   {action.status === 'proposed' ? (
                     <Button
@@ -188,8 +202,14 @@ export function CaseContactTab({ caseId }: { caseId: string }) {
   );
 }
 
-function NoContactSetting(props: { caseId: string; days: number; lastContactAt: string | null }) {
-  const { t, i18n } = useTranslation();
+/** No visit, call or delivered letter for longer than the case's limit. */
+export function contactOverdue(settings: { noContactDays: number; lastContactAt: string | null }): boolean {
+  return settings.lastContactAt !== null && daysBetween(settings.lastContactAt, new Date()) > settings.noContactDays;
+}
+
+function NoContactSetting(props: { caseId: string; days: number; lastContactAt: string | null; lastEntryAt: string | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const [days, setDays] = useState<number | string>(props.days);
   const update = useUpdateContactSettings(props.caseId);
   return (
@@ -207,7 +227,8 @@ function NoContactSetting(props: { caseId: string; days: number; lastContactAt: 
         {t('detention.actions.save')}
       </Button>
       <Text size="sm" c="dimmed">
-        {t('detention.lastContact')}: {props.lastContactAt ? new Date(props.lastContactAt).toLocaleDateString(i18n.language) : '—'}
+        {t('detention.lastContact')}: {props.lastContactAt ? format.date(props.lastContactAt) : '—'}
+        {props.lastEntryAt && props.lastEntryAt !== props.lastContactAt && ` · ${t('drafts.lastEntry')}: ${format.date(props.lastEntryAt)}`}
       </Text>
     </Group>
   );

@@ -1,4 +1,12 @@
-import type { ContactEventCreated, ContactSettings, ContactTrend, CreateContactEventRequest, LegalAction, UpdateLegalActionRequest } from '@habeas/contracts';
+import type {
+  ContactEventCreated,
+  ContactSettings,
+  ContactTrend,
+  CreateContactEventRequest,
+  GeneratedDocument,
+  LegalAction,
+  UpdateLegalActionRequest,
+} from '@habeas/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api';
 
@@ -39,5 +47,26 @@ export function useUpdateLegalAction() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateLegalActionRequest }) => api<LegalAction>(`/api/legal-actions/${id}`, { method: 'PATCH', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['legal-actions'] }),
+  });
+}
+
+export function useRedraft() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<LegalAction>(`/api/legal-actions/${id}/redraft`, { method: 'POST', body: {} }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['legal-actions'] }),
+  });
+}
+
+/** Renders the draft into a file stored as a case document. */
+export function useGenerateDraft() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, format }: { id: string; format: 'docx' | 'pdf' }) =>
+      api<GeneratedDocument>(`/api/legal-actions/${id}/generate`, { method: 'POST', body: { format } }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['legal-actions'] });
+      void client.invalidateQueries({ queryKey: ['documents'] });
+    },
   });
 }

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api';
 import { QueryState } from '../../shared/QueryState';
+import { DocumentCustody } from '../evidence/DocumentCustody';
 import { formatSize, uploadWithProgress } from './upload';
 
 function downloadUrl(id: string, version: number, inline = false): string {
@@ -164,6 +165,7 @@ export function DocumentDrawer(props: { id: string | null; onClose: () => void }
               </Table.Tbody>
             </Table>
             {preview !== null && <PdfPreview id={data.id} version={preview} />}
+            <DocumentCustody documentId={data.id} />
           </Stack>
         )}
       </QueryState>

@@ -4,6 +4,7 @@ import { IconLock, IconSearch } from '@tabler/icons-react';
 import { documentKinds, documentStatuses } from '@habeas/contracts';
 import type { DocumentSummary } from '@habeas/contracts';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
@@ -19,7 +20,16 @@ export function DocumentList(props: { caseId?: string; caseTitles?: Record<strin
   const [q] = useDebouncedValue(search.trim(), 300);
   const [kind, setKind] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [open, setOpen] = useState<string | null>(null);
+  // `?document=<id>` opens that document's drawer, e.g. after a draft was generated on the actions board.
+  const [params, setParams] = useSearchParams();
+  const [open, setOpenState] = useState<string | null>(params.get('document'));
+  const setOpen = (id: string | null) => {
+    setOpenState(id);
+    if (!id && params.has('document')) {
+      params.delete('document');
+      setParams(params, { replace: true });
+    }
+  };
   const path = props.caseId ? `/api/cases/${encodeURIComponent(props.caseId)}/documents` : '/api/documents';
   const documents = usePaged<DocumentSummary>(['documents', 'list', path], path, { q, kind, status });
   return (

@@ -2,13 +2,7 @@ import type { CaseSummary, Page } from '@habeas/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api';
 
-export function formatMoney(amountMinor: number, currency: string, lang: string): string {
-  try {
-    return new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { style: 'currency', currency }).format(amountMinor / 100);
-  } catch {
-    return `${(amountMinor / 100).toFixed(2)} ${currency}`;
-  }
-}
+export { formatMoney } from '../../shared/format';
 
 /** Amount typed by a person ("12.50") → minor units, or NaN. */
 export function toMinor(text: string): number {

@@ -1,0 +1,19 @@
+import { formatCourtTime, formatDate, formatDateTime, formatMoney, formatNumber, formatTime } from '@habeas/contracts';
+import { useTranslation } from 'react-i18next';
+
+export { daysBetween, formatCourtTime, formatDate, formatDateTime, formatMoney, formatNumber, formatTime, zoneLabel } from '@habeas/contracts';
+
+/** The helpers bound to the current language, for components. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const lang = i18n.language;
+  return {
+    lang,
+    date: (value: Date | string, timeZone?: string) => formatDate(value, lang, timeZone),
+    dateTime: (value: Date | string, timeZone?: string) => formatDateTime(value, lang, timeZone),
+    time: (value: Date | string, timeZone?: string) => formatTime(value, lang, timeZone),
+    number: (value: number) => formatNumber(value, lang),
+    money: (amountMinor: number, currency: string) => formatMoney(amountMinor, currency, lang),
+    courtTime: (value: Date | string, timeZone: string) => formatCourtTime(value, timeZone, lang),
+  };
+}

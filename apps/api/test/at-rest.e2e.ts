@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { databaseFiles, scanForMarkers } from './support/at-rest';
+import { startFakeStripe, type FakeStripe } from './support/fake-stripe';
+import { Fixtures, type FixtureCase, type FixtureUser } from './support/fixtures';
+import { checkoutSession, deliver, events, WEBHOOK_SECRET } from './support/stripe-events';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** A word that appears nowhere unless this run wrote it (ciphertext is base64, so it cannot occur by chance). */
+const marker = (what: string) => `zq${what}${randomBytes(5).toString('hex')}`;
+
+/** The control: a plain column written by the same request is found in both the heap and the WAL. */
+function assertScanSees(hits: Array<{ file: string }>, heap: string, wal: string) {
+  assert.ok(
+    hits.some((hit) => hit.file.startsWith(heap)),
+    'the scan finds a plaintext control value in the heap files',
+  );
+  assert.ok(
+    hits.some((hit) => hit.file.startsWith(wal)),
+    'the scan finds a plaintext control value in the WAL',
+  );
+}
+
+/**
+ * At rest means on disk: after writing sensitive values through the API, read the database's own files (heap,
+ * indexes, TOAST), the write-ahead log and the file store byte by byte. A value sealed only in the API's replies,
+ * or sealed after a plaintext copy went to a job payload, an audit detail or the WAL, shows up here.
+ */
+describe('sensitive values are not on disk in plaintext', () => {
+  let t: TestApp;
+  let stripe: FakeStripe;
+  let f: Fixtures;
+  let medic: FixtureUser;
+  let theCase: FixtureCase;
+  const started = Date.now();
+
+  before(async () => {
+    stripe = await startFakeStripe();
+    t = await startTestApp({ env: { STRIPE_SECRET_KEY: 'sk_test_rest', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_URL: stripe.url } });
+    f = await Fixtures.of(t);
+    medic = await f.newUser('medical');
+    theCase = await f.newCase({ members: [medic], isPublic: true });
+  });
+  after(async () => {
+    await t?.close();
+    await stripe?.close();
+  });
+
+  it('medical: description and outcome of incidents (and the alerts they open) appear only sealed', async () => {
+    const [description, outcome, facility] = [marker('diagnosis'), marker('outcome'), marker('facility')];
+    for (const severity of ['low', 'critical']) {
+      await f.newIncident(theCase.id, { severity, type: 'ambulance_call', description: `${description} ${severity}`, outcome, facility }, medic.client);
+    }
+    const read = await medic.client.get(`/api/cases/${theCase.id}/medical-incidents`);
+    assert.equal(read.status, 200);
+    assert.equal(read.body.items.filter((item: { outcome: string }) => item.outcome === outcome).length, 2, 'the API still reads them back');
+    const { heap, wal } = await databaseFiles(t.db);
+    assert.deepEqual(scanForMarkers([heap, wal], [description, outcome], started), []);
+    assertScanSees(scanForMarkers([heap, wal], [facility], started), heap, wal);
+  });
+
+  it('donors: names, emails and messages from checkout, offline entry and a Stripe payment link appear only sealed', async () => {
+    const name = marker('Name');
+    const email = `${marker('mail')}@example.org`;
+    const message = marker('message');
+    const checkout = await t
+      .client()
+      .post(`/api/public/campaigns/${theCase.slug}/checkout`, { amountMinor: 2500, currency: 'EUR', anonymous: false, name, email, message });
+    assert.equal(checkout.status, 201, checkout.text);
+    const offlineName = marker('Offline');
+    const method = marker('method');
+    const offlineEmail = `${marker('offline')}@example.org`;
+    const offline = await f.admin.post('/api/donations/offline', {
+      caseId: theCase.id,
+      amountMinor: 9000,
+      currency: 'EUR',
+      method,
+      anonymous: false,
+      name: offlineName,
+      email: offlineEmail,
+      message,
+    });
+    assert.equal(offline.status, 201, offline.text);
+    const linkEmail = `${marker('link')}@example.org`;
+    const paid = await deliver(t.baseUrl, events.sessionCompleted(checkoutSession({ campaign: theCase.slug, amount: 4100, email: linkEmail })));
+    assert.equal(paid.status, 200);
+    const { heap, wal } = await databaseFiles(t.db);
+    assert.deepEqual(scanForMarkers([heap, wal], [name, email, message, offlineName, offlineEmail, linkEmail], started), []);
+    assertScanSees(scanForMarkers([heap, wal], [method], started), heap, wal);
+  });
+});
