@@ -97,7 +97,7 @@ export class BankTransfersDemo implements OnModuleInit {
           {
             number: '31',
             date: isoDay(5),
-            amountRub: '45000.00',
+            amountRub: '4500.00',
             direction: 'out',
             counterparty: 'Адвокатский кабинет Петрова А. В.',
             counterpartyAccount: '40802810000000000006',
