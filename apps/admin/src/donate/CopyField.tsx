@@ -33,13 +33,13 @@ export function CopyField({ label, value, s, testId }: { label: string; value: s
         <span className="donate__value">{value}</span>
         <button
           type="button"
-          aria-label={`${s.copy}: ${label}`}
           onClick={async () => {
             setState((await copyText(value)) ? 'copied' : 'failed');
             setTimeout(() => setState('idle'), 2500);
           }}
         >
           {state === 'copied' ? s.copied : s.copy}
+          <span className="donate__sr-only">: {label}</span>
         </button>
         <span role="status" className="donate__copied">
           {state === 'copied' ? `${label}: ${s.copied}` : state === 'failed' ? s.copyFailed : ''}
