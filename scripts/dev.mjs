@@ -1,4 +1,5 @@
-// `npm run dev`: the API (rebuilt on change by tsc --watch, restarted by node --watch) and Vite with hot reload on :5173.
+// `npm run dev`: the API on PORT (rebuilt on change by tsc --watch, restarted by node --watch) and Vite with hot reload
+// on :5173, whose /api proxy follows PORT.
 import { spawn } from 'node:child_process';
 import { build } from './lib.mjs';
 

@@ -22,6 +22,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': 'http://localhost:3000' },
+    // The API that `npm run dev` starts listens on PORT (default 3000).
+    proxy: { '/api': `http://localhost:${process.env.PORT?.trim() || '3000'}` },
   },
 });

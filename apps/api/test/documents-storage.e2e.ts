@@ -58,7 +58,7 @@ describe('documents in S3-compatible storage', () => {
     rmSync(directory, { recursive: true, force: true });
   });
 
-  it('stores uploads in the bucket under their SHA-256 and streams them back unchanged', async () => {
+  it('stores uploads encrypted in the bucket under their SHA-256 and streams them back unchanged', async () => {
     const lawyer = await t.signIn('lawyer@demo.local');
     const bytes = await makePdf('Stored in a bucket');
     const created = await lawyer.post('/api/cases/vorontsov/documents', form(bytes, 's3.pdf', { title: 'In S3', kind: 'evidence' }));
@@ -66,7 +66,9 @@ describe('documents in S3-compatible storage', () => {
     const hash = sha256(bytes);
     const s3 = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
     const object = await s3.send(new GetObjectCommand({ Bucket: 'habeas-files', Key: `${hash.slice(0, 2)}/${hash.slice(2, 4)}/${hash}` }));
-    assert.ok(Buffer.from(await object.Body!.transformToByteArray()).equals(bytes));
+    const inBucket = Buffer.from(await object.Body!.transformToByteArray());
+    assert.equal(inBucket.subarray(0, 4).toString(), 'HBF1', 'the object is encrypted (the bucket is not trusted)');
+    assert.equal(inBucket.includes(Buffer.from('%PDF')), false);
     const response = await fetch(`${t.baseUrl}/api/documents/${created.body.id}/download`, { headers: { cookie: cookieHeader(lawyer) } });
     assert.equal(response.status, 200);
     assert.ok(Buffer.from(await response.arrayBuffer()).equals(bytes));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DemoSeeder } from '../src/demo/demo-seeder';
@@ -69,8 +69,15 @@ describe('documents', () => {
     assert.equal(file.headers.get('content-type'), 'application/pdf');
     assert.equal(file.headers.get('x-content-type-options'), 'nosniff');
     assert.match(file.headers.get('content-disposition')!, /^attachment; filename="[^"]+\.pdf"; filename\*=UTF-8''%D0%A5/);
-    const stored = readdirSync(join(t.config.dataDir, 'files', sha256(bytes).slice(0, 2), sha256(bytes).slice(2, 4)));
+    const folder = join(t.config.dataDir, 'files', sha256(bytes).slice(0, 2), sha256(bytes).slice(2, 4));
+    const stored = readdirSync(folder);
     assert.deepEqual(stored, [sha256(bytes)]);
+    // At rest: encrypted, and readable by the app's user only.
+    const onDisk = readFileSync(join(folder, stored[0]));
+    assert.equal(onDisk.subarray(0, 4).toString(), 'HBF1');
+    assert.equal(onDisk.includes(Buffer.from('%PDF')), false, 'the stored file shows its plaintext');
+    assert.equal(statSync(join(folder, stored[0])).mode & 0o777, 0o600);
+    for (const dir of [join(t.config.dataDir, 'files'), folder, join(folder, '..')]) assert.equal(statSync(dir).mode & 0o777, 0o700, dir);
   });
 
   it('keeps every version and downloads any of them by number', async () => {

@@ -444,17 +444,61 @@ describe('donations and Stripe', () => {
     const response = await finance.get('/api/donations/export.csv');
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /text\/csv/);
-    const lines = response.text.trim().split('\n');
-    assert.equal(lines[0], 'at,case,kind,amount,currency,amount_minor,donation_id,expense_id,category,reference');
+    const cookie = [...finance.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const bytes = Buffer.from(await (await fetch(`${t.baseUrl}/api/donations/export.csv`, { headers: { cookie } })).arrayBuffer());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'no UTF-8 BOM: Excel on Windows would garble Cyrillic');
+    const lines = response.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    assert.equal(lines[0], 'at,case,kind,currency,gross,fee,net,gross_minor,fee_minor,net_minor,donor,donation_id,expense_id,category,reference');
     const { rows } = await t.db.query(`select count(*)::int as n from ledger_entries`);
     assert.equal(lines.length - 1, rows[0].n);
     assert.ok(lines.some((line) => line.includes(',refund,')));
     assert.ok(lines.some((line) => line.includes(',expense,')));
+    // Demo card payments carry Stripe's fee: gross − fee = net on the same line.
+    const withFee = lines.map((line) => line.split(',')).find((cells) => cells[2] === 'payment' && Number(cells[8]) > 0);
+    assert.ok(withFee, 'no payment line with a fee');
+    assert.equal(Number(withFee[7]) - Number(withFee[8]), Number(withFee[9]));
     assert.ok(!response.text.includes('@'));
     const audit = await t.db.query(`select count(*)::int as n from audit_log where action = 'donation.exported'`);
-    assert.equal(audit.rows[0].n, 1);
+    assert.equal(audit.rows[0].n, 2, 'each of the two exports above is audited');
     const none = await finance.get('/api/donations/export.csv?from=2001-01-01&to=2001-01-02');
-    assert.equal(none.text.trim().split('\n').length, 1);
+    assert.equal(
+      none.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n').length,
+      1,
+    );
+  });
+
+  it('exports amounts in each currency exponent, names only donors who agreed, keeps Cyrillic, and defuses formulas', async () => {
+    const finance = await t.signIn('finance@demo.local');
+    const caseId = (await t.db.query(`select id from cases where slug = 'second-case'`)).rows[0].id;
+    const gifts = [
+      { amountMinor: 5000, currency: 'JPY', name: 'Ирина Смирнова', anonymous: false },
+      { amountMinor: 1500, currency: 'KWD', name: 'Скрытый Даритель', anonymous: true },
+      { amountMinor: 1234, currency: 'EUR', name: '=HYPERLINK("http://evil.example","click")', anonymous: false },
+    ];
+    const ids: string[] = [];
+    for (const gift of gifts) {
+      const saved = await finance.post('/api/donations/offline', { caseId, method: 'cash', receivedOn: '2024-02-29', ...gift });
+      assert.equal(saved.status, 201, saved.text);
+      ids.push(saved.body.id);
+    }
+    const response = await finance.get(`/api/donations/export.csv?caseId=${caseId}&from=2024-02-29&to=2024-02-29`);
+    const [header, ...lines] = response.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    assert.equal(lines.length, 3, response.text);
+    const byDonation = (id: string) => lines.find((line) => line.includes(id)) ?? '';
+    assert.ok(header.startsWith('at,case,kind,currency,gross,fee,net'));
+    assert.match(byDonation(ids[0]), /,JPY,5000,0,5000,5000,0,5000,Ирина Смирнова,/);
+    assert.match(byDonation(ids[1]), /,KWD,1\.500,0\.000,1\.500,1500,0,1500,,/);
+    assert.ok(!response.text.includes('Скрытый'), 'a donor who did not agree to be named is in the export');
+    assert.match(byDonation(ids[2]), /,EUR,12\.34,0\.00,12\.34,1234,0,1234,"'=HYPERLINK\(""http:\/\/evil\.example"",""click""\)",/);
   });
 
   it('erases a donor identity and keeps the amounts and totals', async () => {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { StripeFees } from '../src/donations/stripe-fees.service';
 import { OutboxMailEntity } from '../src/mail/outbox-mail.entity';
 import { startFakeStripe, type FakeStripe } from './support/fake-stripe';
+import { waitFor } from './support/wait-for';
 import { acaciaInvoice, checkoutSession, deliver, events, paymentIntentWithFee, shapes, uid, stripeTestEnv } from './support/stripe-events';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -180,12 +181,16 @@ describe('Stripe payloads in every shape Stripe sends', () => {
     });
   }
 
-  it('records the fee and net from the balance transaction, and a refund naming only the charge finds its payment', async () => {
+  it('records the fee and net from the balance transaction after the payment, and a refund naming only the charge finds its payment', async () => {
     const pi = uid('pi');
-    await deliver(t.baseUrl, events.sessionCompleted(checkoutSession({ campaign: 'second-case', amount: 10000, paymentIntent: pi })));
     const intent = paymentIntentWithFee(pi, 10000, 315);
     stripe.paymentIntents[pi] = intent;
-    assert.equal(await t.app.get(StripeFees).fill(pi), true);
+    await deliver(t.baseUrl, events.sessionCompleted(checkoutSession({ campaign: 'second-case', amount: 10000, paymentIntent: pi })));
+    // The job queued with the payment looks the fee up once the payment is committed.
+    await waitFor(
+      'the fee of the payment',
+      async () => (await t.db.query(`select 1 from donation_payments where payment_ref = $1 and fee_minor is not null`, [pi])).rows.length > 0,
+    );
     assert.equal(await t.app.get(StripeFees).fill(pi), false, 'a fee is recorded once');
     const { rows } = await t.db.query(
       `select fee_minor::int as fee, net_minor::int as net, fee_currency, charge_id from donation_payments where payment_ref = $1`,
@@ -277,6 +282,7 @@ describe('Stripe payloads in every shape Stripe sends', () => {
       assert.ok(!response.text.includes('secret detail'), 'Stripe text passed through');
       const run = (await finance.get('/api/donations/summary')).body.lastReconciliation;
       assert.ok(run.finishedAt && run.failedCount >= 1 && run.error.startsWith('Stripe refused or failed'), JSON.stringify(run));
+      assert.equal(run.errorKind, 'stripe_failed');
     }
     stripe.failWith = null;
     const ok = await finance.post('/api/donations/reconciliation');

@@ -137,6 +137,8 @@ export const reconciliationRun = z.object({
   checkedCount: z.number().int(),
   fixedCount: z.number().int(),
   failedCount: z.number().int(),
+  /** What stopped the run (the admin words it); `error` is the technical detail. */
+  errorKind: z.enum(['stripe_failed', 'stripe_unreachable', 'internal']).nullable(),
   error: z.string().nullable(),
 });
 export type ReconciliationRun = z.infer<typeof reconciliationRun>;

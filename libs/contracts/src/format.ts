@@ -1,4 +1,5 @@
 /** One way to write dates, times, numbers and money per language, for every screen and mail: no seconds, no ISO strings. */
+import { currencyExponent, isIsoCurrency, minorToDecimal } from './currencies';
 
 const locale = (lang: string) => (lang.startsWith('ru') ? 'ru-RU' : 'en-GB');
 const toDate = (value: Date | string) => (typeof value === 'string' ? new Date(value) : value);
@@ -22,7 +23,8 @@ export function formatNumber(value: number, lang: string): string {
   return new Intl.NumberFormat(locale(lang)).format(value);
 }
 
-const currencyDigits = (currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+/** Decimals by the one ISO 4217 table (Intl's own idea of them differs for a few currencies). */
+const currencyDigits = (currency: string) => (isIsoCurrency(currency) ? currencyExponent(currency) : 2);
 
 /**
  * "25,00 US$" / "US$25.00": the currency's own number of decimals, an unambiguous symbol for the dollar,
@@ -31,10 +33,13 @@ const currencyDigits = (currency: string) => new Intl.NumberFormat('en', { style
 export function formatMoney(amountMinor: number, currency: string, lang: string): string {
   try {
     const value = amountMinor / 10 ** currencyDigits(currency);
-    const text = new Intl.NumberFormat(locale(lang), { style: 'currency', currency }).format(value === 0 ? 0 : value);
+    const digits = currencyDigits(currency);
+    const text = new Intl.NumberFormat(locale(lang), { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+      value === 0 ? 0 : value,
+    );
     return currency === 'USD' ? text.replace(/(^|[^A-Z])\$/, '$1US$') : text;
   } catch {
-    return `${(amountMinor / 100).toFixed(2)} ${currency}`;
+    return isIsoCurrency(currency) ? `${minorToDecimal(amountMinor, currency)} ${currency}` : `${amountMinor} ${currency}`;
   }
 }
 
@@ -86,4 +91,27 @@ export function formatCourtTime(value: Date | string, timeZone: string, lang: st
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: Date | string, to: Date | string): number {
   return Math.floor((toDate(to).getTime() - toDate(from).getTime()) / 86_400_000);
+}
+
+/** A wall-clock time typed for a zone ("2026-12-12T10:00" in Moscow) → the instant, as an ISO string. */
+export function zonedLocalToIso(local: string, timeZone: string): string {
+  if (!local) return '';
+  const asUtc = Date.parse(`${local.length === 16 ? `${local}:00` : local}Z`);
+  if (Number.isNaN(asUtc)) return '';
+  const wall = (instant: number) => {
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(instant);
+    const get = (type: string) => parts.find((part) => part.type === type)?.value;
+    return Date.parse(`${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:00Z`);
+  };
+  let instant = asUtc - (wall(asUtc) - asUtc);
+  instant -= wall(instant) - asUtc;
+  return new Date(instant).toISOString();
 }

@@ -16,3 +16,4 @@ export * from './format';
 export * from './filing-layout';
 export * from './russian-bank-rules';
 export * from './bank-transfers';
+export * from './public-case';

@@ -24,6 +24,8 @@ export const capabilities = [
   'users:manage',
   'audit:read',
   'dossiers:create',
+  'updates:draft',
+  'updates:approve',
 ] as const;
 
 export type Capability = (typeof capabilities)[number];
@@ -41,8 +43,10 @@ const roleCapabilities: Record<Role, readonly Capability[]> = {
     'medical:read',
     'medical:write',
     'dossiers:create',
+    'updates:draft',
+    'updates:approve',
   ],
-  medical: ['cases:list', 'cases:read', 'documents:read', 'documents:write', 'medical:read', 'medical:write', 'alerts:work'],
+  medical: ['cases:list', 'cases:read', 'documents:read', 'documents:write', 'medical:read', 'medical:write', 'alerts:work', 'updates:draft'],
   // Finance sees which cases exist (to account for them) and their money, nothing else.
   finance: ['cases:list', 'money:read', 'money:write'],
 };

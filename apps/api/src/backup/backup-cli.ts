@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { configuredKeyIds } from '../common/crypto/keys-in-use';
 import type { AppConfig } from '../config/app-config';
+import { withFileSecrets } from '../config/file-secrets';
 import { loadConfig } from '../config/load-config';
 import { writeLocalOldKeys, writeLocalSecret } from '../config/local-secrets';
 import { openCliDatabase } from '../database/cli-database';
@@ -16,7 +17,7 @@ const usage = 'usage: npm run backup -- <archive file> [--include-keys]   |   np
 /** The keys of this installation; the session secret only when it was generated in DATA_DIR (else it comes from the environment or the key). */
 function keyBundle(config: AppConfig): KeyBundle {
   const keys = [config.encryptionKey, ...config.previousEncryptionKeys].map(({ id, key }) => ({ id, key: key.toString('base64') }));
-  const localSession = config.embeddedDatabase && !process.env.SESSION_SECRET?.trim();
+  const localSession = config.embeddedDatabase && !withFileSecrets(process.env).SESSION_SECRET?.trim();
   return { current: config.encryptionKey.id, keys, sessionSecret: localSession ? config.sessionSecret.toString('base64') : undefined };
 }
 
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = loadConfig(process.env);
-  const passphrase = process.env.BACKUP_PASSPHRASE || undefined;
+  const passphrase = withFileSecrets(process.env).BACKUP_PASSPHRASE || undefined;
   if (flags.includes('--print-keys')) {
     const bundle = await readCarriedKeys(resolve(archive), passphrase);
     if (!bundle) throw new Error('this archive carries no keys (made without --include-keys, or BACKUP_PASSPHRASE is not set)');

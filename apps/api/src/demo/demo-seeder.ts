@@ -32,6 +32,13 @@ export class DemoSeeder {
       }
       return true;
     });
+    if (!seeded && this.config.demoPassword) {
+      // DEMO_PASSWORD set on a later start: a lost demo password is reset, not a reason to wipe DATA_DIR.
+      const [, reset] = await this.db.query(`update users set password_hash = $1 where email like '%@demo.local' and password_hash is not null`, [
+        passwordHash,
+      ]);
+      if (reset > 0) this.logger.log(`DEMO_PASSWORD set: the ${reset} demo users' passwords now match it`);
+    }
     if (seeded) {
       this.logger.log('demo data seeded');
       if (!this.config.demoPassword) {

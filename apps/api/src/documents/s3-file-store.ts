@@ -1,17 +1,17 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { NotFound } from '../common/http/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { contentKey, FileStore, StoredFile } from './file-store';
-import type { LocalFileStore } from './local-file-store';
+import { type LocalFileStore, openDecrypted } from './local-file-store';
 
 type S3Settings = NonNullable<AppConfig['s3']>;
 
 /**
- * Content-addressed objects in an S3-compatible bucket. An upload is first hashed to a local
+ * Content-addressed objects in an S3-compatible bucket, encrypted like local files (file-cipher.ts). An upload is first hashed to a local
  * temp file (the key is its hash), then sent with a multipart upload, so memory stays flat.
  */
 export class S3FileStore extends FileStore {
@@ -45,7 +45,8 @@ export class S3FileStore extends FileStore {
       if (!exists) {
         const upload = new Upload({
           client: this.client,
-          params: { Bucket: this.settings.bucket, Key: key, Body: createReadStream(tempPath), ContentLength: size },
+          // The temp file is already encrypted (the bucket is not trusted): its own size, not the plaintext's.
+          params: { Bucket: this.settings.bucket, Key: key, Body: createReadStream(tempPath), ContentLength: (await stat(tempPath)).size },
           queueSize: 2,
           partSize: 8 * 1024 * 1024,
         });
@@ -60,7 +61,7 @@ export class S3FileStore extends FileStore {
   async get(key: string): Promise<Readable> {
     try {
       const object = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: key }));
-      return object.Body as Readable;
+      return openDecrypted(object.Body as Readable);
     } catch (error) {
       if ((error as { name?: string }).name === 'NoSuchKey') throw new NotFound('File');
       throw error;

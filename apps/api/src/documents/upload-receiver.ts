@@ -1,11 +1,10 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { DomainError } from '../common/http/domain-error';
+import { writeEncrypted } from './local-file-store';
 
 /** What the allow-list accepts, by MIME type decided from the bytes. */
 export const allowedMimeTypes = new Set([
@@ -137,7 +136,7 @@ async function streamToDisk(part: MultipartFile, tempPath: string, maxBytes: num
       done(null, chunk);
     },
   });
-  await pipeline(part.file, inspect, createWriteStream(tempPath));
+  await writeEncrypted(part.file, inspect, tempPath);
   if (part.file.truncated) throw tooLarge(maxBytes);
   if (utf8Valid && !nulSeen) {
     try {

@@ -80,6 +80,7 @@ export class MoneyAttention {
       fixed_count: number;
       failed_count: number;
       error: string | null;
+      error_kind: ReconciliationRun['errorKind'];
     }>(this.db, `select * from reconciliation_runs order by started_at desc limit 1`);
     return run
       ? {
@@ -89,6 +90,7 @@ export class MoneyAttention {
           fixedCount: run.fixed_count,
           failedCount: run.failed_count,
           error: run.error,
+          errorKind: run.error_kind,
         }
       : null;
   }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { UpstreamFailure } from '../common/http/domain-error';
 import { JobsService } from '../jobs/jobs.service';
 import { rowsOf } from './sql';
 import { StripeEvents } from './stripe-events.service';
@@ -81,7 +82,8 @@ export class Reconciliation implements OnModuleInit {
       await this.finish(run.id, counts, null);
     } catch (error) {
       this.logger.error({ err: error }, 'reconciliation failed');
-      await this.finish(run.id, { ...counts, failed: counts.failed + 1 }, (error as Error).message.slice(0, 500));
+      const kind = error instanceof UpstreamFailure ? (error.statusCode === 503 ? 'stripe_unreachable' : 'stripe_failed') : 'internal';
+      await this.finish(run.id, { ...counts, failed: counts.failed + 1 }, { kind, detail: (error as Error).message.slice(0, 500) });
       throw error;
     }
     return counts;
@@ -98,10 +100,10 @@ export class Reconciliation implements OnModuleInit {
     }
   }
 
-  private async finish(id: string, counts: ReconciliationResult, error: string | null): Promise<void> {
+  private async finish(id: string, counts: ReconciliationResult, error: { kind: string; detail: string } | null): Promise<void> {
     await this.db.query(
-      `update reconciliation_runs set finished_at = now(), checked_count = $2, fixed_count = $3, failed_count = $4, error = $5 where id = $1`,
-      [id, counts.checked, counts.fixed, counts.failed, error],
+      `update reconciliation_runs set finished_at = now(), checked_count = $2, fixed_count = $3, failed_count = $4, error = $5, error_kind = $6 where id = $1`,
+      [id, counts.checked, counts.fixed, counts.failed, error?.detail ?? null, error?.kind ?? null],
     );
   }
 }

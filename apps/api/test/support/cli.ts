@@ -15,8 +15,16 @@ export const apiDist = join(__dirname, '../../src');
  * given environment on top of PATH, the way `npm run …` runs it.
  */
 export function runApiCli(script: string, args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<CliResult> {
+  return runCommand(process.execPath, [join(apiDist, script), ...args], { env, timeoutMs });
+}
+
+/** Runs any command with only PATH and the given environment (NODE_ENV=test and silent logs unless given). */
+export function runCommand(command: string, args: string[], options: { env: Record<string, string>; cwd?: string; timeoutMs?: number }): Promise<CliResult> {
+  const { env, cwd, timeoutMs = 120_000 } = options;
+  const script = args[0] ?? command;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(apiDist, script), ...args], {
+    const child = spawn(command, args, {
+      cwd,
       env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -5,7 +5,7 @@ import type { CampaignSettings } from '@habeas/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, fieldErrors } from '../../shared/api';
-import { toMinor } from './money';
+import { toInput, toMinor } from './money';
 
 /** Goal, accepted currencies, largest donation and what donors' bank statements show, per case. */
 export function CampaignSettingsForm({ caseId }: { caseId: string }) {
@@ -17,11 +17,11 @@ export function CampaignSettingsForm({ caseId }: { caseId: string }) {
     const s = settings.data;
     if (!s) return;
     setForm({
-      goal: s.goal ? String(s.goal.amountMinor / 100) : '',
+      goal: s.goal ? toInput(s.goal.amountMinor, s.goal.currency) : '',
       goalCurrency: s.goal?.currency ?? 'EUR',
       descriptor: s.statementDescriptor ?? '',
       currencies: s.currencies.join(', '),
-      max: String(s.maxAmountMinor / 100),
+      max: toInput(s.maxAmountMinor, s.currencies[0] ?? 'EUR'),
     });
   }, [settings.data]);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
@@ -30,13 +30,13 @@ export function CampaignSettingsForm({ caseId }: { caseId: string }) {
       api(`/api/cases/${caseId}/campaign`, {
         method: 'PUT',
         body: {
-          goal: form.goal ? { amountMinor: toMinor(form.goal), currency: form.goalCurrency } : null,
+          goal: form.goal ? { amountMinor: toMinor(form.goal, form.goalCurrency, t), currency: form.goalCurrency } : null,
           statementDescriptor: form.descriptor || null,
           currencies: form.currencies
             .split(',')
             .map((c) => c.trim().toUpperCase())
             .filter(Boolean),
-          maxAmountMinor: toMinor(form.max),
+          maxAmountMinor: toMinor(form.max, form.currencies.split(',')[0]?.trim() || 'EUR', t),
         },
       }),
     onSuccess: async () => {

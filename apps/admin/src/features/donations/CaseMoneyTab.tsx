@@ -124,7 +124,7 @@ function NewExpense({ caseId, onSaved }: { caseId: string; onSaved: () => void }
           category: form.category,
           payee: form.payee,
           spentOn: form.spentOn,
-          amountMinor: toMinor(form.amount),
+          amountMinor: toMinor(form.amount, form.currency, t),
           currency: form.currency,
           receiptDocumentId: form.receiptDocumentId || undefined,
         },

@@ -23,6 +23,7 @@ export function DonationCharts({ summary }: { summary: DonationSummary }) {
                   </Text>
                 </Group>
               ))}
+            <MoneySplit rows={summary.totals.filter((row) => row.currency === currency)} currency={currency} />
           </Card>
         ))}
       </SimpleGrid>
@@ -70,5 +71,20 @@ export function DonationCharts({ summary }: { summary: DonationSummary }) {
         );
       })}
     </Stack>
+  );
+}
+
+/** Gross (what donors gave, less refunds and disputes), Stripe's fees and the net that reaches the bank. */
+function MoneySplit({ rows, currency }: { rows: DonationSummary['totals']; currency: string }) {
+  const { t, i18n } = useTranslation();
+  const sum = (key: 'grossMinor' | 'feesMinor' | 'netMinor') => rows.reduce((total, row) => total + row[key], 0);
+  return (
+    <Group gap="md" mt="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }} data-testid={`split-${currency}`}>
+      {(['grossMinor', 'feesMinor', 'netMinor'] as const).map((key) => (
+        <Text key={key} size="xs" c={key === 'feesMinor' ? 'dimmed' : undefined}>
+          {t(`money.${key.replace('Minor', '')}`)}: {formatMoney(sum(key), currency, i18n.language)}
+        </Text>
+      ))}
+    </Group>
   );
 }

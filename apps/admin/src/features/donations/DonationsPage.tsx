@@ -1,6 +1,6 @@
-import { Alert, Anchor, Badge, Button, Group, Select, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DonationItem, DonationSummary } from '@habeas/contracts';
+import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { DonationItem } from '@habeas/contracts';
 import { donationKinds, donationStatuses } from '@habeas/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,8 @@ import { QueryState } from '../../shared/QueryState';
 import { usePaged } from '../../shared/usePaged';
 import { CaseMoneyTab } from './CaseMoneyTab';
 import { DonationCharts } from './DonationCharts';
+import { useDonationSummary } from './hooks';
+import { MoneyAttentionPanel } from './MoneyAttentionPanel';
 import { formatMoney, useCaseOptions } from './money';
 import { OfflineDonationForm } from './OfflineDonationForm';
 
@@ -23,9 +25,8 @@ export function DonationsPage() {
   const [offline, setOffline] = useState(false);
   const [ledgerCase, setLedgerCase] = useState<string | null>(null);
   const set = (key: keyof typeof filters) => (value: string | null) => setFilters((f) => ({ ...f, [key]: value ?? '' }));
-  const summary = useQuery({ queryKey: ['donations', 'summary'], queryFn: () => api<DonationSummary>('/api/donations/summary') });
+  const summary = useDonationSummary();
   const donations = usePaged<DonationItem>(['donations', 'list'], '/api/donations', filters);
-  const run = summary.data?.lastReconciliation;
   const queryClient = useQueryClient();
   const erase = useMutation({
     mutationFn: (donorId: string) => api(`/api/donors/${donorId}/erase`, { method: 'POST' }),
@@ -50,15 +51,7 @@ export function DonationsPage() {
       <OfflineDonationForm opened={offline} onClose={() => setOffline(false)} />
       <QueryState isLoading={summary.isLoading} error={summary.error}>
         {summary.data && <DonationCharts summary={summary.data} />}
-        <Alert color={run?.error ? 'red' : 'gray'} mb="lg" title={t('donations.reconciliation')} data-testid="reconciliation">
-          {run
-            ? t('donations.reconciliationRun', {
-                at: new Date(run.startedAt).toLocaleString(i18n.language),
-                checked: run.checkedCount,
-                fixed: run.fixedCount,
-              }) + (run.error ? ` — ${run.error}` : '')
-            : t('donations.reconciliationNever')}
-        </Alert>
+        {summary.data && <MoneyAttentionPanel summary={summary.data} />}
       </QueryState>
       <Group mb="md" align="flex-end">
         <Select label={t('donations.case')} data={cases.data ?? []} value={filters.caseId || null} onChange={set('caseId')} clearable w={200} />
@@ -108,6 +101,7 @@ export function DonationsPage() {
                 <Table.Td>
                   {t(`donations.kinds.${d.kind}`)}
                   {d.subscriptionStatus === 'canceled' ? ` (${t('donations.canceled')})` : ''}
+                  {d.subscriptionStatus === 'past_due' ? ` (${t('money.atRisk.badge')})` : ''}
                   {d.method && d.kind === 'offline' ? ` · ${d.method}` : ''}
                 </Table.Td>
                 <Table.Td>

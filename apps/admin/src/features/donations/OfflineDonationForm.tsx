@@ -19,7 +19,7 @@ export function OfflineDonationForm({ opened, onClose }: { opened: boolean; onCl
         method: 'POST',
         body: {
           caseId: form.caseId,
-          amountMinor: toMinor(form.amount),
+          amountMinor: toMinor(form.amount, form.currency, t),
           currency: form.currency,
           method: form.method,
           receivedOn: form.receivedOn || undefined,

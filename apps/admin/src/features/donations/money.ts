@@ -1,13 +1,22 @@
 import type { CaseSummary, Page } from '@habeas/contracts';
+import { currencyExponent, decimalToMinor, isIsoCurrency, minorToDecimal } from '@habeas/contracts';
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { api } from '../../shared/api';
 
 export { formatMoney } from '../../shared/format';
 
-/** Amount typed by a person ("12.50") → minor units, or NaN. */
-export function toMinor(text: string): number {
-  const value = Number(text.replace(',', '.'));
-  return Number.isFinite(value) ? Math.round(value * 100) : Number.NaN;
+/** Minor units as the amount a form field shows ("12.50", "5000"). */
+export const toInput = (amountMinor: number, currency: string): string =>
+  isIsoCurrency(currency) ? minorToDecimal(amountMinor, currency) : String(amountMinor);
+
+/** Amount typed by a person ("12,50") → minor units; throws a readable error for an unknown currency or too many decimals. */
+export function toMinor(text: string, currency: string, t: TFunction): number {
+  const code = currency.trim().toUpperCase();
+  if (!isIsoCurrency(code)) throw new Error(t('money.currencyInvalid', { currency }));
+  const minor = decimalToMinor(text, code);
+  if (minor === null) throw new Error(t('money.amountInvalid', { currency: code, count: currencyExponent(code) }));
+  return minor;
 }
 
 export function useCaseOptions() {

@@ -1,6 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { ValueTransformer } from 'typeorm';
 
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
 interface Key {
   id: string;
   key: Buffer;
@@ -27,8 +30,8 @@ export class FieldCipher {
 
   static seal(plain: string): string {
     const { id, key } = FieldCipher.require();
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return ['v1', id, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
   }
@@ -37,8 +40,12 @@ export class FieldCipher {
     const [version, id, iv, tag, body] = sealed.split(':');
     const key = FieldCipher.keys.get(id);
     if (version !== 'v1' || !key) throw new Error(`Encrypted value uses an unknown key id ${id}`);
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64'));
+    const nonce = Buffer.from(iv ?? '', 'base64');
+    const authTag = Buffer.from(tag ?? '', 'base64');
+    // GCM verifies a truncated tag as a prefix of the real one: a 4-byte tag would be forged in 2^32 tries.
+    if (nonce.length !== IV_BYTES || authTag.length !== TAG_BYTES) throw new Error('Encrypted value is malformed (IV or tag length)');
+    const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
+    decipher.setAuthTag(authTag);
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
   }
 
