@@ -10,6 +10,7 @@ import { CaseContactPage } from '../features/detention/CaseContactPage';
 import { TemplatesPage } from '../features/detention/TemplatesPage';
 import { CaseMedicalPage } from '../features/medical/CaseMedicalPage';
 import { MedicalAlertsPage } from '../features/medical/MedicalAlertsPage';
+import { BankStatementsPage } from '../features/banking/BankStatementsPage';
 import { DonationsPage } from '../features/donations/DonationsPage';
 import { AccountPage } from '../features/account/AccountPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
@@ -63,6 +64,7 @@ export function App() {
                 </Route>
                 <Route element={<RequireSession capability="money:read" />}>
                   <Route path="/donations" element={<DonationsPage />} />
+                  <Route path="/donations/bank" element={<BankStatementsPage />} />
                 </Route>
                 <Route element={<RequireSession capability="users:manage" />}>
                   <Route path="/users" element={<UsersPage />} />
