@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -48,6 +49,9 @@ const PERMISSIONS_POLICY = [
   'interest-cohort=()',
 ].join(', ');
 
+/** Routes served by the API outside /api: the public page of a case, server-rendered beside the donation page. */
+export const outsideApi = [{ path: 'support/:slug', method: RequestMethod.GET }];
+
 /** Builds the configured app (not yet listening); used by main and by the tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   FieldCipher.configure(config.encryptionKey, config.previousEncryptionKeys);
@@ -61,7 +65,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config), adapter, { bufferLogs: true, rawBody: true });
   app.useLogger(app.get(Logger));
   app.flushLogs();
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: outsideApi });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -30,8 +30,8 @@ export const publicCampaign = z.object({
     ru: z.object({ title: z.string(), summary: z.string(), otherWays: z.string() }),
     en: z.object({ title: z.string(), summary: z.string(), otherWays: z.string() }),
   }),
-  /** The campaign takes bank transfers: GET …/bank-transfer answers with the details and a QR. */
-  bankTransfer: z.boolean(),
+  /** The campaign takes bank transfers (GET …/bank-transfer answers with the details and a QR), in RUB within these limits. */
+  bankTransfer: z.object({ minAmountMinor: z.number().int(), maxAmountMinor: z.number().int() }).nullable(),
 });
 export type PublicCampaign = z.infer<typeof publicCampaign>;
 

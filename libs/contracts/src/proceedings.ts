@@ -26,8 +26,23 @@ export const appealableDecisions = ['custody', 'verdict'] as const;
 export const appealableDecision = z.enum(appealableDecisions);
 export type AppealableDecision = z.infer<typeof appealableDecision>;
 
+/** An IANA time zone name the runtime knows, e.g. Europe/Moscow. */
+export const timeZoneName = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/Moscow');
+
 export const createHearingRequest = z.object({
   scheduledAt: isoDateTime,
+  /** The court's zone; the case's court zone (Moscow time by default) when absent. */
+  timeZone: timeZoneName.optional(),
   kind: hearingKind,
   court: z.string().trim().max(300).optional(),
   courtroom: z.string().trim().max(100).optional(),
@@ -57,6 +72,8 @@ export const hearing = z.object({
   caseId: z.uuid(),
   kind: hearingKind,
   scheduledAt: isoDateTime,
+  /** The court's IANA zone: hearings are shown in court time, labelled ("10:00 МСК"). */
+  timeZone: z.string(),
   court: z.string(),
   courtroom: z.string(),
   judge: z.string(),
@@ -86,6 +103,20 @@ export const updateDeadlineRequest = z
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 export type UpdateDeadlineRequest = z.infer<typeof updateDeadlineRequest>;
 
+/** How a computed deadline was reached: the rule, the term, and the production calendar that moved it. */
+export const termRule = z.object({
+  rule: z.literal('cpc_128_2'),
+  days: z.number().int(),
+  from: isoDate,
+  lastDay: isoDate,
+  /** The nominal last day, when it was not a working day and the term moved. */
+  movedFrom: isoDate.nullable(),
+  /** The official calendar used, or null when its year is missing (weekends only). */
+  calendar: z.string().nullable(),
+  timeZone: z.string(),
+});
+export type TermRule = z.infer<typeof termRule>;
+
 export const deadline = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
@@ -95,6 +126,7 @@ export const deadline = z.object({
   sourceDocumentId: z.uuid().nullable(),
   /** Computed from a decision (appeal term) rather than entered by hand. */
   suggested: z.boolean(),
+  termRule: termRule.nullable(),
   done: z.boolean(),
   doneAt: isoDateTime.nullable(),
   createdAt: isoDateTime,

@@ -1,5 +1,5 @@
 import type { CampaignSettings, PublicCampaign } from '@habeas/contracts';
-import { checkoutRequest } from '@habeas/contracts';
+import { BANK_TRANSFER_MAX_MINOR, BANK_TRANSFER_MIN_MINOR, checkoutRequest } from '@habeas/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
@@ -122,7 +122,9 @@ export class CampaignsService {
       statementDescriptor: settings.statementDescriptor ?? 'HABEAS',
       paymentsEnabled: this.stripe.configured,
       texts: await this.texts.textsOf(theCase.id),
-      bankTransfer: (await rowsOf(this.db, `select 1 from campaign_bank_details where case_id = $1`, [theCase.id])).length > 0,
+      bankTransfer: (await rowsOf(this.db, `select 1 from campaign_bank_details where case_id = $1`, [theCase.id])).length
+        ? { minAmountMinor: BANK_TRANSFER_MIN_MINOR, maxAmountMinor: BANK_TRANSFER_MAX_MINOR }
+        : null,
     };
   }
 

@@ -1,10 +1,11 @@
+import { can } from '@habeas/contracts';
+import { useCurrentUser } from '../../app/session';
 import type { LegalStep, LegalTemplate, TemplateLanguage } from '@habeas/contracts';
-import { can, legalSteps } from '@habeas/contracts';
+import { legalSteps } from '@habeas/contracts';
 import { Badge, Button, Code, Group, Modal, Select, Stack, Switch, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../app/session';
 import { api } from '../../shared/api';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
@@ -37,9 +38,8 @@ interface Draft {
 /** Team-managed templates of legal drafts (Markdown with {{fields}}), Russian and English. */
 export function TemplatesPage() {
   const { t } = useTranslation();
-  // Templates serve every case: lawyers use them, admins change them.
-  const manages = can(useCurrentUser(), 'templates:manage');
   const [editing, setEditing] = useState<Draft | null>(null);
+  const canManage = can(useCurrentUser(), 'templates:manage');
   const templates = usePaged<LegalTemplate>(['legal-templates'], '/api/legal-templates', { limit: 100 });
   const client = useQueryClient();
   const remove = useMutation({
@@ -49,7 +49,7 @@ export function TemplatesPage() {
   return (
     <>
       <PageHeader title={t('detention.templates.title')}>
-        {manages && (
+        {canManage && (
           <Button onClick={() => setEditing({ step: 'complaint_facility', language: 'ru', title: '', body: '', isDefault: false })}>
             {t('detention.templates.new')}
           </Button>
@@ -74,7 +74,7 @@ export function TemplatesPage() {
                 <Table.Td>{t(`detention.step.${template.step}`)}</Table.Td>
                 <Table.Td>{template.language.toUpperCase()}</Table.Td>
                 <Table.Td>
-                  {manages && (
+                  {canManage && (
                     <Group gap="xs" justify="flex-end">
                       <Button size="xs" variant="default" onClick={() => setEditing({ ...template })}>
                         {t('detention.actions.edit')}
