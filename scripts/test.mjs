@@ -1,7 +1,7 @@
 // `npm test`: build, start one throwaway embedded PostgreSQL holding a migrated
 // template database, run every test runner against it, print `N passed, N failed`.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -47,7 +47,7 @@ function findFiles(dir, suffix) {
 }
 
 /** Runs node's test runner over `files`, echoing its output; returns the pass/fail counts it reports. */
-function runNodeTests(label, files, concurrency, env) {
+function runNodeTests(label, files, concurrency, env, saveOutputTo) {
   if (files.length === 0) return Promise.resolve({ passed: 0, failed: 0 });
   if (shuffleSeed !== null) files = shuffled(files, shuffleSeed);
   console.log(`\n── ${label}: ${files.length} file(s)${shuffleSeed === null ? '' : `, shuffled with HABEAS_TEST_SHUFFLE=${shuffleSeed}`}`);
@@ -55,14 +55,20 @@ function runNodeTests(label, files, concurrency, env) {
     const child = spawn(process.execPath, ['--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
       cwd: root,
       env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', saveOutputTo ? 'pipe' : 'inherit'],
     });
     let output = '';
+    let errors = '';
+    child.stderr?.on('data', (chunk) => {
+      errors += chunk;
+      process.stderr.write(chunk);
+    });
     child.stdout.on('data', (chunk) => {
       output += chunk;
       process.stdout.write(chunk);
     });
     child.on('exit', (code) => {
+      if (saveOutputTo) writeFileSync(saveOutputTo, output + errors);
       const count = (name) => Number(output.match(new RegExp(`^ℹ ${name} (\\d+)`, 'm'))?.[1] ?? 0);
       const passed = count('pass');
       // A runner that died without a summary counts as one failure, never as silence.
@@ -102,14 +108,20 @@ await build();
 const template = await prepareTemplate();
 let totals = { passed: 0, failed: 0 };
 const add = (result) => (totals = { passed: totals.passed + result.passed, failed: totals.failed + result.failed });
+// The apps of the API and browser suites log at debug level into files here; the log scan then reads them
+// (with what the runners printed) and fails on any secret or personal value found (log-scan.logscan.ts).
+const logDir = mkdtempSync(join(tmpdir(), 'habeas-test-logs-'));
 try {
   const env = { HABEAS_TEST_PG_URL: template.url, HABEAS_TEST_TEMPLATE: 'habeas_template', NODE_ENV: 'test' };
+  const logged = { ...env, HABEAS_TEST_LOG_DIR: logDir };
   const dist = join(root, 'dist');
   add(await runNodeTests('unit', [...findFiles(join(dist, 'apps/api/src'), '.spec.js'), ...findFiles(join(root, 'libs/contracts/dist'), '.spec.js')], 2, env));
-  add(await runNodeTests('API against PostgreSQL', findFiles(join(dist, 'apps/api/test'), '.e2e.js'), 2, env));
-  add(await runNodeTests('browser', findFiles(join(dist, 'apps/api/test'), '.browser.js'), 1, env));
+  add(await runNodeTests('API against PostgreSQL', findFiles(join(dist, 'apps/api/test'), '.e2e.js'), 2, logged, join(logDir, 'runner-api.out')));
+  add(await runNodeTests('browser', findFiles(join(dist, 'apps/api/test'), '.browser.js'), 1, logged, join(logDir, 'runner-browser.out')));
+  add(await runNodeTests('log scan', findFiles(join(dist, 'apps/api/test'), '.logscan.js'), 1, logged));
 } finally {
   await template.stop();
+  rmSync(logDir, { recursive: true, force: true });
 }
 console.log(`\ntook ${Math.round((Date.now() - started) / 1000)} s`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);

@@ -13,7 +13,8 @@ if [ $# -ge 2 ]; then
   if [ "$archive_sha" = "$2" ]; then echo "archive: matches the expected SHA-256"; else echo "archive: DOES NOT match the expected SHA-256 ($2)"; exit 1; fi
 fi
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT INT TERM
+lists=$(mktemp -d)
+trap 'rm -rf "$work" "$lists"' EXIT INT TERM
 unzip -q "$zip" -d "$work"
 cd "$work"
 for required in dossier.pdf manifest.json SHA256SUMS; do
@@ -22,10 +23,10 @@ done
 echo "files:"
 sha256sum -c SHA256SUMS || { echo "FAILED: a file differs from its recorded SHA-256"; exit 1; }
 # Nothing added or removed: the files present are exactly those listed.
-find . -type f ! -name SHA256SUMS | sed 's|^\./||' | LC_ALL=C sort > "$work/.present"
-sed 's/^[0-9a-f]\{64\}  //' SHA256SUMS | LC_ALL=C sort > "$work/.listed"
-if ! diff "$work/.listed" "$work/.present" > /dev/null; then
-  echo "FAILED: files added to or removed from the archive:"; diff "$work/.listed" "$work/.present" | grep '^[<>]' || true; exit 1
+find . -type f ! -name SHA256SUMS | sed 's|^\./||' | LC_ALL=C sort > "$lists/present"
+sed 's/^[0-9a-f]\{64\}  //' SHA256SUMS | LC_ALL=C sort > "$lists/listed"
+if ! diff "$lists/listed" "$lists/present" > /dev/null; then
+  echo "FAILED: files added to or removed from the archive:"; diff "$lists/listed" "$lists/present" | grep '^[<>]' || true; exit 1
 fi
 # The manifest names the same hashes.
 grep -v '  manifest.json$' SHA256SUMS | while read -r hash path; do

@@ -17,6 +17,7 @@ import { DetentionModule } from './detention/detention.module';
 import { DonationsModule } from './donations/donations.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { PublicCaseModule } from './public-case/public-case.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
@@ -46,6 +47,7 @@ export class AppModule {
         DetentionModule,
         MedicalModule,
         EvidenceModule,
+        PublicCaseModule,
         DonationsModule,
         BankTransfersModule,
         ProceedingsModule,

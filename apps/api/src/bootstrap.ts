@@ -1,12 +1,14 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DataSource } from 'typeorm';
+import { findUnsafeText } from '@habeas/contracts';
 import { AppModule } from './app.module';
 import { mountOpenApi } from './common/openapi/openapi';
 import { FieldCipher } from './common/crypto/field-cipher';
@@ -21,12 +23,34 @@ function requestId(request: IncomingMessage): string {
 
 const bodyTypes = /^(application\/json|multipart\/form-data)\b/i;
 
-/** The API speaks JSON (and multipart for uploads); form posts and plain text are refused before any parsing. */
-function acceptsBody(request: IncomingMessage): boolean {
+/**
+ * The API speaks JSON (and multipart for uploads); form posts and plain text are refused before any parsing.
+ * `route` is the matched route's pattern, not the raw URL, so a percent-encoded path (`/%61pi/...`) is checked too.
+ */
+function acceptsBody(request: IncomingMessage, route: string | undefined): boolean {
   const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-  if (!hasBody || !request.url?.startsWith('/api/')) return true;
+  if (!hasBody || !route?.startsWith('/api/')) return true;
   return bodyTypes.test(request.headers['content-type'] ?? '');
 }
+
+/** Browser features the app never uses, off for every page and response (camera, microphone, location, payments, ...). */
+const PERMISSIONS_POLICY = [
+  'accelerometer=()',
+  'autoplay=()',
+  'camera=()',
+  'display-capture=()',
+  'geolocation=()',
+  'gyroscope=()',
+  'magnetometer=()',
+  'microphone=()',
+  'midi=()',
+  'payment=()',
+  'usb=()',
+  'interest-cohort=()',
+].join(', ');
+
+/** Routes served by the API outside /api: the public page of a case, server-rendered beside the donation page. */
+export const outsideApi = [{ path: 'support/:slug', method: RequestMethod.GET }];
 
 /** Builds the configured app (not yet listening); used by main and by the tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -41,15 +65,29 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config), adapter, { bufferLogs: true, rawBody: true });
   app.useLogger(app.get(Logger));
   app.flushLogs();
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: outsideApi });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
   });
+  // onRequest runs after routing: the check sees the route that will handle the request.
   fastify.addHook('onRequest', async (request, reply) => {
-    if (!acceptsBody(request.raw)) {
+    if (!acceptsBody(request.raw, request.routeOptions.url)) {
       const message = 'Send JSON (application/json) or, for uploads, multipart/form-data';
       await reply.code(415).send({ statusCode: 415, error: 'Unsupported Media Type', message, requestId: request.id });
+    }
+  });
+  // The one string rule (libs/contracts text.ts) for every route's path, query and JSON body, before any handler.
+  // Stripe's webhook is exempt: its body is verified and kept exactly as signed.
+  fastify.addHook('preValidation', async (request, reply) => {
+    const route = request.routeOptions.url;
+    if (!route?.startsWith('/api/') || route === '/api/webhooks/stripe') return;
+    const parts = { path: request.params, query: request.query, body: request.body };
+    const where = findUnsafeText(parts);
+    if (where) {
+      const message = `${where}: control characters (such as NUL) are not allowed`;
+      await reply.code(400).send({ statusCode: 400, error: 'Bad Request', message, requestId: request.id });
     }
   });
   await app.register(cookie);

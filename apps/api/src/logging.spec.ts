@@ -12,4 +12,10 @@ describe('redactUrl', () => {
   it('hides token and cursor query values but keeps the rest', () => {
     assert.equal(redactUrl('/api/x?limit=5&token=abc&cursor=zzz'), '/api/x?limit=5&token=…&cursor=…');
   });
+
+  it('hides token-like path segments and every query value that could name a person', () => {
+    assert.equal(redactUrl('/api/public/intake/AbCdEfGhIjKlMnOpQrStUvWxYz012345/status/r1'), '/api/public/intake/…/status/r1');
+    assert.equal(redactUrl('/api/documents/0b7c9a52-2a0c-4cf1-9a7f-3d2f0f1d2e3a'), '/api/documents/0b7c9a52-2a0c-4cf1-9a7f-3d2f0f1d2e3a');
+    assert.equal(redactUrl('/api/cases/vorontsov/documents?q=Anna%20K.&kind=motion'), '/api/cases/vorontsov/documents?q=…&kind=motion');
+  });
 });

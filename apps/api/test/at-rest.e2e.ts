@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { databaseFiles, scanForMarkers } from './support/at-rest';
+import { form } from './support/document-files';
 import { startFakeStripe, type FakeStripe } from './support/fake-stripe';
 import { Fixtures, type FixtureCase, type FixtureUser } from './support/fixtures';
 import { checkoutSession, deliver, events, WEBHOOK_SECRET } from './support/stripe-events';
@@ -88,5 +90,19 @@ describe('sensitive values are not on disk in plaintext', () => {
     const { heap, wal } = await databaseFiles(t.db);
     assert.deepEqual(scanForMarkers([heap, wal], [name, email, message, offlineName, offlineEmail, linkEmail], started), []);
     assertScanSees(scanForMarkers([heap, wal], [method], started), heap, wal);
+  });
+
+  it('documents: the bytes of an upload are not in the file store in plaintext, and still download', async () => {
+    const content = marker('affidavit');
+    const bytes = Buffer.from(`Affidavit ${content}\n`);
+    const created = await f.admin.post(`/api/cases/${theCase.id}/documents`, form(bytes, 'affidavit.txt', { title: 'Affidavit', kind: 'evidence' }));
+    assert.equal(created.status, 201, created.text);
+    const store = join(t.config.dataDir, 'files');
+    assert.deepEqual(scanForMarkers([store], [content]), []);
+    const download = await fetch(`${t.baseUrl}/api/documents/${created.body.id}/download`, {
+      headers: { cookie: [...f.admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    assert.equal(download.status, 200);
+    assert.ok(Buffer.from(await download.arrayBuffer()).equals(bytes), 'the API still serves the original bytes');
   });
 });

@@ -63,7 +63,9 @@ describe('calendar feed', () => {
     assert.match(ics.headers.get('content-type') ?? '', /text\/calendar/);
     const events = parseIcs(ics.text);
     assert.ok(events.some((event) => event.UID.startsWith('hearing-') && /Vladimir Vorontsov: appeal hearing/.test(event.SUMMARY)));
-    assert.ok(events.some((event) => event.UID.startsWith('deadline-') && /house arrest/.test(event.SUMMARY)));
+    assert.ok(events.some((event) => event.UID.startsWith('deadline-') && /домашний арест/.test(event.SUMMARY)));
+    // The feed states the court's own clock, as the screens do.
+    assert.ok(events.some((event) => event.UID.startsWith('hearing-') && /МСК/.test(ics.text)));
     assert.ok(!events.some((event) => /Second case/.test(event.SUMMARY)), 'no events of cases the user is not a member of');
     assert.equal((await lawyer.get('/api/calendar/feed')).body.active, true);
     assert.equal((await lawyer.get('/api/calendar/feed')).body.url, null);

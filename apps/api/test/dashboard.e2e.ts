@@ -28,7 +28,7 @@ describe('dashboard', () => {
     assert.ok(hearingIds.includes(created.body.id));
     assert.ok(!hearingIds.includes(farAway.body.id));
     assert.ok(dashboard.body.upcomingHearings.every((h: { caseSlug: string }) => h.caseSlug === 'vorontsov'));
-    assert.ok(dashboard.body.upcomingDeadlines.some((d: { title: string }) => /house arrest/.test(d.title)));
+    assert.ok(dashboard.body.upcomingDeadlines.some((d: { title: string }) => /домашний арест/.test(d.title)));
     assert.equal(dashboard.body.custody.length, 1);
     assert.equal(dashboard.body.custody[0].caseSlug, 'vorontsov');
     assert.ok(dashboard.body.custody[0].daysLeft >= 19 && dashboard.body.custody[0].daysLeft <= 21);

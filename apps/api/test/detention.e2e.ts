@@ -227,7 +227,11 @@ describe('life in detention', () => {
   });
 
   it('renders a team template into a document version through the sink', async () => {
-    const template = await lawyer.post('/api/legal-templates', {
+    // Templates serve every case: lawyers read them, only admins change them (CONTRACT.md).
+    const admin = await t.signIn('admin@demo.local');
+    const refused = await lawyer.post('/api/legal-templates', { step: 'motion_independent_doctor', language: 'en', title: 'Mine', body: 'x' });
+    assert.equal(refused.status, 403);
+    const template = await admin.post('/api/legal-templates', {
       step: 'motion_independent_doctor',
       language: 'en',
       title: 'Motion (team version)',
@@ -263,6 +267,9 @@ describe('life in detention', () => {
 
   it('opens one "no contact" alert when the clock moves past N days, and contact closes it', async () => {
     const vorontsov = await caseId('vorontsov');
+    // The demo starts with the "no contact" alert its months-old facts warrant; clear it to watch the rule work.
+    await t.db.query(`delete from no_contact_alerts where case_id = $1`, [vorontsov]);
+    await t.db.query(`delete from medical_alerts where case_id = $1 and kind = 'no_contact'`, [vorontsov]);
     const settings = await lawyer.put('/api/cases/vorontsov/contacts/settings', { noContactDays: 10 });
     assert.equal(settings.status, 200);
     assert.equal(settings.body.noContactDays, 10);

@@ -507,7 +507,10 @@ describe('donations and Stripe', () => {
     const all = await admin.get('/api/donations?limit=100');
     const anna = all.body.items.find((d: { donorName: string | null }) => d.donorName === 'Anna K.');
     const before = await t.client().get('/api/public/campaigns/vorontsov');
+    const link = `select count(*)::int as n from donor_links where donor_id = $1`;
+    await t.db.query(`insert into donor_links (donor_id, token_sha256) values ($1, $2)`, [anna.donorId, `test-${anna.donorId}`]);
     assert.equal((await finance.post(`/api/donors/${anna.donorId}/erase`)).status, 204);
+    assert.equal((await t.db.query(link, [anna.donorId])).rows[0].n, 0, 'the private link outlived the erasure');
     const after = await t.client().get('/api/public/campaigns/vorontsov');
     assert.ok(!after.text.includes('Anna K.'));
     assert.deepEqual(after.body.raised, before.body.raised);

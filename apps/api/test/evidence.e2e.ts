@@ -157,6 +157,11 @@ describe('evidence: dossiers and the audit chain', () => {
     const forged = await verifyDossierScript(await tampered.generateAsync({ type: 'nodebuffer' }));
     assert.equal(forged.code, 1, forged.output);
     assert.match(forged.output, /FAILED/);
+    const padded = await JSZip.loadAsync(file.bytes);
+    padded.file('documents/999-planted.pdf', 'planted evidence');
+    const planted = await verifyDossierScript(await padded.generateAsync({ type: 'nodebuffer' }));
+    assert.equal(planted.code, 1, planted.output);
+    assert.match(planted.output, /FAILED: files added to or removed from the archive:\n> documents\/999-planted\.pdf/);
 
     const text = await pdfText(await zip.file('dossier.pdf')!.async('uint8array'));
     assert.match(text, /Досье по делу/);

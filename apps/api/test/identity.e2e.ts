@@ -187,7 +187,8 @@ describe('identity: sessions, CSRF, MFA and throttling', () => {
     const badCode = await t.client().post('/api/auth/login', { email: 'mfa@demo.local', password: NEW_PASSWORD, totp: '123456' });
     assert.equal(badCode.status, 401);
     assert.equal(badCode.body.mfaRequired, true);
-    const code = authenticator.generate(secret);
+    // Enabling used up the current code; the next step's code is within the accepted window.
+    const code = authenticator.clone({ epoch: Date.now() + 30_000 }).generate(secret);
     const good = await t.client().post('/api/auth/login', { email: 'mfa@demo.local', password: NEW_PASSWORD, totp: code });
     assert.equal(good.status, 200);
     assert.equal(good.body.user.mfaEnabled, true);

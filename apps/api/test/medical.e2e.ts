@@ -121,12 +121,42 @@ describe('medical incidents and alerts', () => {
       { body: { type: 'hunger_strike', severity: 'low' }, alert: true },
     ];
     for (const { body, alert } of cases) {
-      const created = await lawyer.post('/api/cases/vorontsov/medical-incidents', incident(body));
+      const created = await lawyer.post('/api/cases/vorontsov/medical-incidents', incident({ ...body, vitals: [] }));
       assert.equal(created.status, 201);
       const row = await alertOf(t, created.body.id);
       assert.equal(Boolean(row), alert, `${body.type}/${body.severity}`);
       if (row) assert.equal(row.severity, body.severity);
     }
+  });
+
+  it('opens the alert the vital readings call for, whatever severity was chosen', async () => {
+    const cases = [
+      { reading: { systolic: 190, diastolic: 110 }, chosen: 'moderate', alert: 'critical' },
+      { reading: { temperatureC: 39.8 }, chosen: 'low', alert: 'high' },
+      { reading: { glucoseMmolL: 2.7 }, chosen: 'moderate', alert: 'critical' },
+      { reading: { pulse: 128 }, chosen: 'low', alert: 'high' },
+      { reading: { systolic: 125, diastolic: 80, pulse: 70 }, chosen: 'moderate', alert: null },
+      { reading: { temperatureC: 38.1 }, chosen: 'critical', alert: 'critical' },
+    ];
+    for (const { reading, chosen, alert } of cases) {
+      const body = incident({ type: 'check_up', severity: chosen, vitals: [{ at: new Date().toISOString(), ...reading }] });
+      const created = await lawyer.post('/api/cases/vorontsov/medical-incidents', body);
+      assert.equal(created.status, 201, created.text);
+      assert.equal(created.body.severity, chosen, 'the record keeps the severity that was chosen');
+      assert.equal((await alertOf(t, created.body.id))?.severity ?? null, alert, JSON.stringify(reading));
+    }
+  });
+
+  it('reads the person’s known conditions into the rules: 165/95 alerts for known hypertension only', async () => {
+    const reading = { vitals: [{ at: new Date().toISOString(), systolic: 165, diastolic: 95 }], type: 'check_up', severity: 'low' };
+    const plain = await lawyer.post('/api/cases/vorontsov/medical-incidents', incident(reading));
+    assert.equal(await alertOf(t, plain.body.id), undefined);
+    assert.equal((await medic.put('/api/cases/vorontsov/medical-settings', { noNewsDays: 7, knownConditions: ['flu'] })).status, 400);
+    const set = await medic.put('/api/cases/vorontsov/medical-settings', { noNewsDays: 7, knownConditions: ['hypertension'] });
+    assert.deepEqual(set.body, { noNewsDays: 7, knownConditions: ['hypertension'] });
+    const known = await lawyer.post('/api/cases/vorontsov/medical-incidents', incident(reading));
+    assert.equal((await alertOf(t, known.body.id))?.severity, 'high');
+    await medic.put('/api/cases/vorontsov/medical-settings', { noNewsDays: 7 });
   });
 
   it('lists open alerts of the user’s cases in cursor pages', async () => {
@@ -162,11 +192,21 @@ describe('medical incidents and alerts', () => {
     assert.equal(acknowledged.body.status, 'acknowledged');
     assert.ok(acknowledged.body.acknowledgedAt);
     assert.ok(acknowledged.body.acknowledgedBy);
+    const medicName = (await t.db.query(`select name from users where email = 'medic@demo.local'`)).rows[0].name;
+    assert.equal(acknowledged.body.acknowledgedByName, medicName);
+    // Acknowledged is in progress, not done: it stays in the unresolved list and the count until resolved.
+    const unresolved = await medic.get('/api/medical-alerts?status=unresolved&limit=100');
+    assert.ok(unresolved.body.items.some((a: { id: string }) => a.id === alertId));
+    const counted = await medic.get('/api/medical-alerts/count');
+    assert.ok(counted.body.inProgress >= 1 && counted.body.open >= 0, JSON.stringify(counted.body));
     assert.equal((await medic.post(`/api/medical-alerts/${alertId}/acknowledge`)).status, 409);
     const resolved = await medic.post(`/api/medical-alerts/${alertId}/resolve`, { note: 'Lawyer visited; doctor saw him' });
     assert.equal(resolved.status, 200);
     assert.equal(resolved.body.status, 'resolved');
     assert.equal(resolved.body.note, 'Lawyer visited; doctor saw him');
+    assert.equal(resolved.body.resolvedByName, medicName);
+    assert.equal((await medic.get('/api/medical-alerts/count')).body.inProgress, counted.body.inProgress - 1);
+    assert.ok(!(await medic.get('/api/medical-alerts?status=unresolved&limit=100')).body.items.some((a: { id: string }) => a.id === alertId));
     assert.equal((await medic.post(`/api/medical-alerts/${alertId}/resolve`, { note: 'again' })).status, 409);
     assert.equal((await medic.post(`/api/medical-alerts/${alertId}/acknowledge`)).status, 409);
     const audit = await t.db.query(`select action from audit_log where entity_type = 'medical_alert' and entity_id = $1 order by at, id`, [alertId]);
@@ -176,6 +216,21 @@ describe('medical incidents and alerts', () => {
     );
     const lawyer2 = await t.signIn('lawyer2@demo.local');
     assert.equal((await lawyer2.post(`/api/medical-alerts/${alertId}/acknowledge`)).status, 403);
+  });
+
+  it('gives the medic the medical state of their cases and nothing of the others', async () => {
+    const overview = await medic.get('/api/medical/overview');
+    assert.equal(overview.status, 200, overview.text);
+    assert.deepEqual(
+      overview.body.items.map((c: { caseSlug: string }) => c.caseSlug),
+      ['vorontsov'],
+      'the medic is a member of vorontsov only',
+    );
+    const vorontsov = overview.body.items.find((c: { caseSlug: string }) => c.caseSlug === 'vorontsov');
+    assert.ok(vorontsov.lastIncidentAt && vorontsov.lastSeverity, JSON.stringify(vorontsov));
+    assert.ok(vorontsov.openAlerts + vorontsov.inProgressAlerts > 0);
+    assert.ok(!JSON.stringify(overview.body).includes(SECRET), 'no sealed description in the overview');
+    assert.equal((await (await t.signIn('finance@demo.local')).get('/api/medical/overview')).status, 403);
   });
 
   it('answers 404 for an alert of a case the medic is not on', async () => {
@@ -205,12 +260,14 @@ describe('medical incidents and alerts', () => {
 
   it('opens one "no news" alert per case without a check-in for its number of days', async () => {
     const service = t.app.get(MedicalAlertsService);
-    assert.deepEqual((await medic.get('/api/cases/vorontsov/medical-settings')).body, { noNewsDays: 7 });
+    assert.deepEqual((await medic.get('/api/cases/vorontsov/medical-settings')).body, { noNewsDays: 7, knownConditions: [] });
     assert.equal((await medic.put('/api/cases/vorontsov/medical-settings', { noNewsDays: 0 })).status, 400);
     const set = await medic.put('/api/cases/vorontsov/medical-settings', { noNewsDays: 30 });
     assert.equal(set.status, 200);
-    assert.deepEqual((await medic.get('/api/cases/vorontsov/medical-settings')).body, { noNewsDays: 30 });
+    assert.deepEqual((await medic.get('/api/cases/vorontsov/medical-settings')).body, { noNewsDays: 30, knownConditions: [] });
     assert.equal((await (await t.signIn('lawyer2@demo.local')).put('/api/cases/vorontsov/medical-settings', { noNewsDays: 3 })).status, 404);
+    // The demo starts with the "no news" alerts its months-old facts warrant; clear them to watch the rule work.
+    await t.db.query(`delete from medical_alerts where kind = 'no_news'`);
     await service.openNoNewsAlerts();
     await service.openNoNewsAlerts();
     const rows = await t.db.query(`select c.slug from medical_alerts a join cases c on c.id = a.case_id where a.kind = 'no_news'`);
@@ -240,6 +297,22 @@ describe('medical incidents and alerts', () => {
     const finance = await t.signIn('finance@demo.local');
     const forFinance = await finance.get('/api/cases/vorontsov/timeline');
     assert.ok(forFinance.status === 404 || forFinance.status === 403 || !forFinance.text.includes('medical'));
+  });
+
+  it('starts the demo with the "no news" and "no contact" alerts its facts warrant', async () => {
+    const fresh = await startTestApp();
+    try {
+      const rows = await fresh.db.query(
+        `select a.kind, a.severity from medical_alerts a join cases c on c.id = a.case_id where c.slug = 'vorontsov' and a.status = 'open' order by a.kind`,
+      );
+      assert.deepEqual(
+        rows.rows.map((r) => r.kind),
+        ['incident', 'no_contact', 'no_news'],
+      );
+      assert.equal(rows.rows[0].severity, 'critical', '190/115 on the way to hospital is a hypertensive crisis');
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('seeds the article’s incidents, an open alert and a history of readings', async () => {

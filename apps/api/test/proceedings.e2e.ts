@@ -82,17 +82,38 @@ describe('hearings, deadlines and custody events', () => {
     assert.equal(suggested.dueAt, '2030-03-13T20:59:00.000Z');
     assert.equal(suggested.suggested, true);
     assert.equal(suggested.sourceHearingId, hearing.body.id);
+    assert.deepEqual(suggested.termRule, {
+      rule: 'cpc_128_2',
+      days: 3,
+      from: '2030-03-10',
+      lastDay: '2030-03-13',
+      movedFrom: null,
+      calendar: null,
+      timeZone: 'Europe/Moscow',
+    });
     // Logging the decision again does not duplicate the suggestion.
     await lawyer.patch(`/api/cases/vorontsov/hearings/${hearing.body.id}`, { decision: 'custody' });
     const again = await t.db.query(`select count(*)::int as n from deadlines where source_hearing_id = $1`, [hearing.body.id]);
     assert.equal(again.rows[0].n, 1);
   });
 
+  it('moves an appeal term that ends on the May holidays to the next working day and says why', async () => {
+    const hearing = await lawyer.post('/api/cases/vorontsov/hearings', { scheduledAt: '2026-04-28T07:00:00.000Z', kind: 'custody_extension' });
+    const decided = await lawyer.patch(`/api/cases/vorontsov/hearings/${hearing.body.id}`, { outcome: 'Продлён', decision: 'custody' });
+    const deadlines = await lawyer.get('/api/cases/vorontsov/deadlines?limit=100');
+    const suggested = deadlines.body.items.find((d: { id: string }) => d.id === decided.body.appealDeadlineId);
+    assert.equal(suggested.dueAt, '2026-05-04T20:59:00.000Z');
+    assert.equal(suggested.termRule.movedFrom, '2026-05-01');
+    assert.match(suggested.termRule.calendar, /производственный календарь на 2026 год/);
+    assert.match(suggested.title, /Обжаловать постановление о мере пресечения \(3 сут\.\)/);
+  });
+
   it('suggests 15 days for a verdict and follows the per-case setting', async () => {
     const hearing = await lawyer.post('/api/cases/vorontsov/hearings', { scheduledAt: '2030-06-01T09:00:00.000Z', kind: 'verdict' });
     await lawyer.patch(`/api/cases/vorontsov/hearings/${hearing.body.id}`, { decision: 'verdict', outcome: 'Guilty, 5 years' });
     const row = await t.db.query(`select due_at from deadlines where source_hearing_id = $1 and suggested`, [hearing.body.id]);
-    assert.equal(row.rows[0].due_at.toISOString(), '2030-06-16T20:59:00.000Z');
+    // 1 June + 15 days is Sunday 16 June 2030: the term ends on Monday 17 June (CPC art. 128 part 2; 2030 has no calendar yet, weekends only).
+    assert.equal(row.rows[0].due_at.toISOString(), '2030-06-17T20:59:00.000Z');
 
     assert.equal((await lawyer.patch('/api/cases/vorontsov', { verdictAppealDays: 10 })).status, 200);
     await lawyer.patch(`/api/cases/vorontsov/hearings/${hearing.body.id}`, { decision: 'verdict' });

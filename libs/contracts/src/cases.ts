@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currency, isoDate, pageQuery, page } from './common';
+import { singleLine } from './text';
 
 export const caseRoles = ['lead_counsel', 'counsel', 'medical_coordinator', 'coordinator'] as const;
 export const caseRole = z.enum(caseRoles);
@@ -26,7 +27,7 @@ export type DefendantStatus = z.infer<typeof defendantStatus>;
 
 /** The person the case defends. */
 export const defendant = z.object({
-  fullName: z.string().trim().min(1, 'is required').max(300),
+  fullName: singleLine().min(1, 'is required').max(300),
   dateOfBirth: isoDate.nullable().default(null),
   publicBio: z.string().max(5000).default(''),
   status: defendantStatus.default('detained'),
@@ -88,7 +89,7 @@ export type CaseSummary = z.infer<typeof caseSummary>;
 export const createCaseRequest = z
   .object({
     slug,
-    title: z.string().trim().min(1, 'is required').max(300),
+    title: singleLine().min(1, 'is required').max(300),
     publicSummary: z.string().max(5000).default(''),
     isPublic: z.boolean().default(false),
   })
@@ -98,7 +99,7 @@ export type CreateCaseRequest = z.infer<typeof createCaseRequest>;
 export const updateCaseRequest = z
   .object({
     slug,
-    title: z.string().trim().min(1, 'is required').max(300),
+    title: singleLine().min(1, 'is required').max(300),
     publicSummary: z.string().max(5000),
     isPublic: z.boolean(),
     ...caseParticulars,

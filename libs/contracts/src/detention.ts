@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, money, page, pageQuery, uuid } from './common';
+import { singleLine } from './text';
 import { incidentType, severity } from './medical';
 
 /** Life in detention: the contact log, the legal actions it (and medical incidents) start, and their templates. */
@@ -193,7 +194,7 @@ export type LegalActionListQuery = z.infer<typeof legalActionListQuery>;
 export const updateLegalActionRequest = z
   .object({
     status: legalActionStatus.optional(),
-    title: text(300).optional(),
+    title: singleLine().min(1).max(300).optional(),
     draftText: z.string().max(100_000).optional(),
     deadlineAt: isoDateTime.nullable().optional(),
     ownerId: uuid.nullable().optional(),
@@ -235,13 +236,13 @@ export type LegalTemplateListQuery = z.infer<typeof legalTemplateListQuery>;
 export const createLegalTemplateRequest = z.object({
   step: legalStep,
   language: templateLanguage,
-  title: text(300),
+  title: singleLine().min(1).max(300),
   body: text(50_000),
   isDefault: z.boolean().default(false),
 });
 export type CreateLegalTemplateRequest = z.input<typeof createLegalTemplateRequest>;
 export const updateLegalTemplateRequest = z
-  .object({ title: text(300).optional(), body: text(50_000).optional(), isDefault: z.boolean().optional() })
+  .object({ title: singleLine().min(1).max(300).optional(), body: text(50_000).optional(), isDefault: z.boolean().optional() })
   .refine((value) => Object.keys(value).length > 0, 'nothing to change');
 export type UpdateLegalTemplateRequest = z.infer<typeof updateLegalTemplateRequest>;
 

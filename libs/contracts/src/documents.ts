@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, page, pageQuery } from './common';
+import { singleLine } from './text';
 
 export const documentKinds = ['motion', 'appeal', 'complaint', 'petition', 'ruling', 'indictment', 'evidence', 'correspondence', 'memo', 'other'] as const;
 export const documentKind = z.enum(documentKinds);
@@ -74,7 +75,7 @@ const booleanField = z
 
 /** The text fields of the multipart upload (POST /api/cases/:id/documents); `tags` is comma-separated or JSON. */
 export const createDocumentFields = z.object({
-  title: z.string().trim().min(1, 'is required').max(300),
+  title: singleLine().min(1, 'is required').max(300),
   kind: documentKind,
   court: z.string().trim().max(300).optional(),
   status: documentStatus.default('draft'),
@@ -108,7 +109,7 @@ export type CreateDocumentFields = z.infer<typeof createDocumentFields>;
 
 export const updateDocumentRequest = z
   .object({
-    title: z.string().trim().min(1).max(300),
+    title: singleLine().min(1).max(300),
     kind: documentKind,
     court: z.string().trim().max(300).nullable(),
     status: documentStatus,

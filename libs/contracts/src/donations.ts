@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currency, isoDate, isoDateTime, money, page, pageQuery, uuid } from './common';
+import { singleLine } from './text';
 
 export const expenseCategories = ['legal_fees', 'medical', 'parcels_commissary', 'travel', 'court_fees', 'other'] as const;
 export const expenseCategory = z.enum(expenseCategories);
@@ -17,7 +18,7 @@ export const publicCampaign = z.object({
   raised: z.array(money),
   raisedByKind: z.array(money.extend({ kind: z.enum(donationKinds) })),
   donorCount: z.number().int(),
-  supporters: z.array(z.object({ name: z.string().nullable(), message: z.string().nullable(), at: isoDateTime })),
+  supporters: z.array(z.object({ name: z.string().nullable(), message: z.string().nullable(), at: isoDate })),
   spent: z.array(money.extend({ category: expenseCategory })),
   currencies: z.array(z.string()),
   minAmountMinor: z.number().int(),
@@ -29,8 +30,8 @@ export const publicCampaign = z.object({
     ru: z.object({ title: z.string(), summary: z.string(), otherWays: z.string() }),
     en: z.object({ title: z.string(), summary: z.string(), otherWays: z.string() }),
   }),
-  /** The campaign takes bank transfers: GET …/bank-transfer answers with the details and a QR. */
-  bankTransfer: z.boolean(),
+  /** The campaign takes bank transfers (GET …/bank-transfer answers with the details and a QR), in RUB within these limits. */
+  bankTransfer: z.object({ minAmountMinor: z.number().int(), maxAmountMinor: z.number().int() }).nullable(),
 });
 export type PublicCampaign = z.infer<typeof publicCampaign>;
 
@@ -42,12 +43,19 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => (value ? value : undefined));
 
+/** A donor's name as they typed it, one line, invisible direction controls removed; empty means none. */
+const optionalName = (max: number) =>
+  singleLine()
+    .max(max)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
 export const checkoutRequest = z.object({
   amountMinor: z.number().int('must be an integer amount in minor units').positive('must be positive'),
   currency,
   interval: z.literal('month').optional(),
   anonymous: z.boolean().default(true),
-  name: optionalText(100),
+  name: optionalName(100),
   email: optionalText(200).pipe(z.email({ error: 'must be an email address' }).optional()),
   message: optionalText(500),
 });
@@ -98,7 +106,7 @@ export const offlineDonationRequest = z.object({
   method: z.string().trim().min(1).max(100),
   receivedOn: isoDate.optional(),
   anonymous: z.boolean().default(true),
-  name: optionalText(100),
+  name: optionalName(100),
   email: optionalText(200).pipe(z.email({ error: 'must be an email address' }).optional()),
   message: optionalText(500),
 });
@@ -178,7 +186,7 @@ export type DonationSummary = z.infer<typeof donationSummary>;
 
 export const createExpenseRequest = z.object({
   category: expenseCategory,
-  payee: z.string().trim().min(1).max(200),
+  payee: singleLine().min(1).max(200),
   spentOn: isoDate,
   amountMinor: z.number().int().positive('must be positive'),
   currency,

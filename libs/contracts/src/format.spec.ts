@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatCourtTime, formatDate, formatDateTime, formatMoney, zoneLabel } from './format';
+import { formatCourtTime, formatDate, formatDateTime, formatMoney, zonedLocalToIso, zoneLabel } from './format';
 
 describe('shared formats', () => {
   it('writes money unambiguously, with the currency’s decimals and no negative zero', () => {
@@ -22,5 +22,10 @@ describe('shared formats', () => {
     assert.equal(seen.court, '12 декабря 2026 г. в 10:00 МСК');
     assert.equal(seen.viewer, '08:00 GMT+1');
     assert.equal(formatCourtTime('2026-12-12T07:00:00Z', 'Europe/Moscow', 'ru', 'Europe/Moscow').viewer, null);
+  });
+
+  it('reads a time typed in the court’s zone as that zone’s instant', () => {
+    assert.equal(zonedLocalToIso('2026-12-12T10:00', 'Europe/Moscow'), '2026-12-12T07:00:00.000Z');
+    assert.equal(zonedLocalToIso('2026-07-01T10:00', 'Europe/Berlin'), '2026-07-01T08:00:00.000Z');
   });
 });

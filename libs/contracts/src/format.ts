@@ -92,3 +92,26 @@ export function formatCourtTime(value: Date | string, timeZone: string, lang: st
 export function daysBetween(from: Date | string, to: Date | string): number {
   return Math.floor((toDate(to).getTime() - toDate(from).getTime()) / 86_400_000);
 }
+
+/** A wall-clock time typed for a zone ("2026-12-12T10:00" in Moscow) → the instant, as an ISO string. */
+export function zonedLocalToIso(local: string, timeZone: string): string {
+  if (!local) return '';
+  const asUtc = Date.parse(`${local.length === 16 ? `${local}:00` : local}Z`);
+  if (Number.isNaN(asUtc)) return '';
+  const wall = (instant: number) => {
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(instant);
+    const get = (type: string) => parts.find((part) => part.type === type)?.value;
+    return Date.parse(`${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:00Z`);
+  };
+  let instant = asUtc - (wall(asUtc) - asUtc);
+  instant -= wall(instant) - asUtc;
+  return new Date(instant).toISOString();
+}

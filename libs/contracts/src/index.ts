@@ -12,7 +12,11 @@ export * from './proceedings';
 export * from './documents';
 export * from './evidence';
 export * from './permissions';
+export * from './text';
+
+export * from './vital-rules';
 export * from './format';
 export * from './filing-layout';
 export * from './russian-bank-rules';
 export * from './bank-transfers';
+export * from './public-case';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, page, pageQuery, uuid } from './common';
+import { knownConditions } from './vital-rules';
 
 export const incidentTypes = [
   'ambulance_call',
@@ -95,16 +96,19 @@ export const medicalAlert = z.object({
   openedAt: isoDateTime,
   acknowledgedAt: isoDateTime.nullable(),
   acknowledgedBy: uuid.nullable(),
+  acknowledgedByName: z.string().nullable(),
   resolvedAt: isoDateTime.nullable(),
   resolvedBy: uuid.nullable(),
+  resolvedByName: z.string().nullable(),
   note: z.string().nullable(),
   escalatedAt: isoDateTime.nullable(),
 });
 export type MedicalAlert = z.infer<typeof medicalAlert>;
 export const medicalAlertPage = page(medicalAlert);
 
+/** `unresolved` = open or acknowledged (in progress): what still needs someone. */
 export const alertListQuery = pageQuery.extend({
-  status: alertStatus.optional(),
+  status: z.enum([...alertStatuses, 'unresolved']).optional(),
   caseId: uuid.optional(),
 });
 export type AlertListQuery = z.infer<typeof alertListQuery>;
@@ -112,9 +116,33 @@ export type AlertListQuery = z.infer<typeof alertListQuery>;
 export const resolveAlertRequest = z.object({ note: z.string().trim().min(1, 'a note is required').max(5000) });
 export type ResolveAlertRequest = z.infer<typeof resolveAlertRequest>;
 
-export const alertCount = z.object({ open: z.number().int() });
+/** `open`: nobody has taken it yet; `inProgress`: acknowledged, not yet resolved. Both still need someone. */
+export const alertCount = z.object({ open: z.number().int(), inProgress: z.number().int() });
 export type AlertCount = z.infer<typeof alertCount>;
 
-/** Per-case medical settings: after this many days without a check-in the "no news" rule opens an alert. */
-export const medicalSettings = z.object({ noNewsDays: z.number().int().min(1).max(365) });
+/**
+ * Per-case medical settings: after `noNewsDays` without a check-in the "no news" rule opens an alert;
+ * `knownConditions` make the vital-sign rules (vital-rules.ts) stricter for this person.
+ */
+export const medicalSettings = z.object({
+  noNewsDays: z.number().int().min(1).max(365),
+  knownConditions: z.array(z.enum(knownConditions)).max(knownConditions.length).default([]),
+});
 export type MedicalSettings = z.infer<typeof medicalSettings>;
+
+/** The medical state of one case at a glance: the medic's home lists one per case they work on. */
+export const caseMedicalState = z.object({
+  caseId: uuid,
+  caseSlug: z.string(),
+  caseTitle: z.string(),
+  lastIncidentAt: isoDateTime.nullable(),
+  lastIncidentType: incidentType.nullable(),
+  lastSeverity: severity.nullable(),
+  openAlerts: z.number().int(),
+  inProgressAlerts: z.number().int(),
+  noNewsDays: z.number().int(),
+  knownConditions: z.array(z.enum(knownConditions)),
+});
+export type CaseMedicalState = z.infer<typeof caseMedicalState>;
+export const medicalOverview = z.object({ items: z.array(caseMedicalState) });
+export type MedicalOverview = z.infer<typeof medicalOverview>;

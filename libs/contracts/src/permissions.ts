@@ -13,6 +13,7 @@ export const capabilities = [
   'cases:create',
   'cases:manage-members',
   'legal:work',
+  'templates:manage',
   'documents:read',
   'documents:write',
   'documents:privileged',
@@ -23,7 +24,11 @@ export const capabilities = [
   'money:write',
   'users:manage',
   'audit:read',
+  /** Templates are shared by every case: lawyers use them, only admins change them. */
+  'templates:manage',
   'dossiers:create',
+  'updates:draft',
+  'updates:approve',
 ] as const;
 
 export type Capability = (typeof capabilities)[number];
@@ -41,8 +46,10 @@ const roleCapabilities: Record<Role, readonly Capability[]> = {
     'medical:read',
     'medical:write',
     'dossiers:create',
+    'updates:draft',
+    'updates:approve',
   ],
-  medical: ['cases:list', 'cases:read', 'documents:read', 'documents:write', 'medical:read', 'medical:write', 'alerts:work'],
+  medical: ['cases:list', 'cases:read', 'documents:read', 'documents:write', 'medical:read', 'medical:write', 'alerts:work', 'updates:draft'],
   // Finance sees which cases exist (to account for them) and their money, nothing else.
   finance: ['cases:list', 'money:read', 'money:write'],
 };

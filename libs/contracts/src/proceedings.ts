@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { isoDate, isoDateTime, money, page, pageQuery } from './common';
+import { singleLine } from './text';
 
 export const facilityKinds = ['temporary_detention_centre', 'pretrial_detention_centre', 'hospital', 'court', 'colony'] as const;
 export const facilityKind = z.enum(facilityKinds);
 export type FacilityKind = z.infer<typeof facilityKind>;
 
 export const createFacilityRequest = z.object({
-  name: z.string().trim().min(1, 'is required').max(300),
+  name: singleLine().min(1, 'is required').max(300),
   kind: facilityKind,
   region: z.string().trim().max(200).default(''),
   address: z.string().trim().max(500).default(''),
@@ -25,8 +26,23 @@ export const appealableDecisions = ['custody', 'verdict'] as const;
 export const appealableDecision = z.enum(appealableDecisions);
 export type AppealableDecision = z.infer<typeof appealableDecision>;
 
+/** An IANA time zone name the runtime knows, e.g. Europe/Moscow. */
+export const timeZoneName = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/Moscow');
+
 export const createHearingRequest = z.object({
   scheduledAt: isoDateTime,
+  /** The court's zone; the case's court zone (Moscow time by default) when absent. */
+  timeZone: timeZoneName.optional(),
   kind: hearingKind,
   court: z.string().trim().max(300).optional(),
   courtroom: z.string().trim().max(100).optional(),
@@ -56,6 +72,8 @@ export const hearing = z.object({
   caseId: z.uuid(),
   kind: hearingKind,
   scheduledAt: isoDateTime,
+  /** The court's IANA zone: hearings are shown in court time, labelled ("10:00 МСК"). */
+  timeZone: z.string(),
   court: z.string(),
   courtroom: z.string(),
   judge: z.string(),
@@ -74,16 +92,30 @@ export type HearingListQuery = z.infer<typeof hearingListQuery>;
 
 export const createDeadlineRequest = z.object({
   dueAt: isoDateTime,
-  title: z.string().trim().min(1, 'is required').max(300),
+  title: singleLine().min(1, 'is required').max(300),
   sourceHearingId: z.uuid().optional(),
   sourceDocumentId: z.uuid().optional(),
 });
 export type CreateDeadlineRequest = z.infer<typeof createDeadlineRequest>;
 export const updateDeadlineRequest = z
-  .object({ dueAt: isoDateTime, title: z.string().trim().min(1, 'is required').max(300), done: z.boolean() })
+  .object({ dueAt: isoDateTime, title: singleLine().min(1, 'is required').max(300), done: z.boolean() })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 export type UpdateDeadlineRequest = z.infer<typeof updateDeadlineRequest>;
+
+/** How a computed deadline was reached: the rule, the term, and the production calendar that moved it. */
+export const termRule = z.object({
+  rule: z.literal('cpc_128_2'),
+  days: z.number().int(),
+  from: isoDate,
+  lastDay: isoDate,
+  /** The nominal last day, when it was not a working day and the term moved. */
+  movedFrom: isoDate.nullable(),
+  /** The official calendar used, or null when its year is missing (weekends only). */
+  calendar: z.string().nullable(),
+  timeZone: z.string(),
+});
+export type TermRule = z.infer<typeof termRule>;
 
 export const deadline = z.object({
   id: z.uuid(),
@@ -94,6 +126,7 @@ export const deadline = z.object({
   sourceDocumentId: z.uuid().nullable(),
   /** Computed from a decision (appeal term) rather than entered by hand. */
   suggested: z.boolean(),
+  termRule: termRule.nullable(),
   done: z.boolean(),
   doneAt: isoDateTime.nullable(),
   createdAt: isoDateTime,

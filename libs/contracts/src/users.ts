@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { role } from './auth';
 import { pageQuery, page } from './common';
+import { singleLine } from './text';
 
 export const passwordRule = z.string().min(12, 'must be at least 12 characters').max(256, 'must be at most 256 characters');
 
@@ -18,7 +19,7 @@ export type User = z.infer<typeof user>;
 
 export const createUserRequest = z.object({
   email: z.string().trim().toLowerCase().email('must be an email address').max(254),
-  name: z.string().trim().min(1, 'is required').max(200),
+  name: singleLine().min(1, 'is required').max(200),
   role,
   password: passwordRule.optional(),
 });
@@ -28,7 +29,7 @@ export const createUserResponse = user.extend({ inviteUrl: z.string().nullable()
 export type CreateUserResponse = z.infer<typeof createUserResponse>;
 
 export const updateUserRequest = z
-  .object({ role: role.optional(), disabled: z.boolean().optional(), name: z.string().trim().min(1).max(200).optional() })
+  .object({ role: role.optional(), disabled: z.boolean().optional(), name: singleLine().min(1).max(200).optional() })
   .refine((value) => Object.keys(value).length > 0, 'nothing to change');
 export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
 

@@ -10,14 +10,15 @@ import { CaseContactPage } from '../features/detention/CaseContactPage';
 import { TemplatesPage } from '../features/detention/TemplatesPage';
 import { CaseMedicalPage } from '../features/medical/CaseMedicalPage';
 import { MedicalAlertsPage } from '../features/medical/MedicalAlertsPage';
+import { BankStatementsPage } from '../features/banking/BankStatementsPage';
 import { DonationsPage } from '../features/donations/DonationsPage';
 import { AccountPage } from '../features/account/AccountPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { InvitePage } from '../features/users/InvitePage';
 import { UsersPage } from '../features/users/UsersPage';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { AreaEmptyPage } from '../shared/AreaEmptyPage';
+import { HomePage } from './HomePage';
 import { Layout } from './Layout';
 import { RequireSession } from './RequireSession';
 import { ApiError } from '../shared/api';
@@ -44,7 +45,7 @@ export function App() {
             <Route path="/invite/:token" element={<InvitePage />} />
             <Route element={<RequireSession />}>
               <Route element={<Layout />}>
-                <Route index element={<DashboardPage />} />
+                <Route index element={<HomePage />} />
                 <Route path="/cases" element={<CasesPage />} />
                 <Route path="/cases/:id" element={<CasePage />} />
                 <Route path="/cases/:id/contact" element={<CaseContactPage />} />
@@ -63,6 +64,7 @@ export function App() {
                 </Route>
                 <Route element={<RequireSession capability="money:read" />}>
                   <Route path="/donations" element={<DonationsPage />} />
+                  <Route path="/donations/bank" element={<BankStatementsPage />} />
                 </Route>
                 <Route element={<RequireSession capability="users:manage" />}>
                   <Route path="/users" element={<UsersPage />} />

@@ -21,7 +21,7 @@ export interface NavItem {
 
 /** The navigation; each item shows only to users who `can` use it. */
 export const navItems: NavItem[] = [
-  { to: '/', label: 'nav.dashboard', icon: IconLayoutDashboard },
+  { to: '/', label: 'nav.dashboard', icon: IconLayoutDashboard, capability: 'cases:read' },
   { to: '/cases', label: 'nav.cases', icon: IconBriefcase, capability: 'cases:list' },
   { to: '/documents', label: 'nav.documents', icon: IconFileText, capability: 'documents:read' },
   { to: '/actions', label: 'detention.navActions', icon: IconGavel, capability: 'legal:work' },

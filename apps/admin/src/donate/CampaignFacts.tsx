@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { PublicCampaign } from '@habeas/contracts';
 import { formatMoney, type DonateLanguage, type Strings } from './strings';
 
@@ -73,6 +74,40 @@ export function Spending({ campaign, s, lang }: { campaign: PublicCampaign; s: S
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+/** The campaign's title and summary in the reader's language; the case's own text when none was written. */
+export const titleOf = (campaign: PublicCampaign, lang: DonateLanguage) => campaign.texts[lang].title || campaign.title;
+export const summaryOf = (campaign: PublicCampaign, lang: DonateLanguage) => campaign.texts[lang].summary || campaign.summary;
+
+/** On a phone the summary starts folded to a few lines, so the amount stays on the first screen. */
+export function Summary({ text, s }: { text: string; s: Strings }) {
+  const [open, setOpen] = useState(false);
+  if (!text) return null;
+  return (
+    <div className="donate__summary-box">
+      <p className="donate__summary" data-open={open} id="campaign-summary">
+        {text}
+      </p>
+      {text.length > 160 && (
+        <button type="button" className="donate__more" aria-expanded={open} aria-controls="campaign-summary" onClick={() => setOpen(!open)}>
+          {open ? s.readLess : s.readMore}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Other ways to give (cash, transfers from abroad…), written by finance per language; shown whatever else is on. */
+export function OtherWays({ campaign, s, lang }: { campaign: PublicCampaign; s: Strings; lang: DonateLanguage }) {
+  const text = campaign.texts[lang].otherWays || campaign.texts[lang === 'ru' ? 'en' : 'ru'].otherWays;
+  if (!text) return null;
+  return (
+    <section aria-labelledby="other-ways" data-testid="other-ways">
+      <h2 id="other-ways">{s.otherWays}</h2>
+      <p className="donate__summary">{text}</p>
     </section>
   );
 }

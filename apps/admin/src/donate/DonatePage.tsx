@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { PublicCampaign as Campaign } from '@habeas/contracts';
-import { CampaignProgress, Spending, Supporters } from './CampaignFacts';
+import { CampaignProgress, OtherWays, Spending, Summary, summaryOf, Supporters, titleOf } from './CampaignFacts';
 import { DonateForm } from './DonateForm';
 import { initialLanguage, strings, type DonateLanguage } from './strings';
 
@@ -20,7 +20,8 @@ export function DonatePage() {
 
   useEffect(() => {
     document.documentElement.lang = lang;
-  }, [lang]);
+    document.title = state.kind === 'ready' ? `${titleOf(state.campaign, lang)} — ${s.support}` : s.support;
+  }, [lang, state, s]);
 
   useEffect(() => {
     let cancelled = false;
@@ -38,7 +39,7 @@ export function DonatePage() {
   }, [slug]);
 
   return (
-    <main className="donate">
+    <div className="donate">
       <header className="donate__top">
         <strong>{s.support}</strong>
         <nav className="donate__lang" aria-label="language">
@@ -49,35 +50,38 @@ export function DonatePage() {
           ))}
         </nav>
       </header>
-      {state.kind === 'loading' && <p role="status">{s.loading}</p>}
-      {state.kind === 'not-found' && (
-        <p role="alert" data-testid="campaign-not-found">
-          {s.notFound}
-        </p>
-      )}
-      {state.kind === 'error' && <p role="alert">{s.error}</p>}
-      {state.kind === 'ready' && (
-        <article>
-          <h1>{state.campaign.title}</h1>
-          <p className="donate__summary">{state.campaign.summary}</p>
-          {status === 'success' && (
-            <div role="status" className="donate__banner" data-testid="donate-success">
-              <h2>{s.successTitle}</h2>
-              <p>{s.success}</p>
-            </div>
-          )}
-          {status === 'cancel' && (
-            <div role="status" className="donate__banner" data-testid="donate-cancel">
-              <h2>{s.cancelTitle}</h2>
-              <p>{s.cancel}</p>
-            </div>
-          )}
-          <CampaignProgress campaign={state.campaign} s={s} lang={lang} />
-          <DonateForm campaign={state.campaign} s={s} lang={lang} slug={slug} />
-          <Supporters campaign={state.campaign} s={s} />
-          <Spending campaign={state.campaign} s={s} lang={lang} />
-        </article>
-      )}
-    </main>
+      <main>
+        {state.kind === 'loading' && <p role="status">{s.loading}</p>}
+        {state.kind === 'not-found' && (
+          <p role="alert" data-testid="campaign-not-found">
+            {s.notFound}
+          </p>
+        )}
+        {state.kind === 'error' && <p role="alert">{s.error}</p>}
+        {state.kind === 'ready' && (
+          <article>
+            <h1>{titleOf(state.campaign, lang)}</h1>
+            <Summary text={summaryOf(state.campaign, lang)} s={s} />
+            {status === 'success' && (
+              <div role="status" className="donate__banner" data-testid="donate-success">
+                <h2>{s.successTitle}</h2>
+                <p>{s.success}</p>
+              </div>
+            )}
+            {status === 'cancel' && (
+              <div role="status" className="donate__banner" data-testid="donate-cancel">
+                <h2>{s.cancelTitle}</h2>
+                <p>{s.cancel}</p>
+              </div>
+            )}
+            <DonateForm campaign={state.campaign} s={s} lang={lang} slug={slug} />
+            <OtherWays campaign={state.campaign} s={s} lang={lang} />
+            <CampaignProgress campaign={state.campaign} s={s} lang={lang} />
+            <Supporters campaign={state.campaign} s={s} />
+            <Spending campaign={state.campaign} s={s} lang={lang} />
+          </article>
+        )}
+      </main>
+    </div>
   );
 }

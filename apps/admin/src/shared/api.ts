@@ -12,7 +12,8 @@ export class ApiError extends Error {
 }
 
 export function csrfToken(): string {
-  const match = document.cookie.match(/(?:^|;\s*)csrf=([^;]+)/);
+  // `__Host-csrf` in production (HTTPS), `csrf` elsewhere.
+  const match = document.cookie.match(/(?:^|;\s*)(?:__Host-)?csrf=([^;]+)/);
   return match ? decodeURIComponent(match[1]) : '';
 }
 

@@ -15,7 +15,6 @@ import {
 import type { ChangePasswordRequest, ReauthRequest } from '@habeas/contracts';
 import { CurrentActor, OpenDuringMfaSetup, Public, SignedIn } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
-import { newToken } from '../common/crypto/tokens';
 import { NotFound } from '../common/http/domain-error';
 import { Returns, ZodBody, ZodParam } from '../common/http/zod-validation';
 import { AppConfig } from '../config/app-config';
@@ -23,11 +22,12 @@ import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from './auth.service';
-import { clearSessionCookies, setSessionCookies } from './cookies';
+import { clearSessionCookies, cookieNames, csrfTokenFor, setCsrfCookie, setSessionCookies, type CookieNames } from './cookies';
 import { LocalAuthGuard } from './local-auth.guard';
 import { SessionsService } from './sessions.service';
 
-const totpBody = z.object({ totp: z.string().trim().min(1, 'is required').max(10) });
+/** The password may be left out only on a session opened minutes ago (see AuthService.enableMfa). */
+const enableMfaBody = z.object({ totp: z.string().trim().min(1, 'is required').max(10), password: z.string().min(1).max(200).optional() });
 const acceptInviteBody = z.object({ token: z.string().min(10).max(200), password: passwordRule });
 
 @ApiTags('auth')
@@ -39,7 +39,13 @@ export class AuthController {
     private readonly users: UsersService,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.secure = config.env === 'production';
+    this.cookieNames = cookieNames(this.secure);
+  }
+
+  private readonly secure: boolean;
+  private readonly cookieNames: CookieNames;
 
   @Post('login')
   @Public()
@@ -51,8 +57,8 @@ export class AuthController {
     @Req() request: FastifyRequest & { user: UserEntity; actor?: Actor },
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { token, user } = await this.auth.signIn(request.user, request.ip, String(request.headers['user-agent'] ?? ''), request.actor?.sessionId);
-    setSessionCookies(reply, token, newToken(), this.config.env === 'production');
+    const { token, sessionId, user } = await this.auth.signIn(request.user, request.ip, String(request.headers['user-agent'] ?? ''), request.actor?.sessionId);
+    setSessionCookies(reply, this.cookieNames, token, csrfTokenFor(this.config.sessionSecret, sessionId), this.secure);
     return { user };
   }
 
@@ -62,14 +68,16 @@ export class AuthController {
   @HttpCode(204)
   async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.signOut(actor);
-    clearSessionCookies(reply, this.config.env === 'production');
+    clearSessionCookies(reply, this.cookieNames, this.secure);
   }
 
   @Get('me')
   @SignedIn()
   @OpenDuringMfaSetup()
   @Returns(loginResponse)
-  async me(@CurrentActor() actor: Actor) {
+  async me(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
+    // Re-issued on every visit, so a browser holding an older csrf cookie is brought in step with its session.
+    setCsrfCookie(reply, this.cookieNames, csrfTokenFor(this.config.sessionSecret, actor.sessionId), this.secure);
     return { user: await this.auth.me(actor) };
   }
 
@@ -86,8 +94,8 @@ export class AuthController {
   @SignedIn()
   @OpenDuringMfaSetup()
   @HttpCode(204)
-  async mfaEnable(@CurrentActor() actor: Actor, @ZodBody(totpBody) body: z.infer<typeof totpBody>): Promise<void> {
-    await this.auth.enableMfa(actor, body.totp);
+  async mfaEnable(@CurrentActor() actor: Actor, @ZodBody(enableMfaBody) body: z.infer<typeof enableMfaBody>): Promise<void> {
+    await this.auth.enableMfa(actor, body.totp, body.password);
   }
 
   /** Ten new one-time recovery codes, shown once (the old ones stop working). */

@@ -9,7 +9,7 @@ import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { verifyPassword } from '../users/passwords';
 import { LoginThrottleService } from './login-throttle.service';
-import { newMfaSecret, newRecoveryCodes, normalizeRecoveryCode, otpauthUrl, totpMatches, totpStep } from './mfa';
+import { newMfaSecret, newRecoveryCodes, normalizeRecoveryCode, otpauthUrl, totpStep } from './mfa';
 import { assertAcceptablePassword, hashPassword } from '../users/passwords';
 import { tokenHash } from '../common/crypto/tokens';
 import { AppConfig } from '../config/app-config';
@@ -90,19 +90,22 @@ export class AuthService {
    */
   async verifyCredentials(email: string, password: string, totp: string | undefined, ip: string): Promise<UserEntity> {
     const normalized = email.trim().toLowerCase();
-    await this.throttle.assertAllowed(normalized, ip);
+    const attempt = await this.throttle.begin(normalized, ip);
     const user = await this.users.findByEmail(normalized);
     const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !passwordOk || user.disabledAt) {
-      await this.fail(normalized, ip, user?.id ?? null, 'bad credentials');
+      await this.fail(ip, user?.id ?? null, 'bad credentials');
       throw new InvalidCredentials();
     }
     if (user.mfaEnabledAt && user.mfaSecret) {
-      if (!totp) throw new MfaRequired();
+      if (!totp) {
+        await this.throttle.forget(attempt);
+        throw new MfaRequired();
+      }
       const isTotp = /^\d{6}$/.test(totp.trim());
       const ok = isTotp ? await this.consumeTotpStep(user.id, totpStep(totp.trim(), user.mfaSecret)) : await this.consumeRecoveryCode(user.id, totp);
       if (!ok) {
-        await this.fail(normalized, ip, user.id, 'bad code');
+        await this.fail(ip, user.id, 'bad code');
         throw new MfaRequired('The code is not valid; try the current one');
       }
       if (!isTotp) {
@@ -122,19 +125,19 @@ export class AuthService {
     return rows.length === 1;
   }
 
-  private async fail(email: string, ip: string, userId: string | null, reason: string): Promise<void> {
-    await this.throttle.recordFailure(email, ip);
+  /** The attempt itself was recorded by the throttle before the check; this writes the audit entry. */
+  private async fail(ip: string, userId: string | null, reason: string): Promise<void> {
     await this.audit.record({ actorId: null, ip }, { action: 'auth.sign-in-failed', entityType: 'user', entityId: userId, details: { reason } });
   }
 
   /** Starts a fresh session (the id is new at every sign-in) and ends the one the browser had, if any. */
-  async signIn(user: UserEntity, ip: string, userAgent: string, previousSessionId?: string): Promise<{ token: string; user: SessionUser }> {
+  async signIn(user: UserEntity, ip: string, userAgent: string, previousSessionId?: string): Promise<{ token: string; sessionId: string; user: SessionUser }> {
     if (previousSessionId) await this.sessions.revoke(previousSessionId, 'replaced at sign-in');
     const { token, sessionId } = await this.sessions.create(user.id, ip, userAgent);
     await this.db.getRepository(UserEntity).update({ id: user.id }, { lastSignInAt: new Date() });
     await this.throttle.clear(user.email);
     await this.audit.record({ actorId: user.id, ip }, { action: 'auth.sign-in', entityType: 'session', entityId: sessionId });
-    return { token, user: toSessionUser(user, await this.mfaRequiredRoles()) };
+    return { token, sessionId, user: toSessionUser(user, await this.mfaRequiredRoles()) };
   }
 
   async signOut(actor: Actor): Promise<void> {
@@ -146,10 +149,16 @@ export class AuthService {
     return toSessionUser(await this.users.get(actor.id), await this.mfaRequiredRoles());
   }
 
-  /** Password or current TOTP of the signed-in user, for sensitive changes (a stolen session alone is not enough). */
+  /**
+   * Password or a current TOTP of the signed-in user, for sensitive changes (a stolen session alone is not enough).
+   * A code is used up here like at sign-in: one that already served cannot confirm anything.
+   */
   private async reauthenticate(user: UserEntity, proof: { password?: string; totp?: string }): Promise<void> {
     const passwordOk = proof.password ? await verifyPassword(user.passwordHash, proof.password) : false;
-    const totpOk = proof.totp && user.mfaSecret && user.mfaEnabledAt ? totpMatches(proof.totp, user.mfaSecret) : false;
+    const totpOk =
+      !passwordOk && proof.totp && user.mfaSecret && user.mfaEnabledAt
+        ? await this.consumeTotpStep(user.id, totpStep(proof.totp.trim(), user.mfaSecret))
+        : false;
     if (!passwordOk && !totpOk) throw new DomainError(403, 'Confirm with your current password or a current code', { reauthRequired: true });
   }
 
@@ -211,12 +220,28 @@ export class AuthService {
     return { otpauthUrl: otpauthUrl(user.email, secret), secret };
   }
 
-  async enableMfa(actor: Actor, code: string): Promise<void> {
+  /**
+   * Turns MFA on. The password is required unless the session was opened by a password sign-in minutes
+   * ago (so someone holding an older session cannot lock the owner out); the code is used up; every other
+   * session of the user ends, since one of them may be the reason MFA is being turned on.
+   */
+  async enableMfa(actor: Actor, code: string, password: string | undefined): Promise<void> {
     const user = await this.users.get(actor.id);
     if (user.mfaEnabledAt) throw new Conflict('Two-factor sign-in is already enabled');
     if (!user.mfaSecret) throw new DomainError(409, 'Start the setup first (POST /api/auth/mfa/setup)');
-    if (!totpMatches(code, user.mfaSecret)) throw new DomainError(422, 'totp: the code is not valid; try the current one');
-    await this.db.getRepository(UserEntity).update({ id: user.id }, { mfaEnabledAt: new Date() });
-    await this.audit.record(actor, { action: 'auth.mfa-enabled', entityType: 'user', entityId: user.id });
+    const passwordOk = password !== undefined && (await verifyPassword(user.passwordHash, password));
+    if (!passwordOk && (password !== undefined || !(await this.sessions.isFresh(actor.sessionId)))) {
+      throw new DomainError(403, 'Confirm with your current password', { reauthRequired: true, field: 'password' });
+    }
+    const step = totpStep(code.trim(), user.mfaSecret);
+    if (step === null) throw new DomainError(422, 'totp: the code is not valid; try the current one');
+    const [enabled] = (await this.db.query(
+      `update users set mfa_enabled_at = now(), mfa_last_step = $2, updated_at = now()
+        where id = $1 and mfa_enabled_at is null and (mfa_last_step is null or mfa_last_step < $2) returning id`,
+      [user.id, step],
+    )) as [unknown[], number];
+    if (enabled.length !== 1) throw new DomainError(422, 'totp: the code was already used; wait for the next one');
+    const ended = await this.sessions.revokeAllExcept(user.id, actor.sessionId, 'MFA enabled');
+    await this.audit.record(actor, { action: 'auth.mfa-enabled', entityType: 'user', entityId: user.id, details: { endedSessions: ended } });
   }
 }

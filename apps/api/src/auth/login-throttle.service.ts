@@ -8,24 +8,35 @@ export const MAX_FAILURES_PER_EMAIL = 10;
 /** Generous enough for an office behind one NAT, low enough to stop password spraying. */
 export const MAX_FAILURES_PER_IP = 100;
 
-/** Counts sign-in failures in PostgreSQL so the limits hold across API instances. */
+/**
+ * Counts sign-in attempts in PostgreSQL so the limits hold across API instances.
+ * An attempt is recorded before the password is checked and counted after, so parallel
+ * guesses cannot all pass a count taken before any of them was written: the n-th
+ * recorded attempt always sees at least n rows.
+ */
 @Injectable()
 export class LoginThrottleService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async assertAllowed(email: string, ip: string): Promise<void> {
+  /** Records an attempt and returns its id; 429 (and the attempt forgotten) when over a limit. */
+  async begin(email: string, ip: string): Promise<string> {
+    const [{ id }] = await this.db.query(`insert into login_attempts (email, ip) values ($1, $2) returning id`, [email, ip]);
     const [row] = await this.db.query(
       `select (select count(*) from login_attempts where email = $1 and at > now() - interval '${WINDOW}')::int as by_email,
               (select count(*) from login_attempts where ip = $2 and at > now() - interval '${WINDOW}')::int as by_ip`,
       [email, ip],
     );
-    if (row.by_email >= MAX_FAILURES_PER_EMAIL || row.by_ip >= MAX_FAILURES_PER_IP) {
+    if (row.by_email > MAX_FAILURES_PER_EMAIL || row.by_ip > MAX_FAILURES_PER_IP) {
+      // A refused attempt does not extend the lock: the window runs from the failures themselves.
+      await this.forget(id);
       throw new DomainError(429, 'Too many failed sign-in attempts; try again in 15 minutes');
     }
+    return id;
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
-    await this.db.query(`insert into login_attempts (email, ip) values ($1, $2)`, [email, ip]);
+  /** Drops one recorded attempt that turned out not to be a failure (e.g. the code was only asked for). */
+  async forget(attemptId: string): Promise<void> {
+    await this.db.query(`delete from login_attempts where id = $1`, [attemptId]);
   }
 
   /** A successful sign-in clears that email's failures. */

@@ -12,10 +12,6 @@ export function otpauthUrl(email: string, secret: string): string {
   return authenticator.keyuri(email, 'Habeas', secret);
 }
 
-export function totpMatches(code: string, secret: string): boolean {
-  return totpStep(code, secret) !== null;
-}
-
 /** The 30-second step a valid code belongs to (so each step can be used once), or null for a wrong code. */
 export function totpStep(code: string, secret: string, now = Date.now()): number | null {
   if (!/^\d{6}$/.test(code)) return null;

@@ -9,6 +9,8 @@ import { SessionEntity } from './session.entity';
 
 export const SESSION_IDLE_MS = 4 * 3600 * 1000;
 export const SESSION_ABSOLUTE_MS = 24 * 3600 * 1000;
+/** How long after sign-in a session counts as a fresh proof of the password. */
+const FRESH_SESSION = '10 minutes';
 /** lastSeenAt is written at most this often, so reads stay reads. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
@@ -127,6 +129,15 @@ export class SessionsService {
     const now = Date.now();
     if (!row || row.expires_at.getTime() <= now || row.last_seen_at.getTime() + SESSION_IDLE_MS <= now) return undefined;
     return row;
+  }
+
+  /** True for a session opened by a sign-in within the last few minutes (recent proof of the password). */
+  async isFresh(sessionId: string): Promise<boolean> {
+    const rows: Array<{ fresh: boolean }> = await this.db.query(
+      `select created_at > now() - interval '${FRESH_SESSION}' as fresh from sessions where id = $1`,
+      [sessionId],
+    );
+    return rows[0]?.fresh ?? false;
   }
 
   async revoke(sessionId: string, reason: string): Promise<void> {

@@ -46,7 +46,7 @@ export class BankTransfersDemo implements OnModuleInit {
         );
         const code = await insertCode(manager, vorontsov, null);
         const pledge = await this.seedPledge(manager, vorontsov, 300000, 9);
-        const expense = await this.seedExpense(manager, vorontsov, ids.get('user:finance')!, ids.get('user:admin')!, 4500000, 6);
+        const expense = await this.seedExpense(manager, vorontsov, ids.get('user:finance')!, ids.get('user:admin')!, 450000, 6);
         const documents: DemoDocument[] = [
           {
             number: '118',
@@ -97,7 +97,7 @@ export class BankTransfersDemo implements OnModuleInit {
           {
             number: '31',
             date: isoDay(5),
-            amountRub: '45000.00',
+            amountRub: '4500.00',
             direction: 'out',
             counterparty: 'Адвокатский кабинет Петрова А. В.',
             counterpartyAccount: '40802810000000000006',
@@ -124,14 +124,20 @@ export class BankTransfersDemo implements OnModuleInit {
     });
   }
 
+  /** Russian texts for the public page; the English ones are the case's own public title and summary. */
   private async seedTexts(m: EntityManager, caseId: string): Promise<void> {
     await m.query(
-      `insert into campaign_texts (case_id, language, title, summary, other_ways) values
-        ($1, 'ru', 'Владимир Воронцов', 'Администратор местного сообщества, арестован районным судом по обвинению в вымогательстве. Вину не признаёт. Собираем на работу адвокатов, передачи и независимых врачей.',
-         'Наличными — в офисе фонда по будням с 10 до 18 (ДЕМО, адрес вымышленный). Переводом из-за рубежа — картой через форму на этой странице.'),
-        ($1, 'en', 'Vladimir Vorontsov', 'A community administrator jailed by a district court on extortion charges. He pleads not guilty. We raise money for his lawyers, parcels and independent doctors.',
-         'In cash at the fund''s office on weekdays, 10:00–18:00 (DEMO, invented address). From abroad, by card with the form on this page.')`,
-      [caseId],
+      `insert into campaign_texts (case_id, language, title, summary, other_ways)
+       select $1::uuid, 'ru', $2, $3, $4 union all select id, 'en', title, public_summary, $5 from cases where id = $1::uuid`,
+      [
+        caseId,
+        'Владимир Воронцов',
+        'Владимир Воронцов, администратор интернет-сообщества «Полицейский омбудсмен», которое публикует сообщения о злоупотреблениях в МВД, ' +
+          '8 мая арестован Тверским районным судом Москвы по обвинению в вымогательстве. Вину он не признаёт и считает обвинение местью ' +
+          'за защиту трудовых прав рядовых сотрудников полиции. Ваше пожертвование оплачивает работу адвокатов, медицинскую помощь под стражей и передачи.',
+        'Наличными — в офисе фонда по будням с 10 до 18 (ДЕМО, адрес вымышленный). Из-за рубежа — картой через форму на этой странице.',
+        "In cash at the fund's office on weekdays, 10:00–18:00 (DEMO, invented address). From abroad, by card with the form on this page.",
+      ],
     );
   }
 

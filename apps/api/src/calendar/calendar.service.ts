@@ -1,3 +1,4 @@
+import { formatCourtTime } from '@habeas/contracts';
 import type { CalendarFeed } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -56,12 +57,13 @@ export class CalendarService {
     );
     if (!user || !roleCan(user.role, 'cases:read')) throw new NotFound('Calendar');
     const visible = user.role === 'admin' ? 'true' : 'c.id in (select case_id from case_members where user_id = $1)';
-    const hearings: Array<{ id: string; kind: string; scheduled_at: Date; court: string; courtroom: string; case_title: string }> = await this.db.query(
-      `select h.id, h.kind, h.scheduled_at, h.court, h.courtroom, c.title as case_title
+    const hearings: Array<{ id: string; kind: string; scheduled_at: Date; time_zone: string; court: string; courtroom: string; case_title: string }> =
+      await this.db.query(
+        `select h.id, h.kind, h.scheduled_at, h.time_zone, h.court, h.courtroom, c.title as case_title
          from hearings h join cases c on c.id = h.case_id
         where ${visible} and h.scheduled_at > now() - interval '180 days' order by h.scheduled_at limit 1000`,
-      user.role === 'admin' ? [] : [user.id],
-    );
+        user.role === 'admin' ? [] : [user.id],
+      );
     const deadlines: Array<{ id: string; title: string; due_at: Date; done_at: Date | null; case_title: string }> = await this.db.query(
       `select d.id, d.title, d.due_at, d.done_at, c.title as case_title
          from deadlines d join cases c on c.id = d.case_id
@@ -76,11 +78,14 @@ export class CalendarService {
         end: new Date(h.scheduled_at.getTime() + 2 * 3600_000),
         summary: `${h.case_title}: ${h.kind.replace(/_/g, ' ')} hearing`,
         location: [h.court, h.courtroom].filter(Boolean).join(', ') || undefined,
+        // The instant is exact (UTC); the court's own clock is stated so the feed agrees with the screens.
+        description: `Court time / время суда: ${formatCourtTime(h.scheduled_at, h.time_zone, 'ru', h.time_zone).court}`,
       });
     }
     for (const d of deadlines) {
       calendar.createEvent({
         id: `deadline-${d.id}@habeas`,
+        description: `Срок до / due by: ${formatCourtTime(d.due_at, 'Europe/Moscow', 'ru', 'Europe/Moscow').court}`,
         start: new Date(d.due_at.getTime() - 30 * 60_000),
         end: d.due_at,
         summary: `${d.case_title}: ${d.title}${d.done_at ? ' ✓' : ''}`,

@@ -24,6 +24,30 @@ describe('parseEnvironment', () => {
   });
 });
 
+describe('parseEnvironment: never echoes secrets or URLs', () => {
+  const secretLooking = {
+    DATABASE_URL: 'mysql://habeas:hunter2-db-password@db.internal:3306/habeas',
+    SMTP_URL: 'ftp://mailer:hunter2-smtp-password@smtp.internal',
+    STRIPE_API_URL: 'not a url hunter2-stripe',
+    PUBLIC_URL: 'habeas.example hunter2-public',
+    S3_ENDPOINT: 's3 hunter2-s3-endpoint',
+    DEMO_PASSWORD: 'hunter2',
+  };
+  for (const [name, value] of Object.entries(secretLooking)) {
+    it(`names ${name} without printing its value`, () => {
+      assert.throws(
+        () => parseEnvironment({ [name]: value }),
+        (error: Error) =>
+          error instanceof ConfigError && error.message.includes(name) && !error.message.includes('hunter2') && !error.message.includes('internal'),
+      );
+    });
+  }
+
+  it('still shows a wrong plain value such as a port or a log level', () => {
+    assert.throws(() => parseEnvironment({ LOG_LEVEL: 'loud' }), /LOG_LEVEL .*"loud"/);
+  });
+});
+
 describe('TRUST_PROXY', () => {
   const cases: Array<[string | undefined, false | number | string[]]> = [
     [undefined, false],

@@ -53,6 +53,8 @@ export const environmentSchema = z.object({
   SESSION_SECRET: optionalString,
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Append the JSON log lines to this file instead of writing them to stdout. */
+  LOG_FILE: optionalString,
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_URL: optionalString.pipe(z.url().optional()),
@@ -78,13 +80,31 @@ export type Environment = z.infer<typeof environmentSchema>;
 
 export class ConfigError extends Error {}
 
+/**
+ * The only variables whose wrong value may be printed at start. Everything else (secrets, keys, URLs
+ * that can carry credentials, passwords) is named but never echoed: start-up output lands in logs.
+ */
+const ECHOED = new Set([
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'SEED_DEMO',
+  'MEDICAL_ESCALATION_SECONDS',
+  'MEDICAL_NO_NEWS_CRON',
+  'LOG_LEVEL',
+  'S3_REGION',
+  'S3_FORCE_PATH_STYLE',
+  'UPLOAD_MAX_BYTES',
+  'TRUST_PROXY',
+]);
+
 /** Parses the environment; the first problem becomes one line naming the variable. */
 export function parseEnvironment(env: NodeJS.ProcessEnv): Environment {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? 'environment');
-    const shown = env[name] === undefined ? 'missing' : `got "${String(env[name]).slice(0, 40)}"`;
+    const shown = env[name] === undefined ? 'missing' : ECHOED.has(name) ? `got "${String(env[name]).slice(0, 40)}"` : 'value not shown';
     throw new ConfigError(`Invalid configuration: ${name} ${issue.message} (${shown})`);
   }
   const value = parsed.data;
@@ -125,6 +145,7 @@ export abstract class AppConfig {
   abstract readonly sessionSecret: Buffer;
   abstract readonly publicUrl: string;
   abstract readonly logLevel: Environment['LOG_LEVEL'];
+  abstract readonly logFile: string | undefined;
   abstract readonly stripe: { secretKey?: string; webhookSecret?: string; apiUrl?: string };
   abstract readonly smtpUrl: string | undefined;
   abstract readonly mailFrom: string;

@@ -58,6 +58,7 @@ export function loadConfig(given: NodeJS.ProcessEnv, databaseUrl?: string): AppC
     sessionSecret,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
+    logFile: e.LOG_FILE ? resolve(e.LOG_FILE) : undefined,
     stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiUrl: e.STRIPE_API_URL },
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

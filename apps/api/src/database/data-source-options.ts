@@ -17,7 +17,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    logging: ['error'],
+    // TypeORM's own error log prints the failed query with its parameters (password hashes, emails, names).
+    // A failing query throws; whoever catches it logs a summary without values (common/http/error-summary).
+    logging: false,
     extra: { max: 20, connectionTimeoutMillis: 5000, application_name: 'habeas' },
   };
 }

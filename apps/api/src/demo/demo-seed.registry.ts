@@ -20,9 +20,22 @@ export interface DemoStep {
 @Injectable()
 export class DemoSeedRegistry {
   private readonly steps: DemoStep[] = [];
+  private readonly rules: Array<() => Promise<unknown>> = [];
 
   register(step: DemoStep): void {
     this.steps.push(step);
+  }
+
+  /**
+   * A rule the seeded facts may warrant (no medical news, no contact): run once after the seed commits, the way
+   * its scheduled job would, so the demo starts with the alerts its facts call for instead of hand-made ones.
+   */
+  afterSeed(rule: () => Promise<unknown>): void {
+    this.rules.push(rule);
+  }
+
+  afterSeedRules(): ReadonlyArray<() => Promise<unknown>> {
+    return this.rules;
   }
 
   ordered(): DemoStep[] {

@@ -40,6 +40,7 @@ export class DemoSeeder {
       if (reset > 0) this.logger.log(`DEMO_PASSWORD set: the ${reset} demo users' passwords now match it`);
     }
     if (seeded) {
+      for (const rule of this.registry.afterSeedRules()) await rule();
       this.logger.log('demo data seeded');
       if (!this.config.demoPassword) {
         // Printed once, on the console only: the password of every demo user.

@@ -6,6 +6,7 @@ import { DemoSeedRegistry } from '../demo/demo-seed.registry';
 import { ContactLogService } from './contact-log.service';
 import { LegalActionsRepository } from './legal-actions.repository';
 import { LegalActionsService } from './legal-actions.service';
+import { NoContactWatch } from './no-contact-watch.service';
 
 const IVS = demoFacilities.ivs.name;
 const HOSPITAL = demoFacilities.hospital.name;
@@ -22,9 +23,12 @@ export class DetentionDemo implements OnModuleInit {
     private readonly contacts: ContactLogService,
     private readonly legalActions: LegalActionsService,
     private readonly actions: LegalActionsRepository,
+    private readonly watch: NoContactWatch,
   ) {}
 
   onModuleInit(): void {
+    // The demo's last contact is months old: the watch opens its "no contact" alert as soon as the seed is in.
+    this.registry.afterSeed(() => this.watch.check());
     this.registry.register({
       order: 60,
       name: 'contact',

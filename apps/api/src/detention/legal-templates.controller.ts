@@ -27,21 +27,21 @@ export class LegalTemplatesController {
   }
 
   @Post()
-  @Can('legal:work')
+  @Can('templates:manage')
   @Returns(legalTemplate, 201)
   create(@CurrentActor() actor: Actor, @ZodBody(createLegalTemplateRequest) body: CreateLegalTemplateRequest) {
     return this.templates.create(actor, body);
   }
 
   @Patch(':id')
-  @Can('legal:work')
+  @Can('templates:manage')
   @Returns(legalTemplate)
   update(@CurrentActor() actor: Actor, @ZodParam('id', uuid) id: string, @ZodBody(updateLegalTemplateRequest) body: UpdateLegalTemplateRequest) {
     return this.templates.update(actor, id, body);
   }
 
   @Delete(':id')
-  @Can('legal:work')
+  @Can('templates:manage')
   @HttpCode(204)
   async remove(@CurrentActor() actor: Actor, @ZodParam('id', uuid) id: string): Promise<void> {
     await this.templates.remove(actor, id);

@@ -114,7 +114,8 @@ export class LegalTemplatesService implements OnApplicationBootstrap {
           current.language,
           id,
         ]);
-      const rows: TemplateRow[] = await manager.query(
+      // An UPDATE … RETURNING through the driver answers [rows, affectedCount].
+      const [rows]: [TemplateRow[], number] = await manager.query(
         `update legal_templates set title = coalesce($2, title), body = coalesce($3, body), is_default = coalesce($4, is_default), updated_at = now()
           where id = $1 returning ${COLUMNS}`,
         [id, body.title ?? null, body.body ?? null, body.isDefault ?? null],

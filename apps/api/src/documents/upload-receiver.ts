@@ -1,3 +1,4 @@
+import { hasControlCharacter } from '@habeas/contracts';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
@@ -85,7 +86,11 @@ export async function receiveUpload(request: FastifyRequest, tempPath: string, m
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
-        if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+        if (typeof part.value !== 'string') continue;
+        // The API's one string rule (libs/contracts text.ts) for fields that come without a JSON body.
+        if (hasControlCharacter(part.value) || hasControlCharacter(part.fieldname))
+          throw new DomainError(400, `${part.fieldname}: control characters are not allowed`);
+        fields[part.fieldname] = part.value;
         continue;
       }
       if (part.fieldname !== 'file' || file) {

@@ -1,5 +1,5 @@
 import type { CampaignSettings, PublicCampaign } from '@habeas/contracts';
-import { checkoutRequest } from '@habeas/contracts';
+import { BANK_TRANSFER_MAX_MINOR, BANK_TRANSFER_MIN_MINOR, checkoutRequest } from '@habeas/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
@@ -112,7 +112,8 @@ export class CampaignsService {
       supporters: supporters.map((row) => ({
         name: row.show_name ? openText(row.name) : null,
         message: openText(row.message)?.replace(EMAIL_LIKE, '[…]') ?? null,
-        at: row.at.toISOString(),
+        // The day only: a time to the millisecond would let anyone match a supporter to a bank or card statement.
+        at: row.at.toISOString().slice(0, 10),
       })),
       spent: spent.map((row) => ({ category: row.category, currency: row.currency, amountMinor: num(row.amount_minor) })),
       currencies: settings.currencies,
@@ -121,7 +122,9 @@ export class CampaignsService {
       statementDescriptor: settings.statementDescriptor ?? 'HABEAS',
       paymentsEnabled: this.stripe.configured,
       texts: await this.texts.textsOf(theCase.id),
-      bankTransfer: (await rowsOf(this.db, `select 1 from campaign_bank_details where case_id = $1`, [theCase.id])).length > 0,
+      bankTransfer: (await rowsOf(this.db, `select 1 from campaign_bank_details where case_id = $1`, [theCase.id])).length
+        ? { minAmountMinor: BANK_TRANSFER_MIN_MINOR, maxAmountMinor: BANK_TRANSFER_MAX_MINOR }
+        : null,
     };
   }
 

@@ -38,7 +38,7 @@ import { StripeGateway } from './stripe-gateway.service';
     StripeGateway,
     DonationsDemo,
   ],
-  exports: [DonationsService, CampaignsService, MoneyLedger],
+  exports: [DonationsService, CampaignsService, MoneyLedger, CampaignTextsService],
 })
 export class DonationsModule implements OnModuleInit {
   constructor(

@@ -250,8 +250,8 @@ export class DonationsService {
   }
 
   /**
-   * The one erase path, in the caller's transaction: the identity (name, email, message) and every mail
-   * about the donor in the outbox (thank-yous, payment notices; sent or not). Anything else that names a
+   * The one erase path, in the caller's transaction: the identity (name, email, message), the donor's private
+   * links, and every mail about the donor in the outbox (thank-yous, payment notices; sent or not). Anything else that names a
    * donor joins here. 'all' also clears what earlier erasures left (mails keyed to already-erased donors).
    * Answers how many identities were erased now (an already-erased donor counts once more, so 404 means unknown).
    */
@@ -261,10 +261,13 @@ export class DonationsService {
     if (which === 'all') {
       const rows = await rowsOf<{ id: string }>(m, `${identities} where erased_at is null returning id`);
       await this.mail.eraseAbout({ prefix: donorEraseKey('') }, m);
+      await m.query(`delete from donor_links`);
       return rows.length;
     }
     const rows = await rowsOf<{ id: string }>(m, `${identities} where id = $1 returning id`, [which.donorId]);
     await this.mail.eraseAbout([donorEraseKey(which.donorId)], m);
+    // Private self-service links of the donor stop working with the identity.
+    await m.query(`delete from donor_links where donor_id = $1`, [which.donorId]);
     return rows.length;
   }
 }

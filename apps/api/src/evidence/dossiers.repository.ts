@@ -66,11 +66,12 @@ export class DossiersRepository {
 
   /** Moves a queued (or, on a retry, running) dossier to running; false when it is already finished. */
   async start(id: string): Promise<boolean> {
-    const rows = await this.db.query(
-      `update dossiers set status = 'running', progress = 0, error = null where id = $1 and status in ('queued', 'running') returning id`,
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [, affected]: [unknown, number] = await this.db.query(
+      `update dossiers set status = 'running', progress = 0, error = null where id = $1 and status in ('queued', 'running')`,
       [id],
     );
-    return rows.length > 0;
+    return affected > 0;
   }
 
   async progress(id: string, percent: number): Promise<void> {

@@ -1,4 +1,4 @@
-import type { AlertKind, MedicalAlert, Severity } from '@habeas/contracts';
+import type { AlertKind, AlertListQuery, CaseMedicalState, KnownCondition, MedicalAlert, MedicalSettings, Severity } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -18,8 +18,10 @@ export interface AlertRow {
   opened_key: string;
   acknowledged_at: Date | null;
   acknowledged_by: string | null;
+  acknowledged_by_name: string | null;
   resolved_at: Date | null;
   resolved_by: string | null;
+  resolved_by_name: string | null;
   note: string | null;
   escalated_at: Date | null;
 }
@@ -40,8 +42,10 @@ export function toAlert(row: AlertRow): MedicalAlert {
     openedAt: row.opened_at.toISOString(),
     acknowledgedAt: iso(row.acknowledged_at),
     acknowledgedBy: row.acknowledged_by,
+    acknowledgedByName: row.acknowledged_by_name,
     resolvedAt: iso(row.resolved_at),
     resolvedBy: row.resolved_by,
+    resolvedByName: row.resolved_by_name,
     note: row.note,
     escalatedAt: iso(row.escalated_at),
   };
@@ -49,8 +53,10 @@ export function toAlert(row: AlertRow): MedicalAlert {
 
 const SELECT = `select a.id, a.seq, a.kind, a.incident_id, a.case_id, c.title as case_title, a.severity, a.status, a.reason,
   a.opened_at, to_char(a.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as opened_key,
-  a.acknowledged_at, a.acknowledged_by, a.resolved_at, a.resolved_by, a.note, a.escalated_at
-  from medical_alerts a join cases c on c.id = a.case_id`;
+  a.acknowledged_at, a.acknowledged_by, ack.name as acknowledged_by_name, a.resolved_at, a.resolved_by, res.name as resolved_by_name,
+  a.note, a.escalated_at
+  from medical_alerts a join cases c on c.id = a.case_id
+  left join users ack on ack.id = a.acknowledged_by left join users res on res.id = a.resolved_by`;
 
 export interface NewAlert {
   caseId: string;
@@ -80,7 +86,13 @@ export class MedicalAlertsRepository {
     return rows[0];
   }
 
-  async page(caseIds: string[] | 'all', status: string | undefined, caseId: string | undefined, limit: number, after?: KeysetCursor): Promise<AlertRow[]> {
+  async page(
+    caseIds: string[] | 'all',
+    status: AlertListQuery['status'],
+    caseId: string | undefined,
+    limit: number,
+    after?: KeysetCursor,
+  ): Promise<AlertRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -88,7 +100,8 @@ export class MedicalAlertsRepository {
       where.push(sql.replace('?', `$${params.length}`));
     };
     if (caseIds !== 'all') add('a.case_id = any(?::uuid[])', caseIds);
-    if (status) add('a.status = ?', status);
+    if (status === 'unresolved') where.push(`a.status <> 'resolved'`);
+    else if (status) add('a.status = ?', status);
     if (caseId) add('a.case_id = ?::uuid', caseId);
     if (after) {
       params.push(after.key, after.id);
@@ -138,12 +151,13 @@ export class MedicalAlertsRepository {
     return (rows as unknown[][])[0]?.length > 0;
   }
 
-  async openCount(caseIds: string[] | 'all'): Promise<number> {
-    const rows: Array<{ n: number }> =
-      caseIds === 'all'
-        ? await this.db.query(`select count(*)::int as n from medical_alerts where status = 'open'`)
-        : await this.db.query(`select count(*)::int as n from medical_alerts where status = 'open' and case_id = any($1::uuid[])`, [caseIds]);
-    return rows[0].n;
+  /** Unresolved alerts: `open` (nobody has taken them) and `inProgress` (acknowledged, not yet resolved). */
+  async unresolvedCounts(caseIds: string[] | 'all'): Promise<{ open: number; inProgress: number }> {
+    const counts = `select count(*) filter (where status = 'open')::int as open, count(*) filter (where status = 'acknowledged')::int as "inProgress"
+      from medical_alerts where status <> 'resolved'`;
+    const rows: Array<{ open: number; inProgress: number }> =
+      caseIds === 'all' ? await this.db.query(counts) : await this.db.query(`${counts} and case_id = any($1::uuid[])`, [caseIds]);
+    return rows[0];
   }
 
   /** Cases whose last medical check-in (any incident, or the case's start) is older than their no-news setting. */
@@ -156,17 +170,39 @@ export class MedicalAlertsRepository {
     );
   }
 
-  async noNewsDays(caseId: string): Promise<number> {
-    const rows: Array<{ days: number }> = await this.db.query(`select no_news_days as days from medical_settings where case_id = $1`, [caseId]);
-    return rows[0]?.days ?? 7;
+  async settings(caseId: string, manager: EntityManager = this.db.manager): Promise<MedicalSettings> {
+    const rows: Array<{ days: number; conditions: KnownCondition[] }> = await manager.query(
+      `select no_news_days as days, known_conditions as conditions from medical_settings where case_id = $1`,
+      [caseId],
+    );
+    return { noNewsDays: rows[0]?.days ?? 7, knownConditions: rows[0]?.conditions ?? [] };
   }
 
-  async setNoNewsDays(caseId: string, days: number, manager: EntityManager): Promise<void> {
+  async setSettings(caseId: string, settings: MedicalSettings, manager: EntityManager): Promise<void> {
     await manager.query(
-      `insert into medical_settings (case_id, no_news_days) values ($1, $2)
-       on conflict (case_id) do update set no_news_days = excluded.no_news_days, updated_at = now()`,
-      [caseId, days],
+      `insert into medical_settings (case_id, no_news_days, known_conditions) values ($1, $2, $3)
+       on conflict (case_id) do update set no_news_days = excluded.no_news_days, known_conditions = excluded.known_conditions, updated_at = now()`,
+      [caseId, settings.noNewsDays, settings.knownConditions],
     );
+  }
+
+  /** Per visible case: the latest incident (type, severity, when), unresolved alerts and the alert settings. */
+  async caseStates(caseIds: string[] | 'all'): Promise<CaseMedicalState[]> {
+    const rows: Array<Omit<CaseMedicalState, 'lastIncidentAt'> & { lastIncidentAt: Date | null }> = await this.db.query(
+      `select c.id as "caseId", c.slug as "caseSlug", c.title as "caseTitle",
+              last.occurred_at as "lastIncidentAt", last.type as "lastIncidentType", last.severity as "lastSeverity",
+              (select count(*)::int from medical_alerts a where a.case_id = c.id and a.status = 'open') as "openAlerts",
+              (select count(*)::int from medical_alerts a where a.case_id = c.id and a.status = 'acknowledged') as "inProgressAlerts",
+              coalesce(s.no_news_days, 7) as "noNewsDays", coalesce(s.known_conditions, '{}') as "knownConditions"
+         from cases c
+         left join medical_settings s on s.case_id = c.id
+         left join lateral (select i.occurred_at, i.type, i.severity from medical_incidents i where i.case_id = c.id
+                             order by i.occurred_at desc limit 1) last on true
+        where $1::uuid[] is null or c.id = any($1::uuid[])
+        order by c.title`,
+      [caseIds === 'all' ? null : caseIds],
+    );
+    return rows.map((row) => ({ ...row, lastIncidentAt: row.lastIncidentAt ? row.lastIncidentAt.toISOString() : null }));
   }
 
   async adminEmails(): Promise<Array<{ id: string; email: string }>> {

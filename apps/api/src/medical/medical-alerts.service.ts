@@ -1,4 +1,13 @@
-import type { AlertListQuery, MedicalAlert, MedicalSettings, Page, PageQuery } from '@habeas/contracts';
+import {
+  roleCan,
+  type AlertCount,
+  type AlertListQuery,
+  type MedicalAlert,
+  type MedicalOverview,
+  type MedicalSettings,
+  type Page,
+  type PageQuery,
+} from '@habeas/contracts';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -118,10 +127,15 @@ export class MedicalAlertsService implements OnModuleInit {
     });
   }
 
-  /** For the dashboard: open alerts of the cases the actor works alerts for (0 for roles that do not). */
-  async openAlertCountFor(actor: Actor): Promise<number> {
-    if (actor.role !== 'admin' && actor.role !== 'medical') return 0;
-    return this.alerts.openCount(await this.access.visibleCaseIds(actor, 'alerts:work'));
+  /** Unresolved alerts of the cases the actor works alerts for: open ones and those in progress (acknowledged). */
+  async unresolvedCountsFor(actor: Actor): Promise<AlertCount> {
+    if (!roleCan(actor.role, 'alerts:work')) return { open: 0, inProgress: 0 };
+    return this.alerts.unresolvedCounts(await this.access.visibleCaseIds(actor, 'alerts:work'));
+  }
+
+  /** The medic's home: the medical state of every case the actor may read the record of (no sealed fields). */
+  async overview(actor: Actor): Promise<MedicalOverview> {
+    return { items: await this.alerts.caseStates(await this.access.visibleCaseIds(actor, 'medical:read')) };
   }
 
   /** Escalates a critical alert still open after the delay: marked once (conditional update), then all admins are mailed. */
@@ -156,13 +170,18 @@ export class MedicalAlertsService implements OnModuleInit {
 
   async settings(actor: Actor, caseIdOrSlug: string): Promise<MedicalSettings> {
     const theCase = await this.access.resolve(actor, caseIdOrSlug, 'medical:read');
-    return { noNewsDays: await this.alerts.noNewsDays(theCase.id) };
+    return this.alerts.settings(theCase.id);
+  }
+
+  /** The settings the vital-sign rules read for a case the caller already may write to. */
+  settingsOf(caseId: string, manager?: EntityManager): Promise<MedicalSettings> {
+    return this.alerts.settings(caseId, manager);
   }
 
   async updateSettings(actor: Actor, caseIdOrSlug: string, settings: MedicalSettings): Promise<MedicalSettings> {
     const theCase = await this.access.resolve(actor, caseIdOrSlug, 'medical:write');
     await this.db.transaction(async (tx) => {
-      await this.alerts.setNoNewsDays(theCase.id, settings.noNewsDays, tx);
+      await this.alerts.setSettings(theCase.id, settings, tx);
       await this.audit.record(actor, { action: 'case.medical-settings', entityType: 'case', entityId: theCase.id, details: { ...settings } }, tx);
     });
     return settings;

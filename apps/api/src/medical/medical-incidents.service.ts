@@ -1,4 +1,4 @@
-import type { CreateIncidentRequest, MedicalIncident, Page, PageQuery } from '@habeas/contracts';
+import { assessVitals, graver, type CreateIncidentRequest, type MedicalIncident, type Page, type PageQuery, type Severity } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
@@ -14,8 +14,13 @@ import { MedicalIncidentEntity } from './medical-incident.entity';
 /** Types that open an alert whatever their severity. */
 const ALARMING_TYPES = new Set(['hospitalisation', 'transfer_to_hospital', 'denied_care', 'medication_withheld', 'hunger_strike']);
 
-export function opensAlert(incident: Pick<MedicalIncident, 'type' | 'severity'>): boolean {
-  return incident.severity === 'high' || incident.severity === 'critical' || ALARMING_TYPES.has(incident.type);
+/**
+ * The alert an incident opens, if any: its severity is the graver of the one chosen and the one its vital
+ * readings call for (vital-rules.ts), so 190/110 recorded as "moderate" still opens a critical alert.
+ */
+export function alertSeverityFor(incident: Pick<MedicalIncident, 'type' | 'severity'>, vitalsSeverity: Severity | null): Severity | null {
+  const severity = graver(incident.severity, vitalsSeverity);
+  return severity === 'high' || severity === 'critical' || ALARMING_TYPES.has(incident.type) ? severity : null;
 }
 
 function toIncident(entity: MedicalIncidentEntity): MedicalIncident {
@@ -98,8 +103,10 @@ export class MedicalIncidentsService {
       for (const hook of this.createdHooks) await hook(created, tx);
       return entity;
     });
-    if (opensAlert(request)) {
-      await this.alerts.openAlert(actor, { caseId: theCase.id, kind: 'incident', incidentId: saved.id, severity: request.severity, reason: request.type });
+    const { knownConditions } = await this.alerts.settingsOf(theCase.id);
+    const alertSeverity = alertSeverityFor(request, assessVitals(request.vitals, knownConditions).severity);
+    if (alertSeverity) {
+      await this.alerts.openAlert(actor, { caseId: theCase.id, kind: 'incident', incidentId: saved.id, severity: alertSeverity, reason: request.type });
     }
     return toIncident((await this.incidents.findOneByOrFail({ id: saved.id })) ?? saved);
   }

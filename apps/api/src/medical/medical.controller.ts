@@ -9,6 +9,7 @@ import {
   medicalAlertPage,
   medicalIncident,
   medicalIncidentPage,
+  medicalOverview,
   medicalSettings,
   resolveAlertRequest,
   uuid,
@@ -87,11 +88,18 @@ export class MedicalController {
     await this.stream.subscribe(actor, reply.raw, typeof lastEventId === 'string' ? lastEventId : undefined);
   }
 
+  @Get('medical/overview')
+  @Can('medical:read')
+  @Returns(medicalOverview)
+  overview(@CurrentActor() actor: Actor) {
+    return this.alerts.overview(actor);
+  }
+
   @Get('medical-alerts/count')
   @Can('alerts:work')
   @Returns(alertCount)
   async countAlerts(@CurrentActor() actor: Actor) {
-    return { open: await this.alerts.openAlertCountFor(actor) };
+    return this.alerts.unresolvedCountsFor(actor);
   }
 
   @Get('medical-alerts/:id')

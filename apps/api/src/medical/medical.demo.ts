@@ -3,6 +3,9 @@ import { demoFacilities, demoIncidents } from '../demo/demo-facts';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DemoSeedRegistry } from '../demo/demo-seed.registry';
 import { MedicalAlertsRepository } from './medical-alerts.repository';
+import { MedicalAlertsService } from './medical-alerts.service';
+import { alertSeverityFor } from './medical-incidents.service';
+import { assessVitals } from '@habeas/contracts';
 import { MedicalIncidentEntity } from './medical-incident.entity';
 
 /** The article's two incidents (ambulance on 8 May, hospital on 11 May) — the source of these facts for every area — readings, an open alert. */
@@ -11,9 +14,12 @@ export class MedicalDemo implements OnModuleInit {
   constructor(
     private readonly registry: DemoSeedRegistry,
     private readonly alerts: MedicalAlertsRepository,
+    private readonly alertRules: MedicalAlertsService,
   ) {}
 
   onModuleInit(): void {
+    // The demo's last medical news is months old: the "no news" rule opens its alert as soon as the seed is in.
+    this.registry.afterSeed(() => this.alertRules.openNoNewsAlerts());
     this.registry.register({
       order: 40,
       name: 'medical',
@@ -65,7 +71,13 @@ export class MedicalDemo implements OnModuleInit {
         ids.set('medical_incident:vorontsov:ambulance', ambulance.id);
         ids.set('medical_incident:vorontsov:hospitalisation', hospital.id);
         const first = await this.alerts.insert(
-          { caseId: vorontsov, kind: 'incident', incidentId: ambulance.id, severity: 'high', reason: 'ambulance_call' },
+          {
+            caseId: vorontsov,
+            kind: 'incident',
+            incidentId: ambulance.id,
+            severity: alertSeverityFor(ambulance, assessVitals(ambulance.vitals).severity)!,
+            reason: 'ambulance_call',
+          },
           manager,
         );
         await manager.query(
@@ -74,7 +86,13 @@ export class MedicalDemo implements OnModuleInit {
           [first!.id, daysAfterArrest(0, '18:35').toISOString(), daysAfterArrest(0, '18:50').toISOString(), medic, daysAfterArrest(1, '12:30').toISOString()],
         );
         const open = await this.alerts.insert(
-          { caseId: vorontsov, kind: 'incident', incidentId: hospital.id, severity: 'high', reason: 'hospitalisation' },
+          {
+            caseId: vorontsov,
+            kind: 'incident',
+            incidentId: hospital.id,
+            severity: alertSeverityFor(hospital, assessVitals(hospital.vitals).severity)!,
+            reason: 'hospitalisation',
+          },
           manager,
         );
         await manager.query(`update medical_alerts set opened_at = $2 where id = $1`, [open!.id, daysAfterArrest(2, '22:05').toISOString()]);

@@ -30,7 +30,14 @@ export class MedicalModule implements OnModuleInit {
 
   /** Titles say type and severity only: descriptions are sealed and never leave the incident itself. */
   onModuleInit(): void {
-    this.dashboard.register({ key: 'openMedicalAlerts', capability: 'alerts:work', compute: (actor) => this.alerts.openAlertCountFor(actor) });
+    this.dashboard.register({
+      key: 'openMedicalAlerts',
+      capability: 'alerts:work',
+      compute: async (actor) => {
+        const counts = await this.alerts.unresolvedCountsFor(actor);
+        return counts.open + counts.inProgress;
+      },
+    });
     this.timeline.register({
       type: 'medical_incident',
       capability: 'medical:read',

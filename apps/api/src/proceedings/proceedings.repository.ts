@@ -1,4 +1,4 @@
-import type { CustodyEvent, Deadline, Hearing } from '@habeas/contracts';
+import type { AppealableDecision, CustodyEvent, Deadline, Hearing, TermRule } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,6 +8,7 @@ export interface HearingRow {
   case_id: string;
   kind: Hearing['kind'];
   scheduled_at: Date;
+  time_zone: string;
   court: string;
   courtroom: string;
   judge: string;
@@ -27,6 +28,7 @@ export interface DeadlineRow {
   source_hearing_id: string | null;
   source_document_id: string | null;
   suggested: boolean;
+  term_rule: TermRule | null;
   done_at: Date | null;
   created_at: Date;
 }
@@ -42,9 +44,9 @@ export interface CustodyRow {
   notes: string;
 }
 
-export const HEARING_COLUMNS = `h.id, h.case_id, h.kind, h.scheduled_at, h.court, h.courtroom, h.judge, h.outcome, h.decision, h.notes,
+export const HEARING_COLUMNS = `h.id, h.case_id, h.kind, h.scheduled_at, h.time_zone, h.court, h.courtroom, h.judge, h.outcome, h.decision, h.notes,
   (select d.id from deadlines d where d.source_hearing_id = h.id and d.suggested) as appeal_deadline_id, h.created_at, h.updated_at`;
-export const DEADLINE_COLUMNS = `d.id, d.case_id, d.due_at, d.title, d.source_hearing_id, d.source_document_id, d.suggested, d.done_at, d.created_at`;
+export const DEADLINE_COLUMNS = `d.id, d.case_id, d.due_at, d.title, d.source_hearing_id, d.source_document_id, d.suggested, d.term_rule, d.done_at, d.created_at`;
 const CUSTODY_COLUMNS = `e.id, e.case_id, e.kind, e.occurred_at, e.facility_id, f.name as facility_name, to_char(e.detained_until, 'YYYY-MM-DD') as detained_until, e.notes`;
 
 export function toHearing(row: HearingRow): Hearing {
@@ -53,6 +55,7 @@ export function toHearing(row: HearingRow): Hearing {
     caseId: row.case_id,
     kind: row.kind,
     scheduledAt: row.scheduled_at.toISOString(),
+    timeZone: row.time_zone,
     court: row.court,
     courtroom: row.courtroom,
     judge: row.judge,
@@ -74,6 +77,7 @@ export function toDeadline(row: DeadlineRow): Deadline {
     sourceHearingId: row.source_hearing_id,
     sourceDocumentId: row.source_document_id,
     suggested: row.suggested,
+    termRule: row.term_rule,
     done: row.done_at !== null,
     doneAt: row.done_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
@@ -115,6 +119,33 @@ export class ProceedingsRepository {
   async hearing(caseId: string, id: string, manager: EntityManager = this.db.manager): Promise<HearingRow | undefined> {
     const rows: HearingRow[] = await manager.query(`select ${HEARING_COLUMNS} from hearings h where h.case_id = $1 and h.id = $2`, [caseId, id]);
     return rows[0];
+  }
+
+  /** A hearing's appealable decision with the case's term for it and the court's zone, if it has one. */
+  async appealableDecision(
+    hearingId: string,
+    caseId: string,
+    manager: EntityManager,
+  ): Promise<{ scheduledAt: Date; decision: AppealableDecision; days: number; timeZone: string } | null> {
+    const [row] = await manager.query(
+      `select h.scheduled_at, h.decision, h.time_zone,
+              case h.decision when 'custody' then c.custody_appeal_days else c.verdict_appeal_days end as days
+         from hearings h join cases c on c.id = h.case_id where h.id = $1 and h.case_id = $2 and h.decision is not null`,
+      [hearingId, caseId],
+    );
+    return row ? { scheduledAt: row.scheduled_at, decision: row.decision, days: row.days, timeZone: row.time_zone } : null;
+  }
+
+  async upsertSuggestedDeadline(
+    manager: EntityManager,
+    deadline: { caseId: string; hearingId: string; dueAt: Date; title: string; termRule: TermRule; createdBy: string },
+  ): Promise<void> {
+    await manager.query(
+      `insert into deadlines (case_id, due_at, title, source_hearing_id, suggested, term_rule, created_by) values ($1, $2, $3, $4, true, $5, $6)
+       on conflict (source_hearing_id) where suggested
+       do update set due_at = excluded.due_at, title = excluded.title, term_rule = excluded.term_rule, updated_at = now()`,
+      [deadline.caseId, deadline.dueAt, deadline.title, deadline.hearingId, JSON.stringify(deadline.termRule), deadline.createdBy],
+    );
   }
 
   async deadlines(caseId: string, limit: number, status: 'open' | 'done' | 'all', after?: { key: string; id: string }): Promise<DeadlineRow[]> {

@@ -21,10 +21,10 @@ import { CaseAccess } from '../cases/case-access.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
+import { proceduralTermEnd } from './procedural-term';
 import { ProceedingsRepository, toCustodyEvent, toDeadline, toHearing } from './proceedings.repository';
 
 /** Appeal terms run to the end of the last day in the court's time zone (Moscow). */
-const COURT_TIME_ZONE = 'Europe/Moscow';
 
 /** Hearings, deadlines and custody events of a case; every method first resolves the case for the actor (404 if not a member). */
 @Injectable()
@@ -53,10 +53,21 @@ export class ProceedingsService {
     const theCase = await this.access.resolve(actor, caseRef, 'cases:write');
     return this.db.transaction(async (manager) => {
       const [{ id }] = await manager.query(
-        `insert into hearings (case_id, kind, scheduled_at, court, courtroom, judge, notes, created_by)
-         values ($1, $2, $3, coalesce($4, (select court from cases where id = $1)), $5, coalesce($6, (select judge from cases where id = $1)), $7, $8)
+        `insert into hearings (case_id, kind, scheduled_at, court, courtroom, judge, notes, created_by, time_zone)
+         values ($1, $2, $3, coalesce($4, (select court from cases where id = $1)), $5, coalesce($6, (select judge from cases where id = $1)), $7, $8,
+                 coalesce($9, (select court_time_zone from cases where id = $1)))
          returning id`,
-        [theCase.id, request.kind, request.scheduledAt, request.court ?? null, request.courtroom ?? '', request.judge ?? null, request.notes ?? '', actor.id],
+        [
+          theCase.id,
+          request.kind,
+          request.scheduledAt,
+          request.court ?? null,
+          request.courtroom ?? '',
+          request.judge ?? null,
+          request.notes ?? '',
+          actor.id,
+          request.timeZone ?? null,
+        ],
       );
       await this.audit.record(actor, { action: 'hearing.create', entityType: 'case', entityId: theCase.id, details: { hearingId: id } }, manager);
       return toHearing((await this.repository.hearing(theCase.id, id, manager))!);
@@ -95,25 +106,18 @@ export class ProceedingsService {
   }
 
   /**
-   * Keeps the suggested appeal deadline in step with the hearing's decision: the case's term
-   * (custody 3 days, verdict 15 by default) counted from the day of the hearing, ending at 23:59
-   * court time. Removing the decision removes a suggestion not yet done.
+   * Keeps the suggested appeal deadline in step with the hearing's decision: the case's term (custody 3 days,
+   * verdict 15 by default) counted by CPC art. 128 in the court's zone and moved off non-working days by the
+   * production calendar, due at 23:59 court time. Removing the decision removes a suggestion not yet done.
    */
   private async syncAppealDeadline(manager: EntityManager, caseId: string, hearingId: string, actorId: string): Promise<void> {
-    await manager.query(
-      `insert into deadlines (case_id, due_at, title, source_hearing_id, suggested, created_by)
-       select h.case_id,
-              ((h.scheduled_at at time zone $3)::date + (case h.decision when 'custody' then c.custody_appeal_days else c.verdict_appeal_days end) + 1)::timestamp
-                at time zone $3 - interval '1 minute',
-              case h.decision when 'custody' then 'Appeal the custody decision (' || c.custody_appeal_days || ' days)'
-                              else 'Appeal the verdict (' || c.verdict_appeal_days || ' days)' end,
-              h.id, true, $4
-         from hearings h join cases c on c.id = h.case_id
-        where h.id = $1 and h.case_id = $2 and h.decision is not null
-       on conflict (source_hearing_id) where suggested
-       do update set due_at = excluded.due_at, title = excluded.title, updated_at = now()`,
-      [hearingId, caseId, COURT_TIME_ZONE, actorId],
-    );
+    const decided = await this.repository.appealableDecision(hearingId, caseId, manager);
+    if (decided) {
+      const term = proceduralTermEnd(decided.scheduledAt, decided.days, decided.timeZone);
+      const title =
+        decided.decision === 'custody' ? `Обжаловать постановление о мере пресечения (${decided.days} сут.)` : `Обжаловать приговор (${decided.days} сут.)`;
+      await this.repository.upsertSuggestedDeadline(manager, { caseId, hearingId, dueAt: term.dueAt, title, termRule: term.rule, createdBy: actorId });
+    }
     await manager.query(
       `delete from deadlines d using hearings h
         where d.source_hearing_id = h.id and d.suggested and d.done_at is null and h.id = $1 and h.decision is null`,
@@ -129,9 +133,8 @@ export class ProceedingsService {
 
   async createDeadline(actor: Actor, caseRef: string, request: CreateDeadlineRequest): Promise<Deadline> {
     const theCase = await this.access.resolve(actor, caseRef, 'cases:write');
-    if (request.sourceHearingId && !(await this.repository.hearing(theCase.id, request.sourceHearingId))) {
-      throw new DomainError(422, 'sourceHearingId: no such hearing in this case');
-    }
+    // A hearing or document of another case answers 404 like a missing one (the same-case foreign keys hold it too).
+    if (request.sourceHearingId && !(await this.repository.hearing(theCase.id, request.sourceHearingId))) throw new NotFound('Hearing');
     return this.db.transaction(async (manager) => {
       const [{ id }] = await manager.query(
         `insert into deadlines (case_id, due_at, title, source_hearing_id, source_document_id, created_by) values ($1, $2, $3, $4, $5, $6) returning id`,

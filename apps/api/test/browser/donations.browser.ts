@@ -52,6 +52,35 @@ describe('donation page and finance screens in Chromium', () => {
       assert.ok(!scripts.some((url) => /\/admin-[\w-]+\.js$/.test(url)));
     }));
 
+  it('names the amount on the pay button, or disables it and says why, with the server limits', () =>
+    withPage(browser, 'donate-pay-button', async (page) => {
+      await page.goto(`${t.baseUrl}/donate/vorontsov?lang=ru`);
+      await page.getByRole('heading', { level: 1, name: 'Владимир Воронцов' }).waitFor();
+      const pay = page.getByTestId('pay-button');
+      const label = async () => (await pay.textContent())?.replace(/\s/g, ' ');
+      assert.equal(await label(), 'Перейти к оплате · 25,00 €');
+      const custom = page.getByLabel('Другая сумма (EUR)');
+      await custom.fill('1');
+      await custom.fill('');
+      assert.equal(await label(), 'Выберите или введите сумму');
+      assert.equal(await pay.isDisabled(), true);
+      await custom.fill('0,50');
+      assert.equal(await label(), 'Минимальное пожертвование — 1,00 €');
+      await page
+        .getByTestId('amount-limits')
+        .getByText(/Минимальное пожертвование — 1,00\s€/)
+        .waitFor();
+      await custom.fill('50000');
+      assert.equal(await label(), 'Максимальное пожертвование — 10 000,00 €');
+      assert.equal(await pay.isDisabled(), true);
+      await custom.fill('42,5');
+      assert.equal(await label(), 'Перейти к оплате · 42,50 €');
+      assert.equal(await pay.isEnabled(), true);
+      // The other way to give is offered next to the card payment.
+      await page.getByRole('button', { name: 'Банковский перевод (QR)' }).click();
+      await page.getByTestId('bank-qr').waitFor();
+    }));
+
   it('shows the cancel state in Russian', () =>
     withPage(browser, 'donate-cancel', async (page) => {
       await page.goto(`${t.baseUrl}/donate/vorontsov?status=cancel&lang=ru`);

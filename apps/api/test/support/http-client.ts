@@ -1,3 +1,5 @@
+import { noteExchange } from './written-secrets';
+
 /** A small cookie-keeping HTTP client that sends the CSRF header like the admin does. */
 export interface TestResponse<T = any> {
   status: number;
@@ -12,7 +14,7 @@ export class HttpClient {
   constructor(readonly baseUrl: string) {}
 
   get csrf(): string | undefined {
-    return this.cookies.get('csrf');
+    return this.cookies.get('csrf') ?? this.cookies.get('__Host-csrf');
   }
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
@@ -36,6 +38,7 @@ export class HttpClient {
       else this.cookies.set(name.trim(), value);
     }
     const text = await response.text();
+    noteExchange(path, body, response.headers.getSetCookie(), text);
     let parsed: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
     return { status: response.status, headers: response.headers, body: parsed as T, text };

@@ -1,3 +1,4 @@
+import { outsideApi } from '../../src/bootstrap';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
@@ -27,7 +28,12 @@ export function liveRoutes(app: NestFastifyApplication): LiveRoute[] {
         const path = Reflect.getMetadata(PATH_METADATA, fn);
         const method = Reflect.getMetadata(METHOD_METADATA, fn) as RequestMethod | undefined;
         if (path === undefined || method === undefined) continue;
-        const full = ['/api', base, String(path)].join('/').replace(/\/+/g, '/').replace(/\/$/, '');
+        const local = [base, String(path)]
+          .join('/')
+          .replace(/\/+/g, '/')
+          .replace(/^\/|\/$/g, '');
+        const prefix = outsideApi.some((route) => route.path === local && route.method === method) ? '' : '/api';
+        const full = `${prefix}/${local}`;
         routes.push({ key: `${RequestMethod[method]} ${full}`, handler: `${controller.name}.${name}` });
       }
     }

@@ -69,13 +69,16 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const ownsDatabase = !options.databaseUrl;
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'habeas-test-'));
+  // Under `npm test` every app writes its log to a file that the log scan reads (apps/api/test/log-scan.logscan.ts).
+  const logDir = process.env.HABEAS_TEST_LOG_DIR;
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
     APP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     DEMO_PASSWORD,
-    LOG_LEVEL: process.env.HABEAS_TEST_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: process.env.HABEAS_TEST_LOG_LEVEL ?? (logDir ? 'debug' : 'silent'),
+    ...(logDir ? { LOG_FILE: join(logDir, `api-${process.pid}-${randomBytes(4).toString('hex')}.log`) } : {}),
     PORT: '0',
     ...options.env,
   });

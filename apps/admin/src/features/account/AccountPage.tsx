@@ -131,13 +131,14 @@ function MfaSection() {
   const begin = useMutation({ mutationFn: () => api<MfaSetupResponse>('/api/auth/mfa/setup', { method: 'POST' }), onSuccess: setSetup });
   const enable = useMutation({
     mutationFn: async () => {
-      await api('/api/auth/mfa/enable', { method: 'POST', body: { totp: code } });
+      await api('/api/auth/mfa/enable', { method: 'POST', body: { totp: code, password } });
       return api<RecoveryCodesResponse>('/api/auth/mfa/recovery-codes', { method: 'POST', body: {} });
     },
     onSuccess: async (result) => {
       setCodes(result.codes);
       setSetup(null);
       setCode('');
+      setPassword('');
       await client.invalidateQueries({ queryKey: sessionKey });
     },
   });
@@ -199,7 +200,15 @@ function MfaSection() {
                 value={code}
                 onChange={(e) => setCode(e.currentTarget.value)}
               />
-              {enable.error && <Alert color="red">{enable.error.message}</Alert>}
+              <PasswordInput
+                label={t('account.confirmPassword')}
+                description={t('account.mfaEndsSessions')}
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+              />
+              {enable.error && <Alert color="red">{errorOf(enable.error)}</Alert>}
               <Group>
                 <Button type="submit" loading={enable.isPending}>
                   {t('account.mfaEnable')}

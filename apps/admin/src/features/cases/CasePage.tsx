@@ -13,11 +13,12 @@ import { CaseDocumentsTab } from '../documents/CaseDocumentsTab';
 import { CaseMoneyTab } from '../donations/CaseMoneyTab';
 import { CaseMedicalTab } from '../medical/CaseMedicalTab';
 import { CaseDossiersTab } from '../evidence/CaseDossiersTab';
+import { CaseUpdatesTab } from '../public-case/CaseUpdatesTab';
 import { OverviewTab } from './tabs/OverviewTab';
 import { TeamTab } from './tabs/TeamTab';
 import { TimelineTab } from './tabs/TimelineTab';
 
-const allTabs = ['overview', 'timeline', 'hearings', 'deadlines', 'documents', 'medical', 'contact', 'dossiers', 'money', 'team'] as const;
+const allTabs = ['overview', 'timeline', 'hearings', 'deadlines', 'documents', 'medical', 'contact', 'updates', 'dossiers', 'money', 'team'] as const;
 type TabName = (typeof allTabs)[number];
 /** Tabs the user may not use at all are not shown (the API would refuse them anyway). */
 const tabCapability: Partial<Record<TabName, Capability>> = {
@@ -27,6 +28,7 @@ const tabCapability: Partial<Record<TabName, Capability>> = {
   documents: 'documents:read',
   medical: 'medical:read',
   contact: 'cases:read',
+  updates: 'updates:draft',
   dossiers: 'dossiers:create',
   money: 'money:read',
   team: 'cases:manage-members',
@@ -88,6 +90,9 @@ export function CasePage() {
             </Tabs.Panel>
             <Tabs.Panel value="contact">
               <CaseContactTab caseId={theCase.data.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="updates">
+              <CaseUpdatesTab caseId={theCase.data.id} slug={theCase.data.slug} isPublic={theCase.data.isPublic} />
             </Tabs.Panel>
             <Tabs.Panel value="dossiers">
               <CaseDossiersTab caseId={theCase.data.id} />

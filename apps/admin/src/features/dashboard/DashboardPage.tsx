@@ -12,7 +12,7 @@ import { MoneyBars } from './MoneyBars';
 function Section(props: { title: string; children: ReactNode; testId?: string }) {
   return (
     <Card withBorder data-testid={props.testId}>
-      <Title order={4} mb="sm">
+      <Title order={2} size="h4" mb="sm">
         {props.title}
       </Title>
       {props.children}
@@ -42,7 +42,9 @@ export function DashboardPage() {
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <Stack>
-      <Title order={2}>{t('nav.dashboard')}</Title>
+      <Title order={1} size="h2">
+        {t('nav.dashboard')}
+      </Title>
       <QueryState isLoading={dashboard.isLoading} error={dashboard.error}>
         {data && (
           <>

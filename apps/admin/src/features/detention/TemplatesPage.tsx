@@ -1,3 +1,5 @@
+import { can } from '@habeas/contracts';
+import { useCurrentUser } from '../../app/session';
 import type { LegalStep, LegalTemplate, TemplateLanguage } from '@habeas/contracts';
 import { legalSteps } from '@habeas/contracts';
 import { Badge, Button, Code, Group, Modal, Select, Stack, Switch, Table, Text, TextInput, Textarea } from '@mantine/core';
@@ -37,6 +39,7 @@ interface Draft {
 export function TemplatesPage() {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<Draft | null>(null);
+  const canManage = can(useCurrentUser(), 'templates:manage');
   const templates = usePaged<LegalTemplate>(['legal-templates'], '/api/legal-templates', { limit: 100 });
   const client = useQueryClient();
   const remove = useMutation({
@@ -46,9 +49,11 @@ export function TemplatesPage() {
   return (
     <>
       <PageHeader title={t('detention.templates.title')}>
-        <Button onClick={() => setEditing({ step: 'complaint_facility', language: 'ru', title: '', body: '', isDefault: false })}>
-          {t('detention.templates.new')}
-        </Button>
+        {canManage && (
+          <Button onClick={() => setEditing({ step: 'complaint_facility', language: 'ru', title: '', body: '', isDefault: false })}>
+            {t('detention.templates.new')}
+          </Button>
+        )}
       </PageHeader>
       <QueryState isLoading={templates.isLoading} error={templates.error} isEmpty={templates.items.length === 0} empty={t('detention.templates.empty')}>
         <Table striped>
@@ -69,19 +74,21 @@ export function TemplatesPage() {
                 <Table.Td>{t(`detention.step.${template.step}`)}</Table.Td>
                 <Table.Td>{template.language.toUpperCase()}</Table.Td>
                 <Table.Td>
-                  <Group gap="xs" justify="flex-end">
-                    <Button size="xs" variant="default" onClick={() => setEditing({ ...template })}>
-                      {t('detention.actions.edit')}
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => window.confirm(t('detention.templates.confirmDelete')) && remove.mutate(template.id)}
-                    >
-                      {t('detention.actions.delete')}
-                    </Button>
-                  </Group>
+                  {canManage && (
+                    <Group gap="xs" justify="flex-end">
+                      <Button size="xs" variant="default" onClick={() => setEditing({ ...template })}>
+                        {t('detention.actions.edit')}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => window.confirm(t('detention.templates.confirmDelete')) && remove.mutate(template.id)}
+                      >
+                        {t('detention.actions.delete')}
+                      </Button>
+                    </Group>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -9,6 +9,8 @@ import { api, fieldErrors } from '../../shared/api';
 import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
 import { usePaged } from '../../shared/usePaged';
+import { BankDetailsForm } from '../banking/BankDetailsForm';
+import { CampaignTextsForm } from '../banking/CampaignTextsForm';
 import { CampaignSettingsForm } from './CampaignSettingsForm';
 import { formatMoney, toMinor } from './money';
 
@@ -46,6 +48,10 @@ export function CaseMoneyTab({ caseId }: { caseId: string }) {
       </QueryState>
       <Title order={4}>{t('donations.campaignSettings')}</Title>
       <CampaignSettingsForm caseId={caseId} />
+      <Title order={4}>{t('banking.textsTitle')}</Title>
+      <CampaignTextsForm caseId={caseId} />
+      <Title order={4}>{t('banking.detailsTitle')}</Title>
+      <BankDetailsForm caseId={caseId} />
       <Title order={4}>{t('donations.expenses')}</Title>
       <NewExpense caseId={caseId} onSaved={refresh} />
       <QueryState isLoading={expenses.isLoading} error={expenses.error} isEmpty={expenses.items.length === 0} empty={t('donations.noExpenses')}>

@@ -4,6 +4,7 @@ import type { DonationItem } from '@habeas/contracts';
 import { donationKinds, donationStatuses } from '@habeas/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api, withQuery } from '../../shared/api';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
@@ -41,6 +42,9 @@ export function DonationsPage() {
           data-testid="export-csv"
         >
           {t('donations.export')}
+        </Button>
+        <Button variant="default" component={Link} to="/donations/bank" data-testid="bank-statements-link">
+          {t('banking.open')}
         </Button>
         <Button onClick={() => setOffline(true)}>{t('donations.recordOffline')}</Button>
       </PageHeader>

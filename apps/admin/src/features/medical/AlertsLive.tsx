@@ -19,16 +19,19 @@ export function OpenAlertsBadge(props: { enabled: boolean }) {
     [t],
   );
   useAlertStream(props.enabled, notify);
-  if (!props.enabled || !count.data?.open) return null;
+  const unresolved = (count.data?.open ?? 0) + (count.data?.inProgress ?? 0);
+  if (!props.enabled || !count.data || unresolved === 0) return null;
+  // Red while someone still has to take an alert; orange when all are taken but not yet resolved.
   return (
     <Badge
-      color="red"
+      color={count.data.open > 0 ? 'red' : 'orange'}
       size="sm"
-      circle={count.data.open < 10}
+      circle={unresolved < 10}
       data-testid="open-alerts-badge"
-      aria-label={t('medical.alerts.openCount', { count: count.data.open })}
+      aria-label={t('medical.alerts.counts', { open: count.data.open, inProgress: count.data.inProgress })}
+      title={t('medical.alerts.counts', { open: count.data.open, inProgress: count.data.inProgress })}
     >
-      {count.data.open}
+      {unresolved}
     </Badge>
   );
 }

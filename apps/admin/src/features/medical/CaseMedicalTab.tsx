@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import type { MedicalIncident } from '@habeas/contracts';
+import { can, type MedicalIncident } from '@habeas/contracts';
+import { useCurrentUser } from '../../app/session';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../shared/LoadMore';
@@ -15,6 +16,7 @@ import { VitalsChart } from './VitalsChart';
 export function CaseMedicalTab(props: { caseId: string }) {
   const { t, i18n } = useTranslation();
   const [creating, setCreating] = useState(false);
+  const canWrite = can(useCurrentUser(), 'medical:write');
   const incidents = usePaged<MedicalIncident>(['medical-incidents', props.caseId], `/api/cases/${props.caseId}/medical-incidents`);
   return (
     <Stack>
@@ -24,7 +26,7 @@ export function CaseMedicalTab(props: { caseId: string }) {
           {t('medical.incidents.record')}
         </Button>
       </Group>
-      <NoNewsSetting caseId={props.caseId} />
+      <NoNewsSetting caseId={props.caseId} canWrite={canWrite} />
       <QueryState isLoading={incidents.isLoading} error={incidents.error} isEmpty={incidents.items.length === 0} empty={t('medical.incidents.empty')}>
         <VitalsChart incidents={incidents.items} />
         <Table striped data-testid="incident-list">

@@ -1,12 +1,13 @@
 import { FormActions } from '../../shared/FormActions';
-import { ActionIcon, Button, Checkbox, Group, NumberInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Alert, Button, Checkbox, Group, List, NumberInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { incidentSources, incidentTypes, severities, type CreateIncidentRequest, type MedicalIncident } from '@habeas/contracts';
-import { useState } from 'react';
+import { assessVitals, graver, incidentSources, incidentTypes, severities, type CreateIncidentRequest, type MedicalIncident } from '@habeas/contracts';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, fieldErrors } from '../../shared/api';
 import { alertCountKey, alertsKey } from './useMedicalAlerts';
+import { useMedicalSettings } from './hooks';
 
 interface ReadingDraft {
   at: string;
@@ -37,6 +38,16 @@ export function IncidentForm(props: { caseId: string; onDone: () => void }) {
   const [outcome, setOutcome] = useState('');
   const [followUpNeeded, setFollowUp] = useState(false);
   const [vitals, setVitals] = useState<ReadingDraft[]>([]);
+  const conditions = useMedicalSettings(props.caseId).data?.knownConditions;
+  // The same rules the server applies: the readings raise the severity (never lower it) and the form says why.
+  const assessment = useMemo(() => assessVitals(vitals, conditions ?? []), [vitals, conditions]);
+  const [raised, setRaised] = useState(false);
+  useEffect(() => {
+    if (assessment.severity && graver(severity, assessment.severity) !== severity) {
+      setSeverity(assessment.severity);
+      setRaised(true);
+    }
+  }, [assessment.severity, severity]);
   const save = useMutation({
     mutationFn: (body: CreateIncidentRequest) => api<MedicalIncident>(`/api/cases/${props.caseId}/medical-incidents`, { method: 'POST', body }),
     onSuccess: () => {
@@ -161,6 +172,18 @@ export function IncidentForm(props: { caseId: string; onDone: () => void }) {
           <Text c="red" size="sm">
             {errors['vitals']}
           </Text>
+        )}
+        {assessment.severity && (
+          <Alert color={assessment.severity === 'critical' ? 'red' : 'orange'} data-testid="vitals-findings" role="status">
+            <Text size="sm" fw={600}>
+              {t(raised ? 'medical.vitals.raised' : 'medical.vitals.suggested', { severity: t(`medical.severity.${assessment.severity}`) })}
+            </Text>
+            <List size="sm">
+              {assessment.findings.map((finding, index) => (
+                <List.Item key={index}>{t(`medical.vitals.findings.${finding.code}`, { value: finding.value })}</List.Item>
+              ))}
+            </List>
+          </Alert>
         )}
         <Checkbox label={t('medical.incident.followUpNeeded')} checked={followUpNeeded} onChange={(e) => setFollowUp(e.currentTarget.checked)} />
         {save.error && !Object.keys(errors).length && <Text c="red">{save.error.message}</Text>}

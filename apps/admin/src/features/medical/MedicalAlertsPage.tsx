@@ -1,23 +1,28 @@
-import { Anchor, Button, Card, Group, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { AlertStatus, MedicalAlert } from '@habeas/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { fieldErrors } from '../../shared/api';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 import { usePaged } from '../../shared/usePaged';
-import { SeverityBadge } from './SeverityBadge';
+import { AlertCard } from './AlertCard';
 import { alertsKey, useAlertAction } from './useMedicalAlerts';
 
-type Filter = AlertStatus | 'all';
+type Filter = AlertStatus | 'unresolved' | 'all';
 
-/** The alert inbox: updates live (AlertsLive invalidates the query on every stream event). */
+/** The alert inbox page. */
 export function MedicalAlertsPage() {
-  const { t, i18n } = useTranslation();
-  const [filter, setFilter] = useState<Filter>('open');
+  const { t } = useTranslation();
+  return <AlertInbox title={t('medical.alerts.title')} order={1} />;
+}
+
+/** The alert inbox (a page, or a section of the medic's home): updates live (AlertsLive invalidates the query on every stream event). */
+export function AlertInbox(props: { title: string; order: 1 | 2 }) {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<Filter>('unresolved');
   const [resolving, setResolving] = useState<MedicalAlert | null>(null);
   const alerts = usePaged<MedicalAlert>(alertsKey, '/api/medical-alerts', { status: filter === 'all' ? undefined : filter });
   const action = useAlertAction();
@@ -31,64 +36,33 @@ export function MedicalAlertsPage() {
 
   return (
     <>
-      <PageHeader title={t('medical.alerts.title')}>
+      <PageHeader title={props.title} order={props.order}>
         {canNotify && (
           <Button variant="subtle" size="xs" onClick={() => void Notification.requestPermission()}>
             {t('medical.alerts.enableNotifications')}
           </Button>
         )}
-        <SegmentedControl
+        <Select
+          aria-label={t('medical.alerts.filter')}
+          w={200}
           value={filter}
-          onChange={(value) => setFilter(value as Filter)}
-          data={(['open', 'acknowledged', 'resolved', 'all'] as const).map((value) => ({ value, label: t(`medical.alerts.status.${value}`) }))}
+          allowDeselect={false}
+          onChange={(value) => value && setFilter(value as Filter)}
+          data={(['unresolved', 'open', 'acknowledged', 'resolved', 'all'] as const).map((value) => ({ value, label: t(`medical.alerts.status.${value}`) }))}
+          data-testid="alert-filter"
         />
       </PageHeader>
       <QueryState isLoading={alerts.isLoading} error={alerts.error} isEmpty={alerts.items.length === 0} empty={t('medical.alerts.empty')}>
         <Stack gap="sm">
           {alerts.items.map((alert) => (
-            <Card key={alert.id} withBorder data-testid="alert-card" data-alert-id={alert.id}>
-              <Group justify="space-between" align="flex-start">
-                <Stack gap={4}>
-                  <Group gap="xs">
-                    <SeverityBadge severity={alert.severity} />
-                    <Text fw={600}>
-                      {alert.kind === 'incident' ? t(`medical.type.${alert.reason}`, { defaultValue: alert.reason }) : t(`medical.alerts.kind.${alert.kind}`)}
-                    </Text>
-                    <Text c="dimmed" size="sm">
-                      · {t(`medical.alerts.status.${alert.status}`)}
-                    </Text>
-                    {alert.escalatedAt && (
-                      <Text c="red" size="sm">
-                        · {t('medical.alerts.escalated')}
-                      </Text>
-                    )}
-                  </Group>
-                  <Anchor component={Link} to={`/cases/${alert.caseId}/medical`} size="sm">
-                    {alert.caseTitle}
-                  </Anchor>
-                  <Text size="sm" c="dimmed">
-                    {t('medical.alerts.openedAt', { at: new Date(alert.openedAt).toLocaleString(i18n.language) })}
-                  </Text>
-                  {alert.note && <Text size="sm">{t('medical.alerts.noteShown', { note: alert.note })}</Text>}
-                </Stack>
-                <Group gap="xs">
-                  {alert.status === 'open' && (
-                    <Button
-                      size="xs"
-                      loading={action.isPending && action.variables?.id === alert.id}
-                      onClick={() => run({ id: alert.id, action: 'acknowledge' })}
-                    >
-                      {t('medical.alerts.acknowledge')}
-                    </Button>
-                  )}
-                  {alert.status !== 'resolved' && (
-                    <Button size="xs" variant="light" onClick={() => setResolving(alert)}>
-                      {t('medical.alerts.resolve')}
-                    </Button>
-                  )}
-                </Group>
-              </Group>
-            </Card>
+            <AlertCard
+              key={alert.id}
+              alert={alert}
+              headingOrder={props.order === 1 ? 2 : 3}
+              busy={action.isPending && action.variables?.id === alert.id}
+              onAcknowledge={() => run({ id: alert.id, action: 'acknowledge' })}
+              onResolve={() => setResolving(alert)}
+            />
           ))}
         </Stack>
         <LoadMore {...alerts} />

@@ -1,41 +1,66 @@
-import { Button, Group, NumberInput } from '@mantine/core';
+import { Button, Checkbox, Group, NumberInput, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MedicalSettings } from '@habeas/contracts';
+import { knownConditions, type KnownCondition } from '@habeas/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api';
+import { useMedicalSettings, useSaveMedicalSettings } from './hooks';
 
-/** The case's "no news" threshold: days without a medical check-in before an alert opens. */
-export function NoNewsSetting(props: { caseId: string }) {
+/** The case's alert settings: days without a medical check-in before an alert opens; known conditions. */
+export function NoNewsSetting(props: { caseId: string; canWrite: boolean }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const key = ['medical-settings', props.caseId];
-  const settings = useQuery({ queryKey: key, queryFn: () => api<MedicalSettings>(`/api/cases/${props.caseId}/medical-settings`) });
+  const settings = useMedicalSettings(props.caseId);
   const [days, setDays] = useState<number | string>('');
+  const [conditions, setConditions] = useState<KnownCondition[]>([]);
   useEffect(() => {
-    if (settings.data) setDays(settings.data.noNewsDays);
+    if (settings.data) {
+      setDays(settings.data.noNewsDays);
+      setConditions(settings.data.knownConditions);
+    }
   }, [settings.data]);
-  const save = useMutation({
-    mutationFn: (noNewsDays: number) => api<MedicalSettings>(`/api/cases/${props.caseId}/medical-settings`, { method: 'PUT', body: { noNewsDays } }),
-    onSuccess: (data) => {
-      client.setQueryData(key, data);
-      notifications.show({ color: 'green', message: t('medical.settings.saved') });
-    },
-    onError: (error) => notifications.show({ color: 'red', title: t('common.error'), message: error.message }),
-  });
+  const save = useSaveMedicalSettings(props.caseId);
   if (!settings.data) return null;
+  const unchanged = days === settings.data.noNewsDays && [...conditions].sort().join() === [...settings.data.knownConditions].sort().join();
   return (
-    <Group align="flex-end" gap="xs">
-      <NumberInput label={t('medical.settings.noNewsDays')} min={1} max={365} w={220} value={days} onChange={setDays} />
-      <Button
-        variant="light"
-        loading={save.isPending}
-        disabled={typeof days !== 'number' || days === settings.data.noNewsDays}
-        onClick={() => typeof days === 'number' && save.mutate(days)}
-      >
-        {t('common.save')}
-      </Button>
-    </Group>
+    <Paper withBorder p="sm">
+      <Stack gap="xs">
+        <Text fw={600} size="sm" component="h3" m={0}>
+          {t('medical.settings.title')}
+        </Text>
+        <Group align="flex-end" gap="lg">
+          <NumberInput label={t('medical.settings.noNewsDays')} min={1} max={365} w={260} value={days} onChange={setDays} disabled={!props.canWrite} />
+          <Checkbox.Group
+            label={t('medical.settings.conditions')}
+            value={conditions}
+            onChange={(value) => setConditions(value as KnownCondition[])}
+            data-testid="known-conditions"
+          >
+            <Group gap="md" mt={6}>
+              {knownConditions.map((condition) => (
+                <Checkbox key={condition} value={condition} label={t(`medical.conditions.${condition}`)} disabled={!props.canWrite} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          {props.canWrite && (
+            <Button
+              variant="light"
+              loading={save.isPending}
+              disabled={typeof days !== 'number' || unchanged}
+              onClick={() =>
+                typeof days === 'number' &&
+                save.mutate(
+                  { noNewsDays: days, knownConditions: conditions },
+                  {
+                    onSuccess: () => notifications.show({ color: 'green', message: t('medical.settings.saved') }),
+                    onError: (error) => notifications.show({ color: 'red', title: t('common.error'), message: error.message }),
+                  },
+                )
+              }
+            >
+              {t('common.save')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Paper>
   );
 }

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { ZodError } from 'zod';
 import { DomainError } from './domain-error';
+import { summarizeError } from './error-summary';
 
 export interface ErrorBody {
   statusCode: number;
@@ -64,9 +65,13 @@ export function toErrorBody(exception: unknown): ErrorBody {
     return { ...body, statusCode: status, error: reasons[status] ?? 'Error', message };
   }
   if (exception instanceof QueryFailedError) {
-    const code = (exception.driverError as { code?: string })?.code ?? '';
+    const { code = '', constraint = '' } = exception.driverError as { code?: string; constraint?: string };
+    // A link to another case's object (see the same-case-links migration) is answered like a missing id.
+    if (code === '23503' && constraint.endsWith('_same_case')) return { statusCode: 404, error: reasons[404], message: 'Linked record not found in this case' };
     const known = pgClientErrors[code];
     if (known) return { statusCode: known[0], error: reasons[known[0]], message: known[1] };
+    // Class 22 is "data exception": a value the client sent that PostgreSQL cannot take (NUL byte, bad escape, ...).
+    if (code.startsWith('22')) return { statusCode: 400, error: reasons[400], message: 'Invalid value' };
     if (connectionErrors.has(code)) return { statusCode: 503, error: reasons[503], message: 'Database unavailable' };
   }
   const code = (exception as { code?: string })?.code;
@@ -106,7 +111,8 @@ export class ErrorFilter implements ExceptionFilter {
     const body = toErrorBody(exception);
     body.requestId = request?.id;
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, requestId: request?.id }, 'request failed');
+      // Never the error object itself: a failed query carries its parameters (hashes, emails, names).
+      this.logger.error({ error: summarizeError(exception), requestId: request?.id }, 'request failed');
     }
     if (reply.sent) return;
     reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);

@@ -1,5 +1,7 @@
 import { FormActions } from '../../../shared/FormActions';
-import { Alert, Badge, Button, Checkbox, Group, Modal, SegmentedControl, Stack, Table, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useFormat } from '../../../shared/format';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -50,7 +52,8 @@ function NewDeadlineForm(props: { caseId: string; onDone: () => void }) {
 }
 
 export function DeadlinesTab(props: { caseId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const user = useCurrentUser();
   const canWrite = can(user, 'cases:write');
   const [status, setStatus] = useState('open');
@@ -89,7 +92,37 @@ export function DeadlinesTab(props: { caseId: string }) {
                     aria-label={t('cases.deadlines.markDone')}
                     disabled={!canWrite}
                     checked={deadline.done}
-                    onChange={(e) => update.mutate({ id: deadline.id, body: { done: e.currentTarget.checked } })}
+                    onChange={(e) => {
+                      const done = e.currentTarget.checked;
+                      update.mutate(
+                        { id: deadline.id, body: { done } },
+                        {
+                          onSuccess: () => {
+                            const id = notifications.show({
+                              color: 'green',
+                              autoClose: 8000,
+                              message: (
+                                <Group gap="xs">
+                                  <Text size="sm">{t(done ? 'terms.markedDone' : 'terms.markedOpen', { title: deadline.title })}</Text>
+                                  {done && (
+                                    <Button
+                                      size="compact-xs"
+                                      variant="light"
+                                      onClick={() => {
+                                        notifications.hide(id);
+                                        update.mutate({ id: deadline.id, body: { done: false } });
+                                      }}
+                                    >
+                                      {t('terms.undo')}
+                                    </Button>
+                                  )}
+                                </Group>
+                              ),
+                            });
+                          },
+                        },
+                      );
+                    }}
                   />
                 </Table.Td>
                 <Table.Td>
@@ -100,7 +133,17 @@ export function DeadlinesTab(props: { caseId: string }) {
                     </Badge>
                   )}
                 </Table.Td>
-                <Table.Td>{new Date(deadline.dueAt).toLocaleString(i18n.language)}</Table.Td>
+                <Table.Td>
+                  {format.courtTime(deadline.dueAt, deadline.termRule?.timeZone ?? 'Europe/Moscow').court}
+                  {deadline.termRule && (
+                    <Text size="xs" c="dimmed" data-testid="term-rule">
+                      {t('terms.rule', { count: deadline.termRule.days, from: format.date(`${deadline.termRule.from}T12:00:00Z`) })}
+                      {deadline.termRule.movedFrom &&
+                        ` ${t('terms.moved', { from: format.date(`${deadline.termRule.movedFrom}T12:00:00Z`), to: format.date(`${deadline.termRule.lastDay}T12:00:00Z`) })}`}{' '}
+                      {deadline.termRule.calendar ? t('terms.calendar', { calendar: deadline.termRule.calendar }) : t('terms.noCalendar')}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <Countdown dueAt={deadline.dueAt} done={deadline.done} />
                 </Table.Td>

@@ -1,5 +1,5 @@
 import { FormActions } from '../../../shared/FormActions';
-import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, TextInput, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -11,18 +11,25 @@ import { can } from '@habeas/contracts';
 import { LoadMore } from '../../../shared/LoadMore';
 import { QueryState } from '../../../shared/QueryState';
 import { usePaged } from '../../../shared/usePaged';
-import { apiErrors, localToIso, schemaErrors } from '../form-errors';
+import { notifications } from '@mantine/notifications';
+import { zonedLocalToIso } from '@habeas/contracts';
+import { useFormat, zoneLabel } from '../../../shared/format';
+import { apiErrors, schemaErrors } from '../form-errors';
 import { useHearingMutations } from '../hooks';
 
+/** Russian courts sit in Moscow time unless the case says otherwise; the form takes times as the court states them. */
+const COURT_ZONE = 'Europe/Moscow';
+
 function NewHearingForm(props: { caseId: string; onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { create } = useHearingMutations(props.caseId);
   const [values, setValues] = useState({ scheduledAt: '', kind: 'trial_session', court: '', courtroom: '', notes: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const body = {
-      scheduledAt: localToIso(values.scheduledAt),
+      scheduledAt: zonedLocalToIso(values.scheduledAt, COURT_ZONE),
+      timeZone: COURT_ZONE,
       kind: values.kind,
       ...(values.court ? { court: values.court } : {}),
       ...(values.courtroom ? { courtroom: values.courtroom } : {}),
@@ -31,7 +38,15 @@ function NewHearingForm(props: { caseId: string; onDone: () => void }) {
     const found = schemaErrors(createHearingRequest.safeParse(body));
     if (!values.scheduledAt) found.scheduledAt = t('cases.required');
     setErrors(found);
-    if (Object.keys(found).length === 0) create.mutate(body, { onSuccess: props.onDone, onError: (error) => setErrors(apiErrors(error)) });
+    if (Object.keys(found).length === 0) {
+      create.mutate(body, {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('courtTime.hearingSaved') });
+          props.onDone();
+        },
+        onError: (error) => setErrors(apiErrors(error)),
+      });
+    }
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -39,7 +54,8 @@ function NewHearingForm(props: { caseId: string; onDone: () => void }) {
         {errors._ && <Alert color="red">{errors._}</Alert>}
         <TextInput
           type="datetime-local"
-          label={t('cases.hearings.scheduledAt')}
+          label={t('courtTime.enterInCourtTime', { zone: zoneLabel(COURT_ZONE, i18n.language) })}
+          description={t('courtTime.enterHint')}
           required
           value={values.scheduledAt}
           onChange={(e) => setValues({ ...values, scheduledAt: e.currentTarget.value })}
@@ -82,7 +98,16 @@ function OutcomeForm(props: { caseId: string; hearing: Hearing; onDone: () => vo
     const found = schemaErrors(updateHearingRequest.safeParse(body));
     setErrors(found);
     if (Object.keys(found).length === 0) {
-      update.mutate({ id: props.hearing.id, body }, { onSuccess: props.onDone, onError: (error) => setErrors(apiErrors(error)) });
+      update.mutate(
+        { id: props.hearing.id, body },
+        {
+          onSuccess: () => {
+            notifications.show({ color: 'green', message: t('courtTime.outcomeSaved') });
+            props.onDone();
+          },
+          onError: (error) => setErrors(apiErrors(error)),
+        },
+      );
     }
   };
   return (
@@ -104,8 +129,25 @@ function OutcomeForm(props: { caseId: string; hearing: Hearing; onDone: () => vo
   );
 }
 
+function CourtTime({ hearing }: { hearing: Hearing }) {
+  const format = useFormat();
+  const shown = format.courtTime(hearing.scheduledAt, hearing.timeZone);
+  return (
+    <>
+      <Text size="sm" data-testid="court-time">
+        {shown.court}
+      </Text>
+      {shown.viewer && (
+        <Text size="xs" c="dimmed" data-testid="viewer-time">
+          {shown.viewer}
+        </Text>
+      )}
+    </>
+  );
+}
+
 export function HearingsTab(props: { caseId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const user = useCurrentUser();
   const canWrite = can(user, 'cases:write');
   const [creating, { open, close }] = useDisclosure(false);
@@ -134,14 +176,23 @@ export function HearingsTab(props: { caseId: string }) {
           <Table.Tbody>
             {hearings.items.map((hearing) => (
               <Table.Tr key={hearing.id}>
-                <Table.Td>{new Date(hearing.scheduledAt).toLocaleString(i18n.language)}</Table.Td>
-                <Table.Td>{t(`cases.hearings.kinds.${hearing.kind}`)}</Table.Td>
+                <Table.Td>
+                  <CourtTime hearing={hearing} />
+                </Table.Td>
+                <Table.Td>
+                  {t(`cases.hearings.kinds.${hearing.kind}`)}
+                  {hearing.notes && (
+                    <Text size="xs" c="dimmed" data-testid="hearing-notes">
+                      {hearing.notes}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>{[hearing.court, hearing.courtroom].filter(Boolean).join(', ')}</Table.Td>
                 <Table.Td>
                   {hearing.outcome ?? '—'} {hearing.decision && <Badge variant="light">{t(`cases.hearings.decisions.${hearing.decision}`)}</Badge>}
                 </Table.Td>
                 <Table.Td>
-                  {canWrite && (
+                  {canWrite && hearing.outcome === null && (
                     <Button size="xs" variant="subtle" onClick={() => setRecording(hearing)}>
                       {t('cases.hearings.recordOutcome')}
                     </Button>

@@ -1,0 +1,17 @@
+import { can } from '@habeas/contracts';
+import { Navigate } from 'react-router-dom';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { MedicHomePage } from '../features/medical/MedicHomePage';
+import { useCurrentUser } from './session';
+
+/**
+ * Each user's first screen, chosen by what they may do: whoever works alerts but does no legal work (the medic)
+ * gets the alerts and the medical state of their cases; whoever only handles money gets the donations;
+ * everyone else the case dashboard.
+ */
+export function HomePage() {
+  const user = useCurrentUser();
+  if (can(user, 'alerts:work') && !can(user, 'legal:work')) return <MedicHomePage />;
+  if (can(user, 'money:read') && !can(user, 'cases:read')) return <Navigate to="/donations" replace />;
+  return <DashboardPage />;
+}

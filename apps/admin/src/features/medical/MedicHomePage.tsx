@@ -1,0 +1,90 @@
+import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { CaseMedicalState, MedicalOverview } from '@habeas/contracts';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../../shared/api';
+import { QueryState } from '../../shared/QueryState';
+import { AlertInbox } from './MedicalAlertsPage';
+import { SeverityBadge } from './SeverityBadge';
+
+const DAY = 24 * 3600 * 1000;
+
+function NewsCell(props: { state: CaseMedicalState }) {
+  const { t, i18n } = useTranslation();
+  const { state } = props;
+  if (!state.lastIncidentAt) return <Text size="sm">{t('medical.home.never')}</Text>;
+  const days = Math.floor((Date.now() - new Date(state.lastIncidentAt).getTime()) / DAY);
+  const overdue = days >= state.noNewsDays;
+  return (
+    <Stack gap={2}>
+      <Group gap={6}>
+        {state.lastSeverity && <SeverityBadge severity={state.lastSeverity} />}
+        {state.lastIncidentType && <Text size="sm">{t(`medical.type.${state.lastIncidentType}`)}</Text>}
+      </Group>
+      <Text size="sm" c={overdue ? 'red.8' : undefined} fw={overdue ? 600 : undefined}>
+        {new Date(state.lastIncidentAt).toLocaleDateString(i18n.language, { dateStyle: 'medium' })} ·{' '}
+        {t(overdue ? 'medical.home.overdue' : 'medical.home.daysAgo', { count: days, limit: state.noNewsDays })}
+      </Text>
+    </Stack>
+  );
+}
+
+/** The medic's first screen: the medical state of their cases, then the alerts that still need someone. */
+export function MedicHomePage() {
+  const { t } = useTranslation();
+  const overview = useQuery({ queryKey: ['medical-overview'], queryFn: () => api<MedicalOverview>('/api/medical/overview'), refetchInterval: 60_000 });
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('medical.home.title')}
+      </Title>
+      <Paper withBorder p="sm" component="section" aria-labelledby="medic-cases">
+        <Title order={2} size="h3" id="medic-cases" mb="xs">
+          {t('medical.home.cases')}
+        </Title>
+        <QueryState isLoading={overview.isLoading} error={overview.error} isEmpty={overview.data?.items.length === 0} empty={t('medical.home.noCases')}>
+          <Table.ScrollContainer minWidth={640}>
+            <Table data-testid="medical-state">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('medical.home.case')}</Table.Th>
+                  <Table.Th>{t('medical.home.lastNews')}</Table.Th>
+                  <Table.Th>{t('medical.home.alerts')}</Table.Th>
+                  <Table.Th>{t('medical.settings.conditionsShort')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {overview.data?.items.map((state) => (
+                  <Table.Tr key={state.caseId}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/cases/${state.caseSlug}?tab=medical`}>
+                        {state.caseTitle}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <NewsCell state={state} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={6}>
+                        {state.openAlerts > 0 && <Badge color="red">{t('medical.home.open', { count: state.openAlerts })}</Badge>}
+                        {state.inProgressAlerts > 0 && <Badge color="orange">{t('medical.home.inProgress', { count: state.inProgressAlerts })}</Badge>}
+                        {state.openAlerts + state.inProgressAlerts === 0 && <Text size="sm">—</Text>}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{state.knownConditions.map((c) => t(`medical.conditions.${c}`)).join(', ') || '—'}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </QueryState>
+      </Paper>
+      <Paper withBorder p="sm" component="section">
+        <AlertInbox title={t('medical.alerts.title')} order={2} />
+      </Paper>
+    </Stack>
+  );
+}

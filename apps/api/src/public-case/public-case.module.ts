@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { DonationsModule } from '../donations/donations.module';
+import { CaseUpdatesRepository } from './case-updates.repository';
+import { CaseUpdatesService } from './case-updates.service';
+import { PublicCaseController } from './public-case.controller';
+import { PublicCaseDemo } from './public-case.demo';
+import { PublicCaseRepository } from './public-case.repository';
+import { PublicCaseService } from './public-case.service';
+
+/** The public side of a case: its public page and Atom feed, and updates published after legal review. */
+@Module({
+  imports: [CasesModule, DonationsModule],
+  controllers: [PublicCaseController],
+  providers: [CaseUpdatesRepository, CaseUpdatesService, PublicCaseRepository, PublicCaseService, PublicCaseDemo],
+})
+export class PublicCaseModule {}

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { launchBrowser, withPage, type Browser } from '../support/browser';
+import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
+
+describe('court time seen from another zone in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  before(async () => {
+    t = await startTestApp();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('shows a Moscow hearing as 10:00 МСК with the Berlin viewer’s 08:00 beside it, and takes new ones in court time', () =>
+    withPage(
+      browser,
+      'court-time-berlin',
+      async (page) => {
+        const lawyer = await t.signIn('lawyer@demo.local');
+        const created = await lawyer.post('/api/cases/vorontsov/hearings', {
+          scheduledAt: '2031-12-12T07:00:00.000Z',
+          kind: 'preliminary',
+          notes: 'Предварительное слушание',
+        });
+        assert.equal(created.status, 201, created.text);
+        assert.equal(created.body.timeZone, 'Europe/Moscow');
+
+        await page.goto(`${t.baseUrl}/login`);
+        await page.evaluate("localStorage.setItem('habeas.lang', 'ru')");
+        await page.goto(`${t.baseUrl}/login`);
+        await page.getByRole('textbox', { name: 'Эл. почта' }).fill('lawyer@demo.local');
+        await page.getByRole('textbox', { name: 'Пароль' }).fill(DEMO_PASSWORD);
+        await page.getByRole('button', { name: 'Войти' }).click();
+        await page.getByRole('link', { name: 'Дела' }).waitFor();
+        await page.goto(`${t.baseUrl}/cases/vorontsov`);
+        await page.getByRole('tab', { name: 'Заседания' }).click();
+        const row = page.getByRole('row').filter({ hasText: 'Предварительное слушание' });
+        await row.getByTestId('court-time').getByText('12 декабря 2031 г. в 10:00 МСК').waitFor();
+        assert.equal(await row.getByTestId('viewer-time').textContent(), '08:00 GMT+1');
+
+        await page.getByRole('button', { name: 'Добавить заседание' }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByLabel('Дата и время по времени суда (МСК)').fill('2031-12-15T10:00');
+        await dialog.getByRole('button', { name: 'Создать' }).click();
+        await page.getByText('Заседание сохранено.').waitFor();
+        const stored = await t.db.query(`select scheduled_at, time_zone from hearings where scheduled_at::date = '2031-12-15'`);
+        assert.equal(stored.rows[0].scheduled_at.toISOString(), '2031-12-15T07:00:00.000Z');
+        assert.equal(stored.rows[0].time_zone, 'Europe/Moscow');
+      },
+      { timezoneId: 'Europe/Berlin', locale: 'ru-RU' },
+    ));
+});

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { isoDateTime, page, pageQuery } from './common';
+
+export const updateLanguage = z.enum(['ru', 'en']);
+export const updateStatus = z.enum(['draft', 'published', 'unpublished']);
+export type UpdateStatus = z.infer<typeof updateStatus>;
+
+export const createCaseUpdateRequest = z.object({
+  title: z.string().trim().min(1, 'is required').max(200),
+  body: z.string().trim().min(1, 'is required').max(10_000),
+  language: updateLanguage,
+});
+export type CreateCaseUpdateRequest = z.infer<typeof createCaseUpdateRequest>;
+
+/** An update as the team sees it (drafts included). */
+export const caseUpdate = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  language: updateLanguage,
+  title: z.string(),
+  body: z.string(),
+  status: updateStatus,
+  author: z.object({ id: z.string(), name: z.string() }).nullable(),
+  approvedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  publishedAt: isoDateTime.nullable(),
+  unpublishedAt: isoDateTime.nullable(),
+  createdAt: isoDateTime,
+});
+export type CaseUpdate = z.infer<typeof caseUpdate>;
+export const caseUpdatePage = page(caseUpdate);
+export const caseUpdateListQuery = pageQuery.extend({ status: updateStatus.optional() });
+export type CaseUpdateListQuery = z.infer<typeof caseUpdateListQuery>;
+export const caseUpdateCreated = z.object({ id: z.uuid(), status: updateStatus });
+export const caseUpdateStatus = z.object({ status: updateStatus });
+
+/** GET /api/public/cases/:slug — only what the team chose to publish; never medical data, never a member's name. */
+export const publicCase = z.object({
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  language: updateLanguage,
+  hearings: z.array(z.object({ scheduledAt: isoDateTime, timeZone: z.string(), court: z.string(), address: z.string().nullable(), kind: z.string() })),
+  updates: z.array(z.object({ id: z.uuid(), publishedAt: isoDateTime, title: z.string(), body: z.string(), language: updateLanguage })),
+  writeTo: z.object({ facility: z.string(), address: z.string(), rules: z.string().nullable() }).nullable(),
+  donateUrl: z.string(),
+});
+export type PublicCase = z.infer<typeof publicCase>;
+export const publicCaseQuery = z.object({ lang: updateLanguage.optional() });
