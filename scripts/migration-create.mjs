@@ -1,5 +1,5 @@
 // `npm run migration:create -- Name`: a new, empty migration with a fresh timestamp, to be written in SQL.
-// Then `npm run schema:snapshot` records the resulting schema (see docs/decisions/0012-ops-migrations-in-sql.md).
+// Then `npm run schema:snapshot` records the resulting schema (see docs/decisions/0013-migrations-in-sql.md).
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './lib.mjs';

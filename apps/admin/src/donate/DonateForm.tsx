@@ -34,7 +34,7 @@ export function DonateForm({ campaign, s, lang, slug }: { campaign: PublicCampai
       ? { min: bank.minAmountMinor, max: bank.maxAmountMinor, currency }
       : { min: campaign.minAmountMinor, max: campaign.maxAmountMinor, currency };
   const presets = method === 'bank' ? RUB_PRESETS : CARD_PRESETS;
-  const amountMinor = preset ?? (custom.trim() ? parseAmount(custom) : Number.NaN);
+  const amountMinor = preset ?? (custom.trim() ? parseAmount(custom, currency) : Number.NaN);
   const problem = amountProblem(amountMinor, limits, s, lang);
   // A bank transfer may leave the amount to the banking app; a typed amount must still be within the limits.
   const bankAmount = method === 'bank' && !problem ? amountMinor : null;

@@ -1,4 +1,4 @@
-import { formatMoney, type DonateLanguage, type Strings } from './strings';
+import { currencyExponent, formatMoney, type DonateLanguage, type Strings } from './strings';
 
 export interface AmountLimits {
   min: number;
@@ -6,11 +6,12 @@ export interface AmountLimits {
   currency: string;
 }
 
-/** "1 500,50" or "1500.5" → minor units; NaN when it is not an amount. */
-export function parseAmount(text: string): number {
+/** "1 500,50" or "1500.5" → minor units of `currency` (no more decimals than it has); NaN when it is not an amount. */
+export function parseAmount(text: string, currency: string): number {
+  const exponent = currencyExponent(currency);
   const clean = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
-  if (!/^\d+(\.\d{0,2})?$/.test(clean)) return Number.NaN;
-  return Math.round(Number(clean) * 100);
+  if (!new RegExp(exponent > 0 ? `^\\d+(\\.\\d{0,${exponent}})?$` : '^\\d+$').test(clean)) return Number.NaN;
+  return Math.round(Number(clean) * 10 ** exponent);
 }
 
 export function limitsText(limits: AmountLimits, s: Strings, lang: DonateLanguage): string {

@@ -177,9 +177,18 @@ export function initialLanguage(): DonateLanguage {
 
 export const strings: Record<DonateLanguage, Strings> = { en, ru };
 
+/** The currency's ISO 4217 exponent (JPY 0, EUR 2, KWD 3), which Intl knows. */
+export function currencyExponent(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
 export function formatMoney(amountMinor: number, currency: string, lang: DonateLanguage): string {
   try {
-    return new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { style: 'currency', currency }).format(amountMinor / 100);
+    return new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { style: 'currency', currency }).format(amountMinor / 10 ** currencyExponent(currency));
   } catch {
     return `${(amountMinor / 100).toFixed(2)} ${currency}`;
   }
