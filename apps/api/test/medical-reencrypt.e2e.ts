@@ -44,11 +44,11 @@ describe('re-encryption under a new key', () => {
     const oldId = keyId(Buffer.from(oldKey, 'hex'));
     const newId = keyId(Buffer.from(newKey, 'hex'));
 
-    const refused = await runReencrypt({ DATABASE_URL: t.databaseUrl, APP_ENCRYPTION_KEY: newKey });
+    const refused = await runReencrypt({ DATABASE_URL: t.databaseUrl, DATA_DIR: t.config.dataDir, APP_ENCRYPTION_KEY: newKey });
     assert.notEqual(refused.code, 0, 'without the old key it cannot read, and says so');
     assert.match(refused.out, /unknown key id/);
 
-    const run = await runReencrypt({ DATABASE_URL: t.databaseUrl, APP_ENCRYPTION_KEY: newKey, APP_ENCRYPTION_KEYS_OLD: oldKey });
+    const run = await runReencrypt({ DATABASE_URL: t.databaseUrl, DATA_DIR: t.config.dataDir, APP_ENCRYPTION_KEY: newKey, APP_ENCRYPTION_KEYS_OLD: oldKey });
     assert.equal(run.code, 0, run.out);
     assert.match(run.out, /medical_incidents\.description/);
     const rows = await t.db.query(`select description, outcome, vitals from medical_incidents`);
@@ -72,7 +72,7 @@ describe('re-encryption under a new key', () => {
       FieldCipher.configure({ id: oldId, key: Buffer.from(oldKey, 'hex') });
     }
 
-    const again = await runReencrypt({ DATABASE_URL: t.databaseUrl, APP_ENCRYPTION_KEY: newKey });
+    const again = await runReencrypt({ DATABASE_URL: t.databaseUrl, DATA_DIR: t.config.dataDir, APP_ENCRYPTION_KEY: newKey });
     assert.equal(again.code, 0, 'a rerun finds nothing left to do');
   });
 });

@@ -13,6 +13,7 @@ export const capabilities = [
   'cases:create',
   'cases:manage-members',
   'legal:work',
+  /** Templates are shared by every case: lawyers use them, only admins change them. */
   'templates:manage',
   'documents:read',
   'documents:write',
@@ -24,8 +25,6 @@ export const capabilities = [
   'money:write',
   'users:manage',
   'audit:read',
-  /** Templates are shared by every case: lawyers use them, only admins change them. */
-  'templates:manage',
   'dossiers:create',
   'updates:draft',
   'updates:approve',

@@ -31,7 +31,7 @@ export async function tablesInDependencyOrder(client: Client): Promise<string[]>
       `select c.relname as child, p.relname as parent
          from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_class p on p.oid = k.confrelid
          join pg_namespace n on n.oid = c.relnamespace
-        where k.contype = 'f' and n.nspname = $1 and c.relname <> p.relname`,
+        where k.contype = 'f' and not k.condeferrable and n.nspname = $1 and c.relname <> p.relname`,
       [archivedSchema],
     )
   ).rows;

@@ -121,6 +121,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<BackupMani
         if (rows > 0) throw new Error(`the database is not empty (table ${table} has ${rows} rows)`);
       }
       await client.query('begin');
+      // Links that may point both ways (deadline ↔ document) are deferrable: checked at commit, once every table is in.
+      await client.query('set constraints all deferred');
       const seeded: string[] = [];
       for (const table of tables) {
         if (Number((await client.query(`select count(*) as n from public."${table}"`)).rows[0].n) > 0) seeded.push(table);
