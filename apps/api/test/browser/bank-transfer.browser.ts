@@ -165,7 +165,7 @@ describe('donation page: bank transfer by QR on a phone', () => {
       await page.getByText('Реквизиты сохранены').waitFor();
 
       await page.getByTestId('bank-statements-link').click();
-      await page.getByRole('heading', { level: 2, name: 'Банковские выписки' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Банковские выписки' }).waitFor();
       const review = page.getByTestId('bank-transfers-table');
       const row = review.getByRole('row', { name: /Волков Денис Олегович/ });
       await row.getByLabel('Сбор').click();
