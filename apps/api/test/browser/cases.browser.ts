@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, signInThroughForm, withPage, type Browser } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { describe, it } from 'node:test';
+import { browserSuite, signInThroughForm, withPage, type Browser } from '../support/browser';
+import type { TestApp } from '../support/test-app';
 
 /** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input takes it. */
 function localInput(date: Date): string {
@@ -12,14 +12,7 @@ function localInput(date: Date): string {
 describe('cases in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
-  before(async () => {
-    t = await startTestApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  browserSuite((app, chromium) => ([t, browser] = [app, chromium]));
 
   it('lets a lawyer add a hearing and see it on the timeline and the dashboard', () =>
     withPage(browser, 'cases-add-hearing', async (page) => {

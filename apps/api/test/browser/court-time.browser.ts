@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, withPage, type Browser } from '../support/browser';
-import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
+import { describe, it } from 'node:test';
+import { browserSuite, withPage, type Browser } from '../support/browser';
+import { DEMO_PASSWORD, type TestApp } from '../support/test-app';
 
 describe('court time seen from another zone in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
-  before(async () => {
-    t = await startTestApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  browserSuite((app, chromium) => ([t, browser] = [app, chromium]));
 
   it('shows a Moscow hearing as 10:00 МСК with the Berlin viewer’s 08:00 beside it, and takes new ones in court time', () =>
     withPage(

@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, signInThroughForm, withPage, type Browser } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { describe, it } from 'node:test';
+import { browserSuite, signInThroughForm, withPage, type Browser } from '../support/browser';
+import type { TestApp } from '../support/test-app';
 
 describe('contact log and legal actions in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
-  before(async () => {
-    t = await startTestApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  browserSuite((app, chromium) => ([t, browser] = [app, chromium]));
 
   it('logs a refused visit that joins the open complaint, edits it beside its preview and files it', () =>
     withPage(browser, 'detention-refused-visit', async (page) => {

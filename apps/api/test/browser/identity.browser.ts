@@ -1,22 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { authenticator } from 'otplib';
-import { launchBrowser, signInThroughForm, withPage, type Browser } from '../support/browser';
-import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
+import { browserSuite, signInThroughForm, withPage, type Browser } from '../support/browser';
+import { DEMO_PASSWORD, type TestApp } from '../support/test-app';
 
 const INVITED_PASSWORD = 'harbour-lantern-quietly-42';
 
 describe('identity screens in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
-  before(async () => {
-    t = await startTestApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  browserSuite((app, chromium) => ([t, browser] = [app, chromium]));
 
   it('signs an admin in with a TOTP, invites a user who sets a password, then disables them', () =>
     withPage(browser, 'identity-mfa-invite-disable', async (page) => {

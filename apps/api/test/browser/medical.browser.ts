@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, signInThroughForm, withPage, type Browser } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { describe, it } from 'node:test';
+import { browserSuite, signInThroughForm, withPage, type Browser } from '../support/browser';
+import type { TestApp } from '../support/test-app';
 
 describe('medical alerts and incidents in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
-  before(async () => {
-    t = await startTestApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  browserSuite((app, chromium) => ([t, browser] = [app, chromium]));
 
   it('shows a new alert with its readings without reload; acknowledged stays in sight and counted until resolved', () =>
     withPage(browser, 'medical-inbox', async (page) => {

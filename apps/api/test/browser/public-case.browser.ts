@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, signInThroughForm, withPage, type Browser } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { describe, it } from 'node:test';
+import { browserSuite, signInThroughForm, withPage, type Browser } from '../support/browser';
+import type { TestApp } from '../support/test-app';
 
 describe('the public side of a case (Chromium)', () => {
   let t: TestApp;
   let browser: Browser;
-  before(async () => {
-    t = await startTestApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  browserSuite((app, chromium) => ([t, browser] = [app, chromium]));
 
   it('a medic drafts an update, a lawyer publishes it, and a supporter reads it on a phone in Russian without JavaScript', async () => {
     await withPage(browser, 'public-case-draft', async (page) => {

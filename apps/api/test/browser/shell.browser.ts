@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, signInThroughForm, withPage, type Browser } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { describe, it } from 'node:test';
+import { browserSuite, signInThroughForm, withPage, type Browser } from '../support/browser';
+import type { TestApp } from '../support/test-app';
 
 describe('admin shell and donation page in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
-  before(async () => {
-    t = await startTestApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  browserSuite((app, chromium) => ([t, browser] = [app, chromium]));
 
   it('signs an admin in and shows the cases, then switches to Russian', () =>
     withPage(browser, 'shell-sign-in', async (page) => {

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from './test-app';
+import { after, before } from 'node:test';
+import { DEMO_PASSWORD, startTestApp, type TestApp, type TestAppOptions } from './test-app';
 
 const screenshotDir = join(process.cwd(), 'test-results');
 
@@ -51,6 +52,24 @@ export async function signInThroughForm(page: Page, baseUrl: string, email: stri
   await page.getByRole('textbox', { name: 'Email' }).fill(email);
   await page.getByRole('textbox', { name: 'Password' }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/**
+ * Starts a test app and Chromium before a suite's tests and closes both after it; `use` receives them
+ * (assign them to the suite's own variables).
+ */
+export function browserSuite(use: (app: TestApp, browser: Browser) => void, options?: TestAppOptions): void {
+  let app: TestApp | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    app = await startTestApp(options);
+    browser = await launchBrowser();
+    use(app, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
 }
 
 export type { Browser, Page };
