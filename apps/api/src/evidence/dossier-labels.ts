@@ -1,4 +1,4 @@
-import type { DossierLanguage } from '@habeas/contracts';
+import { formatDate as sharedFormatDate, formatTime, type DossierLanguage } from '@habeas/contracts';
 
 /** Every word the dossier prints, per language; the dossier is written for a court, so the Russian reads as a filing. */
 const ru = {
@@ -285,40 +285,16 @@ export function labelsFor(language: DossierLanguage): DossierLabels {
   return language === 'ru' ? ru : en;
 }
 
-const MONTHS_RU_GENITIVE = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
-
-/** Parts of an instant in the zone the case is heard in (Moscow for the Russian courts this app serves). */
-function partsIn(at: Date | string, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(at));
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
-}
-
-/** «8 мая 2026 г.» / "8 May 2026". A bare YYYY-MM-DD is a calendar date, not an instant. */
+/** «8 мая 2026 г.» / "8 May 2026" (the shared format); a bare YYYY-MM-DD is a calendar date, not an instant. */
 export function formatDate(language: DossierLanguage, at: Date | string, timeZone: string): string {
-  const { year, month, day } = typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at) ? calendarDate(at) : partsIn(at, timeZone);
-  if (language === 'ru') return `${day} ${MONTHS_RU_GENITIVE[month - 1]} ${year} г.`;
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
-}
-
-function calendarDate(value: string) {
-  const [year, month, day] = value.split('-').map(Number);
-  return { year, month, day };
+  const calendar = typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at);
+  return sharedFormatDate(calendar ? `${at}T00:00:00Z` : at, language, calendar ? 'UTC' : timeZone);
 }
 
 /** Date and time in the case's zone, labelled with the zone: «8 мая 2026 г., 21:30 (МСК)». */
 export function formatDateTime(language: DossierLanguage, at: Date | string, timeZone: string): string {
-  const { hour, minute } = partsIn(at, timeZone);
   const zone = timeZone === 'Europe/Moscow' ? (language === 'ru' ? 'МСК' : 'Moscow time') : timeZone;
-  return `${formatDate(language, at, timeZone)}, ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')} (${zone})`;
+  return `${formatDate(language, at, timeZone)}, ${formatTime(at, language, timeZone)} (${zone})`;
 }
 
 export function formatBytes(language: DossierLanguage, size: number): string {
