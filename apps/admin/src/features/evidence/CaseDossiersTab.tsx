@@ -27,7 +27,7 @@ import { usePaged } from '../../shared/usePaged';
 import { formatDateTime, formatDay } from './format';
 import { dossierDownloadUrl, useDossiers, useRequestDossier } from './hooks';
 
-const statusColour: Record<Dossier['status'], string> = { queued: 'gray', running: 'blue', done: 'green', failed: 'red' };
+const statusColour: Record<Dossier['status'], string> = { queued: 'gray.8', running: 'blue.9', done: 'green.9', failed: 'red.9' };
 
 /** Builds a dossier for a court or a human-rights body: choose the period, the language and the attached originals. */
 export function CaseDossiersTab(props: { caseId: string }) {
@@ -134,7 +134,9 @@ export function CaseDossiersTab(props: { caseId: string }) {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={statusColour[dossier.status]}>{t(`evidence.dossiers.statuses.${dossier.status}`)}</Badge>
+                    <Badge variant="light" color={statusColour[dossier.status]}>
+                      {t(`evidence.dossiers.statuses.${dossier.status}`)}
+                    </Badge>
                     {dossier.status === 'running' && <Progress value={dossier.progress} size="sm" mt={4} aria-label={t('evidence.dossiers.progress')} />}
                     {dossier.error && (
                       <Text size="xs" c="red.8">

@@ -10,7 +10,7 @@ import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
 import { publicPageUrl, useCaseUpdateMutations, useCaseUpdates } from './hooks';
 
-const statusColour: Record<CaseUpdate['status'], string> = { draft: 'yellow', published: 'green', unpublished: 'gray' };
+const statusColour: Record<CaseUpdate['status'], string> = { draft: 'orange.9', published: 'green.9', unpublished: 'gray.8' };
 
 function formatDateTime(language: string, at: string): string {
   return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
@@ -106,7 +106,9 @@ export function CaseUpdatesTab(props: { caseId: string; slug: string; isPublic: 
                 <Group justify="space-between" align="flex-start" wrap="wrap">
                   <div>
                     <Group gap="xs">
-                      <Badge color={statusColour[update.status]}>{t(`publicCase.statuses.${update.status}`)}</Badge>
+                      <Badge variant="light" color={statusColour[update.status]}>
+                        {t(`publicCase.statuses.${update.status}`)}
+                      </Badge>
                       <Badge variant="outline">{update.language === 'ru' ? 'RU' : 'EN'}</Badge>
                     </Group>
                     <Title order={4} size="h5" mt={6}>
