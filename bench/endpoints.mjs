@@ -64,9 +64,11 @@ export const endpoints = [
     baseline: async (pool, request) => {
       const [theCase] = (await pool.query(`select id, slug, title, public_summary from cases where slug = $1 and is_public`, [request.params.slug])).rows;
       const [settings, totals, supporters, spent] = await Promise.all([
-        pool.query(`select goal_minor, goal_currency, statement_descriptor, currencies, max_amount_minor from campaign_settings where case_id = $1`, [
-          theCase.id,
-        ]),
+        pool.query(
+          `select s.statement_descriptor, s.currencies, s.max_amount_minor, (select json_agg(g) from campaign_goals g where g.case_id = s.case_id) as goals
+             from campaign_settings s where s.case_id = $1`,
+          [theCase.id],
+        ),
         pool.query(
           `select currency, kind, raised_minor - refunded_minor - disputed_minor as net, donor_count as donors from campaign_totals where case_id = $1 order by currency, kind`,
           [theCase.id],

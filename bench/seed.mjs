@@ -57,7 +57,8 @@ export function seedSteps({ passwordHash, sealedText }) {
               (array['case','document','medical_incident','user'])[1 + i % 4], gen_random_uuid(), '10.0.0.' || (i % 250), '{}'::jsonb
          from generate_series(1, ${sizes.audit}) i`,
     ],
-    ['campaign settings', sizes.cases, `insert into campaign_settings (case_id, goal_minor, goal_currency) select id, 5000000, 'EUR' from cases`],
+    ['campaign settings', sizes.cases, `insert into campaign_settings (case_id) select id from cases`],
+    ['campaign goals', sizes.cases, `insert into campaign_goals (case_id, currency, amount_minor) select id, 'EUR', 5000000 from cases`],
     [
       'hearings and deadlines',
       sizes.cases * 400,

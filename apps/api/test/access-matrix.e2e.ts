@@ -22,9 +22,16 @@ import { form } from './support/document-files';
 import { startFakeStripe, type FakeStripe } from './support/fake-stripe';
 import { FIXTURE_PASSWORD, Fixtures, type FixtureCase, type FixtureUser } from './support/fixtures';
 import type { HttpClient } from './support/http-client';
+import { mailedLink, paidMonthlyGift } from './support/donor-links';
 import { liveRoutes } from './support/route-table';
 import { signed, WEBHOOK_SECRET } from './support/stripe-events';
 import { startTestApp, type TestApp } from './support/test-app';
+
+/** A donor's private link, as mailed after an offline gift with an e-mail. */
+async function offlineLink(w: World) {
+  const gift = await w.f.newOfflineDonation(w.home.id, { email: 'matrix.donor@example.org' });
+  return mailedLink(w.f.t, gift.id);
+}
 
 const actors = ['anon', 'admin', 'lawyer', 'medic', 'finance', 'lawyer2', 'medic2'] as const;
 type ActorName = (typeof actors)[number];
@@ -38,6 +45,7 @@ interface World {
   /** lawyer2 and medic2 are members. */
   other: FixtureCase;
   calendarFile: string;
+  stripe: FakeStripe;
 }
 
 interface Call {
@@ -481,6 +489,7 @@ const rows: Row[] = [
   { route: 'GET /api/donations/summary', cells: MONEY(200), call: () => ({ path: '/api/donations/summary' }) },
   { route: 'GET /api/donations/attention', cells: MONEY(200), call: () => ({ path: '/api/donations/attention' }) },
   { route: 'GET /api/donations/export.csv', cells: MONEY(200), call: () => ({ path: '/api/donations/export.csv' }) },
+  { route: 'GET /api/donations/ledger', cells: MONEY(200), call: () => ({ path: '/api/donations/ledger' }) },
   {
     route: 'POST /api/donations/offline',
     cells: MONEY(201),
@@ -508,13 +517,15 @@ const rows: Row[] = [
     call: async (w, a) => ({ path: `/api/expenses/${(await w.f.newExpense(w.home.id, a === 'admin' ? w.users.finance.client : w.f.admin)).id}/approve` }),
   },
   { route: 'GET /api/cases/:id/ledger', cells: MONEY(200), call: (w) => ({ path: `${home(w)}/ledger` }) },
+  // Whoever sees the case sees its fundraising (finance every case's): the figures its public page shows.
+  { route: 'GET /api/cases/:id/fundraising', cells: [401, 200, 200, 200, 200, 404, 404], call: (w) => ({ path: `${home(w)}/fundraising` }) },
   { route: 'GET /api/cases/:id/campaign', cells: MONEY(200), call: (w) => ({ path: `${home(w)}/campaign` }) },
   {
     route: 'PUT /api/cases/:id/campaign',
     cells: MONEY(200),
     call: (w) => ({
       path: `${home(w)}/campaign`,
-      body: { goal: { amountMinor: 500000, currency: 'EUR' }, statementDescriptor: null, currencies: ['EUR'], maxAmountMinor: 1000000 },
+      body: { goals: [{ amountMinor: 500000, currency: 'EUR' }], statementDescriptor: null, currencies: ['EUR'], maxAmountMinor: 1000000 },
     }),
   },
   { route: 'GET /api/public/campaigns/:slug', cells: PUBLIC(200), call: (w) => ({ path: `/api/public/campaigns/${w.home.slug}` }) },
@@ -522,6 +533,38 @@ const rows: Row[] = [
     route: 'POST /api/public/campaigns/:slug/checkout',
     cells: PUBLIC(201),
     call: (w) => ({ path: `/api/public/campaigns/${w.home.slug}/checkout`, body: { amountMinor: 1000, currency: 'EUR', anonymous: true } }),
+  },
+  {
+    route: 'GET /api/public/donor-links/:token',
+    cells: PUBLIC(200),
+    call: async (w) => ({ path: `/api/public/donor-links/${(await offlineLink(w)).token}` }),
+  },
+  {
+    route: 'GET /api/public/donor-links/:token/receipts/:id',
+    cells: PUBLIC(200),
+    call: async (w) => ({ path: (await offlineLink(w)).receiptPath }),
+  },
+  {
+    route: 'POST /api/public/donor-links/:token/gifts/:id/cancel',
+    cells: PUBLIC(200),
+    call: async (w) => {
+      const gift = await paidMonthlyGift(w.f.t, w.stripe, w.home.slug);
+      return { path: `/api/public/donor-links/${(await mailedLink(w.f.t, gift)).token}/gifts/${gift}/cancel` };
+    },
+  },
+  {
+    route: 'PATCH /api/public/donor-links/:token/gifts/:id',
+    cells: PUBLIC(200),
+    call: async (w) => {
+      const gift = await paidMonthlyGift(w.f.t, w.stripe, w.home.slug);
+      return { path: `/api/public/donor-links/${(await mailedLink(w.f.t, gift)).token}/gifts/${gift}`, body: { amountMinor: 2000 } };
+    },
+  },
+  { route: 'GET /api/fund-settings', cells: MONEY(200), call: () => ({ path: '/api/fund-settings' }) },
+  {
+    route: 'PUT /api/fund-settings',
+    cells: MONEY(200),
+    call: () => ({ path: '/api/fund-settings', body: { legalName: { ru: 'АНО «Защита»', en: 'Defence ANO' } } }),
   },
   { route: 'GET /api/cases/:id/campaign/texts', cells: MONEY(200), call: (w) => ({ path: `${home(w)}/campaign/texts` }) },
   {
@@ -650,7 +693,7 @@ describe('access matrix: role × route, written from the product rules', () => {
     const otherCase = await f.newCase({ members: [users.lawyer2, users.medic2] });
     const feed = await f.admin.post('/api/calendar/feed');
     assert.equal(feed.status, 201);
-    w = { f, users, home: homeCase, other: otherCase, calendarFile: String(feed.body.url).split('/').pop()! };
+    w = { f, users, home: homeCase, other: otherCase, calendarFile: String(feed.body.url).split('/').pop()!, stripe };
   });
   after(async () => {
     await t?.close();

@@ -218,7 +218,6 @@ describe('case particulars', () => {
     assert.equal(theCase.body.defendant, null);
     assert.deepEqual(theCase.body.charges, []);
     assert.equal(theCase.body.detainedUntil, null);
-    assert.deepEqual(theCase.body.fundraisingGoal, { amountMinor: 2000000, currency: 'EUR' });
     const list = await finance.get('/api/cases');
     assert.ok(list.body.items.every((c: { defendant: unknown; court: string }) => c.defendant === null && c.court === ''));
     const probed = await finance.get('/api/cases?defendantStatus=house_arrest');
@@ -233,7 +232,7 @@ describe('case particulars', () => {
     assert.ok(docs.body.paths['/api/cases/{id}/hearings'].post.requestBody);
   });
 
-  it('creates a case with a defendant, charges and a fundraising goal, and filters the list', async () => {
+  it('creates a case with a defendant and charges, and filters the list', async () => {
     const admin = await t.signIn('admin@demo.local');
     const created = await admin.post('/api/cases', {
       slug: 'third-case',
@@ -241,11 +240,9 @@ describe('case particulars', () => {
       defendant: { fullName: 'Pavel Orlov', status: 'released' },
       charges: [{ article: '280', description: 'Public calls to extremism' }],
       stage: 'appeal',
-      fundraisingGoal: { amountMinor: 500000, currency: 'eur' },
     });
     assert.equal(created.status, 201);
     assert.equal(created.body.defendant.fullName, 'Pavel Orlov');
-    assert.deepEqual(created.body.fundraisingGoal, { amountMinor: 500000, currency: 'EUR' });
     const byStage = await admin.get('/api/cases?stage=appeal');
     assert.deepEqual(
       byStage.body.items.map((c: { slug: string }) => c.slug),
@@ -265,6 +262,5 @@ describe('case particulars', () => {
     const changed = await admin.patch('/api/cases/third-case', { defendant: { fullName: 'Pavel Orlov', status: 'convicted' }, stage: 'cassation' });
     assert.equal(changed.body.defendant.status, 'convicted');
     assert.equal(changed.body.stage, 'cassation');
-    assert.equal((await admin.patch('/api/cases/third-case', { fundraisingGoal: { amountMinor: -5, currency: 'EUR' } })).status, 400);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currency, isoDate, pageQuery, page } from './common';
+import { isoDate, pageQuery, page } from './common';
 import { singleLine } from './text';
 
 export const caseRoles = ['lead_counsel', 'counsel', 'medical_coordinator', 'coordinator'] as const;
@@ -41,8 +41,6 @@ export const charge = z.object({
 });
 export type Charge = z.infer<typeof charge>;
 
-const fundraisingGoal = z.object({ amountMinor: z.number().int().positive('must be positive'), currency });
-
 /** Particulars of a case beyond its title (all optional when creating). */
 const caseParticulars = {
   defendant: defendant.nullable(),
@@ -56,7 +54,6 @@ const caseParticulars = {
   custodyMeasure: custodyMeasure.nullable(),
   detainedUntil: isoDate.nullable(),
   facilityId: z.uuid().nullable(),
-  fundraisingGoal: fundraisingGoal.nullable(),
   custodyAppealDays: z.number().int().min(1, 'must be 1 to 60 days').max(60, 'must be 1 to 60 days'),
   verdictAppealDays: z.number().int().min(1, 'must be 1 to 60 days').max(60, 'must be 1 to 60 days'),
 };
@@ -78,7 +75,6 @@ export const caseSummary = z.object({
   custodyMeasure: custodyMeasure.nullable(),
   detainedUntil: z.string().nullable(),
   facilityId: z.string().nullable(),
-  fundraisingGoal: z.object({ amountMinor: z.number().int(), currency: z.string() }).nullable(),
   custodyAppealDays: z.number().int(),
   verdictAppealDays: z.number().int(),
   createdAt: z.string(),

@@ -9,20 +9,42 @@ export type ExpenseCategory = z.infer<typeof expenseCategory>;
 export const donationKinds = ['one_off', 'recurring', 'offline'] as const;
 export const donationStatuses = ['pending', 'paid', 'failed', 'refunded', 'partially_refunded', 'disputed', 'canceled'] as const;
 
+/**
+ * A campaign's progress in one currency: what donors gave (less refunds and disputes) one-off, monthly and outside
+ * Stripe, apart, against its goal. The public page, the case Overview and the finance screens all show this.
+ */
+export const campaignProgress = z.object({
+  currency: z.string(),
+  goalMinor: z.number().int().nullable(),
+  oneOffMinor: z.number().int(),
+  monthlyMinor: z.number().int(),
+  offlineMinor: z.number().int(),
+  raisedMinor: z.number().int(),
+});
+export type CampaignProgress = z.infer<typeof campaignProgress>;
+
+/** GET /api/cases/:id/fundraising — anyone who sees the case. */
+export const caseFundraising = z.object({ progress: z.array(campaignProgress) });
+export type CaseFundraising = z.infer<typeof caseFundraising>;
+
 /** GET /api/public/campaigns/:slug — never a hidden donor's name, never an email. */
 export const publicCampaign = z.object({
   slug: z.string(),
   title: z.string(),
   summary: z.string(),
+  /** The first of `progress`'s goals (older clients); `progress` has one per currency. */
   goal: money.nullable(),
+  progress: z.array(campaignProgress),
   raised: z.array(money),
   raisedByKind: z.array(money.extend({ kind: z.enum(donationKinds) })),
   donorCount: z.number().int(),
   supporters: z.array(z.object({ name: z.string().nullable(), message: z.string().nullable(), at: isoDate })),
   spent: z.array(money.extend({ category: expenseCategory })),
   currencies: z.array(z.string()),
+  /** Limits of the first currency (kept for older clients); `limits` has every currency's, by its exponent. */
   minAmountMinor: z.number().int(),
   maxAmountMinor: z.number().int(),
+  limits: z.array(z.object({ currency: z.string(), minAmountMinor: z.number().int(), maxAmountMinor: z.number().int(), presets: z.array(z.number().int()) })),
   statementDescriptor: z.string(),
   paymentsEnabled: z.boolean(),
   /** Title, summary and other ways to give per language; an empty text falls back to `title`/`summary`. */
@@ -58,6 +80,8 @@ export const checkoutRequest = z.object({
   name: optionalName(100),
   email: optionalText(200).pipe(z.email({ error: 'must be an email address' }).optional()),
   message: optionalText(500),
+  /** The donor's language: their thank-you mail, receipts and private page use it. */
+  language: z.enum(['ru', 'en']).default('ru'),
 });
 export type CheckoutRequest = z.input<typeof checkoutRequest>;
 export const checkoutResponse = z.object({ url: z.string() });
@@ -96,8 +120,41 @@ export const donationListQuery = pageQuery.extend({
 });
 export type DonationListQuery = z.infer<typeof donationListQuery>;
 
-export const exportQuery = z.object({ from: isoDate.optional(), to: isoDate.optional(), caseId: uuid.optional() });
+export const ledgerKinds = ['payment', 'offline', 'refund', 'dispute', 'dispute_reversal', 'fee', 'expense'] as const;
+
+/** Filters of the ledger: the CSV export and the ledger screen take the same ones and list the same lines. */
+export const exportQuery = z.object({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  caseId: uuid.optional(),
+  category: expenseCategory.optional(),
+  currency: currency.optional(),
+});
 export type ExportQuery = z.infer<typeof exportQuery>;
+
+export const ledgerQuery = exportQuery.extend(pageQuery.shape);
+export type LedgerQuery = z.infer<typeof ledgerQuery>;
+
+/** One line of the ledger (a row of the CSV) with the running balance, per currency, of the lines the filters keep. */
+export const ledgerLine = z.object({
+  id: uuid,
+  at: isoDateTime,
+  caseId: uuid,
+  caseTitle: z.string(),
+  kind: z.enum(ledgerKinds),
+  currency: z.string(),
+  grossMinor: z.number().int(),
+  feeMinor: z.number().int(),
+  netMinor: z.number().int(),
+  balanceMinor: z.number().int(),
+  donor: z.string().nullable(),
+  donationId: uuid.nullable(),
+  expenseId: uuid.nullable(),
+  category: expenseCategory.nullable(),
+  reference: z.string().nullable(),
+});
+export type LedgerLine = z.infer<typeof ledgerLine>;
+export const ledgerPage = page(ledgerLine);
 
 export const offlineDonationRequest = z.object({
   caseId: uuid,
@@ -109,6 +166,7 @@ export const offlineDonationRequest = z.object({
   name: optionalName(100),
   email: optionalText(200).pipe(z.email({ error: 'must be an email address' }).optional()),
   message: optionalText(500),
+  language: z.enum(['ru', 'en']).default('ru'),
 });
 export type OfflineDonationRequest = z.input<typeof offlineDonationRequest>;
 
@@ -231,8 +289,15 @@ export const caseLedger = z.object({
 });
 export type CaseLedger = z.infer<typeof caseLedger>;
 
+/** One goal per campaign and currency. */
+export const campaignGoal = money.extend({ amountMinor: z.number().int().positive('must be positive') });
+export type CampaignGoal = z.infer<typeof campaignGoal>;
+
 export const campaignSettings = z.object({
-  goal: money.extend({ amountMinor: z.number().int().positive() }).nullable(),
+  goals: z
+    .array(campaignGoal)
+    .max(20)
+    .refine((goals) => new Set(goals.map((goal) => goal.currency)).size === goals.length, 'one goal per currency'),
   statementDescriptor: z
     .string()
     .trim()

@@ -20,3 +20,5 @@ export * from './filing-layout';
 export * from './russian-bank-rules';
 export * from './bank-transfers';
 export * from './public-case';
+export * from './gift-limits';
+export * from './donor-self-service';

@@ -53,12 +53,6 @@ export class CaseEntity {
   @Column({ type: 'uuid', nullable: true })
   facilityId: string | null;
 
-  @Column({ type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
-  goalAmountMinor: number | null;
-
-  @Column({ type: 'char', length: 3, nullable: true })
-  goalCurrency: string | null;
-
   /** Days to appeal a custody decision (3 under the Russian code of criminal procedure). */
   @Column({ type: 'integer', default: 3 })
   custodyAppealDays: number;

@@ -33,7 +33,6 @@ export function toCaseSummary(entity: CaseEntity, person: PersonEntity | null = 
     custodyMeasure: entity.custodyMeasure,
     detainedUntil: entity.detainedUntil,
     facilityId: entity.facilityId,
-    fundraisingGoal: entity.goalAmountMinor !== null && entity.goalCurrency ? { amountMinor: entity.goalAmountMinor, currency: entity.goalCurrency } : null,
     custodyAppealDays: entity.custodyAppealDays,
     verdictAppealDays: entity.verdictAppealDays,
     createdAt: entity.createdAt.toISOString(),
@@ -63,13 +62,8 @@ export function withoutProceedings(summary: CaseSummary): CaseSummary {
 
 /** Splits a create/update request into the case's own columns and the defendant (stored as a person). */
 function caseColumns(request: UpdateCaseRequest): { columns: Partial<CaseEntity>; defendant: Defendant | null | undefined } {
-  const { defendant, fundraisingGoal, ...rest } = request;
-  const columns: Partial<CaseEntity> = { ...rest };
-  if (fundraisingGoal !== undefined) {
-    columns.goalAmountMinor = fundraisingGoal?.amountMinor ?? null;
-    columns.goalCurrency = fundraisingGoal?.currency ?? null;
-  }
-  return { columns, defendant };
+  const { defendant, ...rest } = request;
+  return { columns: { ...rest }, defendant };
 }
 
 @Injectable()

@@ -1,5 +1,5 @@
-import type { CampaignSettings, PublicCampaign } from '@habeas/contracts';
-import { BANK_TRANSFER_MAX_MINOR, BANK_TRANSFER_MIN_MINOR, checkoutRequest } from '@habeas/contracts';
+import type { CampaignSettings, CaseFundraising, GiftLimits, PublicCampaign } from '@habeas/contracts';
+import { BANK_TRANSFER_MAX_MINOR, BANK_TRANSFER_MIN_MINOR, checkoutRequest, giftLimits, minorToDecimal } from '@habeas/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
@@ -8,11 +8,11 @@ import { DomainError, NotFound, Unprocessable } from '../common/http/domain-erro
 import { AppConfig } from '../config/app-config';
 import { openText, sealText } from './donor-identity';
 import { KEPT_GIFT, num, rowsOf } from './sql';
+import { CampaignGoalsRepository } from './campaign-goals.repository';
 import { CampaignTextsService } from './campaign-texts.service';
 import { StripeGateway } from './stripe-gateway.service';
 
-export const MIN_AMOUNT_MINOR = 100;
-const DEFAULT_SETTINGS: CampaignSettings = { goal: null, statementDescriptor: null, currencies: ['EUR', 'USD', 'GBP'], maxAmountMinor: 1_000_000 };
+const DEFAULT_SETTINGS: CampaignSettings = { goals: [], statementDescriptor: null, currencies: ['EUR', 'USD', 'GBP'], maxAmountMinor: 1_000_000 };
 const CHECKOUTS_PER_IP_PER_10_MINUTES = 20;
 /** A message is public; an address typed into it is not published. */
 const EMAIL_LIKE = /[^\s@]+@[^\s@]+/g;
@@ -34,40 +34,42 @@ export class CampaignsService {
     private readonly stripe: StripeGateway,
     private readonly config: AppConfig,
     private readonly texts: CampaignTextsService,
+    private readonly goals: CampaignGoalsRepository,
   ) {}
 
   async settingsOf(caseId: string, m: Pick<EntityManager, 'query'> = this.db): Promise<CampaignSettings> {
-    const [row] = await rowsOf<{
-      goal_minor: string | null;
-      goal_currency: string | null;
-      statement_descriptor: string | null;
-      currencies: string[];
-      max_amount_minor: string;
-    }>(m, `select goal_minor, goal_currency, statement_descriptor, currencies, max_amount_minor from campaign_settings where case_id = $1`, [caseId]);
-    if (!row) return DEFAULT_SETTINGS;
-    return {
-      goal: row.goal_minor && row.goal_currency ? { amountMinor: num(row.goal_minor), currency: row.goal_currency } : null,
-      statementDescriptor: row.statement_descriptor,
-      currencies: row.currencies,
-      maxAmountMinor: num(row.max_amount_minor),
-    };
+    const [row] = await rowsOf<{ statement_descriptor: string | null; currencies: string[]; max_amount_minor: string }>(
+      m,
+      `select statement_descriptor, currencies, max_amount_minor from campaign_settings where case_id = $1`,
+      [caseId],
+    );
+    const goals = await this.goals.goalsOf(caseId, m);
+    if (!row) return { ...DEFAULT_SETTINGS, goals };
+    return { goals, statementDescriptor: row.statement_descriptor, currencies: row.currencies, maxAmountMinor: num(row.max_amount_minor) };
   }
 
+  /** The smallest and largest card gift in `currency`, by its exponent (see giftLimits). */
+  limitsOf(settings: CampaignSettings, currency: string): GiftLimits {
+    return giftLimits(currency, { amountMinor: settings.maxAmountMinor, currency: settings.currencies[0] ?? 'EUR' });
+  }
+
+  /** Settings and goals in one transaction: the public page never shows half a change. */
   async saveSettings(caseId: string, settings: CampaignSettings): Promise<CampaignSettings> {
-    await this.db.query(
-      `insert into campaign_settings (case_id, goal_minor, goal_currency, statement_descriptor, currencies, max_amount_minor) values ($1, $2, $3, $4, $5, $6)
-       on conflict (case_id) do update set goal_minor = excluded.goal_minor, goal_currency = excluded.goal_currency, statement_descriptor = excluded.statement_descriptor,
-         currencies = excluded.currencies, max_amount_minor = excluded.max_amount_minor, updated_at = now()`,
-      [
-        caseId,
-        settings.goal?.amountMinor ?? null,
-        settings.goal?.currency ?? null,
-        settings.statementDescriptor || null,
-        settings.currencies,
-        settings.maxAmountMinor,
-      ],
-    );
+    await this.db.transaction(async (m) => {
+      await m.query(
+        `insert into campaign_settings (case_id, statement_descriptor, currencies, max_amount_minor) values ($1, $2, $3, $4)
+         on conflict (case_id) do update set statement_descriptor = excluded.statement_descriptor, currencies = excluded.currencies,
+           max_amount_minor = excluded.max_amount_minor, updated_at = now()`,
+        [caseId, settings.statementDescriptor || null, settings.currencies, settings.maxAmountMinor],
+      );
+      await this.goals.replaceGoals(m, caseId, settings.goals);
+    });
     return this.settingsOf(caseId);
+  }
+
+  /** For the Overview and the finance screens: the same figures the public page shows. */
+  async fundraisingOf(caseId: string): Promise<CaseFundraising> {
+    return { progress: await this.goals.progressOf(caseId) };
   }
 
   private async publicCase(slug: string): Promise<CampaignCase> {
@@ -105,7 +107,8 @@ export class CampaignsService {
       slug: theCase.slug,
       title: theCase.title,
       summary: theCase.public_summary,
-      goal: settings.goal,
+      goal: settings.goals[0] ?? null,
+      progress: await this.goals.progressOf(theCase.id),
       raised: [...raised].map(([currency, amountMinor]) => ({ currency, amountMinor })),
       raisedByKind: totals.map((row) => ({ currency: row.currency, kind: row.kind, amountMinor: num(row.net) })),
       donorCount: donors.n,
@@ -117,8 +120,9 @@ export class CampaignsService {
       })),
       spent: spent.map((row) => ({ category: row.category, currency: row.currency, amountMinor: num(row.amount_minor) })),
       currencies: settings.currencies,
-      minAmountMinor: MIN_AMOUNT_MINOR,
-      maxAmountMinor: settings.maxAmountMinor,
+      minAmountMinor: this.limitsOf(settings, settings.currencies[0] ?? 'EUR').minAmountMinor,
+      maxAmountMinor: this.limitsOf(settings, settings.currencies[0] ?? 'EUR').maxAmountMinor,
+      limits: settings.currencies.map((code) => this.limitsOf(settings, code)),
       statementDescriptor: settings.statementDescriptor ?? 'HABEAS',
       paymentsEnabled: this.stripe.configured,
       texts: await this.texts.textsOf(theCase.id),
@@ -134,8 +138,12 @@ export class CampaignsService {
     const settings = await this.settingsOf(theCase.id);
     if (!settings.currencies.includes(input.currency))
       throw new Unprocessable(`currency: ${input.currency} is not accepted; one of ${settings.currencies.join(', ')}`);
-    if (input.amountMinor < MIN_AMOUNT_MINOR) throw new Unprocessable(`amountMinor: the smallest donation is ${MIN_AMOUNT_MINOR} minor units`);
-    if (input.amountMinor > settings.maxAmountMinor) throw new Unprocessable(`amountMinor: the largest donation is ${settings.maxAmountMinor} minor units`);
+    const limits = this.limitsOf(settings, input.currency);
+    if (input.amountMinor < limits.minAmountMinor || input.amountMinor > limits.maxAmountMinor)
+      throw new Unprocessable(
+        `amountMinor: a gift in ${input.currency} is from ${minorToDecimal(limits.minAmountMinor, input.currency)} to ${minorToDecimal(limits.maxAmountMinor, input.currency)}`,
+        { minAmountMinor: limits.minAmountMinor, maxAmountMinor: limits.maxAmountMinor },
+      );
     const stripe = this.stripe.api();
     await this.throttle(ip);
 
@@ -143,12 +151,11 @@ export class CampaignsService {
     const donationId = await this.db.transaction(async (m) => {
       let donorId: string | null = null;
       if (input.name || input.email || input.message) {
-        const [donor] = await rowsOf<{ id: string }>(m, `insert into donor_identities (name, email, message, show_name) values ($1, $2, $3, $4) returning id`, [
-          sealText(input.name),
-          sealText(input.email),
-          sealText(input.message),
-          !input.anonymous && Boolean(input.name),
-        ]);
+        const [donor] = await rowsOf<{ id: string }>(
+          m,
+          `insert into donor_identities (name, email, message, show_name, language) values ($1, $2, $3, $4, $5) returning id`,
+          [sealText(input.name), sealText(input.email), sealText(input.message), !input.anonymous && Boolean(input.name), input.language],
+        );
         donorId = donor.id;
       }
       const [donation] = await rowsOf<{ id: string }>(
@@ -196,6 +203,7 @@ export class CampaignsService {
           },
         },
       ],
+      locale: input.language,
       success_url: `${back}?status=success`,
       cancel_url: `${back}?status=cancel`,
     };

@@ -1,6 +1,16 @@
 import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { campaignSettings, campaignTextsRequest, caseLedger, createExpenseRequest, expenseItem, expensePage, pageQuery, uuid } from '@habeas/contracts';
+import {
+  campaignSettings,
+  campaignTextsRequest,
+  caseFundraising,
+  caseLedger,
+  createExpenseRequest,
+  expenseItem,
+  expensePage,
+  pageQuery,
+  uuid,
+} from '@habeas/contracts';
 import type { CampaignSettings, CampaignTexts, PageQuery } from '@habeas/contracts';
 import { z } from 'zod';
 import { CaseAccess } from '../cases/case-access.service';
@@ -50,6 +60,15 @@ export class CaseMoneyController {
   @Returns(caseLedger)
   ledger(@CurrentActor() actor: Actor, @ZodParam('id', caseRef) id: string) {
     return this.expenses.ledgerOf(actor, id);
+  }
+
+  /** Goals and progress per currency, one-off and monthly apart: whoever sees the case sees what its public page shows. */
+  @Get('cases/:id/fundraising')
+  @Can('cases:list')
+  @Returns(caseFundraising)
+  async fundraising(@CurrentActor() actor: Actor, @ZodParam('id', caseRef) id: string) {
+    const theCase = await this.access.resolve(actor, id, 'cases:list');
+    return this.campaigns.fundraisingOf(theCase.id);
   }
 
   @Get('cases/:id/campaign')

@@ -6,13 +6,15 @@ import {
   donationPage,
   donationSummary,
   exportQuery,
+  ledgerPage,
+  ledgerQuery,
   offlineDonationRequest,
   pageQuery,
   reconciliationResult,
   stripeIssuePage,
   uuid,
 } from '@habeas/contracts';
-import type { DonationListQuery, ExportQuery, PageQuery } from '@habeas/contracts';
+import type { DonationListQuery, ExportQuery, LedgerQuery, PageQuery } from '@habeas/contracts';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { Can, CurrentActor } from '../common/auth/access.decorators';
@@ -53,6 +55,14 @@ export class DonationsController {
     const stream = await this.exports.open(actor, query);
     const name = `habeas-ledger${query.from ? `-${query.from}` : ''}${query.to ? `-to-${query.to}` : ''}.csv`;
     return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(stream);
+  }
+
+  /** The ledger screen: the export's lines with a running balance, paged and filtered like the export. */
+  @Get('donations/ledger')
+  @Can('money:read')
+  @Returns(ledgerPage)
+  ledger(@CurrentActor() actor: Actor, @ZodQuery(ledgerQuery) query: LedgerQuery) {
+    return this.exports.page(actor, query);
   }
 
   @Post('donations/offline')

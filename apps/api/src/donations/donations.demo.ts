@@ -37,9 +37,17 @@ export class DonationsDemo implements OnModuleInit {
         const finance = ids.get('user:finance')!;
         const admin = ids.get('user:admin')!;
         await manager.query(
-          `insert into campaign_settings (case_id, goal_minor, goal_currency, statement_descriptor, currencies) values ($1, 500000, 'EUR', 'HABEAS FUND', '{EUR,USD,GBP}'), ($2, 100000, 'EUR', 'HABEAS', '{EUR,USD}')`,
+          `insert into campaign_settings (case_id, statement_descriptor, currencies) values ($1, 'HABEAS FUND', '{EUR,USD,GBP}'), ($2, 'HABEAS', '{EUR,USD}')`,
           [vorontsov, second],
         );
+        // One goal per campaign and currency: the case's own, the same on the public page, the Overview and in finance.
+        await manager.query(
+          `insert into campaign_goals (case_id, currency, amount_minor) values ($1, 'EUR', 2000000), ($1, 'RUB', 150000000), ($2, 'EUR', 100000)`,
+          [vorontsov, second],
+        );
+        await manager.query(`insert into app_settings (key, value) values ('fund.settings', $1::jsonb) on conflict (key) do nothing`, [
+          JSON.stringify({ legalName: { ru: 'АНО «Фонд правовой защиты „Хабеас“»', en: 'Habeas Legal Defence Fund (ANO)' } }),
+        ]);
         const donations: Array<[string, DemoDonation]> = [
           [vorontsov, { kind: 'one_off', amount: 5000, currency: 'EUR', daysAgo: 40 }],
           [

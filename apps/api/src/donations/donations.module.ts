@@ -2,6 +2,7 @@ import { DashboardRegistry } from '../dashboard/dashboard.registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { TimelineRegistry } from '../cases/timeline/timeline.registry';
+import { CampaignGoalsRepository } from './campaign-goals.repository';
 import { CampaignTextsService } from './campaign-texts.service';
 import { CampaignsService } from './campaigns.service';
 import { CaseMoneyController } from './case-money.controller';
@@ -10,7 +11,13 @@ import { DonationsDemo } from './donations.demo';
 import { DonationsService } from './donations.service';
 import { ExpensesService } from './expenses.service';
 import { DonorMails } from './donor-mails';
+import { DonorLinksRepository } from './donor-links.repository';
+import { DonorSelfServiceController } from './donor-self-service.controller';
+import { DonorSelfService } from './donor-self-service.service';
+import { FundSettingsRepository } from './fund-settings.repository';
+import { FundSettingsService } from './fund-settings.service';
 import { LedgerExport } from './ledger-export.service';
+import { LedgerLinesRepository } from './ledger-lines.repository';
 import { MoneyAttention } from './money-attention.service';
 import { MoneyLedger } from './money-ledger.service';
 import { PublicCampaignsController } from './public-campaigns.controller';
@@ -22,14 +29,20 @@ import { StripeGateway } from './stripe-gateway.service';
 /** Donations, Stripe, expenses and the per-case fund ledger. */
 @Module({
   imports: [CasesModule],
-  controllers: [PublicCampaignsController, DonationsController, CaseMoneyController],
+  controllers: [PublicCampaignsController, DonationsController, CaseMoneyController, DonorSelfServiceController],
   providers: [
+    CampaignGoalsRepository,
     CampaignsService,
     CampaignTextsService,
     DonationsService,
     DonorMails,
+    DonorLinksRepository,
+    DonorSelfService,
+    FundSettingsRepository,
+    FundSettingsService,
     ExpensesService,
     LedgerExport,
+    LedgerLinesRepository,
     MoneyAttention,
     MoneyLedger,
     Reconciliation,

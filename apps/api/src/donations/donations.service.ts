@@ -10,7 +10,7 @@ import { NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
 import { MailService } from '../mail/mail.service';
 import { openText, sealText } from './donor-identity';
-import { donorEraseKey } from './donor-mails';
+import { DonorMails, donorEraseKey } from './donor-mails';
 import { MoneyAttention } from './money-attention.service';
 import { MoneyLedger } from './money-ledger.service';
 import { KEPT_GIFT, num, rowsOf } from './sql';
@@ -49,6 +49,7 @@ export class DonationsService {
     private readonly ledger: MoneyLedger,
     private readonly mail: MailService,
     private readonly attention: MoneyAttention,
+    private readonly donorMails: DonorMails,
   ) {}
 
   /** Donor names, emails and messages are shown to finance and admins; each list view of them is audited. */
@@ -129,15 +130,14 @@ export class DonationsService {
   async recordOffline(actor: Actor, input: ReturnType<typeof offlineDonationRequest.parse>): Promise<DonationItem> {
     const theCase = await this.access.resolve(actor, input.caseId, 'money:write');
     const at = input.receivedOn ? new Date(`${input.receivedOn}T12:00:00Z`) : new Date();
-    const { id, donorId } = await this.db.transaction(async (m) => {
+    const id = await this.db.transaction(async (m) => {
       let donorId: string | null = null;
       if (input.name || input.email || input.message) {
-        const [donor] = await rowsOf<{ id: string }>(m, `insert into donor_identities (name, email, message, show_name) values ($1, $2, $3, $4) returning id`, [
-          sealText(input.name),
-          sealText(input.email),
-          sealText(input.message),
-          !input.anonymous && Boolean(input.name),
-        ]);
+        const [donor] = await rowsOf<{ id: string }>(
+          m,
+          `insert into donor_identities (name, email, message, show_name, language) values ($1, $2, $3, $4, $5) returning id`,
+          [sealText(input.name), sealText(input.email), sealText(input.message), !input.anonymous && Boolean(input.name), input.language],
+        );
         donorId = donor.id;
       }
       const [donation] = await rowsOf<{ id: string }>(
@@ -157,17 +157,11 @@ export class DonationsService {
         },
         m,
       );
-      return { id: donation.id, donorId };
+      // An offline gift is its own receipt (one payment); the mail carries the donor's private link.
+      const thanks = await this.donorMails.thanks(m, donation.id, donation.id, input.amountMinor, input.currency, at);
+      if (thanks) await this.mail.queue(thanks, m);
+      return donation.id;
     });
-    if (input.email && donorId) {
-      await this.mail.queue({
-        to: input.email,
-        subject: 'Thank you for your donation',
-        text: `${input.name ? `Dear ${input.name},` : 'Hello,'}\n\nWe received your donation of ${(input.amountMinor / 100).toFixed(2)} ${input.currency} (${input.method}).\nReceipt reference: ${id}\n`,
-        dedupeKey: `donation-thanks:${id}`,
-        eraseKey: donorEraseKey(donorId),
-      });
-    }
     return this.get(actor, id);
   }
 

@@ -1,8 +1,10 @@
-import { minorToDecimal } from '@habeas/contracts';
+import { formatDate, formatMoney } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config';
 import type { Mail } from '../mail/mail.service';
 import { openText } from './donor-identity';
+import { DonorLinksRepository } from './donor-links.repository';
 import { rowsOf } from './sql';
 
 type Language = 'ru' | 'en';
@@ -10,6 +12,12 @@ type Language = 'ru' | 'en';
 /** The outbox's erase key of mails about a donor: erasing the donor deletes them (DonationsService.eraseDonors). */
 export function donorEraseKey(donorId: string): string {
   return `donor:${donorId}`;
+}
+
+/** Where the donor sees their gifts, downloads receipts and cancels or changes a monthly gift. */
+interface Links {
+  page: string;
+  receipt: string;
 }
 
 interface Recipient {
@@ -24,21 +32,23 @@ interface Recipient {
 
 const texts = {
   thanks: {
-    ru: (r: Recipient, amount: string, day: string) => ({
+    ru: (r: Recipient, amount: string, day: string, links: Links) => ({
       subject: 'Спасибо за пожертвование',
       text:
-        `${r.name ? `Здравствуйте, ${r.name}!` : 'Здравствуйте!'}\n\nСпасибо за пожертвование ${amount} (${day}) в фонд «${r.caseTitle}».\n` +
-        `Номер квитанции: ${r.donationId}\n` +
-        (r.kind === 'recurring' ? 'Ежемесячное пожертвование можно изменить или отменить в любой момент по ссылке из следующего письма.\n' : '') +
-        '\nКаждый платёж отражается в открытом отчёте кампании.\n',
+        `${r.name ? `Здравствуйте, ${r.name}!` : 'Здравствуйте!'}\n\nСпасибо за пожертвование ${amount} (${day}) на кампанию «${r.caseTitle}».\n\n` +
+        `Квитанция (PDF): ${links.receipt}\n` +
+        `Ваши пожертвования и все квитанции: ${links.page}\n` +
+        (r.kind === 'recurring' ? 'По этой же ссылке ежемесячное пожертвование можно изменить или отменить в любой момент.\n' : '') +
+        '\nСсылка личная: не пересылайте это письмо. Каждый платёж отражается в открытом отчёте кампании.\n',
     }),
-    en: (r: Recipient, amount: string, day: string) => ({
+    en: (r: Recipient, amount: string, day: string, links: Links) => ({
       subject: 'Thank you for your donation',
       text:
-        `${r.name ? `Dear ${r.name},` : 'Hello,'}\n\nThank you for your donation of ${amount} (${day}) to "${r.caseTitle}".\n` +
-        `Receipt reference: ${r.donationId}\n` +
-        (r.kind === 'recurring' ? 'You can change or cancel your monthly donation at any time from the link in the next mail.\n' : '') +
-        '\nEvery payment is accounted for in the public ledger of the campaign.\n',
+        `${r.name ? `Dear ${r.name},` : 'Hello,'}\n\nThank you for your donation of ${amount} (${day}) to the campaign "${r.caseTitle}".\n\n` +
+        `Receipt (PDF): ${links.receipt}\n` +
+        `Your donations and all receipts: ${links.page}\n` +
+        (r.kind === 'recurring' ? 'From the same link you can change or cancel your monthly donation at any time.\n' : '') +
+        '\nThe link is personal: please do not forward this mail. Every payment is accounted for in the public ledger of the campaign.\n',
     }),
   },
   paymentFailed: {
@@ -62,10 +72,19 @@ const texts = {
 /** Mails to donors, in the donor's language, built from the donation (never from the case's private facts). */
 @Injectable()
 export class DonorMails {
-  async thanks(m: EntityManager, donationId: string, amountMinor: number, currency: string, at: Date): Promise<Mail | null> {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly links: DonorLinksRepository,
+  ) {}
+
+  /** The thank-you mail of a gift's first payment (`receiptId`), with a new private link of the donor, in the caller's transaction. */
+  async thanks(m: EntityManager, donationId: string, receiptId: string, amountMinor: number, currency: string, at: Date): Promise<Mail | null> {
     const r = await this.recipient(m, donationId);
     if (!r) return null;
-    const body = texts.thanks[r.language](r, `${minorToDecimal(amountMinor, currency)} ${currency}`, at.toISOString().slice(0, 10));
+    const token = await this.links.createLink(m, r.donorId);
+    const base = this.config.publicUrl;
+    const links = { page: `${base}/donor/${token}`, receipt: `${base}/api/public/donor-links/${token}/receipts/${receiptId}` };
+    const body = texts.thanks[r.language](r, formatMoney(amountMinor, currency, r.language), formatDate(at, r.language, 'UTC'), links);
     return { to: r.email, ...body, dedupeKey: `donation-thanks:${donationId}`, eraseKey: donorEraseKey(r.donorId) };
   }
 
@@ -91,7 +110,8 @@ export class DonorMails {
       title: string;
     }>(
       m,
-      `select di.id as donor_id, di.email, di.name, di.language, di.erased_at, d.kind, c.title
+      `select di.id as donor_id, di.email, di.name, di.language, di.erased_at, d.kind,
+              coalesce(nullif((select ct.title from campaign_texts ct where ct.case_id = c.id and ct.language = di.language), ''), c.title) as title
          from donations d join donor_identities di on di.id = d.donor_id join cases c on c.id = d.case_id where d.id = $1`,
       [donationId],
     );

@@ -1,17 +1,20 @@
-import type { ExportQuery } from '@habeas/contracts';
+import type { ExportQuery, LedgerLine, LedgerQuery, Page } from '@habeas/contracts';
 import { minorToDecimal } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CaseAccess } from '../cases/case-access.service';
 import type { Actor } from '../common/auth/actor';
+import { DomainError } from '../common/http/domain-error';
+import { decodeCursor, toPage } from '../common/pagination';
 import { openText } from './donor-identity';
-import { num, rowsOf } from './sql';
+import { LedgerLinesRepository, type LedgerRow } from './ledger-lines.repository';
+import { num } from './sql';
 
 const BATCH = 1000;
+const LEDGER_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COLUMNS = [
   'at',
   'case',
@@ -36,41 +39,26 @@ export function defuseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
 }
 
-interface LedgerRow {
-  id: string;
-  at_key: string;
-  slug: string;
-  kind: string;
-  amount_minor: string;
-  currency: string;
-  fee_minor: string | null;
-  donor_name: string | null;
-  donation_id: string | null;
-  expense_id: string | null;
-  category: string | null;
-  ref: string | null;
-}
-
 /** One money movement as accountants read it: amounts in the currency's ISO 4217 exponent, gross − fee = net. */
 export function toCsvRow(row: LedgerRow): CsvRow {
-  const gross = num(row.amount_minor);
-  const fee = num(row.fee_minor);
+  const line = toLedgerLine(row);
+  const decimal = (minor: number) => minorToDecimal(minor, line.currency);
   return {
-    at: row.at_key,
+    at: line.at,
     case: row.slug,
-    kind: row.kind,
-    currency: row.currency,
-    gross: minorToDecimal(gross, row.currency),
-    fee: minorToDecimal(fee, row.currency),
-    net: minorToDecimal(gross - fee, row.currency),
-    gross_minor: String(gross),
-    fee_minor: String(fee),
-    net_minor: String(gross - fee),
-    donor: openText(row.donor_name) ?? '',
-    donation_id: row.donation_id ?? '',
-    expense_id: row.expense_id ?? '',
-    category: row.category ?? '',
-    reference: row.ref ?? '',
+    kind: line.kind,
+    currency: line.currency,
+    gross: decimal(line.grossMinor),
+    fee: decimal(line.feeMinor),
+    net: decimal(line.netMinor),
+    gross_minor: String(line.grossMinor),
+    fee_minor: String(line.feeMinor),
+    net_minor: String(line.netMinor),
+    donor: line.donor ?? '',
+    donation_id: line.donationId ?? '',
+    expense_id: line.expenseId ?? '',
+    category: line.category ?? '',
+    reference: line.reference ?? '',
   };
 }
 
@@ -81,7 +69,7 @@ export function toCsvRow(row: LedgerRow): CsvRow {
 @Injectable()
 export class LedgerExport {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly lines: LedgerLinesRepository,
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
   ) {}
@@ -91,7 +79,7 @@ export class LedgerExport {
     await this.audit.record(actor, {
       action: 'donation.exported',
       entityType: 'donation',
-      details: { from: query.from ?? null, to: query.to ?? null, caseId },
+      details: { from: query.from ?? null, to: query.to ?? null, caseId, category: query.category ?? null, currency: query.currency ?? null },
     });
     const source = Readable.from(this.rows(query, caseId));
     const csv = stringify({ bom: true, header: true, columns: [...COLUMNS], cast: { string: defuseFormula } });
@@ -99,28 +87,45 @@ export class LedgerExport {
     return source.pipe(csv);
   }
 
+  /** One page of the ledger screen: the CSV's lines, with case titles and the running balance. */
+  async page(actor: Actor, query: LedgerQuery): Promise<Page<LedgerLine>> {
+    const caseId = query.caseId ? (await this.access.resolve(actor, query.caseId, 'money:read')).id : null;
+    const cursor = decodeCursor(query.cursor);
+    if (cursor && !(LEDGER_KEY.test(cursor.key) && UUID.test(cursor.id))) throw new DomainError(400, 'cursor: invalid cursor');
+    const rows = await this.lines.lines({ ...query, caseId }, cursor ? { at: cursor.key, id: cursor.id } : null, query.limit + 1);
+    return toPage(rows, query.limit, (row) => ({ key: row.at_key, id: row.id }), toLedgerLine);
+  }
+
   private async *rows(query: ExportQuery, caseId: string | null): AsyncGenerator<CsvRow> {
     let after: { at: string; id: string } | null = null;
     for (;;) {
-      const params: unknown[] = [query.from ?? null, query.to ?? null, caseId, after?.at ?? null, after?.id ?? null, BATCH];
-      const rows: LedgerRow[] = await rowsOf<LedgerRow>(
-        this.db,
-        `select l.id, to_char(l.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key, c.slug, l.kind, l.amount_minor, l.currency,
-                case when l.kind = 'payment' and p.fee_currency = l.currency then p.fee_minor end as fee_minor,
-                case when di.show_name and di.erased_at is null then di.name end as donor_name,
-                l.donation_id, l.expense_id, l.category, l.ref
-           from ledger_entries l join cases c on c.id = l.case_id
-           left join donation_payments p on l.kind = 'payment' and p.payment_ref = l.ref
-           left join donations d on d.id = l.donation_id left join donor_identities di on di.id = d.donor_id
-          where ($1::date is null or l.at >= $1::date) and ($2::date is null or l.at < $2::date + interval '1 day') and ($3::uuid is null or l.case_id = $3)
-            and ($4::timestamptz is null or (l.at, l.id) > ($4::timestamptz, $5::uuid))
-          order by l.at, l.id limit $6`,
-        params,
-      );
+      const rows = await this.lines.lines({ ...query, caseId }, after, BATCH, false);
       for (const row of rows) yield toCsvRow(row);
       if (rows.length < BATCH) return;
       const last = rows[rows.length - 1];
       after = { at: last.at_key, id: last.id };
     }
   }
+}
+
+export function toLedgerLine(row: LedgerRow): LedgerLine {
+  const gross = num(row.amount_minor);
+  const fee = num(row.fee_minor);
+  return {
+    id: row.id,
+    at: row.at_key,
+    caseId: row.case_id,
+    caseTitle: row.title,
+    kind: row.kind as LedgerLine['kind'],
+    currency: row.currency,
+    grossMinor: gross,
+    feeMinor: fee,
+    netMinor: gross - fee,
+    balanceMinor: num(row.balance_minor),
+    donor: openText(row.donor_name),
+    donationId: row.donation_id,
+    expenseId: row.expense_id,
+    category: row.category,
+    reference: row.ref,
+  };
 }

@@ -2,6 +2,7 @@ import { minorToDecimal } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Mail } from '../mail/mail.service';
+import { CampaignGoalsRepository } from './campaign-goals.repository';
 import { DonorMails } from './donor-mails';
 import { num, rowsOf } from './sql';
 
@@ -41,7 +42,10 @@ interface DonationRow {
  */
 @Injectable()
 export class MoneyLedger {
-  constructor(private readonly donorMails: DonorMails) {}
+  constructor(
+    private readonly donorMails: DonorMails,
+    private readonly goals: CampaignGoalsRepository,
+  ) {}
 
   /** Serialises everything that touches one payment (its insertion, refunds, disputes) across transactions. */
   async lockKey(m: EntityManager, key: string): Promise<void> {
@@ -80,9 +84,9 @@ export class MoneyLedger {
       ref: fact.ref,
       at: fact.at,
     });
-    await this.recordMilestones(m, donation.case_id, fact.at);
+    await this.recordMilestones(m, donation.case_id, fact.currency, fact.at);
     if (firstPayment) {
-      const mail = await this.donorMails.thanks(m, donation.id, fact.amountMinor, fact.currency, fact.at);
+      const mail = await this.donorMails.thanks(m, donation.id, inserted[0].id, fact.amountMinor, fact.currency, fact.at);
       if (mail) mails.push(mail);
     }
     await this.applyAdjustments(m, fact.ref);
@@ -110,7 +114,7 @@ export class MoneyLedger {
   async recordOffline(m: EntityManager, donationId: string, caseId: string, amount: number, currency: string, at: Date, ref: string): Promise<void> {
     await this.addToTotals(m, caseId, currency, 'offline', { raised: amount, donors: 1 });
     await this.entry(m, { caseId, donationId, kind: 'offline', amount, currency, ref, at });
-    await this.recordMilestones(m, caseId, at);
+    await this.recordMilestones(m, caseId, currency, at);
   }
 
   /**
@@ -240,29 +244,20 @@ export class MoneyLedger {
     );
   }
 
-  /** Timeline milestones, written once when they happen: the first donation and 25/50/75/100% of the goal. */
-  async recordMilestones(m: EntityManager, caseId: string, at: Date): Promise<void> {
+  /** Timeline milestones, written once when they happen: the first donation and 25/50/75/100% of the goal in the money's currency. */
+  async recordMilestones(m: EntityManager, caseId: string, currency: string, at: Date): Promise<void> {
     await m.query(
       `insert into money_milestones (case_id, key, title, at) values ($1, 'first_donation', 'First donation received', $2) on conflict do nothing`,
       [caseId, at],
     );
-    const [goal] = await rowsOf<{ goal_minor: string | null; goal_currency: string | null }>(
-      m,
-      `select goal_minor, goal_currency from campaign_settings where case_id = $1`,
-      [caseId],
-    );
-    if (!goal?.goal_minor || !goal.goal_currency) return;
-    const [net] = await rowsOf<{ net: string }>(
-      m,
-      `select coalesce(sum(raised_minor - refunded_minor - disputed_minor), 0) as net from campaign_totals where case_id = $1 and currency = $2`,
-      [caseId, goal.goal_currency],
-    );
+    const progress = await this.goals.goalAndNet(m, caseId, currency);
+    if (!progress) return;
     for (const percent of [25, 50, 75, 100]) {
-      if (num(net.net) * 100 < num(goal.goal_minor) * percent) break;
+      if (progress.net * 100 < progress.goal * percent) break;
       await m.query(`insert into money_milestones (case_id, key, title, at) values ($1, $2, $3, $4) on conflict do nothing`, [
         caseId,
-        `goal:${goal.goal_currency}:${percent}`,
-        `Fundraising reached ${percent}% of the ${goal.goal_currency} goal`,
+        `goal:${currency}:${percent}`,
+        `Fundraising reached ${percent}% of the ${currency} goal`,
         at,
       ]);
     }

@@ -24,7 +24,6 @@ const theCase = {
   custodyMeasure: 'detention',
   detainedUntil: '2026-12-20',
   facilityId: null,
-  fundraisingGoal: null,
   custodyAppealDays: 3,
   verdictAppealDays: 15,
   createdAt: '2026-05-08T00:00:00.000Z',

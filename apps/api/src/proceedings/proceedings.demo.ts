@@ -67,7 +67,7 @@ export class ProceedingsDemo implements OnModuleInit {
     await manager.query(
       `update cases set defendant_id = $2, court_case_number = $3, court = $7, judge = $8, court_time_zone = 'Europe/Moscow',
               investigating_agency = $9, charges = $4, stage = 'investigation', plea = 'not_guilty',
-              custody_measure = 'detention', detained_until = $5, facility_id = $6, goal_amount_minor = 2000000, goal_currency = 'EUR'
+              custody_measure = 'detention', detained_until = $5, facility_id = $6
         where id = $1`,
       [
         vorontsov,

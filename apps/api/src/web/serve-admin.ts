@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Serves the built admin at `/` and the public donation page at `/donate/:slug`
+ * Serves the built admin at `/`, the public donation page at `/donate/:slug` and donors' private page at `/donor/:token`
  * (its own small entry). Client-side routes fall back to their HTML; unknown
  * `/api/...` paths stay JSON 404s.
  */
@@ -23,6 +23,8 @@ export async function serveAdmin(fastify: FastifyInstance, distDir: string): Pro
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile(file, distDir);
   };
   fastify.get('/donate/*', page('donate.html'));
+  // A donor's private page; its token is the last path segment (kept out of the logs by redactUrl).
+  fastify.get('/donor/*', page('donor.html'));
   fastify.get('/*', page('index.html'));
   fastify.get('/', page('index.html'));
 }

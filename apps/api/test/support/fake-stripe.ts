@@ -25,7 +25,7 @@ export interface FakeStripe {
   invoices: Array<{ id: string } & Record<string, unknown>>;
   /** PaymentIntents by id, `latest_charge.balance_transaction` expanded, for fee look-ups. */
   paymentIntents: Record<string, object>;
-  /** Subscriptions by id: `DELETE /v1/subscriptions/:id` cancels, `POST /v1/subscriptions/:id` updates. */
+  /** Subscriptions by id: `GET` reads, `DELETE /v1/subscriptions/:id` cancels, `POST /v1/subscriptions/:id` updates (the form is kept as `updated_form`). */
   subscriptions: Record<string, Record<string, unknown>>;
   /** When set, every request is answered with this status and Stripe-shaped error. */
   failWith: { status: number; type: string; message: string } | null;
@@ -77,6 +77,10 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       }
       if (request.method === 'GET' && resource === 'payment_intents' && id) {
         const found = fake.paymentIntents[id];
+        return found ? answer(200, found) : missing(id);
+      }
+      if (resource === 'subscriptions' && id && request.method === 'GET') {
+        const found = fake.subscriptions[id];
         return found ? answer(200, found) : missing(id);
       }
       if (resource === 'subscriptions' && id && (request.method === 'DELETE' || request.method === 'POST')) {

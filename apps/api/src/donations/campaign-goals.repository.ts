@@ -1,0 +1,71 @@
+import type { CampaignGoal, CampaignProgress } from '@habeas/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { num, rowsOf } from './sql';
+
+type Query = Pick<EntityManager, 'query'>;
+
+/** Goals (one per campaign and currency) and progress against them, read from the per-currency totals. */
+@Injectable()
+export class CampaignGoalsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async goalsOf(caseId: string, m: Query = this.db): Promise<CampaignGoal[]> {
+    const rows = await rowsOf<{ currency: string; amount_minor: string }>(
+      m,
+      `select currency, amount_minor from campaign_goals where case_id = $1 order by created_at, currency`,
+      [caseId],
+    );
+    return rows.map((row) => ({ currency: row.currency, amountMinor: num(row.amount_minor) }));
+  }
+
+  /** Replaces the campaign's goals, in the caller's transaction; a currency kept keeps its place. */
+  async replaceGoals(m: EntityManager, caseId: string, goals: CampaignGoal[]): Promise<void> {
+    await m.query(`delete from campaign_goals where case_id = $1 and not (currency = any($2::text[]))`, [caseId, goals.map((goal) => goal.currency)]);
+    for (const goal of goals)
+      await m.query(
+        `insert into campaign_goals (case_id, currency, amount_minor) values ($1, $2, $3)
+         on conflict (case_id, currency) do update set amount_minor = excluded.amount_minor, updated_at = now()`,
+        [caseId, goal.currency, goal.amountMinor],
+      );
+  }
+
+  /** Every currency with a goal or money, one-off, monthly and offline apart (net of refunds and disputes). */
+  async progressOf(caseId: string, m: Query = this.db): Promise<CampaignProgress[]> {
+    const rows = await rowsOf<{ currency: string; goal: string | null; one_off: string; monthly: string; offline: string; first: Date | null }>(
+      m,
+      `with net as (
+         select currency,
+                sum(raised_minor - refunded_minor - disputed_minor) filter (where kind = 'one_off') as one_off,
+                sum(raised_minor - refunded_minor - disputed_minor) filter (where kind = 'recurring') as monthly,
+                sum(raised_minor - refunded_minor - disputed_minor) filter (where kind = 'offline') as offline
+           from campaign_totals where case_id = $1 group by currency)
+       select coalesce(g.currency, n.currency) as currency, g.amount_minor as goal, coalesce(n.one_off, 0) as one_off,
+              coalesce(n.monthly, 0) as monthly, coalesce(n.offline, 0) as offline, g.created_at as first
+         from (select * from campaign_goals where case_id = $1) g full join net n on n.currency = g.currency
+        order by g.created_at nulls last, 1`,
+      [caseId],
+    );
+    return rows.map((row) => ({
+      currency: row.currency,
+      goalMinor: row.goal === null ? null : num(row.goal),
+      oneOffMinor: num(row.one_off),
+      monthlyMinor: num(row.monthly),
+      offlineMinor: num(row.offline),
+      raisedMinor: num(row.one_off) + num(row.monthly) + num(row.offline),
+    }));
+  }
+
+  /** The goal in `currency` and the net raised in it, for milestones. */
+  async goalAndNet(m: Query, caseId: string, currency: string): Promise<{ goal: number; net: number } | null> {
+    const [row] = await rowsOf<{ goal: string; net: string }>(
+      m,
+      `select g.amount_minor as goal,
+              (select coalesce(sum(raised_minor - refunded_minor - disputed_minor), 0) from campaign_totals t where t.case_id = g.case_id and t.currency = g.currency) as net
+         from campaign_goals g where g.case_id = $1 and g.currency = $2`,
+      [caseId, currency],
+    );
+    return row ? { goal: num(row.goal), net: num(row.net) } : null;
+  }
+}
