@@ -16,8 +16,8 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
-      // Two entries: the admin app, and the public donation page with its own small bundle.
-      input: { admin: here('index.html'), donate: here('donate.html') },
+      // Three entries: the admin app, and the public donation page and donors' private page, each with its own small bundle.
+      input: { admin: here('index.html'), donate: here('donate.html'), donor: here('donor.html') },
     },
   },
   server: {

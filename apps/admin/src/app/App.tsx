@@ -12,6 +12,7 @@ import { CaseMedicalPage } from '../features/medical/CaseMedicalPage';
 import { MedicalAlertsPage } from '../features/medical/MedicalAlertsPage';
 import { BankStatementsPage } from '../features/banking/BankStatementsPage';
 import { DonationsPage } from '../features/donations/DonationsPage';
+import { LedgerPage } from '../features/donations/LedgerPage';
 import { AccountPage } from '../features/account/AccountPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { InvitePage } from '../features/users/InvitePage';
@@ -67,6 +68,7 @@ export function App() {
                 <Route element={<RequireSession capability="money:read" />}>
                   <Route path="/donations" element={<DonationsPage />} />
                   <Route path="/donations/bank" element={<BankStatementsPage />} />
+                  <Route path="/donations/ledger" element={<LedgerPage />} />
                 </Route>
                 <Route element={<RequireSession capability="users:manage" />}>
                   <Route path="/users" element={<UsersPage />} />

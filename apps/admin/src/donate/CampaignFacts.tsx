@@ -2,35 +2,44 @@ import { useState } from 'react';
 import type { PublicCampaign } from '@habeas/contracts';
 import { formatMoney, type DonateLanguage, type Strings } from './strings';
 
-/** Progress per currency, one-off and monthly apart (never one bar mixing currencies). */
+/**
+ * Progress per currency against that currency's goal, one-off, monthly and other gifts apart (a stacked bar and
+ * the same figures as text); never one bar mixing currencies.
+ */
 export function CampaignProgress({ campaign, s, lang }: { campaign: PublicCampaign; s: Strings; lang: DonateLanguage }) {
-  const currencies = [...new Set(campaign.raisedByKind.map((row) => row.currency))];
-  const label = { one_off: s.oneOff, recurring: s.monthly, offline: s.offline };
   return (
     <section className="donate__progress" aria-label={s.raised}>
-      {campaign.goal && (
-        <p>
-          {s.goal}: <strong>{formatMoney(campaign.goal.amountMinor, campaign.goal.currency, lang)}</strong>
-        </p>
-      )}
-      {currencies.map((currency) => {
-        const total = campaign.raised.find((row) => row.currency === currency)?.amountMinor ?? 0;
-        const goal = campaign.goal?.currency === currency ? campaign.goal.amountMinor : null;
+      {campaign.progress.map((row) => {
+        const scale = Math.max(row.goalMinor ?? 0, row.raisedMinor, 1);
+        const parts = [
+          { key: 'one_off', label: s.oneOff, amount: row.oneOffMinor },
+          { key: 'recurring', label: s.monthly, amount: row.monthlyMinor },
+          { key: 'offline', label: s.offline, amount: row.offlineMinor },
+        ].filter((part) => part.amount > 0);
         return (
-          <div key={currency} className="donate__currency" data-testid={`raised-${currency}`}>
+          <div key={row.currency} className="donate__currency" data-testid={`raised-${row.currency}`}>
             <p>
-              {s.raised} ({currency}): <strong>{formatMoney(total, currency, lang)}</strong>
-              {goal ? ` — ${Math.floor((total * 100) / goal)}% ${s.progressOf} ${currency}` : ''}
+              {s.raised} ({row.currency}): <strong>{formatMoney(row.raisedMinor, row.currency, lang)}</strong>
+              {row.goalMinor ? (
+                <>
+                  {' '}
+                  {s.of} <strong data-testid={`goal-${row.currency}`}>{formatMoney(row.goalMinor, row.currency, lang)}</strong> (
+                  {Math.floor((row.raisedMinor * 100) / row.goalMinor)}%)
+                </>
+              ) : null}
             </p>
-            {goal ? <progress max={goal} value={Math.min(total, goal)} /> : null}
-            <ul>
-              {campaign.raisedByKind
-                .filter((row) => row.currency === currency)
-                .map((row) => (
-                  <li key={row.kind}>
-                    {label[row.kind]}: {formatMoney(row.amountMinor, currency, lang)}
-                  </li>
-                ))}
+            <div className="donate__bar" aria-hidden="true">
+              {parts.map((part) => (
+                <span key={part.key} className={`donate__bar-${part.key}`} style={{ width: `${(Math.max(part.amount, 0) * 100) / scale}%` }} />
+              ))}
+            </div>
+            <ul className="donate__legend">
+              {parts.map((part) => (
+                <li key={part.key}>
+                  <span className={`donate__swatch donate__bar-${part.key}`} aria-hidden="true" />
+                  {part.label}: {formatMoney(part.amount, row.currency, lang)}
+                </li>
+              ))}
             </ul>
           </div>
         );

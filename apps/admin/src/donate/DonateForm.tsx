@@ -4,7 +4,6 @@ import { amountProblem, limitsText, parseAmount, type AmountLimits } from './amo
 import { BankTransferPanel } from './BankTransferPanel';
 import { formatMoney, type DonateLanguage, type Strings } from './strings';
 
-const CARD_PRESETS = [1000, 2500, 5000, 10000];
 const RUB_PRESETS = [50000, 100000, 300000, 500000];
 
 type Method = 'card' | 'bank';
@@ -18,7 +17,15 @@ export function DonateForm({ campaign, s, lang, slug }: { campaign: PublicCampai
   const bank = campaign.bankTransfer;
   const [method, setMethod] = useState<Method>(cardOn || !bank ? 'card' : 'bank');
   const [cardCurrency, setCardCurrency] = useState(campaign.currencies[0] ?? 'EUR');
-  const [preset, setPreset] = useState<number | null>(method === 'bank' ? RUB_PRESETS[1] : 2500);
+  /** Limits and preset amounts by the currency's exponent (¥1,000 rather than ¥10), as the server checks them. */
+  const cardLimits = (code: string) =>
+    campaign.limits.find((entry) => entry.currency === code) ?? {
+      currency: code,
+      minAmountMinor: campaign.minAmountMinor,
+      maxAmountMinor: campaign.maxAmountMinor,
+      presets: [1000, 2500, 5000, 10000],
+    };
+  const [preset, setPreset] = useState<number | null>(method === 'bank' ? RUB_PRESETS[1] : cardLimits(cardCurrency).presets[1]);
   const [custom, setCustom] = useState('');
   const [monthly, setMonthly] = useState(false);
   const [showName, setShowName] = useState(false);
@@ -32,8 +39,8 @@ export function DonateForm({ campaign, s, lang, slug }: { campaign: PublicCampai
   const limits: AmountLimits =
     method === 'bank' && bank
       ? { min: bank.minAmountMinor, max: bank.maxAmountMinor, currency }
-      : { min: campaign.minAmountMinor, max: campaign.maxAmountMinor, currency };
-  const presets = method === 'bank' ? RUB_PRESETS : CARD_PRESETS;
+      : { min: cardLimits(currency).minAmountMinor, max: cardLimits(currency).maxAmountMinor, currency };
+  const presets = method === 'bank' ? RUB_PRESETS : cardLimits(currency).presets;
   const amountMinor = preset ?? (custom.trim() ? parseAmount(custom, currency) : Number.NaN);
   const problem = amountProblem(amountMinor, limits, s, lang);
   // A bank transfer may leave the amount to the banking app; a typed amount must still be within the limits.
@@ -42,7 +49,7 @@ export function DonateForm({ campaign, s, lang, slug }: { campaign: PublicCampai
 
   function choose(next: Method) {
     setMethod(next);
-    setPreset(next === 'bank' ? RUB_PRESETS[1] : 2500);
+    setPreset(next === 'bank' ? RUB_PRESETS[1] : cardLimits(cardCurrency).presets[1]);
     setCustom('');
     setError(null);
   }
@@ -64,6 +71,7 @@ export function DonateForm({ campaign, s, lang, slug }: { campaign: PublicCampai
           name: name || undefined,
           email: email || undefined,
           message: message || undefined,
+          language: lang,
         }),
       });
       const body = (await response.json()) as { url?: string; message?: string };
@@ -102,7 +110,15 @@ export function DonateForm({ campaign, s, lang, slug }: { campaign: PublicCampai
           {method === 'card' && campaign.currencies.length > 1 && (
             <label>
               {s.currency}
-              <select value={cardCurrency} onChange={(e) => setCardCurrency(e.currentTarget.value)} name="currency">
+              <select
+                value={cardCurrency}
+                onChange={(e) => {
+                  const code = e.currentTarget.value;
+                  setCardCurrency(code);
+                  if (preset !== null) setPreset(cardLimits(code).presets[1]);
+                }}
+                name="currency"
+              >
                 {campaign.currencies.map((code) => (
                   <option key={code}>{code}</option>
                 ))}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { PublicCampaign as Campaign } from '@habeas/contracts';
 import { CampaignProgress, OtherWays, Spending, Summary, summaryOf, Supporters, titleOf } from './CampaignFacts';
 import { DonateForm } from './DonateForm';
+import { LanguageSwitch } from './LanguageSwitch';
 import { initialLanguage, strings, type DonateLanguage } from './strings';
 
 type State = { kind: 'loading' } | { kind: 'not-found' } | { kind: 'error' } | { kind: 'ready'; campaign: Campaign };
@@ -42,13 +43,7 @@ export function DonatePage() {
     <div className="donate">
       <header className="donate__top">
         <strong>{s.support}</strong>
-        <nav className="donate__lang" aria-label="language">
-          {(['en', 'ru'] as const).map((code) => (
-            <button key={code} type="button" aria-pressed={lang === code} onClick={() => setLang(code)}>
-              {code.toUpperCase()}
-            </button>
-          ))}
-        </nav>
+        <LanguageSwitch lang={lang} onChange={setLang} />
       </header>
       <main>
         {state.kind === 'loading' && <p role="status">{s.loading}</p>}

@@ -22,8 +22,6 @@ interface Values {
   plea: string;
   custodyMeasure: string;
   detainedUntil: string;
-  goal: number | string;
-  goalCurrency: string;
   publicSummary: string;
   isPublic: boolean;
   custodyAppealDays: number | string;
@@ -46,8 +44,6 @@ function initial(theCase?: CaseSummary): Values {
     plea: theCase?.plea ?? '',
     custodyMeasure: theCase?.custodyMeasure ?? '',
     detainedUntil: theCase?.detainedUntil ?? '',
-    goal: theCase?.fundraisingGoal ? theCase.fundraisingGoal.amountMinor / 100 : '',
-    goalCurrency: theCase?.fundraisingGoal?.currency ?? 'EUR',
     publicSummary: theCase?.publicSummary ?? '',
     isPublic: theCase?.isPublic ?? false,
     custodyAppealDays: theCase?.custodyAppealDays ?? 3,
@@ -77,7 +73,6 @@ function toRequest(v: Values, creating: boolean) {
     plea: v.plea || null,
     custodyMeasure: v.custodyMeasure || null,
     detainedUntil: v.detainedUntil || null,
-    fundraisingGoal: v.goal === '' ? null : { amountMinor: Math.round(Number(v.goal) * 100), currency: v.goalCurrency },
     publicSummary: v.publicSummary,
     isPublic: v.isPublic,
     custodyAppealDays: Number(v.custodyAppealDays),
@@ -145,17 +140,6 @@ export function CaseForm(props: { theCase?: CaseSummary; onSaved: (saved: CaseSu
             onChange={set('custodyMeasure')}
           />
           <TextInput label={t('cases.detainedUntil')} type="date" {...text('detainedUntil')} error={errors.detainedUntil} />
-          <Group grow align="flex-start">
-            <NumberInput
-              label={t('cases.goal')}
-              min={0}
-              decimalScale={2}
-              value={values.goal}
-              onChange={set('goal')}
-              error={errors['fundraisingGoal.amountMinor']}
-            />
-            <TextInput label={t('cases.currency')} maxLength={3} {...text('goalCurrency')} error={errors['fundraisingGoal.currency']} />
-          </Group>
           <NumberInput
             label={t('cases.custodyAppealDays')}
             min={1}

@@ -5,6 +5,8 @@ import type { CaseLedger, ExpenseItem } from '@habeas/contracts';
 import { expenseCategories } from '@habeas/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { can } from '@habeas/contracts';
+import { useCurrentUser } from '../../app/session';
 import { api, fieldErrors } from '../../shared/api';
 import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
@@ -12,11 +14,13 @@ import { usePaged } from '../../shared/usePaged';
 import { BankDetailsForm } from '../banking/BankDetailsForm';
 import { CampaignTextsForm } from '../banking/CampaignTextsForm';
 import { CampaignSettingsForm } from './CampaignSettingsForm';
+import { CaseGoalBars } from './GoalBars';
 import { formatMoney, toMinor } from './money';
 
 /** A case's money: ledger per currency, expenses with two-person approval, and a form for a new expense. */
 export function CaseMoneyTab({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation();
+  const user = useCurrentUser();
   const queryClient = useQueryClient();
   const ledger = useQuery({ queryKey: ['donations', 'ledger', caseId], queryFn: () => api<CaseLedger>(`/api/cases/${caseId}/ledger`) });
   const expenses = usePaged<ExpenseItem>(['donations', 'expenses', caseId], `/api/cases/${caseId}/expenses`);
@@ -29,6 +33,8 @@ export function CaseMoneyTab({ caseId }: { caseId: string }) {
   const money = (minor: number, currency: string) => formatMoney(minor, currency, i18n.language);
   return (
     <Stack>
+      <Title order={4}>{t('goals.title')}</Title>
+      <CaseGoalBars caseId={caseId} />
       <QueryState isLoading={ledger.isLoading} error={ledger.error} isEmpty={ledger.data?.currencies.length === 0} empty={t('donations.ledgerEmpty')}>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {ledger.data?.currencies.map((c) => (
@@ -78,9 +84,18 @@ export function CaseMoneyTab({ caseId }: { caseId: string }) {
                   ) : (
                     <Group gap="xs">
                       <Badge color="yellow">{t('donations.awaitingApproval')}</Badge>
-                      <Button size="xs" onClick={() => approve.mutate(e.id)} loading={approve.isPending && approve.variables === e.id}>
-                        {t('donations.approve')}
-                      </Button>
+                      {e.submittedBy === user.id ? (
+                        // Two people for every expense: the one who submitted it cannot approve it.
+                        <Text size="xs" c="dimmed" data-testid="own-expense">
+                          {t('expenses.ownNeedsAnother')}
+                        </Text>
+                      ) : (
+                        can(user, 'money:write') && (
+                          <Button size="xs" onClick={() => approve.mutate(e.id)} loading={approve.isPending && approve.variables === e.id}>
+                            {t('donations.approve')}
+                          </Button>
+                        )
+                      )}
                     </Group>
                   )}
                 </Table.Td>

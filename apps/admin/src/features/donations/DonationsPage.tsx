@@ -1,20 +1,21 @@
 import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DonationItem } from '@habeas/contracts';
 import { donationKinds, donationStatuses } from '@habeas/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api, withQuery } from '../../shared/api';
+import { withQuery } from '../../shared/api';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 import { usePaged } from '../../shared/usePaged';
 import { CaseMoneyTab } from './CaseMoneyTab';
 import { DonationCharts } from './DonationCharts';
+import { FundSettingsCard } from './FundSettingsCard';
 import { useDonationSummary } from './hooks';
 import { MoneyAttentionPanel } from './MoneyAttentionPanel';
-import { formatMoney, useCaseOptions } from './money';
+import { EraseDonorButton } from './EraseDonorButton';
+import { formatMoney, useCaseOptions, useCaseTitle } from './money';
 import { OfflineDonationForm } from './OfflineDonationForm';
 
 /** The treasurer's screen: totals and charts, every donation with filters, the export, reconciliation, and each case's ledger. */
@@ -27,11 +28,7 @@ export function DonationsPage() {
   const set = (key: keyof typeof filters) => (value: string | null) => setFilters((f) => ({ ...f, [key]: value ?? '' }));
   const summary = useDonationSummary();
   const donations = usePaged<DonationItem>(['donations', 'list'], '/api/donations', filters);
-  const queryClient = useQueryClient();
-  const erase = useMutation({
-    mutationFn: (donorId: string) => api(`/api/donors/${donorId}/erase`, { method: 'POST' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['donations'] }),
-  });
+  const caseTitle = useCaseTitle();
   return (
     <>
       <PageHeader title={t('donations.title')}>
@@ -42,6 +39,9 @@ export function DonationsPage() {
           data-testid="export-csv"
         >
           {t('donations.export')}
+        </Button>
+        <Button variant="default" component={Link} to="/donations/ledger" data-testid="ledger-link">
+          {t('ledger.open')}
         </Button>
         <Button variant="default" component={Link} to="/donations/bank" data-testid="bank-statements-link">
           {t('banking.open')}
@@ -97,7 +97,7 @@ export function DonationsPage() {
             {donations.items.map((d) => (
               <Table.Tr key={d.id}>
                 <Table.Td>{new Date(d.paidAt ?? d.createdAt).toLocaleDateString(i18n.language)}</Table.Td>
-                <Table.Td>{d.caseSlug}</Table.Td>
+                <Table.Td>{caseTitle(d.caseId)}</Table.Td>
                 <Table.Td>
                   {t(`donations.kinds.${d.kind}`)}
                   {d.subscriptionStatus === 'canceled' ? ` (${t('donations.canceled')})` : ''}
@@ -119,14 +119,7 @@ export function DonationsPage() {
                   <Group gap="xs" wrap="nowrap">
                     {d.donorName ?? d.donorEmail ?? <Text c="dimmed">{t('donations.anonymousDonor')}</Text>}
                     {d.donorId && (d.donorName || d.donorEmail || d.message) ? (
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => window.confirm(t('donations.eraseConfirm')) && erase.mutate(d.donorId!)}
-                      >
-                        {t('donations.erase')}
-                      </Button>
+                      <EraseDonorButton donorId={d.donorId} donorLabel={d.donorName ?? d.donorEmail ?? t('donations.anonymousDonor')} />
                     ) : null}
                   </Group>
                 </Table.Td>
@@ -141,6 +134,7 @@ export function DonationsPage() {
       </Title>
       <Select label={t('donations.case')} data={cases.data ?? []} value={ledgerCase} onChange={setLedgerCase} w={260} mb="md" data-testid="ledger-case" />
       {ledgerCase ? <CaseMoneyTab caseId={ledgerCase} /> : <Anchor component="span">{t('donations.pickCase')}</Anchor>}
+      <FundSettingsCard />
     </>
   );
 }

@@ -3,7 +3,7 @@ import type { DonationSummary } from '@habeas/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api';
 import { useNeedsAttention, useRunReconciliation } from './hooks';
-import { formatMoney } from './money';
+import { formatMoney, useCaseTitle } from './money';
 
 /**
  * What finance must look at: the last reconciliation run (checked, fixed, failed), signed Stripe events that could
@@ -11,6 +11,7 @@ import { formatMoney } from './money';
  */
 export function MoneyAttentionPanel({ summary }: { summary: DonationSummary }) {
   const { t, i18n } = useTranslation();
+  const caseTitle = useCaseTitle();
   const issues = useNeedsAttention();
   const reconcile = useRunReconciliation();
   const run = summary.lastReconciliation;
@@ -112,7 +113,7 @@ export function MoneyAttentionPanel({ summary }: { summary: DonationSummary }) {
           empty={t('money.atRisk.none')}
           rows={summary.atRisk.map((gift) => ({
             key: gift.donationId,
-            left: `${gift.donorName ?? t('donations.anonymousDonor')} · ${gift.caseSlug}`,
+            left: `${gift.donorName ?? t('donations.anonymousDonor')} · ${caseTitle(gift.caseSlug)}`,
             right: `${formatMoney(gift.amountMinor, gift.currency, i18n.language)} · ${t('money.atRisk.failedOn', { at: at(gift.failedAt) })}`,
           }))}
         />

@@ -10,6 +10,7 @@ import { useCurrentUser } from '../../../app/session';
 import { can } from '@habeas/contracts';
 import { CaseForm } from '../CaseForm';
 import { CustodyCard } from '../CustodyCard';
+import { CaseGoalBars } from '../../donations/GoalBars';
 
 function Fact(props: { label: string; children: ReactNode }) {
   return (
@@ -23,15 +24,14 @@ function Fact(props: { label: string; children: ReactNode }) {
 }
 
 export function OverviewTab(props: { theCase: CaseSummary }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const user = useCurrentUser();
   const client = useQueryClient();
   const navigate = useNavigate();
   const [editing, { open, close }] = useDisclosure(false);
   const c = props.theCase;
-  const goal = c.fundraisingGoal
-    ? new Intl.NumberFormat(i18n.language, { style: 'currency', currency: c.fundraisingGoal.currency }).format(c.fundraisingGoal.amountMinor / 100)
-    : '';
+  // Finance sees which cases exist and their money: the proceedings, charges and custody are not theirs to read.
+  const proceedings = can(user, 'cases:read');
   return (
     <Stack>
       {can(user, 'cases:write') && (
@@ -41,52 +41,61 @@ export function OverviewTab(props: { theCase: CaseSummary }) {
           </Button>
         </Group>
       )}
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
+      {proceedings && (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <Card withBorder>
+            <Stack gap="sm">
+              <Fact label={t('cases.defendant')}>
+                {c.defendant && (
+                  <>
+                    {c.defendant.fullName} <Badge variant="light">{t(`cases.status.${c.defendant.status}`)}</Badge>
+                  </>
+                )}
+              </Fact>
+              <Fact label={t('cases.stage')}>{t(`cases.stages.${c.stage}`)}</Fact>
+              <Fact label={t('cases.plea')}>{c.plea && t(`cases.pleas.${c.plea}`)}</Fact>
+              <Fact label={t('cases.custodyMeasure')}>
+                {c.custodyMeasure && t(`cases.measures.${c.custodyMeasure}`)}
+                {c.detainedUntil && ` · ${t('cases.detainedUntil')}: ${c.detainedUntil}`}
+              </Fact>
+            </Stack>
+          </Card>
+          <Card withBorder>
+            <Stack gap="sm">
+              <Fact label={t('cases.court')}>{c.court}</Fact>
+              <Fact label={t('cases.courtCaseNumber')}>{c.courtCaseNumber}</Fact>
+              <Fact label={t('cases.judge')}>{c.judge}</Fact>
+              <Fact label={t('cases.investigatingAgency')}>{c.investigatingAgency}</Fact>
+              <Fact label={t('cases.appealTerms')}>{t('cases.appealTermsValue', { custody: c.custodyAppealDays, verdict: c.verdictAppealDays })}</Fact>
+            </Stack>
+          </Card>
+        </SimpleGrid>
+      )}
+      {proceedings && (
         <Card withBorder>
-          <Stack gap="sm">
-            <Fact label={t('cases.defendant')}>
-              {c.defendant && (
-                <>
-                  {c.defendant.fullName} <Badge variant="light">{t(`cases.status.${c.defendant.status}`)}</Badge>
-                </>
-              )}
-            </Fact>
-            <Fact label={t('cases.stage')}>{t(`cases.stages.${c.stage}`)}</Fact>
-            <Fact label={t('cases.plea')}>{c.plea && t(`cases.pleas.${c.plea}`)}</Fact>
-            <Fact label={t('cases.custodyMeasure')}>
-              {c.custodyMeasure && t(`cases.measures.${c.custodyMeasure}`)}
-              {c.detainedUntil && ` · ${t('cases.detainedUntil')}: ${c.detainedUntil}`}
-            </Fact>
-          </Stack>
+          <Text fw={500} mb="xs">
+            {t('cases.charges')}
+          </Text>
+          {c.charges.length ? (
+            <List>
+              {c.charges.map((charge) => (
+                <List.Item key={charge.article}>
+                  {t('cases.article', { article: charge.article })} {charge.description && `— ${charge.description}`}
+                </List.Item>
+              ))}
+            </List>
+          ) : (
+            <Text c="dimmed">—</Text>
+          )}
         </Card>
-        <Card withBorder>
-          <Stack gap="sm">
-            <Fact label={t('cases.court')}>{c.court}</Fact>
-            <Fact label={t('cases.courtCaseNumber')}>{c.courtCaseNumber}</Fact>
-            <Fact label={t('cases.judge')}>{c.judge}</Fact>
-            <Fact label={t('cases.investigatingAgency')}>{c.investigatingAgency}</Fact>
-            <Fact label={t('cases.goal')}>{goal}</Fact>
-            <Fact label={t('cases.appealTerms')}>{t('cases.appealTermsValue', { custody: c.custodyAppealDays, verdict: c.verdictAppealDays })}</Fact>
-          </Stack>
-        </Card>
-      </SimpleGrid>
-      <Card withBorder>
-        <Text fw={500} mb="xs">
-          {t('cases.charges')}
+      )}
+      {proceedings && <CustodyCard caseId={c.id} />}
+      <Card withBorder data-testid="overview-fundraising">
+        <Text fw={500} mb="xs" component="h2" size="md">
+          {t('goals.title')}
         </Text>
-        {c.charges.length ? (
-          <List>
-            {c.charges.map((charge) => (
-              <List.Item key={charge.article}>
-                {t('cases.article', { article: charge.article })} {charge.description && `— ${charge.description}`}
-              </List.Item>
-            ))}
-          </List>
-        ) : (
-          <Text c="dimmed">—</Text>
-        )}
+        <CaseGoalBars caseId={c.id} />
       </Card>
-      <CustodyCard caseId={c.id} />
       <Card withBorder>
         <Text fw={500} mb="xs">
           {t('cases.publicSummary')} {c.isPublic ? <Badge color="green">{t('cases.public')}</Badge> : <Badge color="gray">{t('cases.private')}</Badge>}
