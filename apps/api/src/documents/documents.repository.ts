@@ -127,7 +127,7 @@ export class DocumentsRepository {
   }
 
   /**
-   * Matching documents newest first by document date (docs/decisions/0021-search-sealed-text-and-order.md). The
+   * Matching documents newest first by document date (docs/decisions/0022-search-sealed-text-and-order.md). The
    * order is an index order, so PostgreSQL either walks documents_dated_idx until the page is full (common words)
    * or collects the few matches from the GIN indexes and sorts them (rare words): never ranks every match.
    */

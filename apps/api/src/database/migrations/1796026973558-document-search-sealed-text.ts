@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Document search at scale, with the extracted text sealed at rest (docs/decisions/0021-search-sealed-text-and-order.md).
+ * Document search at scale, with the extracted text sealed at rest (docs/decisions/0022-search-sealed-text-and-order.md).
  * - The words of a document are kept in two vectors: `search_head` (title, court, tags; generated) and `search_body`
  *   (the newest extracted text; written by the app from the plaintext it has just sealed). Only these vectors and
  *   `search_terms` (names and identifiers such as "3/2-2026-0508" found in the text, for the trigram index) stay readable.

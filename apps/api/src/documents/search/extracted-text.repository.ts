@@ -1,4 +1,4 @@
-import { FieldCipher } from '../../common/crypto/field-cipher';
+import { openField, sealField, type SealedAt } from '../../common/crypto/field-cipher';
 import { searchTermsOf } from './search-terms';
 
 /** A TypeORM DataSource or EntityManager, or a pg Client (reencrypt runs without Nest). */
@@ -10,13 +10,15 @@ function rowsOf<R>(result: unknown): R[] {
   return Array.isArray(result) ? (result as R[]) : (result as { rows: R[] }).rows;
 }
 
-/** Extracted text is sealed like every other sensitive field, for its row of document_versions. */
-export function sealExtractedText(_versionId: string, text: string): string {
-  return FieldCipher.seal(text);
+const at = (versionId: string): SealedAt => ({ table: 'document_versions', column: 'extracted_text', row: versionId });
+
+/** Extracted text is sealed like every other sensitive field, bound to its row of document_versions. */
+export function sealExtractedText(versionId: string, text: string): string {
+  return sealField(text, at(versionId));
 }
 
-export function openExtractedText(_versionId: string, sealed: string): string {
-  return FieldCipher.open(sealed);
+export function openExtractedText(versionId: string, sealed: string): string {
+  return openField<string>(sealed, at(versionId));
 }
 
 /**
