@@ -9,9 +9,8 @@ import {
   uuid,
 } from '@habeas/contracts';
 import type { CreateLegalActionRequest, GenerateDocumentRequest, LegalActionListQuery, UpdateLegalActionRequest } from '@habeas/contracts';
-import { Controller, Get, Patch, Post, Res } from '@nestjs/common';
+import { Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { caseRef } from '../cases/cases.controller';
 import { Can, CurrentActor } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
