@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { Conflict, NotFound, Unprocessable } from '../common/http/domain-error';
 import { renderPdfDocument } from '../common/pdf/pdf-renderer';
 import { CampaignsService } from './campaigns.service';
-import { openText } from './donor-identity';
+import { openDonorField } from './donor-identity';
 import { DonorLinksRepository, type GiftRow, type LinkedDonor } from './donor-links.repository';
 import { FundSettingsService } from './fund-settings.service';
 import { receiptDocument } from './receipt-document';
@@ -36,7 +36,7 @@ export class DonorSelfService {
     const gifts = await this.links.giftsOf(donor.donorId, lang);
     return {
       language: donor.language,
-      name: openText(donor.sealedName),
+      name: openDonorField('name', donor.donorId, donor.sealedName),
       gifts: await Promise.all(
         gifts.map((gift) =>
           this.toGift(
@@ -62,7 +62,7 @@ export class DonorSelfService {
           receiptId: receipt.id,
           legalName: fund.legalName[lang],
           campaignTitle: gift.campaignTitle,
-          donorName: openText(donor.sealedName),
+          donorName: openDonorField('name', donor.donorId, donor.sealedName),
           amountMinor: receipt.amountMinor,
           currency: receipt.currency,
           paidAt: receipt.paidAt,

@@ -8,7 +8,7 @@ import { CaseAccess } from '../cases/case-access.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
-import { openText } from './donor-identity';
+import { openDonorField } from './donor-identity';
 import { LedgerLinesRepository, type LedgerRow } from './ledger-lines.repository';
 import { num } from './sql';
 
@@ -122,7 +122,7 @@ export function toLedgerLine(row: LedgerRow): LedgerLine {
     feeMinor: fee,
     netMinor: gross - fee,
     balanceMinor: num(row.balance_minor),
-    donor: openText(row.donor_name),
+    donor: openDonorField('name', row.donor_id, row.donor_name),
     donationId: row.donation_id,
     expenseId: row.expense_id,
     category: row.category,

@@ -18,6 +18,7 @@ export interface LedgerRow {
   balance_minor: string;
   /** Sealed; named only where the donor chose to be shown. */
   donor_name: string | null;
+  donor_id: string | null;
   donation_id: string | null;
   expense_id: string | null;
   category: ExpenseCategory | null;
@@ -43,7 +44,7 @@ export class LedgerLinesRepository {
          select l.id, l.at, to_char(l.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key, l.case_id, c.slug, c.title, l.kind,
                 l.amount_minor, l.currency, f.fee_minor,
                 ${balance} as balance_minor,
-                case when di.show_name and di.erased_at is null then di.name end as donor_name,
+                case when di.show_name and di.erased_at is null then di.name end as donor_name, di.id as donor_id,
                 l.donation_id, l.expense_id, l.category, l.ref
            from ledger_entries l join cases c on c.id = l.case_id
            left join lateral (
