@@ -44,6 +44,7 @@ describe('the ledger screen lists the CSV’s lines, paged and filtered, with a 
   async function csvLines(filters: Record<string, string>): Promise<Array<Record<string, string>>> {
     const response = await finance.get(`/api/donations/export.csv?${new URLSearchParams(filters)}`);
     assert.equal(response.status, 200);
+    assert.ok(response.text.split(/\r?\n/).length > 2, `CSV: ${response.text.slice(0, 400)}`);
     const [header, ...rows] = response.text
       .replace(/^\uFEFF/, '')
       .trim()

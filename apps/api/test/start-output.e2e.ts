@@ -28,7 +28,10 @@ describe('start-up output', () => {
   it('logs JSON when stdout is not a terminal, without Nest wiring lines or framework warnings', async () => {
     const lines = await startAndCollect({});
     const records = lines.map((line) => JSON.parse(line) as { level: number; context?: string; msg: string });
-    assert.ok(records.some((r) => /Habeas is listening on http:\/\/localhost:\d+/.test(r.msg)), lines.join('\n'));
+    assert.ok(
+      records.some((r) => /Habeas is listening on http:\/\/localhost:\d+/.test(r.msg)),
+      lines.join('\n'),
+    );
     const wiring = records.filter((r) => ['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication'].includes(r.context ?? ''));
     assert.deepEqual(wiring, []);
     // The one warning a fresh database deserves: how to create the first admin.
@@ -39,8 +42,17 @@ describe('start-up output', () => {
 
   it('writes one readable line per event with LOG_FORMAT=pretty (what a terminal gets)', async () => {
     const lines = await startAndCollect({ LOG_FORMAT: 'pretty' });
-    assert.ok(lines.every((line) => !line.trimStart().startsWith('{')), lines.join('\n'));
-    assert.ok(lines.some((line) => /^\[\d\d:\d\d:\d\d\] INFO: main: Habeas is listening on http:\/\/localhost:\d+/.test(line)), lines.join('\n'));
-    assert.ok(lines.some((line) => /^\[\d\d:\d\d:\d\d\] WARN: main: no admin account exists yet/.test(line)), lines.join('\n'));
+    assert.ok(
+      lines.every((line) => !line.trimStart().startsWith('{')),
+      lines.join('\n'),
+    );
+    assert.ok(
+      lines.some((line) => /^\[\d\d:\d\d:\d\d\] INFO: main: Habeas is listening on http:\/\/localhost:\d+/.test(line)),
+      lines.join('\n'),
+    );
+    assert.ok(
+      lines.some((line) => /^\[\d\d:\d\d:\d\d\] WARN: main: no admin account exists yet/.test(line)),
+      lines.join('\n'),
+    );
   });
 });

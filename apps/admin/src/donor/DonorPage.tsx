@@ -49,7 +49,7 @@ export function DonorPage() {
   return (
     <div className="donate donor">
       <header className="donate__top">
-        <strong>{s.title}</strong>
+        <strong>{s.place}</strong>
         <LanguageSwitch lang={shown} onChange={setLang} />
       </header>
       <main>

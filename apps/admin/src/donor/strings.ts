@@ -3,6 +3,7 @@ import type { DonorLanguage } from '@habeas/contracts';
 /** The private donor page's own strings (no i18n library: a small bundle for phones). */
 const en = {
   title: 'My donations',
+  place: 'Private donor page',
   loading: 'Loading…',
   notFound: 'This link does not work. It may have been replaced by a newer one, or your data was erased at your request.',
   error: 'The page could not be loaded. Please try again.',
@@ -37,6 +38,7 @@ export type DonorStrings = typeof en;
 
 const ru: DonorStrings = {
   title: 'Мои пожертвования',
+  place: 'Личная страница жертвователя',
   loading: 'Загрузка…',
   notFound: 'Ссылка не действует. Возможно, её заменила более новая или ваши данные удалены по вашей просьбе.',
   error: 'Страницу не удалось загрузить. Попробуйте ещё раз.',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { DataSource } from 'typeorm';
-import { OutboxMailEntity } from '../../src/mail/outbox-mail.entity';
+import { OutboxMailEntity, openOutboxMail } from '../../src/mail/outbox-mail.entity';
 import type { FakeStripe } from './fake-stripe';
 import { checkoutSession, deliver, events, uid } from './stripe-events';
 import type { TestApp } from './test-app';

@@ -21,7 +21,7 @@ export function EraseDonorButton({ donorId, donorLabel }: { donorId: string; don
   });
   return (
     <>
-      <Button size="compact-xs" variant="subtle" color="gray" onClick={open} aria-label={t('erase.open', { donor: donorLabel })}>
+      <Button size="compact-xs" variant="subtle" color="gray" onClick={open} aria-label={`${t('erase.button')} ${donorLabel}`}>
         {t('erase.button')}
       </Button>
       <Modal opened={opened} onClose={close} title={t('erase.title', { donor: donorLabel })}>

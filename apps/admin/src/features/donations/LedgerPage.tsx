@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Box, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import type { LedgerLine } from '@habeas/contracts';
 import { expenseCategories } from '@habeas/contracts';
 import { useState } from 'react';
@@ -59,8 +59,8 @@ export function LedgerPage() {
         <TextInput label={t('ledger.to')} type="date" value={filters.to} onChange={(e) => set('to')(e.currentTarget.value)} />
       </Group>
       <QueryState isLoading={lines.isLoading} error={lines.error} isEmpty={lines.items.length === 0} empty={t('ledger.empty')}>
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover data-testid="ledger-lines">
+        <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('ledger.title')}>
+          <Table striped highlightOnHover miw={900} data-testid="ledger-lines">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('ledger.date')}</Table.Th>
@@ -93,7 +93,7 @@ export function LedgerPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Box>
         <LoadMore {...lines} />
       </QueryState>
     </>
