@@ -48,7 +48,7 @@ describe('the ledger screen lists the CSV’s lines, paged and filtered, with a 
     const [header, ...rows] = response.text
       .replace(/^\uFEFF/, '')
       .trim()
-      .split('\r\n')
+      .split(/\r?\n/)
       .filter(Boolean);
     const columns = header.split(',');
     // The demo's cells hold no commas or quotes in these columns; split is enough to compare amounts.

@@ -16,10 +16,11 @@ export interface MailedLink {
 
 /** The private link and receipt link from a donation's thank-you mail (the only place the token exists). */
 export async function mailedLink(t: TestApp, donationId: string): Promise<MailedLink> {
-  const mail = await t.app
+  const row = await t.app
     .get(DataSource)
     .getRepository(OutboxMailEntity)
     .findOneBy({ dedupeKey: `donation-thanks:${donationId}` });
+  const mail = row ? openOutboxMail(row) : null;
   assert.ok(mail?.body && mail.subject, 'a thank-you mail was queued');
   const token = /\/donor\/([A-Za-z0-9_-]{40,})/.exec(mail.body)?.[1];
   const receiptPath = /https?:\/\/[^/\s]+(\/api\/public\/donor-links\/\S+\/receipts\/\S+)/.exec(mail.body)?.[1];
