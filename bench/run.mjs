@@ -24,7 +24,7 @@ const PASSWORD = 'bench-password-123';
 // BENCH_ONLY=timeline,search runs a subset and BENCH_SHAPES=tenth one shape (while profiling; results.json is then left alone).
 const only = process.env.BENCH_ONLY?.split(',');
 const shapeNames = (process.env.BENCH_SHAPES ?? 'tenth,full,org').split(',');
-const partial = Boolean(only || process.env.BENCH_SHAPES || process.env.BENCH_SECONDS);
+const partial = Boolean(only || process.env.BENCH_SHAPES);
 const targets = { p99: 50, ratio: 0.7, rssMb: 300 };
 
 function pinned(core, command, args, options) {
@@ -191,7 +191,7 @@ async function main() {
   const { keyId } = require(join(root, 'dist/apps/api/src/config/local-secrets.js'));
   const encryptionKey = randomBytes(32);
   FieldCipher.configure({ id: keyId(encryptionKey), key: encryptionKey });
-  const sealedText = (value) => FieldCipher.seal(JSON.stringify(value));
+  const sealedText = (value, at) => FieldCipher.seal(JSON.stringify(value), at);
   const database = await startEmbeddedPostgres(work, () => undefined, { database: 'bench' });
   const env = {
     ...process.env,
