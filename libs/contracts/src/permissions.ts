@@ -28,6 +28,8 @@ export const capabilities = [
   'dossiers:create',
   'updates:draft',
   'updates:approve',
+  /** On-call rotas and escalation policies: admins only. */
+  'oncall:manage',
 ] as const;
 
 export type Capability = (typeof capabilities)[number];

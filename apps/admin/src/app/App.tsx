@@ -13,6 +13,7 @@ import { MedicalAlertsPage } from '../features/medical/MedicalAlertsPage';
 import { BankStatementsPage } from '../features/banking/BankStatementsPage';
 import { DonationsPage } from '../features/donations/DonationsPage';
 import { AccountPage } from '../features/account/AccountPage';
+import { OnCallPage } from '../features/alerting/OnCallPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { InvitePage } from '../features/users/InvitePage';
 import { UsersPage } from '../features/users/UsersPage';
@@ -67,6 +68,9 @@ export function App() {
                 <Route element={<RequireSession capability="money:read" />}>
                   <Route path="/donations" element={<DonationsPage />} />
                   <Route path="/donations/bank" element={<BankStatementsPage />} />
+                </Route>
+                <Route element={<RequireSession capability="oncall:manage" />}>
+                  <Route path="/on-call" element={<OnCallPage />} />
                 </Route>
                 <Route element={<RequireSession capability="users:manage" />}>
                   <Route path="/users" element={<UsersPage />} />
