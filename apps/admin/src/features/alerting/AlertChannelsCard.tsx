@@ -109,7 +109,11 @@ function TelegramSection() {
         <Title order={3} size="h5">
           Telegram
         </Title>
-        {status.data.linked && <Badge color="green">{t('alerting.telegram.linkedBadge')}</Badge>}
+        {status.data.linked && (
+          <Badge color="green.9" variant="light">
+            {t('alerting.telegram.linkedBadge')}
+          </Badge>
+        )}
       </Group>
       {!status.data.configured ? (
         <Text size="sm" c="dimmed">
@@ -208,7 +212,7 @@ function PreferencesSection() {
       )}
       {save.error && <Alert color="red">{save.error.message}</Alert>}
       <Group>
-        <Button type="submit" variant="light" loading={save.isPending}>
+        <Button type="submit" loading={save.isPending}>
           {t('common.save')}
         </Button>
       </Group>

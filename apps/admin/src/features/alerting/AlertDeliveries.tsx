@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/format';
 import { useAlertDeliveries } from './hooks';
 
-const statusColor: Record<AlertNotification['status'], string> = { sent: 'green', failed: 'red', gone: 'gray', quiet: 'yellow' };
+// Shade 9 keeps light badges' text at 4.5:1 or more (WCAG AA).
+const statusColor: Record<AlertNotification['status'], string> = { sent: 'green.9', failed: 'red.9', gone: 'gray.8', quiet: 'orange.9' };
 
 /** Who was notified about an alert, when, on which channel, and whether it got through (opened on demand). */
 export function AlertDeliveries(props: { alertId: string }) {

@@ -74,7 +74,15 @@ function PolicyEditor(props: { policy: OnCallPolicy }) {
               </Text>
             )}
           </Stack>
-          <NumberInput label={t('alerting.onCall.minutes')} min={1} max={1440} w={240} value={minutes} onChange={(value) => setMinutes(Number(value) || 1)} />
+          <NumberInput
+            hideControls
+            label={t('alerting.onCall.minutes')}
+            min={1}
+            max={1440}
+            w={240}
+            value={minutes}
+            onChange={(value) => setMinutes(Number(value) || 1)}
+          />
         </Group>
       </Card>
       <Card withBorder>
