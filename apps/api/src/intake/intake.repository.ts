@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { IntakeLink, IntakeReport, IntakeStatus } from '@habeas/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { openFieldAt, sealFieldAt } from '../common/crypto/sealed-field';
+import { openField, sealField } from '../common/crypto/field-cipher';
 import type { KeysetCursor } from '../common/pagination';
 
 type Db = Pick<EntityManager, 'query'>;
@@ -74,7 +74,7 @@ export class IntakeRepository {
       link.id,
       link.caseId,
       link.tokenHash,
-      link.label ? sealFieldAt(link.label, place('intake_links', 'label', link.id)) : null,
+      link.label ? sealField(link.label, place('intake_links', 'label', link.id)) : null,
       link.expiresAt,
       link.createdBy,
     ]);
@@ -121,7 +121,7 @@ export class IntakeRepository {
       report.caseId,
       report.linkId,
       report.receiptHash,
-      sealFieldAt(report.content, place('intake_reports', 'content', report.id)),
+      sealField(report.content, place('intake_reports', 'content', report.id)),
       report.language,
       report.emergency,
     ]);
@@ -132,7 +132,7 @@ export class IntakeRepository {
       file.id,
       reportId,
       file.storageKey,
-      sealFieldAt(file.name, place('intake_files', 'name', file.id)),
+      sealField(file.name, place('intake_files', 'name', file.id)),
       file.mimeType,
       file.size,
       file.sha256,
@@ -196,18 +196,18 @@ export class IntakeRepository {
 }
 
 export function openReportContent(row: Pick<ReportRow, 'id' | 'content'>): ReportContent {
-  return openFieldAt<ReportContent>(row.content, place('intake_reports', 'content', row.id));
+  return openField<ReportContent>(row.content, place('intake_reports', 'content', row.id));
 }
 
 export function openFileName(row: Pick<FileRow, 'id' | 'name'>): string {
-  return openFieldAt<string>(row.name, place('intake_files', 'name', row.id));
+  return openField<string>(row.name, place('intake_files', 'name', row.id));
 }
 
 export function toIntakeLink(row: LinkRow): IntakeLink {
   return {
     id: row.id,
     caseId: row.case_id,
-    label: row.label ? openFieldAt<string>(row.label, place('intake_links', 'label', row.id)) : '',
+    label: row.label ? openField<string>(row.label, place('intake_links', 'label', row.id)) : '',
     expiresAt: row.expires_at?.toISOString() ?? null,
     revokedAt: row.revoked_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
@@ -225,7 +225,7 @@ export function toIntakeReport(row: ReportRow, files: FileRow[]): IntakeReport {
     status: row.status,
     emergency: row.emergency,
     alertId: row.alert_id,
-    linkLabel: row.link_label ? openFieldAt<string>(row.link_label, place('intake_links', 'label', row.link_id!)) : null,
+    linkLabel: row.link_label ? openField<string>(row.link_label, place('intake_links', 'label', row.link_id!)) : null,
     language: row.language,
     what: content.what,
     when: content.when ?? null,
