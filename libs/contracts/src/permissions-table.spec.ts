@@ -27,6 +27,9 @@ const expected: Record<Role, Capability[]> = {
     'updates:draft',
     'updates:approve',
     'oncall:manage',
+    'intake:links',
+    'intake:triage',
+    'solidarity:moderate',
   ],
   lawyer: [
     'cases:list',
@@ -41,8 +44,22 @@ const expected: Record<Role, Capability[]> = {
     'dossiers:create',
     'updates:draft',
     'updates:approve',
+    'intake:links',
+    'intake:triage',
+    'solidarity:moderate',
   ],
-  medical: ['cases:list', 'cases:read', 'documents:read', 'documents:write', 'medical:read', 'medical:write', 'alerts:work', 'updates:draft'],
+  medical: [
+    'cases:list',
+    'cases:read',
+    'documents:read',
+    'documents:write',
+    'medical:read',
+    'medical:write',
+    'alerts:work',
+    'updates:draft',
+    'intake:triage',
+    'solidarity:moderate',
+  ],
   finance: ['cases:list', 'money:read', 'money:write'],
 };
 

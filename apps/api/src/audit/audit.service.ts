@@ -21,6 +21,10 @@ export const auditEntityTypes = [
   'bank_statement',
   'bank_transfer',
   'on_call_policy',
+  'intake_link',
+  'intake_report',
+  'solidarity_post',
+  'subscriber',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
