@@ -217,13 +217,22 @@ describe('alerts on phones: Web Push, Telegram, on-call escalation', () => {
   });
 
   it('retries a failed Telegram delivery with backoff and records every attempt', async () => {
-    telegram.failSends(500, 1);
-    const result = expectBody(await onDuty.client.post('/api/me/test-alert'), 200, testAlertResult);
-    assert.deepEqual(result.notifications.map((n) => `${n.channel}:${n.status}`).sort(), ['push:sent', 'telegram:failed']);
-    await waitFor('the second attempt', async () => {
-      const { rows } = await t.db.query(`select status from alert_notifications where recipient_id = $1 and channel = 'telegram' and attempt = 2`, [onDuty.id]);
-      return rows[0]?.status === 'sent';
+    const user = await f.newUser('medical');
+    await linkTelegram(user, 5556006);
+    telegram.failSends(500, 1, 5556006);
+    const result = expectBody(await user.client.post('/api/me/test-alert'), 200, testAlertResult);
+    assert.deepEqual(
+      result.notifications.map((n) => `${n.channel}:${n.status}`),
+      ['telegram:failed'],
+    );
+    const retried = await waitFor('the second attempt', async () => {
+      const { rows } = await t.db.query(`select status, at from alert_notifications where recipient_id = $1 and channel = 'telegram' and attempt = 2`, [
+        user.id,
+      ]);
+      return rows[0]?.status === 'sent' ? rows[0] : undefined;
     });
+    const { rows } = await t.db.query(`select at from alert_notifications where recipient_id = $1 and attempt = 1`, [user.id]);
+    assert.ok(retried.at.getTime() - rows[0].at.getTime() >= 4000, 'retried after a pause, not at once');
   });
 
   it('holds back a high (non-critical) alert in quiet hours and still sends a critical one', async () => {

@@ -15,7 +15,7 @@ const message: AlertMessage = {
 describe('alert texts for third-party channels', () => {
   it('name the case, severity and Moscow time in Russian', () => {
     assert.equal(alertTitle(message, 'ru'), 'Медицинская тревога: критическая');
-    assert.match(alertBody(message, 'ru'), /^дело vorontsov · 30 ноября 2026 г\., 12:05 МСК$/);
+    assert.match(alertBody(message, 'ru'), /^дело vorontsov · 30 ноября 2026 г\.,? (в )?12:05 МСК$/);
   });
 
   it('say in English that a later step is still unacknowledged', () => {

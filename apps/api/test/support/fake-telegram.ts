@@ -21,8 +21,8 @@ export interface FakeTelegram {
   answered: Array<{ callback_query_id: string; text: string }>;
   /** getUpdates calls seen (to show that polling happens). */
   polls: number;
-  /** Answer the next `count` sendMessage calls with this status (500: retry later; 403: the user blocked the bot). */
-  failSends(status: number, count: number): void;
+  /** Answer the next `count` sendMessage calls to `chatId` with this status (500: retry later; 403: the user blocked the bot). */
+  failSends(status: number, count: number, chatId: number): void;
   userSends(chatId: number, text: string): void;
   userPresses(chatId: number, data: string): string;
   close(): Promise<void>;
@@ -31,7 +31,7 @@ export interface FakeTelegram {
 export async function startFakeTelegram(token = '123456:TEST-token'): Promise<FakeTelegram> {
   let updateId = 100;
   let queryId = 0;
-  let failures: { status: number; count: number } = { status: 0, count: 0 };
+  let failures: { status: number; count: number; chatId: string } = { status: 0, count: 0, chatId: '' };
   const pending: Array<{ update_id: number } & Record<string, unknown>> = [];
   const waiting = new Set<() => void>();
   const wake = () => {
@@ -45,8 +45,8 @@ export async function startFakeTelegram(token = '123456:TEST-token'): Promise<Fa
     sent: [],
     answered: [],
     polls: 0,
-    failSends(status, count) {
-      failures = { status, count };
+    failSends(status, count, chatId) {
+      failures = { status, count, chatId: String(chatId) };
     },
     userSends(chatId, text) {
       pending.push({
@@ -113,7 +113,7 @@ export async function startFakeTelegram(token = '123456:TEST-token'): Promise<Fa
           return reply(response, 200, { ok: true, result: pending.filter((u) => u.update_id >= offset).slice(0, 100) });
         }
         case 'sendMessage': {
-          if (failures.count > 0) {
+          if (failures.count > 0 && String(params.chat_id) === failures.chatId) {
             failures.count--;
             const description = failures.status === 403 ? 'Forbidden: bot was blocked by the user' : 'Internal Server Error';
             return reply(response, failures.status, { ok: false, error_code: failures.status, description });
