@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { build } from '../scripts/lib.mjs';
@@ -226,11 +227,16 @@ async function main() {
       console.log(`  seeded in ${seedSeconds.toFixed(1)} s`);
       const shape = await benchShape(shapeName, url.toString(), env, client);
       await client.end();
-      console.log(`\n${shapeName} (${JSON.stringify(sizes)}), API peak RSS ${shape.peakRssMb} MB (target < ${targets.rssMb} MB)\n${table(shape.results)}`);
+      const load = loadavg().map((n) => n.toFixed(1));
+      console.log(
+        `\n${shapeName} (${JSON.stringify(sizes)}), API peak RSS ${shape.peakRssMb} MB (target < ${targets.rssMb} MB), load average ${load.join(' ')} on 2 cores`,
+      );
+      console.log(table(shape.results));
       output.shapes[shapeName] = {
         sizes,
         seedSeconds,
         peakRssMb: shape.peakRssMb,
+        loadAverage: loadavg(),
         frontEnd: shape.frontEnd,
         results: shape.results.map(({ name, app, baseline, statements, verdict }) => ({ name, app, baseline: baseline ?? null, statements, verdict })),
       };

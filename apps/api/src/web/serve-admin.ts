@@ -45,8 +45,13 @@ export async function serveAdmin(fastify: FastifyInstance, distDir: string): Pro
     const donateHtml = readFileSync(join(distDir, 'donate.html'), 'utf8');
     fastify.get('/donate/:slug', async (request: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) => {
       const slug = request.params.slug;
-      const preload = /^[a-z0-9][a-z0-9-]{0,99}$/.test(slug) ? `<link rel="preload" href="/api/public/campaigns/${slug}" as="fetch" crossorigin="anonymous">` : '';
-      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(donateHtml.replace('</head>', `${preload}</head>`));
+      const preload = /^[a-z0-9][a-z0-9-]{0,99}$/.test(slug)
+        ? `<link rel="preload" href="/api/public/campaigns/${slug}" as="fetch" crossorigin="anonymous">`
+        : '';
+      return reply
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .send(donateHtml.replace('</head>', `${preload}</head>`));
     });
   }
   fastify.get('/donate/*', page('donate.html'));
