@@ -1,25 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { renderStatement } from '../../src/bank-transfers/demo-statement';
-import { launchBrowser, signInThroughForm, type Browser, type Page } from '../support/browser';
+import { seriousViolations } from '../support/axe';
+import { launchBrowser, signInThroughForm, type Browser } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious and critical axe-core violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }
-    ).axe.run();
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.count})`);
-}
 
 function decodeQr(png: Buffer): string {
   const image = PNG.sync.read(png);
