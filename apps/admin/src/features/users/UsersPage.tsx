@@ -191,7 +191,9 @@ function MfaPolicyCard() {
   });
   return (
     <Card withBorder>
-      <Title order={4}>{t('users.mfaPolicy')}</Title>
+      <Title order={2} size="h4">
+        {t('users.mfaPolicy')}
+      </Title>
       <Text size="sm" c="dimmed" mb="sm">
         {t('users.mfaPolicyHint')}
       </Text>
