@@ -93,7 +93,7 @@ export class MailService implements OnModuleInit {
     if (!mail || mail.status === 'sent' || mail.status === 'logged' || !mail.recipient) return;
     await this.outbox.update({ id }, { attempts: mail.attempts + 1 });
     if (!this.transport) {
-      this.logger.log({ mailId: id, subject: mail.subject }, 'mail not sent (no SMTP_URL); kept in the outbox');
+      this.logger.log({ mailId: id }, 'mail not sent (no SMTP_URL); kept in the outbox');
       await this.outbox.update({ id }, { status: 'logged' });
       return;
     }
