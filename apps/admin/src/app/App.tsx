@@ -40,7 +40,7 @@ const queryClient = new QueryClient({
 
 export function App() {
   const { t } = useTranslation();
-  const theme = useMemo(() => themeFor(t('common.close')), [t]);
+  const theme = useMemo(() => themeFor({ close: t('common.close'), clear: t('common.clear') }), [t]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <Notifications position="top-right" />

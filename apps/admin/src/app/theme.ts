@@ -1,4 +1,16 @@
-import { DEFAULT_THEME, Drawer, Modal, Notification, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import {
+  Alert,
+  DEFAULT_THEME,
+  Drawer,
+  FileInput,
+  Modal,
+  MultiSelect,
+  Notification,
+  Select,
+  createTheme,
+  type CSSVariablesResolver,
+  type MantineColorsTuple,
+} from '@mantine/core';
 
 /**
  * Mantine's red, green, teal, cyan, lime, yellow and orange at shade 8 (filled badges, coloured text) give white or
@@ -21,10 +33,12 @@ const colors = Object.fromEntries(
 
 /**
  * Shade 8 and a darker "dimmed" grey give text, links and filled badges at least 4.5:1 contrast on white (WCAG AA).
- * Close buttons of notifications, dialogs and drawers carry `closeLabel` (in the reader's language) as their name.
+ * Close buttons of notifications, alerts, dialogs and drawers, and the clear buttons of inputs, carry a name in the
+ * reader's language.
  */
-export function themeFor(closeLabel: string) {
-  const closeButtonProps = { 'aria-label': closeLabel };
+export function themeFor(labels: { close: string; clear: string }) {
+  const closeButtonProps = { 'aria-label': labels.close };
+  const clearButtonProps = { 'aria-label': labels.clear };
   return createTheme({
     primaryColor: 'indigo',
     primaryShade: { light: 8, dark: 5 },
@@ -34,12 +48,20 @@ export function themeFor(closeLabel: string) {
       Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
       Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
       Drawer: Drawer.extend({ defaultProps: { closeButtonProps } }),
+      Alert: Alert.extend({ defaultProps: { closeButtonLabel: labels.close } }),
+      Select: Select.extend({ defaultProps: { clearButtonProps } }),
+      MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps } }),
+      FileInput: FileInput.extend({ defaultProps: { clearButtonProps } }),
     },
   });
 }
-// Light variants (active menu entries, light badges) draw shade 9 text on a pale tint of the colour: at least 4.5:1.
+// Light variants (active menu entries, light badges) draw shade 9 text on a pale tint of the colour (shade 1), and
+// when hovered on shade 0 instead of Mantine's darker shade 2: at least 4.5:1 either way.
 const lightText = Object.fromEntries(
-  Object.keys(DEFAULT_THEME.colors).map((name) => [`--mantine-color-${name}-light-color`, `var(--mantine-color-${name}-9)`]),
+  Object.keys(DEFAULT_THEME.colors).flatMap((name) => [
+    [`--mantine-color-${name}-light-color`, `var(--mantine-color-${name}-9)`],
+    [`--mantine-color-${name}-light-hover`, `var(--mantine-color-${name}-0)`],
+  ]),
 );
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
