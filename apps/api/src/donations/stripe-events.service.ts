@@ -4,10 +4,11 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
 import { DataSource, EntityManager } from 'typeorm';
+import { GroupCommit } from '../common/group-commit';
 import { JobsService } from '../jobs/jobs.service';
 import { MailService, type Mail } from '../mail/mail.service';
 import { DonorMails } from './donor-mails';
-import { sealText } from './donor-identity';
+import { insertDonorIdentity } from './donor-identity';
 import { MoneyLedger } from './money-ledger.service';
 import { heldPayload, holdPayload } from './held-stripe-payload';
 import { rowsOf } from './sql';
@@ -36,6 +37,8 @@ interface Work {
 @Injectable()
 export class StripeEvents implements OnApplicationBootstrap {
   private readonly logger = new Logger('StripeEvents');
+  /** Webhook events arriving together commit together (docs/decisions/0022-perf-webhook-group-commit.md). */
+  private readonly webhookCommits = new GroupCommit<EntityManager>((run) => this.db.transaction(run));
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -55,7 +58,7 @@ export class StripeEvents implements OnApplicationBootstrap {
     for (const row of plain) {
       await this.db.query(`update stripe_event_issues set payload = $2 where event_id = $1 and payload = $3`, [
         row.event_id,
-        holdPayload(heldPayload(row.payload)),
+        holdPayload(heldPayload(row.payload, row.event_id)),
         row.payload,
       ]);
     }
@@ -64,7 +67,7 @@ export class StripeEvents implements OnApplicationBootstrap {
   /** Records the event and its effect in one transaction. */
   async recordStripeEvent(event: Stripe.Event, source: 'webhook' | 'reconciliation' = 'webhook'): Promise<EventOutcome> {
     const prepared = await this.prepare(event);
-    return this.inTransaction(async (m, work) => {
+    return this.inTransaction(source === 'webhook', async (m, work) => {
       await this.ledger.lockKey(m, `event:${event.id}`);
       const stored = await rowsOf<{ id: string }>(m, `insert into stripe_events (id, type, source) values ($1, $2, $3) on conflict do nothing returning id`, [
         event.id,
@@ -89,19 +92,19 @@ export class StripeEvents implements OnApplicationBootstrap {
 
   /** Every event still waiting, oldest first, tried again (reconciliation); returns how many now applied and how many still wait. */
   async retryOpenIssues(limit = 200): Promise<{ checked: number; fixed: number; failed: number }> {
-    const open = await rowsOf<{ payload: string }>(
+    const open = await rowsOf<{ event_id: string; payload: string }>(
       this.db,
-      `select payload from stripe_event_issues where resolved_at is null and payload is not null order by first_seen_at limit $1`,
+      `select event_id, payload from stripe_event_issues where resolved_at is null and payload is not null order by first_seen_at limit $1`,
       [limit],
     );
     let fixed = 0;
-    for (const { payload } of open) if ((await this.recordStripeEvent(heldPayload(payload), 'reconciliation')) === 'applied') fixed += 1;
+    for (const { event_id, payload } of open) if ((await this.recordStripeEvent(heldPayload(payload, event_id), 'reconciliation')) === 'applied') fixed += 1;
     return { checked: open.length, fixed, failed: open.length - fixed };
   }
 
   /** For reconciliation: applies a paid Checkout Session found by listing; true when it fixed something. */
   async reconcileSession(session: Stripe.Checkout.Session): Promise<boolean> {
-    return this.inTransaction(async (m, work) => {
+    return this.inTransaction(false, async (m, work) => {
       await this.sessionPaid(m, session, work);
       return work.paid.length > 0 || work.mails.length > 0;
     });
@@ -109,7 +112,7 @@ export class StripeEvents implements OnApplicationBootstrap {
 
   /** For reconciliation: a paid invoice (one month of a monthly gift) whose webhook may have been lost. */
   async reconcileInvoice(invoice: AnyInvoice): Promise<boolean> {
-    return this.inTransaction(async (m, work) => {
+    return this.inTransaction(false, async (m, work) => {
       await this.invoicePaid(m, invoice, invoice.status_transitions?.paid_at ?? invoice.created ?? Math.floor(Date.now() / 1000), work);
       return work.paid.length > 0;
     });
@@ -120,15 +123,16 @@ export class StripeEvents implements OnApplicationBootstrap {
     return this.db.transaction((m) => this.chargeRefunded(m, charge, new Date(), `reconcile:${charge.id}`));
   }
 
-  /** One transaction; mails and fee look-ups go out only after it committed. */
-  private async inTransaction<T>(run: (m: EntityManager, work: Work) => Promise<T>): Promise<T> {
-    const work: Work = { mails: [], paid: [] };
-    const result = await this.db.transaction(async (m) => {
+  /** One transaction (shared with other webhook events when `grouped`); mails and fee look-ups go out only after it committed. */
+  private async inTransaction<T>(grouped: boolean, run: (m: EntityManager, work: Work) => Promise<T>): Promise<T> {
+    const unit = async (m: EntityManager) => {
+      const work: Work = { mails: [], paid: [] };
       const value = await run(m, work);
       for (const ref of work.paid)
         await this.jobs.send(FEES_JOB, { ref }, { singletonKey: `fee:${ref}`, retryLimit: 5, retryDelay: 60, retryBackoff: true }, m);
-      return value;
-    });
+      return { value, work };
+    };
+    const { value: result, work } = grouped ? await this.webhookCommits.run(unit) : await this.db.transaction(unit);
     for (const mail of work.mails) {
       try {
         await this.mail.queue(mail);
@@ -256,8 +260,7 @@ export class StripeEvents implements OnApplicationBootstrap {
   }
 
   private async paymentLinkDonor(m: EntityManager, email: string): Promise<string> {
-    const [row] = await rowsOf<{ id: string }>(m, `insert into donor_identities (email, show_name) values ($1, false) returning id`, [sealText(email)]);
-    return row.id;
+    return insertDonorIdentity(m, { email, showName: false });
   }
 
   /** Links a recurring donation to its subscription and applies the events that were waiting for it. */
@@ -273,7 +276,7 @@ export class StripeEvents implements OnApplicationBootstrap {
       `select event_id, payload from stripe_event_issues where wait_key = $1 and resolved_at is null and payload is not null for update`,
       [`sub:${subscription}`],
     );
-    const waiting = rows.map((row) => ({ eventId: row.event_id, event: heldPayload(row.payload) }));
+    const waiting = rows.map((row) => ({ eventId: row.event_id, event: heldPayload(row.payload, row.event_id) }));
     for (const pending of waiting.sort((a, b) => a.event.created - b.event.created)) {
       const problem = await this.apply(m, pending.event, work);
       if (!problem)
