@@ -24,6 +24,7 @@ const MedicalAlertsPage = lazyPage(() => import('../features/medical/MedicalAler
 const BankStatementsPage = lazyPage(() => import('../features/banking/BankStatementsPage'), 'BankStatementsPage');
 const DonationsPage = lazyPage(() => import('../features/donations/DonationsPage'), 'DonationsPage');
 const AccountPage = lazyPage(() => import('../features/account/AccountPage'), 'AccountPage');
+const OnCallPage = lazyPage(() => import('../features/alerting/OnCallPage'), 'OnCallPage');
 const AuditLogPage = lazyPage(() => import('../features/audit/AuditLogPage'), 'AuditLogPage');
 const InvitePage = lazyPage(() => import('../features/users/InvitePage'), 'InvitePage');
 const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
@@ -72,6 +73,9 @@ export function App() {
                   <Route element={<RequireSession capability="money:read" />}>
                     <Route path="/donations" element={<DonationsPage />} />
                     <Route path="/donations/bank" element={<BankStatementsPage />} />
+                  </Route>
+                  <Route element={<RequireSession capability="oncall:manage" />}>
+                    <Route path="/on-call" element={<OnCallPage />} />
                   </Route>
                   <Route element={<RequireSession capability="users:manage" />}>
                     <Route path="/users" element={<UsersPage />} />

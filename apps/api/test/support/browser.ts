@@ -96,14 +96,16 @@ function counts(violation: AxeViolation): boolean {
  * page as it is now: one line each with the first offending elements. axe-core goes in through the DevTools
  * protocol, which the app's CSP does not apply to, so the page keeps its real policy.
  */
-export async function seriousAxeViolations(page: Page): Promise<string[]> {
+export async function seriousAxeViolations(page: Page, within?: string): Promise<string[]> {
   const loaded = await page.evaluate('typeof globalThis.axe === "object"');
   if (!loaded) await page.evaluate(axeSource);
-  const violations = (await page.evaluate(`globalThis.axe.run(document, {
+  // Page-structure rules judge a whole page, not a part of it (`within`, a CSS selector).
+  const context = within ? JSON.stringify({ include: [within] }) : 'document';
+  const violations = (await page.evaluate(`globalThis.axe.run(${context}, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
     resultTypes: ['violations'],
   }).then((result) => result.violations.map(({ id, impact, tags, help, nodes }) => ({ id, impact, tags, help, nodes: nodes.map(({ target }) => ({ target })) })))`)) as AxeViolation[];
-  return violations.filter(counts).map((violation) => {
+  return violations.filter((violation) => counts(violation) && !(within && structureRules.has(violation.id))).map((violation) => {
     const where = violation.nodes
       .slice(0, 3)
       .map((node) => node.target.join(' '))

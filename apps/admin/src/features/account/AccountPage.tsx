@@ -8,6 +8,7 @@ import type { MfaSetupResponse, RecoveryCodesResponse, SessionView } from '@habe
 import { sessionKey, useCurrentUser } from '../../app/session';
 import { api, ApiError, fieldErrors } from '../../shared/api';
 import { CalendarFeedCard } from '../cases/CalendarFeedCard';
+import { AlertChannelsCard } from '../alerting/AlertChannelsCard';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 
@@ -28,6 +29,7 @@ export function AccountPage() {
           <>
             <PasswordSection />
             <SessionsSection />
+            <AlertChannelsCard />
             <CalendarFeedCard />
           </>
         )}
