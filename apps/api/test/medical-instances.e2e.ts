@@ -63,12 +63,12 @@ describe('medical alerts across two API instances on one database', () => {
     const until = Date.now() + 8000;
     let adminMails = 0;
     while (Date.now() < until) {
-      adminMails = sink.received.filter((m) => m.to.includes('admin@demo.local') && /Unacknowledged critical/.test(m.raw)).length;
+      adminMails = sink.received.filter((m) => m.to.includes('admin@demo.local') && /^Критическая медицинская тревога не подтверждена/.test(m.subject)).length;
       if (adminMails > 0) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await new Promise((resolve) => setTimeout(resolve, 3000)); // the scheduled job runs too, and must change nothing
-    adminMails = sink.received.filter((m) => m.to.includes('admin@demo.local') && /Unacknowledged critical/.test(m.raw)).length;
+    adminMails = sink.received.filter((m) => m.to.includes('admin@demo.local') && /^Критическая медицинская тревога не подтверждена/.test(m.subject)).length;
     assert.equal(adminMails, 1);
     const audit = await a.db.query(`select count(*)::int as n from audit_log where action = 'medical_alert.escalate' and entity_id = $1`, [alertId]);
     assert.equal(audit.rows[0].n, 1);

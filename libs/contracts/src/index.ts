@@ -20,3 +20,4 @@ export * from './filing-layout';
 export * from './russian-bank-rules';
 export * from './bank-transfers';
 export * from './public-case';
+export * from './event-texts';

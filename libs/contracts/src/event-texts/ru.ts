@@ -1,0 +1,123 @@
+import type { EventCatalog } from './catalog';
+
+/** Russian texts of what the server records (timeline, activity, alert reasons, mail), as a Russian lawyer writes them. */
+export const ru: EventCatalog = {
+  enum: {
+    hearingKind: {
+      arraignment: 'избрание меры пресечения',
+      custody_extension: 'продление меры пресечения',
+      preliminary: 'предварительное слушание',
+      trial_session: 'судебное заседание',
+      verdict: 'оглашение приговора',
+      appeal: 'апелляция',
+    },
+    custodyKind: {
+      placed: 'Помещён под стражу',
+      transferred: 'Переведён',
+      hospitalised: 'Госпитализирован',
+      returned: 'Возвращён',
+      measure_extended: 'Мера пресечения продлена',
+      measure_changed: 'Мера пресечения изменена',
+      released: 'Освобождён',
+    },
+    incidentType: {
+      ambulance_call: 'Вызов скорой помощи',
+      hospitalisation: 'Госпитализация',
+      transfer_to_hospital: 'Перевод в больницу',
+      return_from_hospital: 'Возвращение из больницы',
+      denied_care: 'Отказ или задержка медицинской помощи',
+      medication_withheld: 'Не выдаются лекарства',
+      injury: 'Травма',
+      hunger_strike: 'Голодовка',
+      chronic_condition: 'Обострение хронического заболевания',
+      check_up: 'Медицинский осмотр',
+      other: 'Событие, касающееся здоровья',
+    },
+    severity: { low: 'низкая', moderate: 'средняя', high: 'высокая', critical: 'критическая' },
+    alertStatus: { open: 'открыта', acknowledged: 'в работе', resolved: 'закрыта' },
+    contactKind: {
+      visit: 'Свидание с адвокатом',
+      call: 'Звонок',
+      letter: 'Письмо',
+      parcel: 'Передача',
+      money_transfer: 'Перевод на лицевой счёт',
+    },
+    contactStatus: {
+      requested: 'запрошено',
+      held: 'состоялось',
+      refused: 'отказано',
+      sent: 'отправлено',
+      delivered: 'доставлено',
+      not_delivered: 'не доставлено',
+      accepted: 'принято',
+      returned: 'возвращено',
+    },
+    legalStep: {
+      complaint_facility: 'жалоба начальнику учреждения',
+      complaint_prosecutor: 'жалоба прокурору',
+      motion_independent_doctor: 'ходатайство о медицинском осмотре независимым врачом',
+      motion_custody_health: 'ходатайство об изменении меры пресечения по состоянию здоровья',
+      interim_measures_international: 'временные меры (Комитет ООН по правам человека)',
+    },
+    expenseCategory: {
+      legal_fees: 'услуги адвокатов',
+      medical: 'медицина',
+      parcels_commissary: 'передачи и ларёк',
+      travel: 'поездки',
+      court_fees: 'судебные расходы',
+      other: 'прочее',
+    },
+  },
+  hearing: { main: 'Заседание: $t(events.enum.hearingKind.{{kind}})', court: ', {{court}}', outcome: '. Итог: {{outcome}}' },
+  deadline: { main: 'Срок: {{title}}', done: ' (выполнено)' },
+  custody: { main: '$t(events.enum.custodyKind.{{kind}})', facility: ': {{facility}}', until: ', под стражей до {{until, date}}' },
+  filing: { main: 'Подан документ: {{title}}' },
+  medical_incident: { main: '$t(events.enum.incidentType.{{type}}), тяжесть: $t(events.enum.severity.{{severity}})' },
+  medical_alert: { main: 'Медицинская тревога: тяжесть $t(events.enum.severity.{{severity}}), $t(events.enum.alertStatus.{{status}})' },
+  money: {
+    firstDonation: { main: 'Получено первое пожертвование' },
+    goal: { main: 'Собрано {{percent}} % цели сбора в {{currency}}' },
+    expense: { main: 'Оплачен расход: $t(events.enum.expenseCategory.{{category}}), {{amount, money}}' },
+  },
+  contact: { main: '$t(events.enum.contactKind.{{kind}}): $t(events.enum.contactStatus.{{status}})', reason: ' — {{reason}}' },
+  legal_action: {
+    proposed: {
+      main: 'Предложено: $t(events.enum.legalStep.{{step}})',
+      incident: ' — после события «$t(events.enum.incidentType.{{incident}})»',
+      contact: ' — после события «$t(events.enum.contactKind.{{contact}}): $t(events.enum.contactStatus.{{contactStatus}})»',
+    },
+    filed: { main: 'Подано: $t(events.enum.legalStep.{{step}})' },
+    decided: { main: 'Решение: $t(events.enum.legalStep.{{step}})', outcome: ' — {{outcome}}' },
+  },
+  alertReason: {
+    incident: { main: '$t(events.enum.incidentType.{{type}})' },
+    no_news: {
+      main_one: 'Нет медицинских новостей {{count}} день',
+      main_few: 'Нет медицинских новостей {{count}} дня',
+      main_many: 'Нет медицинских новостей {{count}} дней',
+      main_other: 'Нет медицинских новостей {{count}} дня',
+    },
+    no_contact: { main: 'Нет свиданий, звонков и писем', since: ' с {{since, date}}' },
+    other: { main: 'Тревога' },
+  },
+  mail: {
+    signature: '\n\n— Habeas',
+    deadlineReminder: {
+      subject_1d: 'Срок истекает завтра: {{title}}',
+      subject_3d: 'Срок истекает через 3 дня: {{title}}',
+      body: 'Дело: {{caseTitle}}\nСрок: {{title}}\nИстекает: {{due, courtTime}}\n\nОткрыть дело: {{url}}',
+    },
+    hearingReminder: {
+      subject: 'Заседание завтра в {{at, courtClock}}: {{caseTitle}}',
+      body: 'Дело: {{caseTitle}}\nЗаседание: $t(events.enum.hearingKind.{{kind}})\nКогда: {{at, courtTime}}\nСуд: {{court}}\n\nОткрыть дело: {{url}}',
+    },
+    alertOpened: {
+      subject: 'Медицинская тревога (тяжесть $t(events.enum.severity.{{severity}})): {{caseTitle}}',
+      body: 'По делу «{{caseTitle}}» открыта медицинская тревога, тяжесть: $t(events.enum.severity.{{severity}}).\nОткрыть: {{url}}',
+    },
+    alertEscalated: {
+      subject: 'Критическая медицинская тревога не подтверждена: {{caseTitle}}',
+      body: 'Критическую медицинскую тревогу по делу «{{caseTitle}}» до сих пор никто не взял в работу.\nОткрыть: {{url}}',
+    },
+  },
+};
