@@ -60,10 +60,35 @@ async function withBuildLock(task) {
   }
 }
 
-/** Builds the contracts, the API and the admin (cached by Nx); nothing to do in a production install. */
-export function build(projects = ['contracts', 'api', 'admin']) {
+/** Runs a command with its output held back: one line on success, everything it printed on failure. */
+function runQuietly(label, command, args, options = {}) {
+  const started = Date.now();
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options, env: { ...process.env, ...options.env } });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (code === 0) {
+        console.log(`${label} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        resolvePromise();
+      } else {
+        process.stdout.write(output);
+        reject(new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}`));
+      }
+    });
+  });
+}
+
+/**
+ * Builds the contracts, the API and the admin (cached by Nx); nothing to do in a production install.
+ * `quiet` (npm start) prints one line instead of the build tools' report, unless the build fails.
+ */
+export function build(projects = ['contracts', 'api', 'admin'], { quiet = false } = {}) {
   if (prebuilt) return Promise.resolve();
-  return withBuildLock(() => run('npx', ['nx', 'run-many', '-t', 'build', '-p', ...projects, '--outputStyle=static'], { env: nxEnv }));
+  const args = ['nx', 'run-many', '-t', 'build', '-p', ...projects, '--outputStyle=static'];
+  return withBuildLock(() => (quiet ? runQuietly('built', 'npx', args, { env: nxEnv }) : run('npx', args, { env: nxEnv })));
 }
 
 /** A path given on the command line, against the folder the user ran `npm run` from (npm itself runs in the repository root). */

@@ -19,5 +19,5 @@ if (!process.env.DATABASE_URL?.trim()) {
     process.exit(1);
   }
 }
-await build();
+await build(undefined, { quiet: !process.env.VERBOSE_BUILD });
 await runCli('main.js', []);

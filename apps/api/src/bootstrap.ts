@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -49,6 +50,12 @@ const PERMISSIONS_POLICY = [
   'interest-cohort=()',
 ].join(', ');
 
+/**
+ * Text answers compressed (brotli or gzip by `Accept-Encoding`) from 1 KB up. Event streams, downloads and archives are
+ * never compressed here: a stream must flush each event, and files are sent byte for byte as stored.
+ */
+const COMPRESSIBLE = /^(application\/(json|problem\+json|javascript|xml|atom\+xml)|text\/(html|css|csv|plain|xml|calendar|javascript)|image\/svg\+xml)\b/i;
+
 /** Routes served by the API outside /api: the public page of a case, server-rendered beside the donation page. */
 export const outsideApi = [{ path: 'support/:slug', method: RequestMethod.GET }];
 
@@ -90,6 +97,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       await reply.code(400).send({ statusCode: 400, error: 'Bad Request', message, requestId: request.id });
     }
   });
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], customTypes: COMPRESSIBLE });
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {

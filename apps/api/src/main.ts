@@ -4,16 +4,19 @@ import { ConfigError } from './config/app-config';
 import { loadConfig } from './config/load-config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
+import { startupLogger } from './logging';
 import { createApp } from './bootstrap';
 import { DemoSeeder } from './demo/demo-seeder';
 import { UsersService } from './users/users.service';
 
-function log(message: string, level = 30): void {
-  process.stdout.write(JSON.stringify({ level, time: Date.now(), context: 'main', msg: message }) + '\n');
+let logger = startupLogger(false);
+function log(message: string, level: 30 | 40 | 50 = 30): void {
+  logger[level === 50 ? 'error' : level === 40 ? 'warn' : 'info'](message);
 }
 
 async function main(): Promise<void> {
   let config = loadConfig(process.env);
+  logger = startupLogger(config.logPretty);
   let embedded: EmbeddedDatabase | undefined;
   let stopping = false;
   const stopDatabase = async () => {
@@ -27,7 +30,7 @@ async function main(): Promise<void> {
   }
   try {
     const applied = await runMigrations(config.databaseUrl);
-    if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+    if (applied.length) log(applied.length > 3 ? `applied ${applied.length} migrations (the last: ${applied.at(-1)})` : `applied migrations: ${applied.join(', ')}`);
     await refuseMissingKeys(config.databaseUrl, config);
   } catch (error) {
     await stopDatabase();

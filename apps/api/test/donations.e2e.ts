@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { OutboxMailEntity } from '../src/mail/outbox-mail.entity';
+import { openOutboxMail, OutboxMailEntity } from '../src/mail/outbox-mail.entity';
 import { DonationsService } from '../src/donations/donations.service';
 import { Reconciliation } from '../src/donations/reconciliation.service';
 import { startFakeStripe, type FakeStripe } from './support/fake-stripe';
@@ -184,7 +184,7 @@ describe('donations and Stripe', () => {
       .getRepository(OutboxMailEntity)
       .findBy({ dedupeKey: `donation-thanks:${rows[0].id}` });
     assert.deepEqual(
-      mails.map((mail) => mail.recipient),
+      mails.map((mail) => openOutboxMail(mail).recipient),
       ['five@example.org'],
     );
   });

@@ -58,7 +58,7 @@ describe('medical incidents and alerts', () => {
     const row = raw.rows[0];
     for (const value of [row.description, row.outcome, row.vitals]) {
       assert.ok(!String(value).includes(SECRET) && !String(value).includes('181'), 'no plain text in the row');
-      assert.match(String(value), new RegExp(`^v1:${t.config.encryptionKey.id}:`));
+      assert.match(String(value), new RegExp(`^v2:${t.config.encryptionKey.id}:`));
     }
     const dump = await t.db.query(`select string_agg(t::text, ' ') as all from medical_incidents t`);
     assert.ok(!dump.rows[0].all.includes(SECRET));

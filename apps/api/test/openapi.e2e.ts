@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { requestExamples } from '../src/common/openapi/examples';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('Swagger UI and the OpenAPI document', () => {
@@ -35,6 +36,23 @@ describe('Swagger UI and the OpenAPI document', () => {
     assert.equal(find('get', '/api/public/campaigns/{slug}').security, undefined);
     assert.equal(doc.components.securitySchemes.csrf.name, 'x-csrf-token');
     assert.equal(doc.components.securitySchemes.cookie.name, 'habeas_session');
+  });
+
+  it('shows an example on the main requests, and a file field on every upload', () => {
+    const find = (method: string, path: string) => operations().find((o) => o.method === method && o.path === path)?.operation;
+    for (const { method, path } of requestExamples) {
+      const operation = find(method, path);
+      assert.ok(operation, `the example's route ${method} ${path} exists`);
+      assert.ok(operation.requestBody.content['application/json'].example, `${method} ${path} shows its example`);
+    }
+    const uploads = operations().filter(({ operation }) => JSON.stringify(operation).includes('multipart/form-data'));
+    assert.ok(uploads.length >= 3, `uploads: ${uploads.map((u) => u.path).join(', ')}`);
+    for (const { method, path, operation } of uploads) {
+      const form = operation.requestBody?.content?.['multipart/form-data']?.schema;
+      assert.equal(form?.properties?.file?.format, 'binary', `${method} ${path} offers a file picker`);
+      assert.ok(form.required.includes('file'), `${method} ${path} requires the file`);
+    }
+    assert.deepEqual(find('post', '/api/cases/{id}/documents').requestBody.content['multipart/form-data'].schema.required, ['file', 'title', 'kind']);
   });
 
   it('serves a Swagger UI that copies the csrf cookie into the x-csrf-token header', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
 import { StripeFees } from '../src/donations/stripe-fees.service';
-import { OutboxMailEntity } from '../src/mail/outbox-mail.entity';
+import { openOutboxMail, OutboxMailEntity } from '../src/mail/outbox-mail.entity';
 import { startFakeStripe, type FakeStripe } from './support/fake-stripe';
 import { waitFor } from './support/wait-for';
 import { acaciaInvoice, checkoutSession, deliver, events, paymentIntentWithFee, shapes, uid, stripeTestEnv } from './support/stripe-events';
@@ -165,7 +165,7 @@ describe('Stripe payloads in every shape Stripe sends', () => {
         shape === 'basil' ? shapes.invoicePaymentFailedBasil({ subscription, paymentIntent: null, amount: 1500 }) : shapes.invoicePaymentFailed(subscription);
       assert.equal((await deliver(t.baseUrl, failed)).body.needsAttention, false);
       assert.equal((await donation('id', id))?.subscription_status, 'past_due');
-      const mails = (await t.app.get(DataSource).getRepository(OutboxMailEntity).find()).filter((mail) => mail.recipient === email);
+      const mails = (await t.app.get(DataSource).getRepository(OutboxMailEntity).find()).map(openOutboxMail).filter((mail) => mail.recipient === email);
       const notice = mails.find((mail) => mail.subject?.includes('не прошло'));
       assert.ok(notice, `no failed-payment mail in ${JSON.stringify(mails.map((m) => m.subject))}`);
       assert.match(notice.body ?? '', /https:\/\/invoice\.stripe\.com\/i\//);

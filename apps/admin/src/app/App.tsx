@@ -1,27 +1,31 @@
 import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
-import { LoginPage } from '../features/auth/LoginPage';
-import { CasePage } from '../features/cases/CasePage';
-import { CasesPage } from '../features/cases/CasesPage';
-import { ActionsBoardPage } from '../features/detention/ActionsBoardPage';
-import { CaseContactPage } from '../features/detention/CaseContactPage';
-import { TemplatesPage } from '../features/detention/TemplatesPage';
-import { CaseMedicalPage } from '../features/medical/CaseMedicalPage';
-import { MedicalAlertsPage } from '../features/medical/MedicalAlertsPage';
-import { BankStatementsPage } from '../features/banking/BankStatementsPage';
-import { DonationsPage } from '../features/donations/DonationsPage';
-import { AccountPage } from '../features/account/AccountPage';
-import { AuditLogPage } from '../features/audit/AuditLogPage';
-import { InvitePage } from '../features/users/InvitePage';
-import { UsersPage } from '../features/users/UsersPage';
-import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { AreaEmptyPage } from '../shared/AreaEmptyPage';
 import { HomePage } from './HomePage';
 import { Layout } from './Layout';
 import { RequireSession } from './RequireSession';
 import { ApiError } from '../shared/api';
+import { lazyPage, PageFallback } from './lazy-page';
+
+// Each screen is its own chunk, fetched when first visited: the first screen loads only what it shows.
+const LoginPage = lazyPage(() => import('../features/auth/LoginPage'), 'LoginPage');
+const CasePage = lazyPage(() => import('../features/cases/CasePage'), 'CasePage');
+const CasesPage = lazyPage(() => import('../features/cases/CasesPage'), 'CasesPage');
+const ActionsBoardPage = lazyPage(() => import('../features/detention/ActionsBoardPage'), 'ActionsBoardPage');
+const CaseContactPage = lazyPage(() => import('../features/detention/CaseContactPage'), 'CaseContactPage');
+const TemplatesPage = lazyPage(() => import('../features/detention/TemplatesPage'), 'TemplatesPage');
+const CaseMedicalPage = lazyPage(() => import('../features/medical/CaseMedicalPage'), 'CaseMedicalPage');
+const MedicalAlertsPage = lazyPage(() => import('../features/medical/MedicalAlertsPage'), 'MedicalAlertsPage');
+const BankStatementsPage = lazyPage(() => import('../features/banking/BankStatementsPage'), 'BankStatementsPage');
+const DonationsPage = lazyPage(() => import('../features/donations/DonationsPage'), 'DonationsPage');
+const AccountPage = lazyPage(() => import('../features/account/AccountPage'), 'AccountPage');
+const AuditLogPage = lazyPage(() => import('../features/audit/AuditLogPage'), 'AuditLogPage');
+const InvitePage = lazyPage(() => import('../features/users/InvitePage'), 'InvitePage');
+const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
+const DocumentsPage = lazyPage(() => import('../features/documents/DocumentsPage'), 'DocumentsPage');
 
 // Shade 8 and a darker "dimmed" grey give text, links and filled badges at least 4.5:1 contrast on white (WCAG AA).
 const theme = createTheme({ primaryColor: 'indigo', primaryShade: { light: 8, dark: 5 }, defaultRadius: 'md' });
@@ -42,43 +46,45 @@ export function App() {
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
-          <Routes>
-            <Route path="/login" element={<LoginPage />} />
-            <Route path="/invite/:token" element={<InvitePage />} />
-            <Route element={<RequireSession />}>
-              <Route element={<Layout />}>
-                <Route index element={<HomePage />} />
-                <Route path="/cases" element={<CasesPage />} />
-                <Route path="/cases/:id" element={<CasePage />} />
-                <Route path="/cases/:id/contact" element={<CaseContactPage />} />
-                <Route element={<RequireSession capability="legal:work" />}>
-                  <Route path="/actions" element={<ActionsBoardPage />} />
-                  <Route path="/templates" element={<TemplatesPage />} />
+          <Suspense fallback={<PageFallback />}>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route path="/invite/:token" element={<InvitePage />} />
+              <Route element={<RequireSession />}>
+                <Route element={<Layout />}>
+                  <Route index element={<HomePage />} />
+                  <Route path="/cases" element={<CasesPage />} />
+                  <Route path="/cases/:id" element={<CasePage />} />
+                  <Route path="/cases/:id/contact" element={<CaseContactPage />} />
+                  <Route element={<RequireSession capability="legal:work" />}>
+                    <Route path="/actions" element={<ActionsBoardPage />} />
+                    <Route path="/templates" element={<TemplatesPage />} />
+                  </Route>
+                  <Route element={<RequireSession capability="documents:read" />}>
+                    <Route path="/documents" element={<DocumentsPage />} />
+                  </Route>
+                  <Route element={<RequireSession capability="alerts:work" />}>
+                    <Route path="/medical-alerts" element={<MedicalAlertsPage />} />
+                  </Route>
+                  <Route element={<RequireSession capability="medical:read" />}>
+                    <Route path="/cases/:id/medical" element={<CaseMedicalPage />} />
+                  </Route>
+                  <Route element={<RequireSession capability="money:read" />}>
+                    <Route path="/donations" element={<DonationsPage />} />
+                    <Route path="/donations/bank" element={<BankStatementsPage />} />
+                  </Route>
+                  <Route element={<RequireSession capability="users:manage" />}>
+                    <Route path="/users" element={<UsersPage />} />
+                  </Route>
+                  <Route element={<RequireSession capability="audit:read" />}>
+                    <Route path="/audit-log" element={<AuditLogPage />} />
+                  </Route>
+                  <Route path="/account" element={<AccountPage />} />
+                  <Route path="*" element={<AreaEmptyPage title="common.appName" message="common.notFound" />} />
                 </Route>
-                <Route element={<RequireSession capability="documents:read" />}>
-                  <Route path="/documents" element={<DocumentsPage />} />
-                </Route>
-                <Route element={<RequireSession capability="alerts:work" />}>
-                  <Route path="/medical-alerts" element={<MedicalAlertsPage />} />
-                </Route>
-                <Route element={<RequireSession capability="medical:read" />}>
-                  <Route path="/cases/:id/medical" element={<CaseMedicalPage />} />
-                </Route>
-                <Route element={<RequireSession capability="money:read" />}>
-                  <Route path="/donations" element={<DonationsPage />} />
-                  <Route path="/donations/bank" element={<BankStatementsPage />} />
-                </Route>
-                <Route element={<RequireSession capability="users:manage" />}>
-                  <Route path="/users" element={<UsersPage />} />
-                </Route>
-                <Route element={<RequireSession capability="audit:read" />}>
-                  <Route path="/audit-log" element={<AuditLogPage />} />
-                </Route>
-                <Route path="/account" element={<AccountPage />} />
-                <Route path="*" element={<AreaEmptyPage title="common.appName" message="common.notFound" />} />
               </Route>
-            </Route>
-          </Routes>
+            </Routes>
+          </Suspense>
         </BrowserRouter>
       </QueryClientProvider>
     </MantineProvider>

@@ -1,8 +1,10 @@
 import { can } from '@habeas/contracts';
 import { Navigate } from 'react-router-dom';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { MedicHomePage } from '../features/medical/MedicHomePage';
+import { lazyPage } from './lazy-page';
 import { useCurrentUser } from './session';
+
+const MedicHomePage = lazyPage(() => import('../features/medical/MedicHomePage'), 'MedicHomePage');
 
 /**
  * Each user's first screen, chosen by what they may do: whoever works alerts but does no legal work (the medic)

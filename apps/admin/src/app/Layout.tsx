@@ -3,9 +3,11 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconLogout, IconMoon, IconSun, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { can } from '@habeas/contracts';
+import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { OpenAlertsBadge } from '../features/medical/AlertsLive';
 import { setLanguage, type Language } from './i18n';
+import { PageFallback } from './lazy-page';
 import { navItems } from './nav';
 import { api } from '../shared/api';
 import { useCurrentUser, useSession, useSignOut } from './session';
@@ -100,7 +102,9 @@ export function Layout() {
         </nav>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        <Suspense fallback={<PageFallback />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

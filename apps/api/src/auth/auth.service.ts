@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { mfaSecretOf, sealMfaSecret } from '../users/mfa-secret';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { SessionUser } from '@habeas/contracts';
@@ -99,13 +100,14 @@ export class AuthService {
       await this.fail(ip, user?.id ?? null, 'bad credentials');
       throw new InvalidCredentials();
     }
-    if (user.mfaEnabledAt && user.mfaSecret) {
+    const mfaSecret = mfaSecretOf(user);
+    if (user.mfaEnabledAt && mfaSecret) {
       if (!totp) {
         await this.throttle.forget(attempt);
         throw new MfaRequired();
       }
       const isTotp = /^\d{6}$/.test(totp.trim());
-      const ok = isTotp ? await this.consumeTotpStep(user.id, totpStep(totp.trim(), user.mfaSecret)) : await this.consumeRecoveryCode(user.id, totp);
+      const ok = isTotp ? await this.consumeTotpStep(user.id, totpStep(totp.trim(), mfaSecret)) : await this.consumeRecoveryCode(user.id, totp);
       if (!ok) {
         await this.fail(ip, user.id, 'bad code');
         throw new MfaRequired('The code is not valid; try the current one');
@@ -157,10 +159,9 @@ export class AuthService {
    */
   private async reauthenticate(user: UserEntity, proof: { password?: string; totp?: string }): Promise<void> {
     const passwordOk = proof.password ? await verifyPassword(user.passwordHash, proof.password) : false;
+    const mfaSecret = mfaSecretOf(user);
     const totpOk =
-      !passwordOk && proof.totp && user.mfaSecret && user.mfaEnabledAt
-        ? await this.consumeTotpStep(user.id, totpStep(proof.totp.trim(), user.mfaSecret))
-        : false;
+      !passwordOk && proof.totp && mfaSecret && user.mfaEnabledAt ? await this.consumeTotpStep(user.id, totpStep(proof.totp.trim(), mfaSecret)) : false;
     if (!passwordOk && !totpOk) throw new DomainError(403, 'Confirm with your current password or a current code', { reauthRequired: true });
   }
 
@@ -218,7 +219,7 @@ export class AuthService {
     const user = await this.users.get(actor.id);
     if (user.mfaEnabledAt) throw new Conflict('Two-factor sign-in is already enabled');
     const secret = newMfaSecret();
-    await this.db.getRepository(UserEntity).update({ id: user.id }, { mfaSecret: secret });
+    await this.db.getRepository(UserEntity).update({ id: user.id }, { mfaSecret: sealMfaSecret(user.id, secret) });
     return { otpauthUrl: otpauthUrl(user.email, secret), secret };
   }
 
@@ -230,12 +231,13 @@ export class AuthService {
   async enableMfa(actor: Actor, code: string, password: string | undefined): Promise<void> {
     const user = await this.users.get(actor.id);
     if (user.mfaEnabledAt) throw new Conflict('Two-factor sign-in is already enabled');
-    if (!user.mfaSecret) throw new DomainError(409, 'Start the setup first (POST /api/auth/mfa/setup)');
+    const mfaSecret = mfaSecretOf(user);
+    if (!mfaSecret) throw new DomainError(409, 'Start the setup first (POST /api/auth/mfa/setup)');
     const passwordOk = password !== undefined && (await verifyPassword(user.passwordHash, password));
     if (!passwordOk && (password !== undefined || !(await this.sessions.isFresh(actor.sessionId)))) {
       throw new DomainError(403, 'Confirm with your current password', { reauthRequired: true, field: 'password' });
     }
-    const step = totpStep(code.trim(), user.mfaSecret);
+    const step = totpStep(code.trim(), mfaSecret);
     if (step === null) throw new DomainError(422, 'totp: the code is not valid; try the current one');
     const [enabled] = (await this.db.query(
       `update users set mfa_enabled_at = now(), mfa_last_step = $2, updated_at = now()

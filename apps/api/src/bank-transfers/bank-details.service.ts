@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { NotFound } from '../common/http/domain-error';
 import { CampaignsService } from '../donations/campaigns.service';
-import { sealText } from '../donations/donor-identity';
+import { insertDonorIdentity } from '../donations/donor-identity';
 import { rowsOf } from '../donations/sql';
 import { paymentPayload, paymentQrSvg } from './payment-qr';
 import { newReferenceCode, purposeFor } from './reference-code';
@@ -104,11 +104,7 @@ export class BankDetailsService {
     if (!found || !(await this.detailsOf(found.id))) throw new NotFound('Bank transfer details');
     await this.campaigns.throttle(ip);
     const code = await this.db.transaction(async (m) => {
-      const [donor] = await rowsOf<{ id: string }>(m, `insert into donor_identities (name, email, show_name) values ($1, $2, $3) returning id`, [
-        sealText(input.name),
-        sealText(input.email),
-        input.showName && Boolean(input.name),
-      ]);
+      const donor = { id: await insertDonorIdentity(m, { name: input.name, email: input.email, showName: input.showName && Boolean(input.name) }) };
       const [donation] = await rowsOf<{ id: string }>(
         m,
         `insert into donations (case_id, donor_id, kind, amount_minor, currency, method) values ($1, $2, 'offline', $3, 'RUB', 'bank_transfer') returning id`,

@@ -7,7 +7,10 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
-import { openText, sealText } from '../donations/donor-identity';
+import { randomUUID } from 'node:crypto';
+import { openText, sealText, type SealedAt } from '../common/crypto/field-cipher';
+import { insertDonorIdentity } from '../donations/donor-identity';
+import { transferField } from './bank-transfer-fields';
 import { num, rowsOf } from '../donations/sql';
 import { BankTransferMatcher } from './bank-transfer-matcher';
 import { parseStatement, StatementFormatError, type StatementLine } from './client-bank-exchange';
@@ -18,6 +21,8 @@ export interface UploadedStatement {
 }
 
 /** Statements of the fund's accounts: stored sealed, each document recorded once, matched to campaigns and expenses. */
+const statementField = (column: 'file_name' | 'content', statementId: string): SealedAt => ({ table: 'bank_statements', column, row: statementId });
+
 @Injectable()
 export class BankStatementsService {
   constructor(
@@ -40,23 +45,25 @@ export class BankStatementsService {
       // Imports of the same account queue behind each other, so overlapping statements cannot both insert a line.
       await tx.query(`select pg_advisory_xact_lock(hashtext($1))`, [`bank-statement:${statement.account}`]);
       const [same] = await rowsOf<{ id: string }>(tx, `select id from bank_statements where sha256 = $1 and deleted_at is null`, [sha256]);
+      const newId = randomUUID();
       const statementId =
         same?.id ??
         (
           await rowsOf<{ id: string }>(
             tx,
-            `insert into bank_statements (sha256, file_name, content, encoding, account, period_from, period_to, line_count, imported_by)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+            `insert into bank_statements (id, sha256, file_name, content, encoding, account, period_from, period_to, line_count, imported_by)
+             values ($10, $1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
             [
               sha256,
-              sealText(file.fileName),
-              sealText(file.bytes.toString('base64')),
+              sealText(file.fileName, statementField('file_name', newId)),
+              sealText(file.bytes.toString('base64'), statementField('content', newId)),
               statement.encoding,
               statement.account,
               statement.from,
               statement.to,
               statement.lines.length,
               actor?.id ?? null,
+              newId,
             ],
           )
         )[0].id;
@@ -93,10 +100,11 @@ export class BankStatementsService {
   /** Inserts the line unless a statement already brought it; returns its id when new. */
   private async insertLine(m: EntityManager, statementId: string, line: StatementLine): Promise<string | null> {
     const incoming = line.direction === 'in';
+    const id = randomUUID();
     const [row] = await rowsOf<{ id: string }>(
       m,
-      `insert into bank_transfers (statement_id, line_key, direction, status, document_number, booked_on, amount_minor, counterparty_name, counterparty_account, counterparty_inn, purpose)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict (line_key) do nothing returning id`,
+      `insert into bank_transfers (id, statement_id, line_key, direction, status, document_number, booked_on, amount_minor, counterparty_name, counterparty_account, counterparty_inn, purpose)
+       values ($12, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict (line_key) do nothing returning id`,
       [
         statementId,
         line.key,
@@ -106,19 +114,18 @@ export class BankStatementsService {
         line.date,
         line.amountMinor,
         // A payer's name lives in their donor identity (erasable); a payee's (a lawyer, a shop) stays with the line.
-        incoming ? null : sealText(line.counterpartyName),
-        sealText(line.counterpartyAccount),
-        sealText(line.counterpartyInn),
-        sealText(line.purpose),
+        incoming ? null : sealText(line.counterpartyName, transferField('counterparty_name', id)),
+        sealText(line.counterpartyAccount, transferField('counterparty_account', id)),
+        sealText(line.counterpartyInn, transferField('counterparty_inn', id)),
+        sealText(line.purpose, transferField('purpose', id)),
+        id,
       ],
     );
     if (!row) return null;
     await m.query(`insert into bank_statement_lines (statement_id, transfer_id) values ($1, $2)`, [statementId, row.id]);
     if (incoming) {
-      const [donor] = await rowsOf<{ id: string }>(m, `insert into donor_identities (name, show_name) values ($1, false) returning id`, [
-        sealText(line.counterpartyName),
-      ]);
-      await m.query(`update bank_transfers set donor_id = $2 where id = $1`, [row.id, donor.id]);
+      const donorId = await insertDonorIdentity(m, { name: line.counterpartyName, showName: false });
+      await m.query(`update bank_transfers set donor_id = $2 where id = $1`, [row.id, donorId]);
     }
     return row.id;
   }
@@ -151,7 +158,7 @@ export class BankStatementsService {
       (row) => ({ key: row.key, id: row.id }),
       (row) => ({
         id: row.id,
-        fileName: openText(row.file_name),
+        fileName: openText(row.file_name, statementField('file_name', row.id)),
         account: row.account,
         periodFrom: row.period_from,
         periodTo: row.period_to,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { MoneyLedger } from '../donations/money-ledger.service';
 import { rowsOf } from '../donations/sql';
+import { moveDonorName } from '../donations/donor-identity';
 import type { StatementLine } from './client-bank-exchange';
 import { codesIn } from './reference-code';
 
@@ -103,10 +104,7 @@ export class BankTransferMatcher {
       donationId = pledge.id;
       if (pledge.donor_id && transfer.donor_id) {
         // One person, one identity: the payer's name joins the pledge's identity, which the donor controls.
-        await m.query(
-          `update donor_identities p set name = coalesce(p.name, t.name), updated_at = now() from donor_identities t where p.id = $1 and t.id = $2`,
-          [pledge.donor_id, transfer.donor_id],
-        );
+        await moveDonorName(m, transfer.donor_id, pledge.donor_id);
         await m.query(`delete from donor_identities where id = $1`, [transfer.donor_id]);
         donorId = pledge.donor_id;
       }

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DemoSeedRegistry } from '../demo/demo-seed.registry';
-import { sealText } from '../donations/donor-identity';
+import { insertDonorIdentity } from '../donations/donor-identity';
 import { MoneyLedger } from '../donations/money-ledger.service';
 import { rowsOf } from '../donations/sql';
 import { insertCode } from './bank-details.service';
@@ -142,9 +142,7 @@ export class BankTransfersDemo implements OnModuleInit {
   }
 
   private async seedPledge(m: EntityManager, caseId: string, amountMinor: number, daysAgo: number): Promise<string> {
-    const [donor] = await rowsOf<{ id: string }>(m, `insert into donor_identities (email, show_name) values ($1, false) returning id`, [
-      sealText('pledge@example.org'),
-    ]);
+    const donor = { id: await insertDonorIdentity(m, { email: 'pledge@example.org', showName: false }) };
     const [donation] = await rowsOf<{ id: string }>(
       m,
       `insert into donations (case_id, donor_id, kind, amount_minor, currency, method, created_at) values ($1, $2, 'offline', $3, 'RUB', 'bank_transfer', $4) returning id`,

@@ -7,8 +7,10 @@ import { CaseAccess } from '../cases/case-access.service';
 import type { Actor } from '../common/auth/actor';
 import { Conflict, NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
-import { openText } from '../donations/donor-identity';
+import { openText } from '../common/crypto/field-cipher';
+import { openDonorField } from '../donations/donor-identity';
 import { num, rowsOf } from '../donations/sql';
+import { transferField } from './bank-transfer-fields';
 import { BankTransferMatcher } from './bank-transfer-matcher';
 
 interface TransferRow {
@@ -107,9 +109,12 @@ function toItem(row: TransferRow): BankTransferItem {
     bookedOn: row.booked_day,
     amountMinor: num(row.amount_minor),
     currency: row.currency,
-    counterpartyName: openText(row.direction === 'in' ? row.payer_name : row.counterparty_name),
-    counterpartyAccount: openText(row.counterparty_account),
-    purpose: openText(row.purpose),
+    counterpartyName:
+      row.direction === 'in'
+        ? openDonorField('name', row.donor_id, row.payer_name)
+        : openText(row.counterparty_name, transferField('counterparty_name', row.id)),
+    counterpartyAccount: openText(row.counterparty_account, transferField('counterparty_account', row.id)),
+    purpose: openText(row.purpose, transferField('purpose', row.id)),
     code: row.code,
     caseId: row.case_id,
     caseTitle: row.case_title,

@@ -55,6 +55,8 @@ export const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Append the JSON log lines to this file instead of writing them to stdout. */
   LOG_FILE: optionalString,
+  /** `pretty` (one readable line per event), `json`, or `auto`: pretty on a terminal, JSON otherwise. */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_URL: optionalString.pipe(z.url().optional()),
@@ -92,6 +94,7 @@ const ECHOED = new Set([
   'MEDICAL_ESCALATION_SECONDS',
   'MEDICAL_NO_NEWS_CRON',
   'LOG_LEVEL',
+  'LOG_FORMAT',
   'S3_REGION',
   'S3_FORCE_PATH_STYLE',
   'UPLOAD_MAX_BYTES',
@@ -146,6 +149,8 @@ export abstract class AppConfig {
   abstract readonly publicUrl: string;
   abstract readonly logLevel: Environment['LOG_LEVEL'];
   abstract readonly logFile: string | undefined;
+  /** Readable lines for a person at a terminal; JSON for log collectors. */
+  abstract readonly logPretty: boolean;
   abstract readonly stripe: { secretKey?: string; webhookSecret?: string; apiUrl?: string };
   abstract readonly smtpUrl: string | undefined;
   abstract readonly mailFrom: string;

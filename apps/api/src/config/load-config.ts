@@ -3,6 +3,12 @@ import { AppConfig, ConfigError, parseEnvironment } from './app-config';
 import { withFileSecrets } from './file-secrets';
 import { decodeKey, deriveKey, keyId, localOldKeys, localSecret } from './local-secrets';
 
+/** `auto` means pretty when a person reads stdout (a terminal) and nothing redirects the log to a file. */
+export function prettyLogs(format: 'auto' | 'pretty' | 'json', toFile: boolean, terminal = Boolean(process.stdout.isTTY)): boolean {
+  if (toFile || format === 'json') return false;
+  return format === 'pretty' || terminal;
+}
+
 /**
  * Builds the AppConfig from the environment. `databaseUrl` is filled in by the
  * caller once the embedded server (if any) is up.
@@ -59,6 +65,7 @@ export function loadConfig(given: NodeJS.ProcessEnv, databaseUrl?: string): AppC
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     logFile: e.LOG_FILE ? resolve(e.LOG_FILE) : undefined,
+    logPretty: prettyLogs(e.LOG_FORMAT, Boolean(e.LOG_FILE)),
     stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiUrl: e.STRIPE_API_URL },
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
-import { FieldCipher } from '../common/crypto/field-cipher';
+import { FieldCipher, type SealedAt } from '../common/crypto/field-cipher';
 
 /**
  * Stored files are encrypted with a key of their own (AES-256-GCM), wrapped by the app key:
@@ -13,6 +13,11 @@ import { FieldCipher } from '../common/crypto/field-cipher';
  * chunk in memory, and decryption releases a chunk only after its tag verified.
  */
 export const FILE_MAGIC = Buffer.from('HBF1');
+/**
+ * A data key is sealed for this one purpose, so it cannot stand in for a sealed database field or the other
+ * way round. It is not bound to its file: the header is written before the file's hash is known (streaming).
+ */
+const DATA_KEY: SealedAt = { table: 'stored_files', column: 'data_key', row: 'HBF1' };
 const CHUNK = 64 * 1024;
 const TAG = 16;
 
@@ -31,7 +36,7 @@ function aad(last: boolean): Buffer {
 export function encryptingFileStream(): Transform {
   const dataKey = randomBytes(32);
   const prefix = randomBytes(8);
-  const wrapped = Buffer.from(FieldCipher.seal(dataKey.toString('base64')));
+  const wrapped = Buffer.from(FieldCipher.seal(dataKey.toString('base64'), DATA_KEY));
   const header = Buffer.alloc(6);
   FILE_MAGIC.copy(header, 0);
   header.writeUInt16BE(wrapped.length, 4);
@@ -107,7 +112,7 @@ export function decryptingFileStream(): Transform {
     }
     const length = buffered.readUInt16BE(4);
     if (buffered.length < 6 + length + 8) return false;
-    dataKey = Buffer.from(FieldCipher.open(buffered.subarray(6, 6 + length).toString()), 'base64');
+    dataKey = Buffer.from(FieldCipher.open(buffered.subarray(6, 6 + length).toString(), DATA_KEY), 'base64');
     prefix = Buffer.from(buffered.subarray(6 + length, 6 + length + 8));
     buffered = buffered.subarray(6 + length + 8);
     mode = 'encrypted';
@@ -148,9 +153,32 @@ export function decryptingFileStream(): Transform {
   });
 }
 
+/** The sealed data key from a stored file's first bytes; undefined for a plain (old) file. */
+function wrappedKeyOf(head: Buffer): string | undefined {
+  if (head.length < 6 || !head.subarray(0, 4).equals(FILE_MAGIC)) return undefined;
+  return head.subarray(6, 6 + head.readUInt16BE(4)).toString();
+}
+
 /** The id of the app key that wraps a stored file's data key, from its first bytes; undefined for a plain (old) file. */
 export function wrappingKeyIdOf(head: Buffer): string | undefined {
-  if (head.length < 6 || !head.subarray(0, 4).equals(FILE_MAGIC)) return undefined;
-  const length = head.readUInt16BE(4);
-  return FieldCipher.keyIdOf(head.subarray(6, 6 + length).toString());
+  const wrapped = wrappedKeyOf(head);
+  return wrapped === undefined ? undefined : FieldCipher.keyIdOf(wrapped);
+}
+
+/** Bytes a stored file's header needs to be read in full (magic, length, wrapped key, nonce prefix). */
+export const MAX_HEADER_BYTES = 6 + 0xffff + 8;
+
+/**
+ * For re-encryption: the file's header with its data key wrapped the current way (v2 under the current
+ * key), and how many bytes of the old file it replaces (magic, length and wrapped key; the nonce prefix and
+ * body stay). Null when the wrap is already current, or for a plain file.
+ */
+export function rewrappedHeader(head: Buffer): { header: Buffer; replaces: number } | null {
+  const wrapped = wrappedKeyOf(head);
+  if (wrapped === undefined || FieldCipher.isCurrent(wrapped)) return null;
+  const fresh = Buffer.from(FieldCipher.seal(FieldCipher.open(wrapped, DATA_KEY), DATA_KEY));
+  const header = Buffer.alloc(6);
+  FILE_MAGIC.copy(header, 0);
+  header.writeUInt16BE(fresh.length, 4);
+  return { header: Buffer.concat([header, fresh]), replaces: 6 + Buffer.byteLength(wrapped) };
 }

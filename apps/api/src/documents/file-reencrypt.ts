@@ -3,8 +3,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { FieldCipher } from '../common/crypto/field-cipher';
-import { encryptingFileStream, FILE_MAGIC, wrappingKeyIdOf } from './file-cipher';
+import { encryptingFileStream, MAX_HEADER_BYTES, rewrappedHeader, wrappingKeyIdOf } from './file-cipher';
 import { isContentKey } from './file-store';
 import { FILE_MODE } from './local-file-store';
 
@@ -19,7 +18,7 @@ export interface FileReencryptResult {
 async function headOf(path: string): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
-    const head = Buffer.alloc(6 + 0xffff + 8);
+    const head = Buffer.alloc(MAX_HEADER_BYTES);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     return head.subarray(0, bytesRead);
   } finally {
@@ -44,7 +43,6 @@ async function replace(path: string, produce: () => Promise<void>, temp: string)
  * (only the header changes; the data key and the body stay). Safe to rerun.
  */
 export async function reencryptFiles(root: string): Promise<FileReencryptResult> {
-  const current = FieldCipher.currentKeyId();
   const result: FileReencryptResult = { encrypted: 0, rewrapped: 0 };
   let names: string[];
   try {
@@ -56,25 +54,20 @@ export async function reencryptFiles(root: string): Promise<FileReencryptResult>
     const path = join(root, name);
     const temp = `${path}.reencrypt`;
     const head = await headOf(path);
-    const keyId = wrappingKeyIdOf(head);
-    if (keyId === undefined) {
+    if (wrappingKeyIdOf(head) === undefined) {
       await replace(path, () => pipeline(createReadStream(path), encryptingFileStream(), createWriteStream(temp, { mode: FILE_MODE })), temp);
       result.encrypted++;
-    } else if (keyId !== current) {
-      const length = head.readUInt16BE(4);
-      const dataKey = FieldCipher.open(head.subarray(6, 6 + length).toString());
-      const wrapped = Buffer.from(FieldCipher.seal(dataKey));
-      const header = Buffer.alloc(6);
-      FILE_MAGIC.copy(header, 0);
-      header.writeUInt16BE(wrapped.length, 4);
-      const body = createReadStream(path, { start: 6 + length });
-      const rest = async function* () {
-        yield Buffer.concat([header, wrapped]);
-        yield* body;
-      };
-      await replace(path, () => pipeline(Readable.from(rest()), createWriteStream(temp, { mode: FILE_MODE })), temp);
-      result.rewrapped++;
+      continue;
     }
+    const rewrapped = rewrappedHeader(head);
+    if (!rewrapped) continue;
+    const body = createReadStream(path, { start: rewrapped.replaces });
+    const rest = async function* () {
+      yield rewrapped.header;
+      yield* body;
+    };
+    await replace(path, () => pipeline(Readable.from(rest()), createWriteStream(temp, { mode: FILE_MODE })), temp);
+    result.rewrapped++;
   }
   return result;
 }

@@ -6,7 +6,7 @@ import type Stripe from 'stripe';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, NotFound, Unprocessable } from '../common/http/domain-error';
 import { AppConfig } from '../config/app-config';
-import { openText, sealText } from './donor-identity';
+import { insertDonorIdentity, openDonorField } from './donor-identity';
 import { KEPT_GIFT, num, rowsOf } from './sql';
 import { CampaignTextsService } from './campaign-texts.service';
 import { StripeGateway } from './stripe-gateway.service';
@@ -88,9 +88,9 @@ export class CampaignsService {
     const [donors] = await rowsOf<{ n: number }>(this.db, `select count(*)::int as n from donations d where d.case_id = $1 and ${KEPT_GIFT}`, [theCase.id]);
     const raised = new Map<string, number>();
     for (const row of totals) raised.set(row.currency, (raised.get(row.currency) ?? 0) + num(row.net));
-    const supporters = await rowsOf<{ name: string | null; show_name: boolean; message: string | null; at: Date }>(
+    const supporters = await rowsOf<{ id: string; name: string | null; show_name: boolean; message: string | null; at: Date }>(
       this.db,
-      `select di.name, di.show_name, di.message, d.paid_at as at from donations d join donor_identities di on di.id = d.donor_id
+      `select di.id, di.name, di.show_name, di.message, d.paid_at as at from donations d join donor_identities di on di.id = d.donor_id
         where d.case_id = $1 and ${KEPT_GIFT} and di.erased_at is null
           and (di.show_name or di.message is not null)
         order by d.paid_at desc, d.id desc limit 30`,
@@ -110,8 +110,8 @@ export class CampaignsService {
       raisedByKind: totals.map((row) => ({ currency: row.currency, kind: row.kind, amountMinor: num(row.net) })),
       donorCount: donors.n,
       supporters: supporters.map((row) => ({
-        name: row.show_name ? openText(row.name) : null,
-        message: openText(row.message)?.replace(EMAIL_LIKE, '[…]') ?? null,
+        name: row.show_name ? openDonorField('name', row.id, row.name) : null,
+        message: openDonorField('message', row.id, row.message)?.replace(EMAIL_LIKE, '[…]') ?? null,
         // The day only: a time to the millisecond would let anyone match a supporter to a bank or card statement.
         at: row.at.toISOString().slice(0, 10),
       })),
@@ -143,13 +143,12 @@ export class CampaignsService {
     const donationId = await this.db.transaction(async (m) => {
       let donorId: string | null = null;
       if (input.name || input.email || input.message) {
-        const [donor] = await rowsOf<{ id: string }>(m, `insert into donor_identities (name, email, message, show_name) values ($1, $2, $3, $4) returning id`, [
-          sealText(input.name),
-          sealText(input.email),
-          sealText(input.message),
-          !input.anonymous && Boolean(input.name),
-        ]);
-        donorId = donor.id;
+        donorId = await insertDonorIdentity(m, {
+          name: input.name,
+          email: input.email,
+          message: input.message,
+          showName: !input.anonymous && Boolean(input.name),
+        });
       }
       const [donation] = await rowsOf<{ id: string }>(
         m,

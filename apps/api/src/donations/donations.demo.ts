@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DemoSeedRegistry } from '../demo/demo-seed.registry';
 import type { Mail } from '../mail/mail.service';
-import { sealText } from './donor-identity';
+import { insertDonorIdentity } from './donor-identity';
 import { MoneyLedger } from './money-ledger.service';
 import { rowsOf } from './sql';
 
@@ -111,13 +111,7 @@ export class DonationsDemo implements OnModuleInit {
     const mails: Mail[] = [];
     let donorId: string | null = null;
     if (d.donor) {
-      const [donor] = await rowsOf<{ id: string }>(m, `insert into donor_identities (name, email, message, show_name) values ($1, $2, $3, $4) returning id`, [
-        sealText(d.donor.name),
-        sealText(d.donor.email),
-        sealText(d.donor.message),
-        d.donor.show,
-      ]);
-      donorId = donor.id;
+      donorId = await insertDonorIdentity(m, { name: d.donor.name, email: d.donor.email, message: d.donor.message, showName: d.donor.show });
     }
     const created = new Date(Date.now() - d.daysAgo * day);
     const [donation] = await rowsOf<{ id: string }>(

@@ -9,7 +9,7 @@ import type { Actor } from '../common/auth/actor';
 import { NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
 import { MailService } from '../mail/mail.service';
-import { openText, sealText } from './donor-identity';
+import { insertDonorIdentity, openDonorField } from './donor-identity';
 import { donorEraseKey } from './donor-mails';
 import { MoneyAttention } from './money-attention.service';
 import { MoneyLedger } from './money-ledger.service';
@@ -116,9 +116,9 @@ export class DonationsService {
       method: row.method,
       subscriptionStatus: row.subscription_status,
       donorId: row.donor_id,
-      donorName: erased ? null : openText(row.donor_name),
-      donorEmail: erased ? null : openText(row.donor_email),
-      message: erased ? null : openText(row.donor_message),
+      donorName: erased ? null : openDonorField('name', row.donor_id, row.donor_name),
+      donorEmail: erased ? null : openDonorField('email', row.donor_id, row.donor_email),
+      message: erased ? null : openDonorField('message', row.donor_id, row.donor_message),
       showName: Boolean(row.show_name),
       createdAt: row.created_at.toISOString(),
       paidAt: row.paid_at?.toISOString() ?? null,
@@ -132,13 +132,12 @@ export class DonationsService {
     const { id, donorId } = await this.db.transaction(async (m) => {
       let donorId: string | null = null;
       if (input.name || input.email || input.message) {
-        const [donor] = await rowsOf<{ id: string }>(m, `insert into donor_identities (name, email, message, show_name) values ($1, $2, $3, $4) returning id`, [
-          sealText(input.name),
-          sealText(input.email),
-          sealText(input.message),
-          !input.anonymous && Boolean(input.name),
-        ]);
-        donorId = donor.id;
+        donorId = await insertDonorIdentity(m, {
+          name: input.name,
+          email: input.email,
+          message: input.message,
+          showName: !input.anonymous && Boolean(input.name),
+        });
       }
       const [donation] = await rowsOf<{ id: string }>(
         m,

@@ -2,7 +2,7 @@ import { minorToDecimal } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Mail } from '../mail/mail.service';
-import { openText } from './donor-identity';
+import { openDonorField } from './donor-identity';
 import { rowsOf } from './sql';
 
 type Language = 'ru' | 'en';
@@ -95,8 +95,16 @@ export class DonorMails {
          from donations d join donor_identities di on di.id = d.donor_id join cases c on c.id = d.case_id where d.id = $1`,
       [donationId],
     );
-    const email = row && !row.erased_at ? openText(row.email) : null;
+    const email = row && !row.erased_at ? openDonorField('email', row.donor_id, row.email) : null;
     if (!row || !email) return null;
-    return { donorId: row.donor_id, email, name: openText(row.name), language: row.language, donationId, kind: row.kind, caseTitle: row.title };
+    return {
+      donorId: row.donor_id,
+      email,
+      name: openDonorField('name', row.donor_id, row.name),
+      language: row.language,
+      donationId,
+      kind: row.kind,
+      caseTitle: row.title,
+    };
   }
 }

@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CaseAccess } from '../cases/case-access.service';
 import type { Actor } from '../common/auth/actor';
-import { openText } from './donor-identity';
+import { openDonorField } from './donor-identity';
 import { num, rowsOf } from './sql';
 
 const BATCH = 1000;
@@ -45,6 +45,7 @@ interface LedgerRow {
   currency: string;
   fee_minor: string | null;
   donor_name: string | null;
+  donor_id: string | null;
   donation_id: string | null;
   expense_id: string | null;
   category: string | null;
@@ -66,7 +67,7 @@ export function toCsvRow(row: LedgerRow): CsvRow {
     gross_minor: String(gross),
     fee_minor: String(fee),
     net_minor: String(gross - fee),
-    donor: openText(row.donor_name) ?? '',
+    donor: openDonorField('name', row.donor_id, row.donor_name) ?? '',
     donation_id: row.donation_id ?? '',
     expense_id: row.expense_id ?? '',
     category: row.category ?? '',
@@ -107,7 +108,7 @@ export class LedgerExport {
         this.db,
         `select l.id, to_char(l.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key, c.slug, l.kind, l.amount_minor, l.currency,
                 case when l.kind = 'payment' and p.fee_currency = l.currency then p.fee_minor end as fee_minor,
-                case when di.show_name and di.erased_at is null then di.name end as donor_name,
+                case when di.show_name and di.erased_at is null then di.name end as donor_name, di.id as donor_id,
                 l.donation_id, l.expense_id, l.category, l.ref
            from ledger_entries l join cases c on c.id = l.case_id
            left join donation_payments p on l.kind = 'payment' and p.payment_ref = l.ref

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decodeCursor, toPage } from '../common/pagination';
-import { openText } from './donor-identity';
+import { openDonorField } from './donor-identity';
 import { heldPayload } from './held-stripe-payload';
 import { num, rowsOf } from './sql';
 
@@ -53,11 +53,12 @@ export class MoneyAttention {
       amount_minor: string;
       currency: string;
       payment_failed_at: Date;
+      donor_id: string | null;
       name: string | null;
       show: boolean;
     }>(
       this.db,
-      `select d.id, c.slug, d.amount_minor, d.currency, d.payment_failed_at, di.name, di.erased_at is null as show
+      `select d.id, c.slug, d.amount_minor, d.currency, d.payment_failed_at, d.donor_id, di.name, di.erased_at is null as show
          from donations d join cases c on c.id = d.case_id left join donor_identities di on di.id = d.donor_id
         where d.subscription_status = 'past_due' and ($1::uuid is null or d.case_id = $1) order by d.payment_failed_at desc limit 100`,
       [caseId],
@@ -68,7 +69,7 @@ export class MoneyAttention {
       amountMinor: num(row.amount_minor),
       currency: row.currency,
       failedAt: row.payment_failed_at.toISOString(),
-      donorName: row.show ? openText(row.name) : null,
+      donorName: row.show ? openDonorField('name', row.donor_id, row.name) : null,
     }));
   }
 
@@ -105,7 +106,7 @@ export class MoneyAttention {
 }
 
 function toIssue(row: IssueRow): StripeIssueItem {
-  const object = ((row.payload ? heldPayload(row.payload) : undefined)?.data?.object ?? {}) as Record<string, unknown>;
+  const object = ((row.payload ? heldPayload(row.payload, row.event_id) : undefined)?.data?.object ?? {}) as Record<string, unknown>;
   const currency = typeof object.currency === 'string' ? object.currency.toUpperCase() : null;
   const amount = [object.amount_paid, object.amount_total, object.amount].find((value) => typeof value === 'number') as number | undefined;
   return {

@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { JobsService } from '../jobs/jobs.service';
 import { MailService, type Mail } from '../mail/mail.service';
 import { DonorMails } from './donor-mails';
-import { sealText } from './donor-identity';
+import { insertDonorIdentity } from './donor-identity';
 import { MoneyLedger } from './money-ledger.service';
 import { heldPayload, holdPayload } from './held-stripe-payload';
 import { rowsOf } from './sql';
@@ -55,7 +55,7 @@ export class StripeEvents implements OnApplicationBootstrap {
     for (const row of plain) {
       await this.db.query(`update stripe_event_issues set payload = $2 where event_id = $1 and payload = $3`, [
         row.event_id,
-        holdPayload(heldPayload(row.payload)),
+        holdPayload(heldPayload(row.payload, row.event_id)),
         row.payload,
       ]);
     }
@@ -89,13 +89,13 @@ export class StripeEvents implements OnApplicationBootstrap {
 
   /** Every event still waiting, oldest first, tried again (reconciliation); returns how many now applied and how many still wait. */
   async retryOpenIssues(limit = 200): Promise<{ checked: number; fixed: number; failed: number }> {
-    const open = await rowsOf<{ payload: string }>(
+    const open = await rowsOf<{ event_id: string; payload: string }>(
       this.db,
-      `select payload from stripe_event_issues where resolved_at is null and payload is not null order by first_seen_at limit $1`,
+      `select event_id, payload from stripe_event_issues where resolved_at is null and payload is not null order by first_seen_at limit $1`,
       [limit],
     );
     let fixed = 0;
-    for (const { payload } of open) if ((await this.recordStripeEvent(heldPayload(payload), 'reconciliation')) === 'applied') fixed += 1;
+    for (const { event_id, payload } of open) if ((await this.recordStripeEvent(heldPayload(payload, event_id), 'reconciliation')) === 'applied') fixed += 1;
     return { checked: open.length, fixed, failed: open.length - fixed };
   }
 
@@ -256,8 +256,7 @@ export class StripeEvents implements OnApplicationBootstrap {
   }
 
   private async paymentLinkDonor(m: EntityManager, email: string): Promise<string> {
-    const [row] = await rowsOf<{ id: string }>(m, `insert into donor_identities (email, show_name) values ($1, false) returning id`, [sealText(email)]);
-    return row.id;
+    return insertDonorIdentity(m, { email, showName: false });
   }
 
   /** Links a recurring donation to its subscription and applies the events that were waiting for it. */
@@ -273,7 +272,7 @@ export class StripeEvents implements OnApplicationBootstrap {
       `select event_id, payload from stripe_event_issues where wait_key = $1 and resolved_at is null and payload is not null for update`,
       [`sub:${subscription}`],
     );
-    const waiting = rows.map((row) => ({ eventId: row.event_id, event: heldPayload(row.payload) }));
+    const waiting = rows.map((row) => ({ eventId: row.event_id, event: heldPayload(row.payload, row.event_id) }));
     for (const pending of waiting.sort((a, b) => a.event.created - b.event.created)) {
       const problem = await this.apply(m, pending.event, work);
       if (!problem)

@@ -1,10 +1,11 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
 import { EntityManager, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { JobsService } from '../jobs/jobs.service';
-import { OutboxMailEntity } from './outbox-mail.entity';
+import { openOutboxMail, OutboxMailEntity, sealOutboxMail } from './outbox-mail.entity';
 
 export interface Mail {
   to: string;
@@ -44,13 +45,13 @@ export class MailService implements OnModuleInit {
   /** Stores the mail and schedules its delivery; returns the outbox id, or null if `dedupeKey` was already used. */
   async queue(mail: Mail, manager?: EntityManager): Promise<string | null> {
     const repository = manager ? manager.getRepository(OutboxMailEntity) : this.outbox;
+    const id = randomUUID();
     const result = await repository
       .createQueryBuilder()
       .insert()
       .values({
-        recipient: mail.to,
-        subject: mail.subject,
-        body: mail.text,
+        id,
+        ...sealOutboxMail(id, { recipient: mail.to, subject: mail.subject, body: mail.text }),
         status: 'pending',
         attempts: 0,
         dedupeKey: mail.dedupeKey ?? null,
@@ -59,8 +60,7 @@ export class MailService implements OnModuleInit {
       .orIgnore()
       .returning(['id'])
       .execute();
-    const id = (result.raw as Array<{ id: string }>)[0]?.id;
-    if (!id) return null;
+    if (!(result.raw as Array<{ id: string }>)[0]?.id) return null;
     await this.jobs.send(DELIVER, { id }, { singletonKey: id }, manager);
     return id;
   }
@@ -89,11 +89,12 @@ export class MailService implements OnModuleInit {
   }
 
   private async deliver(id: string): Promise<void> {
-    const mail = await this.outbox.findOneBy({ id });
+    const stored = await this.outbox.findOneBy({ id });
+    const mail = stored && openOutboxMail(stored);
     if (!mail || mail.status === 'sent' || mail.status === 'logged' || !mail.recipient) return;
     await this.outbox.update({ id }, { attempts: mail.attempts + 1 });
     if (!this.transport) {
-      this.logger.log({ mailId: id, subject: mail.subject }, 'mail not sent (no SMTP_URL); kept in the outbox');
+      this.logger.log({ mailId: id }, 'mail not sent (no SMTP_URL); kept in the outbox');
       await this.outbox.update({ id }, { status: 'logged' });
       return;
     }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { encrypted } from '../common/crypto/field-cipher';
+import { openText, sealText, type SealedAt } from '../common/crypto/field-cipher';
 
 export type OutboxStatus = 'pending' | 'sent' | 'logged' | 'failed';
 
@@ -7,10 +7,13 @@ export type OutboxStatus = 'pending' | 'sent' | 'logged' | 'failed';
 @Entity('mail_outbox')
 export class OutboxMailEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
-  /** Recipient, subject and body are purged (null) once a delivered mail is older than MAIL_RETENTION_DAYS. */
-  @Column({ type: 'text', nullable: true, transformer: encrypted }) recipient: string | null;
-  @Column({ type: 'text', nullable: true, transformer: encrypted }) subject: string | null;
-  @Column({ type: 'text', nullable: true, transformer: encrypted }) body: string | null;
+  /**
+   * Recipient, subject and body are sealed values bound to this row (sealOutboxMail / openOutboxMail), purged (null)
+   * once a delivered mail is older than MAIL_RETENTION_DAYS.
+   */
+  @Column({ type: 'text', nullable: true }) recipient: string | null;
+  @Column({ type: 'text', nullable: true }) subject: string | null;
+  @Column({ type: 'text', nullable: true }) body: string | null;
   @Column({ type: 'text' }) status: OutboxStatus;
   @Column({ type: 'integer' }) attempts: number;
   @Column({ type: 'text', nullable: true }) lastError: string | null;
@@ -21,4 +24,25 @@ export class OutboxMailEntity {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) sentAt: Date | null;
+}
+
+type MailFields = Pick<OutboxMailEntity, 'recipient' | 'subject' | 'body'>;
+const at = (column: string, row: string): SealedAt => ({ table: 'mail_outbox', column, row });
+
+export function sealOutboxMail(id: string, mail: MailFields): MailFields {
+  return {
+    recipient: sealText(mail.recipient, at('recipient', id)),
+    subject: sealText(mail.subject, at('subject', id)),
+    body: sealText(mail.body, at('body', id)),
+  };
+}
+
+/** The mail with its recipient, subject and body opened. */
+export function openOutboxMail(mail: OutboxMailEntity): OutboxMailEntity {
+  return {
+    ...mail,
+    recipient: openText(mail.recipient, at('recipient', mail.id)),
+    subject: openText(mail.subject, at('subject', mail.id)),
+    body: openText(mail.body, at('body', mail.id)),
+  };
 }

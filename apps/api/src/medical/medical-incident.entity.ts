@@ -1,6 +1,5 @@
-import type { IncidentSource, IncidentType, Severity, VitalReading } from '@habeas/contracts';
+import type { IncidentSource, IncidentType, Severity } from '@habeas/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { encrypted } from '../common/crypto/field-cipher';
 
 /** A medical event in detention; description, vitals and outcome are sealed at rest. */
 @Entity('medical_incidents')
@@ -12,9 +11,10 @@ export class MedicalIncidentEntity {
   @Column({ type: 'text' }) severity: Severity;
   @Column({ type: 'text' }) source: IncidentSource;
   @Column({ type: 'text', nullable: true }) facility: string | null;
-  @Column({ type: 'text', transformer: encrypted }) description: string;
-  @Column({ type: 'text', nullable: true, transformer: encrypted }) outcome: string | null;
-  @Column({ type: 'text', transformer: encrypted }) vitals: VitalReading[];
+  /** Description, outcome and vitals are sealed values bound to this row (medical-incident-seal.ts). */
+  @Column({ type: 'text' }) description: string;
+  @Column({ type: 'text', nullable: true }) outcome: string | null;
+  @Column({ type: 'text' }) vitals: string;
   @Column({ type: 'boolean' }) followUpNeeded: boolean;
   @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

@@ -1,5 +1,6 @@
 import { assessVitals, graver, type CreateIncidentRequest, type MedicalIncident, type Page, type PageQuery, type Severity } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -10,6 +11,7 @@ import { NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
 import { MedicalAlertsService } from './medical-alerts.service';
 import { MedicalIncidentEntity } from './medical-incident.entity';
+import { openIncident, sealIncident } from './medical-incident-seal';
 
 /** Types that open an alert whatever their severity. */
 const ALARMING_TYPES = new Set(['hospitalisation', 'transfer_to_hospital', 'denied_care', 'medication_withheld', 'hunger_strike']);
@@ -24,17 +26,18 @@ export function alertSeverityFor(incident: Pick<MedicalIncident, 'type' | 'sever
 }
 
 function toIncident(entity: MedicalIncidentEntity): MedicalIncident {
+  const { description, outcome, vitals } = openIncident(entity);
   return {
     id: entity.id,
     caseId: entity.caseId,
     occurredAt: entity.occurredAt.toISOString(),
     type: entity.type,
     severity: entity.severity,
-    description: entity.description,
+    description,
     facility: entity.facility,
-    outcome: entity.outcome,
+    outcome,
     source: entity.source,
-    vitals: entity.vitals,
+    vitals,
     followUpNeeded: entity.followUpNeeded,
     createdBy: entity.createdBy,
     createdAt: entity.createdAt.toISOString(),
@@ -74,16 +77,16 @@ export class MedicalIncidentsService {
   async create(actor: Actor, caseIdOrSlug: string, request: CreateIncidentRequest): Promise<MedicalIncident> {
     const theCase = await this.access.resolve(actor, caseIdOrSlug, 'medical:write');
     const saved = await this.db.transaction(async (tx) => {
+      const id = randomUUID();
       const entity = await tx.getRepository(MedicalIncidentEntity).save({
+        id,
         caseId: theCase.id,
         occurredAt: new Date(request.occurredAt),
         type: request.type,
         severity: request.severity,
         source: request.source,
         facility: request.facility ?? null,
-        description: request.description,
-        outcome: request.outcome ?? null,
-        vitals: request.vitals,
+        ...sealIncident(id, { description: request.description, outcome: request.outcome ?? null, vitals: request.vitals }),
         followUpNeeded: request.followUpNeeded,
         createdBy: actor.id,
       });

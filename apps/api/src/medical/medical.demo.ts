@@ -7,6 +7,8 @@ import { MedicalAlertsService } from './medical-alerts.service';
 import { alertSeverityFor } from './medical-incidents.service';
 import { assessVitals } from '@habeas/contracts';
 import { MedicalIncidentEntity } from './medical-incident.entity';
+import { sealIncident, type IncidentSecrets } from './medical-incident-seal';
+import { randomUUID } from 'node:crypto';
 
 /** The article's two incidents (ambulance on 8 May, hospital on 11 May) — the source of these facts for every area — readings, an open alert. */
 @Injectable()
@@ -24,7 +26,16 @@ export class MedicalDemo implements OnModuleInit {
       order: 40,
       name: 'medical',
       seed: async ({ manager, ids }) => {
-        const incidents = manager.getRepository(MedicalIncidentEntity);
+        const repository = manager.getRepository(MedicalIncidentEntity);
+        type DemoIncident = Omit<MedicalIncidentEntity, 'id' | 'createdAt' | 'updatedAt' | keyof IncidentSecrets> & IncidentSecrets;
+        const incidents = {
+          save: async (incident: DemoIncident) => {
+            const id = randomUUID();
+            const { description, outcome, vitals, ...rest } = incident;
+            await repository.save({ id, ...rest, ...sealIncident(id, { description, outcome, vitals }) });
+            return { id, ...incident };
+          },
+        };
         const vorontsov = ids.get('case:vorontsov')!;
         const medic = ids.get('user:medic')!;
         const lawyer = ids.get('user:lawyer')!;

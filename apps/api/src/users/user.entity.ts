@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Role } from '@habeas/contracts';
-import { encrypted } from '../common/crypto/field-cipher';
 
 @Entity({ name: 'users' })
 export class UserEntity {
@@ -24,8 +23,8 @@ export class UserEntity {
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 
-  /** TOTP secret, encrypted at rest; set during setup, active once mfaEnabledAt is set. */
-  @Column({ type: 'text', nullable: true, transformer: encrypted })
+  /** TOTP secret, sealed bound to this row (mfa-secret.ts); set during setup, active once mfaEnabledAt is set. */
+  @Column({ type: 'text', nullable: true })
   mfaSecret: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })

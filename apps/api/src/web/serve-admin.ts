@@ -1,17 +1,34 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+
+/** Vite names every built asset under `assets/` with a content hash: a changed file gets a new name. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Hashed files may be kept for a year; everything else (HTML, the root's unhashed files) is revalidated on each use. */
+export function cacheControlFor(path: string): string {
+  return path.includes(`${sep}assets${sep}`) ? IMMUTABLE : 'no-cache';
+}
 
 /**
  * Serves the built admin at `/` and the public donation page at `/donate/:slug`
- * (its own small entry). Client-side routes fall back to their HTML; unknown
+ * (its own small entry), sending the brotli or gzip twin the build wrote beside each file
+ * when the browser accepts it. Client-side routes fall back to their HTML; unknown
  * `/api/...` paths stay JSON 404s.
  */
 export async function serveAdmin(fastify: FastifyInstance, distDir: string): Promise<void> {
   const built = existsSync(join(distDir, 'index.html'));
   if (built) {
-    await fastify.register(fastifyStatic, { root: distDir, prefix: '/', wildcard: false, index: false, cacheControl: false });
+    await fastify.register(fastifyStatic, {
+      root: distDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      preCompressed: true,
+      setHeaders: (reply, path) => reply.header('cache-control', cacheControlFor(path)),
+    });
   }
   const page = (file: string) => async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.url.startsWith('/api/') || request.url === '/api') {

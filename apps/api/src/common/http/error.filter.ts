@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { ZodError } from 'zod';
+import { SealedValueRefused } from '../crypto/field-cipher';
 import { DomainError } from './domain-error';
 import { summarizeError } from './error-summary';
 
@@ -83,6 +84,10 @@ export function toErrorBody(exception: unknown): ErrorBody {
     return { statusCode: 503, error: reasons[503], message: 'Database unavailable' };
   if (exception instanceof Error && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(exception.message)) {
     return { statusCode: 503, error: reasons[503], message: 'Database unavailable' };
+  }
+  // Stored data failed its integrity check (moved to another row or column, or changed): the server's fault, said plainly.
+  if (exception instanceof SealedValueRefused) {
+    return { statusCode: 500, error: reasons[500], message: 'A stored encrypted value failed its integrity check', code: 'sealed_value_refused' };
   }
   // An upstream client's error (Stripe's carry its own 4xx statusCode) is never the caller's fault.
   if (isUpstreamClientError(exception)) return { statusCode: 502, error: reasons[502], message: 'An upstream service failed' };

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { requestExamples, uploadForms } from './examples';
 
 /** Routes anyone may call (no session): documented without security requirements. */
 const publicPaths = [/^\/api\/public\//, /^\/api\/health\//, /^\/api\/webhooks\//, /^\/api\/auth\/(login|invites\/accept)$/, /^\/api\/calendar\//];
@@ -52,7 +53,13 @@ export function completeOperations(document: OpenAPIObject): OpenAPIObject {
           content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
         };
       }
+      const upload = uploadForms[`${method} ${path}`];
+      if (upload) operation.requestBody = { required: true, content: { 'multipart/form-data': { schema: { type: 'object', ...upload } } } };
     }
+  }
+  for (const { method, path, example } of requestExamples) {
+    const json = (document.paths[path]?.[method] as Record<string, any> | undefined)?.requestBody?.content?.['application/json'];
+    if (json) json.example = example;
   }
   return document;
 }
