@@ -35,7 +35,7 @@ describe('cases in Chromium', () => {
       await page.getByRole('cell', { name: 'Moscow City Court, browser test' }).waitFor();
 
       await page.getByRole('tab', { name: 'Timeline' }).click();
-      await page.getByTestId('timeline').getByText('Trial Session hearing, Moscow City Court, browser test').waitFor();
+      await page.getByTestId('timeline').getByText('Hearing: trial session, Moscow City Court, browser test').waitFor();
 
       await page.getByRole('link', { name: 'Dashboard' }).click();
       const hearings = page.getByTestId('dashboard-hearings');
