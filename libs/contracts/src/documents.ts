@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, page, pageQuery } from './common';
+import { isoDate, isoDateTime, page, pageQuery } from './common';
 import { singleLine } from './text';
 
 export const documentKinds = ['motion', 'appeal', 'complaint', 'petition', 'ruling', 'indictment', 'evidence', 'correspondence', 'memo', 'other'] as const;
@@ -60,11 +60,21 @@ export type DocumentDetail = z.infer<typeof documentDetail>;
 
 export const documentPage = page(documentSummary);
 
-export const documentListQuery = pageQuery.extend({
-  q: z.string().trim().max(200).optional(),
-  kind: documentKind.optional(),
-  status: documentStatus.optional(),
-});
+/**
+ * `q` takes web-search syntax ("exact phrase", -excluded, or); names and case numbers such as 3/2-2026-0508 also match
+ * part of a word. With `q` results come newest first by document date (filed, else uploaded); `from`/`to` filter that
+ * date (inclusive, Moscow calendar days); `caseId` narrows the all-cases list to one case.
+ */
+export const documentListQuery = pageQuery
+  .extend({
+    q: z.string().trim().max(200).optional(),
+    kind: documentKind.optional(),
+    status: documentStatus.optional(),
+    caseId: z.uuid().optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, { message: 'must not be before from', path: ['to'] });
 export type DocumentListQuery = z.infer<typeof documentListQuery>;
 
 const tagList = z.array(z.string().trim().min(1).max(50)).max(20);

@@ -10,8 +10,20 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgre
 import { Client } from 'pg';
 import { join } from 'node:path';
 import { reencryptFiles } from '../documents/file-reencrypt';
+import { sealTextBacklog } from '../documents/search/extracted-text.repository';
 
 const usage = 'usage: npm run reencrypt [-- --new-key]';
+
+/** Texts an upgrade set aside in plaintext (migration 1796026973558) are sealed here too, if no app start did it yet. */
+async function sealBacklogOf(databaseUrl: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl, application_name: 'habeas-reencrypt' });
+  await client.connect();
+  try {
+    return await sealTextBacklog(client);
+  } finally {
+    await client.end();
+  }
+}
 
 /**
  * With --new-key and a key kept in DATA_DIR/secrets: the current key joins encryption.old.keys and a new
@@ -58,6 +70,8 @@ async function main(): Promise<void> {
   try {
     if (args.includes('--new-key')) config = rotateLocalKey(config);
     FieldCipher.configure(config.encryptionKey, config.previousEncryptionKeys);
+    const backlog = await sealBacklogOf(config.databaseUrl);
+    if (backlog > 0) process.stdout.write(`sealed ${backlog} extracted document text(s) left in plaintext\n`);
     const results = await reencryptAll(config.databaseUrl);
     for (const r of results) process.stdout.write(`re-encrypted ${r.rows} value(s) in ${r.table}.${r.column}\n`);
     // Files before the keys are pruned: a data key wrapped by an old key still needs it.

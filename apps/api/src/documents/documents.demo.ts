@@ -5,7 +5,7 @@ import { DemoSeedRegistry } from '../demo/demo-seed.registry';
 import { renderPdf } from './demo-pdf';
 import { DocumentEntity } from './document.entity';
 import { DocumentVersionEntity } from './document-version.entity';
-import { refreshSearch } from './documents.service';
+import { writeExtraction } from './search/extracted-text.repository';
 import { FileStore } from './file-store';
 
 interface DemoDocument {
@@ -104,7 +104,7 @@ export class DocumentsDemo implements OnModuleInit {
             createdBy: demo.caseKey === 'case:second-case' ? ids.get('user:lawyer2')! : author,
           });
           // The text is the one just drawn into the PDF, so no extraction job is needed for the demo.
-          await manager.getRepository(DocumentVersionEntity).insert({
+          const inserted = await manager.getRepository(DocumentVersionEntity).insert({
             documentId: document.id,
             number: 1,
             originalName: demo.file,
@@ -113,10 +113,10 @@ export class DocumentsDemo implements OnModuleInit {
             size: stored.size,
             sha256: stored.sha256,
             uploadedBy: document.createdBy,
-            textStatus: 'done',
-            extractedText: [demo.title, ...demo.paragraphs].join('\n'),
+            textStatus: 'pending',
           });
-          await refreshSearch(manager, document.id);
+          const version = { id: String(inserted.identifiers[0].id), documentId: document.id };
+          await writeExtraction(manager, version, { status: 'done', issue: null, text: [demo.title, ...demo.paragraphs].join('\n') });
         }
       },
     });

@@ -1,5 +1,4 @@
 import type { DocumentListQuery, DocumentSummary, DocumentVersion, Page } from '@habeas/contracts';
-import { snippetStart, snippetStop } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -20,10 +19,31 @@ interface DocumentRow {
   created_at: Date;
   updated_at: Date;
   created_key: string;
-  rank: string | null;
-  snippet: string | null;
+  dated_key: string;
   latest: Record<string, unknown> | null;
+  /** With a search: the newest extracted text (sealed) and its version, for the snippet. */
+  text_version_id?: string | null;
+  sealed_text?: string | null;
 }
+
+/** A page of search results, each with the sealed text its snippet is built from. */
+export interface SearchPage {
+  page: Page<DocumentSummary>;
+  texts: Map<string, { versionId: string; sealed: string }>;
+}
+
+export interface SearchFilters {
+  /** websearch_to_tsquery input. */
+  text: string;
+  /** ILIKE patterns over titles, courts, tags and text terms (names, case numbers), all required; empty: none. */
+  patterns: string[];
+}
+
+/** Document dates are Moscow calendar days for the `from`/`to` filters: the team and the courts work in Moscow time. */
+const TEAM_TIME_ZONE = 'Europe/Moscow';
+const documentColumns = `d.id, d.case_id, d.kind, d.title, d.court, d.status, d.filed_at, d.hearing_id, d.deadline_id, d.privileged, d.tags,
+  d.created_at, d.updated_at, to_char(d.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key,
+  to_char(d.dated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as dated_key`;
 
 export interface DocumentScope {
   /** Case ids the reader may see, or 'all' (admins). */
@@ -66,60 +86,78 @@ function toSummary(row: DocumentRow): DocumentSummary {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     latest: row.latest ? toVersion(row.latest) : null,
-    ...(row.snippet !== null ? { snippet: row.snippet } : {}),
   };
 }
 
-/** The document queries that deserve a name: scoped, keyset-paged lists and ranked full-text search. */
+const latestVersion = `left join lateral (select ${versionJson} as latest from document_versions v
+  where v.document_id = d.id order by v.number desc limit 1) l on true`;
+
+/** Where-clause builder: conditions joined by `and`, values as numbered parameters. */
+class Conditions {
+  readonly params: unknown[] = [];
+  readonly where: string[] = [];
+
+  add(value: unknown): string {
+    return `$${this.params.push(value)}`;
+  }
+
+  sql(): string {
+    return this.where.length ? `where ${this.where.join(' and ')}` : '';
+  }
+}
+
+/** The document queries that deserve a name: scoped, keyset-paged lists and full-text search, newest first. */
 @Injectable()
 export class DocumentsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(scope: DocumentScope, query: DocumentListQuery, filter: { caseId?: string; id?: string } = {}): Promise<Page<DocumentSummary>> {
-    const params: unknown[] = [];
-    const add = (value: unknown) => `$${params.push(value)}`;
-    const where: string[] = [];
-    if (filter.caseId) where.push(`d.case_id = ${add(filter.caseId)}`);
-    if (filter.id) where.push(`d.id = ${add(filter.id)}`);
-    if (scope.caseIds !== 'all') where.push(`d.case_id = any(${add(scope.caseIds)}::uuid[])`);
-    if (!scope.privileged) where.push(`not d.privileged`);
-    if (query.kind) where.push(`d.kind = ${add(query.kind)}`);
-    if (query.status) where.push(`d.status = ${add(query.status)}`);
+    const c = this.scoped(scope, query, filter);
     const cursor = decodeCursor(query.cursor);
-    const search = query.q ? query.q : undefined;
-    let rankSql = 'null::real';
-    let snippetSql = 'null::text';
-    if (search) {
-      const q = add(search);
-      const tsq = `(websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('english', ${q}))`;
-      where.push(`d.search @@ ${tsq}`);
-      rankSql = `ts_rank(d.search, ${tsq})`;
-      const options = add(`StartSel=${snippetStart}, StopSel=${snippetStop}, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`);
-      snippetSql = `ts_headline('russian', d.title || E'\\n' || coalesce(left(t.extracted_text, 200000), ''), ${tsq}, ${options})`;
-      if (cursor) where.push(`(ts_rank(d.search, ${tsq}), d.id) < (${add(cursor.key)}::real, ${add(cursor.id)}::uuid)`);
-    } else if (cursor) {
-      where.push(`(d.created_at, d.id) < (${add(cursor.key)}::timestamptz, ${add(cursor.id)}::uuid)`);
-    }
-    const limit = add(query.limit + 1);
-    // Rank and page first on the documents alone; only the page's rows get their version and a snippet
-    // (ts_headline over extracted text is the expensive part, so it never runs for rows that are not shown).
+    if (cursor) c.where.push(`(d.created_at, d.id) < (${c.add(cursor.key)}::timestamptz, ${c.add(cursor.id)}::uuid)`);
     const rows: DocumentRow[] = await this.db.query(
-      `with page as (
-         select d.id, ${rankSql} as rank from documents d
-          ${where.length ? `where ${where.join(' and ')}` : ''}
-          order by ${search ? `${rankSql} desc, d.id desc` : 'd.created_at desc, d.id desc'}
-          limit ${limit})
-       select d.id, d.case_id, d.kind, d.title, d.court, d.status, d.filed_at, d.hearing_id, d.deadline_id, d.privileged, d.tags,
-              d.created_at, d.updated_at, to_char(d.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key,
-              page.rank::text as rank, ${search ? snippetSql : 'null::text'} as snippet, l.latest
-         from page join documents d on d.id = page.id
-         left join lateral (select ${versionJson} as latest from document_versions v
-                             where v.document_id = d.id order by v.number desc limit 1) l on true
-         ${search ? `left join lateral (select v.extracted_text from document_versions v where v.document_id = d.id and v.text_status = 'done' order by v.number desc limit 1) t on true` : ''}
-        order by ${search ? 'page.rank desc, d.id desc' : 'd.created_at desc, d.id desc'}`,
-      params,
+      `select ${documentColumns}, l.latest
+         from (select d.id from documents d ${c.sql()} order by d.created_at desc, d.id desc limit ${c.add(query.limit + 1)}) page
+         join documents d on d.id = page.id
+         ${latestVersion}
+        order by d.created_at desc, d.id desc`,
+      c.params,
     );
-    return toPage(rows, query.limit, (row) => ({ key: search ? String(row.rank) : row.created_key, id: row.id }), toSummary);
+    return toPage(rows, query.limit, (row) => ({ key: row.created_key, id: row.id }), toSummary);
+  }
+
+  /**
+   * Matching documents newest first by document date (docs/decisions/0022-search-sealed-text-and-order.md). The
+   * order is an index order, so PostgreSQL either walks documents_dated_idx until the page is full (common words)
+   * or collects the few matches from the GIN indexes and sorts them (rare words): never ranks every match.
+   */
+  async search(scope: DocumentScope, query: DocumentListQuery, filter: { caseId?: string }, search: SearchFilters): Promise<SearchPage> {
+    const c = this.scoped(scope, query, filter);
+    const q = c.add(search.text);
+    const tsq = `(websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('english', ${q}))`;
+    const matches = [`d.search_head @@ ${tsq}`, `d.search_body @@ ${tsq}`];
+    if (search.patterns.length) {
+      matches.push(search.patterns.map((p) => `document_terms(d.title, d.court, d.tags, d.search_terms) ilike ${c.add(p)}`).join(' and '));
+    }
+    c.where.push(`(${matches.join(' or ')})`);
+    const cursor = decodeCursor(query.cursor);
+    if (cursor) c.where.push(`(d.dated_at, d.id) < (${c.add(cursor.key)}::timestamptz, ${c.add(cursor.id)}::uuid)`);
+    const rows: DocumentRow[] = await this.db.query(
+      `select ${documentColumns}, l.latest, t.id as text_version_id, t.extracted_text as sealed_text
+         from (select d.id from documents d ${c.sql()} order by d.dated_at desc, d.id desc limit ${c.add(query.limit + 1)}) page
+         join documents d on d.id = page.id
+         ${latestVersion}
+         left join lateral (select v.id, v.extracted_text from document_versions v
+                             where v.document_id = d.id and v.text_status = 'done' order by v.number desc limit 1) t on true
+        order by d.dated_at desc, d.id desc`,
+      c.params,
+    );
+    const page = toPage(rows, query.limit, (row) => ({ key: row.dated_key, id: row.id }), toSummary);
+    const texts = new Map<string, { versionId: string; sealed: string }>();
+    for (const row of rows.slice(0, query.limit)) {
+      if (row.text_version_id && row.sealed_text) texts.set(row.id, { versionId: row.text_version_id, sealed: row.sealed_text });
+    }
+    return { page, texts };
   }
 
   async versionsOf(documentId: string): Promise<DocumentVersion[]> {
@@ -133,5 +171,19 @@ export class DocumentsRepository {
   async summary(documentId: string): Promise<DocumentSummary | undefined> {
     const page = await this.list({ caseIds: 'all', privileged: true }, { limit: 1 }, { id: documentId });
     return page.items[0];
+  }
+
+  /** Case access, privilege and the filters of the query (kind, status, case, document date range). */
+  private scoped(scope: DocumentScope, query: DocumentListQuery, filter: { caseId?: string; id?: string }): Conditions {
+    const c = new Conditions();
+    if (filter.caseId) c.where.push(`d.case_id = ${c.add(filter.caseId)}`);
+    if (filter.id) c.where.push(`d.id = ${c.add(filter.id)}`);
+    if (scope.caseIds !== 'all') c.where.push(`d.case_id = any(${c.add(scope.caseIds)}::uuid[])`);
+    if (!scope.privileged) c.where.push(`not d.privileged`);
+    if (query.kind) c.where.push(`d.kind = ${c.add(query.kind)}`);
+    if (query.status) c.where.push(`d.status = ${c.add(query.status)}`);
+    if (query.from) c.where.push(`d.dated_at >= (${c.add(query.from)}::date::timestamp at time zone '${TEAM_TIME_ZONE}')`);
+    if (query.to) c.where.push(`d.dated_at < ((${c.add(query.to)}::date + 1)::timestamp at time zone '${TEAM_TIME_ZONE}')`);
+    return c;
   }
 }

@@ -1,6 +1,6 @@
 import { createDocumentFields } from '@habeas/contracts';
 import type { DocumentDetail, DocumentListQuery, DocumentSummary, Page, UpdateDocumentRequest } from '@habeas/contracts';
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
@@ -18,13 +18,11 @@ import { FileStore } from './file-store';
 import { LocalFileStore } from './local-file-store';
 import { type Extraction, extractText } from './extraction/text-extractor';
 import type { ReceivedUpload } from './upload-receiver';
+import { openExtractedText, sealTextBacklog, writeExtraction } from './search/extracted-text.repository';
+import { planSearch } from './search/search-plan';
+import { buildSnippet } from './search/snippet';
 
 export const EXTRACT_TEXT_JOB = 'documents.extract-text';
-
-/** Recomputes the document's search vector (title, tags, newest extracted text); see the migration. */
-export async function refreshSearch(manager: EntityManager, documentId: string): Promise<void> {
-  await manager.query(`update documents set search = document_search_vector(id) where id = $1`, [documentId]);
-}
 
 /** Reads the multipart body into a temp file at the given path (the controller binds it to the request). */
 export type UploadReader = (tempPath: string) => Promise<ReceivedUpload>;
@@ -39,7 +37,7 @@ export interface OpenedVersion {
 
 /** Documents of cases: uploads, versions, downloads, search; privileged ones only for lawyers of the case and admins. */
 @Injectable()
-export class DocumentsService implements OnModuleInit {
+export class DocumentsService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('Documents');
 
   constructor(
@@ -56,13 +54,36 @@ export class DocumentsService implements OnModuleInit {
     this.jobs.register<{ versionId: string }>(EXTRACT_TEXT_JOB, (data) => this.extractTextOf(data.versionId), { retryLimit: 2 });
   }
 
+  /** Texts set aside in plaintext by the migration that started sealing them are sealed before anything is served. */
+  async onApplicationBootstrap(): Promise<void> {
+    const sealed = await sealTextBacklog(this.db);
+    if (sealed > 0) this.logger.log({ sealed }, 'sealed extracted texts left in plaintext by an earlier version');
+  }
+
+  /** One case (the path's or `?caseId=`, 404 unless visible) or every case the actor sees; with `q`, a search. */
   async list(actor: Actor, caseRef: string | undefined, query: DocumentListQuery): Promise<Page<DocumentSummary>> {
-    if (caseRef) {
-      const theCase = await this.access.resolve(actor, caseRef, 'documents:read');
-      return this.repository.list(this.scopeOf(actor, [theCase.id]), query, { caseId: theCase.id });
+    const ref = caseRef ?? query.caseId;
+    let scope: DocumentScope;
+    let caseId: string | undefined;
+    if (ref) {
+      const theCase = await this.access.resolve(actor, ref, 'documents:read');
+      if (caseRef && query.caseId && query.caseId !== theCase.id) return { items: [], nextCursor: null };
+      scope = this.scopeOf(actor, [theCase.id]);
+      caseId = theCase.id;
+    } else {
+      scope = this.scopeOf(actor, await this.access.visibleCaseIds(actor, 'documents:read'));
     }
-    const caseIds = await this.access.visibleCaseIds(actor, 'documents:read');
-    return this.repository.list(this.scopeOf(actor, caseIds), query);
+    if (!query.q) return this.repository.list(scope, query, { caseId });
+    const plan = planSearch(query.q);
+    const { page, texts } = await this.repository.search(scope, query, { caseId }, plan);
+    // Only the shown page's texts are opened, never the corpus.
+    const substrings = plan.patterns.map((pattern) => pattern.slice(1, -1));
+    for (const item of page.items) {
+      const text = texts.get(item.id);
+      const snippet = text ? buildSnippet(openExtractedText(text.versionId, text.sealed), { words: plan.words, substrings }) : null;
+      if (snippet) item.snippet = snippet;
+    }
+    return page;
   }
 
   async get(actor: Actor, id: string): Promise<DocumentDetail> {
@@ -98,7 +119,6 @@ export class DocumentsService implements OnModuleInit {
           createdBy: actor.id,
         });
         await this.addVersionRow(manager, actor, document.id, 1, upload, stored.key);
-        await refreshSearch(manager, document.id);
         await this.audit.record(
           actor,
           { action: 'document.create', entityType: 'document', entityId: document.id, details: { caseId: theCase.id, sha256: upload.sha256 } },
@@ -146,7 +166,6 @@ export class DocumentsService implements OnModuleInit {
         ...patch,
         filedAt: patch.filedAt === undefined ? undefined : patch.filedAt === null ? null : new Date(patch.filedAt),
       });
-      await refreshSearch(manager, document.id);
       await this.audit.record(
         actor,
         { action: 'document.update', entityType: 'document', entityId: document.id, details: { fields: Object.keys(patch) } },
@@ -174,7 +193,7 @@ export class DocumentsService implements OnModuleInit {
     return { stream, mimeType: version.mimeType, originalName: version.originalName, size: version.size, sha256: version.sha256 };
   }
 
-  /** Extracts the text of one version for search (the job's handler); the trigger refreshes the document's vector. */
+  /** Extracts the text of one version for search (the job's handler): sealed, and the document's search columns from it. */
   async extractTextOf(versionId: string): Promise<void> {
     const versions = this.db.getRepository(DocumentVersionEntity);
     const version = await versions.findOne({ where: { id: versionId } });
@@ -187,14 +206,13 @@ export class DocumentsService implements OnModuleInit {
     }
     // A failed extraction is final (no retry): the file stays downloadable, the drawer says why.
     if (result.status === 'failed') this.logger.warn({ versionId, issue: result.issue, reason: result.message }, 'text extraction failed');
-    await this.db.transaction(async (manager) => {
-      await manager.getRepository(DocumentVersionEntity).update(version.id, {
-        textStatus: result.status,
-        textIssue: result.status === 'unsupported' ? null : result.issue,
-        extractedText: result.status === 'done' ? result.text : null,
-      });
-      await refreshSearch(manager, version.documentId);
-    });
+    await this.db.transaction((manager) =>
+      writeExtraction(manager, version, {
+        status: result.status,
+        issue: result.status === 'unsupported' ? null : result.issue,
+        text: result.status === 'done' ? result.text : null,
+      }),
+    );
   }
 
   private async queueExtraction(documentId: string): Promise<void> {
