@@ -397,12 +397,6 @@ const rows: Row[] = [
     cells: LAWYER_WRITE(201),
     call: async (w) => ({ path: `/api/legal-actions/${(await w.f.newLegalAction(w.home.id)).id}/generate`, body: { format: 'markdown' } }),
   },
-  // Nothing writes generated drafts any more (the documents area holds them): an allowed caller gets 404 for any id.
-  {
-    route: 'GET /api/generated-drafts/:id/download',
-    cells: [401, 404, 404, 403, 403, 404, 403],
-    call: () => ({ path: '/api/generated-drafts/00000000-0000-4000-8000-00000000d1af/download' }),
-  },
   // Templates serve every case: lawyers and admins read them, only admins change them.
   { route: 'GET /api/legal-templates', cells: [401, 200, 200, 403, 403, 200, 403], call: () => ({ path: '/api/legal-templates' }) },
   {
@@ -603,7 +597,6 @@ const knownGaps: Array<{ route: string; actors: ActorName[]; today: number; why:
   { route: 'GET /api/cases/:id/legal-actions', actors: ['medic2'], today: 404, why: 'medical staff read legal actions (contract: lawyers, admin)' },
   { route: 'GET /api/legal-actions/:id', actors: ['medic'], today: 200, why: 'medical staff read legal actions (contract: lawyers, admin)' },
   { route: 'GET /api/legal-actions/:id', actors: ['medic2'], today: 404, why: 'medical staff read legal actions (contract: lawyers, admin)' },
-  { route: 'GET /api/generated-drafts/:id/download', actors: ['medic', 'medic2'], today: 404, why: 'dead route (issue 13 removes it)' },
   { route: 'GET /api/legal-templates', actors: ['medic', 'medic2'], today: 200, why: 'medical staff read templates (contract: lawyers, admin)' },
   { route: 'GET /api/legal-templates/:id', actors: ['medic', 'medic2'], today: 200, why: 'medical staff read templates (contract: lawyers, admin)' },
 ];

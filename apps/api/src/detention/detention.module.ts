@@ -6,10 +6,8 @@ import { ContactLogService } from './contact-log.service';
 import { DetentionDemo } from './detention.demo';
 import { DetentionTimeline } from './detention-timeline';
 import { DocumentsDraftSink } from './documents-draft-sink';
-import { FallbackDraftStore } from './fallback-draft-store';
 import { DocumentsModule } from '../documents/documents.module';
 import { GENERATED_DOCUMENT_SINK } from './generated-document-sink';
-import { GeneratedDraftsService } from './generated-drafts.service';
 import { LegalActionsController } from './legal-actions.controller';
 import { LegalActionsRepository } from './legal-actions.repository';
 import { LegalActionsService } from './legal-actions.service';
@@ -35,9 +33,7 @@ import { MedicalIncidentsService } from '../medical/medical-incidents.service';
     NoContactWatch,
     DetentionTimeline,
     DetentionDemo,
-    GeneratedDraftsService,
     DocumentsDraftSink,
-    FallbackDraftStore,
     MedicalNoContactAlerts,
     { provide: GENERATED_DOCUMENT_SINK, useExisting: DocumentsDraftSink },
     { provide: ALERT_OPENER, useExisting: MedicalNoContactAlerts },
