@@ -18,6 +18,7 @@ import { DonationsModule } from './donations/donations.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { PublicCaseModule } from './public-case/public-case.module';
+import { IntakeModule } from './intake/intake.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
@@ -48,6 +49,7 @@ export class AppModule {
         MedicalModule,
         EvidenceModule,
         PublicCaseModule,
+        IntakeModule,
         DonationsModule,
         BankTransfersModule,
         ProceedingsModule,

@@ -108,6 +108,26 @@ const hearingOf = (w: World) => w.f.newHearing(w.home.id);
 const draftUpdate = async (w: World): Promise<{ id: string }> =>
   (await w.f.admin.post(`/api/cases/${w.home.id}/updates`, { title: 'Draft', body: 'Text', language: 'ru' })).body;
 
+/** A family report with one small PNG, sent through a fresh link of the home case; rate-limit hits are cleared first. */
+const familyReport = async (w: World): Promise<{ token: string; receipt: string; reportId: string; fileId: string }> => {
+  const { body: link } = await w.f.admin.post(`/api/cases/${w.home.id}/intake-links`, {});
+  const token = String(link.url).split('/').pop()!;
+  await w.f.t.db.query(`delete from public_rate_hits`);
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const body = new FormData();
+  body.append('what', 'matrix report');
+  body.append('files', new Blob([new Uint8Array(png)]), 'photo.png');
+  const sent = await w.f.t.client().post(`/api/public/intake/${token}`, body);
+  assert.equal(sent.status, 201, sent.text);
+  const { body: inbox } = await w.f.admin.get(`/api/cases/${w.home.id}/intake-reports?limit=1`);
+  return { token, receipt: sent.body.receipt, reportId: inbox.items[0].id, fileId: inbox.items[0].files[0].id };
+};
+const intakeToken = async (w: World): Promise<string> => {
+  const { body: link } = await w.f.admin.post(`/api/cases/${w.home.id}/intake-links`, {});
+  await w.f.t.db.query(`delete from public_rate_hits`);
+  return String(link.url).split('/').pop()!;
+};
+
 /** A finished dossier of the home case (built once by an admin, then read by every cell). */
 let finishedDossier: Promise<string> | undefined;
 function dossierOf(w: World): Promise<string> {
@@ -236,6 +256,52 @@ const rows: Row[] = [
       await w.users.lawyer.client.post(`/api/updates/${id}/approve`);
       return { path: `/api/updates/${id}/unpublish` };
     },
+  },
+  // ── family intake: lawyers make links; anyone with a link reports; lawyers and medical staff of the case triage
+  { route: 'POST /api/cases/:id/intake-links', cells: LAWYER_WRITE(201), call: (w) => ({ path: `${home(w)}/intake-links`, body: { label: 'матрица' } }) },
+  { route: 'GET /api/cases/:id/intake-links', cells: LAWYER_WRITE(200), call: (w) => ({ path: `${home(w)}/intake-links` }) },
+  {
+    route: 'DELETE /api/intake-links/:id',
+    cells: LAWYER_WRITE(204),
+    call: async (w) => ({ path: `/api/intake-links/${(await w.f.admin.post(`/api/cases/${w.home.id}/intake-links`, {})).body.id}` }),
+  },
+  {
+    route: 'POST /api/public/intake/:token',
+    cells: PUBLIC(201),
+    call: async (w) => ({ path: `/api/public/intake/${await intakeToken(w)}`, body: { what: 'x' } }),
+  },
+  {
+    route: 'GET /api/public/intake/:token/status/:receipt',
+    cells: PUBLIC(200),
+    call: async (w) => {
+      const report = await familyReport(w);
+      return { path: `/api/public/intake/${report.token}/status/${report.receipt}` };
+    },
+  },
+  { route: 'GET /intake/:token', cells: PUBLIC(200), call: async (w) => ({ path: `/intake/${await intakeToken(w)}` }) },
+  {
+    route: 'POST /intake/:token',
+    cells: PUBLIC(201),
+    call: async (w) => {
+      const body = new FormData();
+      body.append('what', 'form report');
+      return { path: `/intake/${await intakeToken(w)}`, body };
+    },
+  },
+  { route: 'GET /intake/:token/status', cells: PUBLIC(200), call: async (w) => ({ path: `/intake/${await intakeToken(w)}/status` }) },
+  { route: 'GET /api/cases/:id/intake-reports', cells: CASE_READ(200), call: (w) => ({ path: `${home(w)}/intake-reports` }) },
+  {
+    route: 'GET /api/intake-reports/:id/files/:fileId',
+    cells: CASE_READ(200),
+    call: async (w) => {
+      const report = await familyReport(w);
+      return { path: `/api/intake-reports/${report.reportId}/files/${report.fileId}` };
+    },
+  },
+  {
+    route: 'POST /api/intake-reports/:id/convert',
+    cells: CASE_READ(201),
+    call: async (w) => ({ path: `/api/intake-reports/${(await familyReport(w)).reportId}/convert`, body: { into: 'document' } }),
   },
   { route: 'GET /api/audit-log/verify', cells: ADMIN_ONLY(200), call: () => ({ path: '/api/audit-log/verify' }) },
   // ── evidence: dossiers are for the lawyers of the case and admins

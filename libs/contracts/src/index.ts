@@ -21,3 +21,4 @@ export * from './russian-bank-rules';
 export * from './bank-transfers';
 export * from './public-case';
 export * from './event-texts';
+export * from './intake';

@@ -78,7 +78,8 @@ export const alertStatus = z.enum(alertStatuses);
 export type AlertStatus = z.infer<typeof alertStatus>;
 
 /** Why the alert was opened: an incident, no medical news for too long, or another area's rule. */
-export const alertKinds = ['incident', 'no_news', 'no_contact', 'other'] as const;
+/** `family_report`: a relative's report through an intake link describes a health emergency. */
+export const alertKinds = ['incident', 'no_news', 'no_contact', 'family_report', 'other'] as const;
 export const alertKind = z.enum(alertKinds);
 export type AlertKind = z.infer<typeof alertKind>;
 

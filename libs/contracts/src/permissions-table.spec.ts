@@ -26,6 +26,9 @@ const expected: Record<Role, Capability[]> = {
     'templates:manage',
     'updates:draft',
     'updates:approve',
+    'intake:links',
+    'intake:triage',
+    'solidarity:moderate',
   ],
   lawyer: [
     'cases:list',
@@ -40,8 +43,22 @@ const expected: Record<Role, Capability[]> = {
     'dossiers:create',
     'updates:draft',
     'updates:approve',
+    'intake:links',
+    'intake:triage',
+    'solidarity:moderate',
   ],
-  medical: ['cases:list', 'cases:read', 'documents:read', 'documents:write', 'medical:read', 'medical:write', 'alerts:work', 'updates:draft'],
+  medical: [
+    'cases:list',
+    'cases:read',
+    'documents:read',
+    'documents:write',
+    'medical:read',
+    'medical:write',
+    'alerts:work',
+    'updates:draft',
+    'intake:triage',
+    'solidarity:moderate',
+  ],
   finance: ['cases:list', 'money:read', 'money:write'],
 };
 

@@ -20,6 +20,10 @@ export const auditEntityTypes = [
   'no_contact_alert',
   'bank_statement',
   'bank_transfer',
+  'intake_link',
+  'intake_report',
+  'solidarity_post',
+  'subscriber',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

@@ -87,6 +87,7 @@ export const en: EventCatalog = {
     incident: { main: '$t(events.enum.incidentType.{{type}})' },
     no_news: { main_one: 'No medical news for {{count}} day', main_other: 'No medical news for {{count}} days' },
     no_contact: { main: 'No visit, call or letter', since: ' since {{since, date}}' },
+    family_report: { main: 'Report from the family' },
     other: { main: 'Alert' },
   },
   mail: {

@@ -98,6 +98,7 @@ export const ru: EventCatalog = {
       main_other: 'Нет медицинских новостей {{count}} дня',
     },
     no_contact: { main: 'Нет свиданий, звонков и писем', since: ' с {{since, date}}' },
+    family_report: { main: 'Сообщение родственников' },
     other: { main: 'Тревога' },
   },
   mail: {
