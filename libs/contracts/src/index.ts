@@ -21,4 +21,5 @@ export * from './russian-bank-rules';
 export * from './bank-transfers';
 export * from './public-case';
 export * from './event-texts';
+export * from './alerting';
 export * from './intake';
