@@ -22,3 +22,6 @@ export * from './bank-transfers';
 export * from './public-case';
 export * from './gift-limits';
 export * from './donor-self-service';
+export * from './event-texts';
+export * from './alerting';
+export * from './intake';
