@@ -1,38 +1,53 @@
-// The raw baseline: Fastify + pg, no framework, running the same SQL as the app for each read endpoint
-// (session lookup included). Started by run.mjs on the server core: `node baseline.mjs <port>`.
+// The raw twin: Fastify + pg, no framework. For each read endpoint it replays the statements the app itself sent
+// to PostgreSQL for that request (recorded by capture-sql.cjs: the session lookup, the reads, any audit write),
+// in the same order and with the same parallelism, and answers the last result's rows as JSON.
+// Started by run.mjs on the server core: `node baseline.mjs <port> <recording.json>`.
 import Fastify from 'fastify';
-import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { endpoints } from './endpoints.mjs';
 
 const port = Number(process.argv[2]);
+/** url → waves of statements; a wave's statements ran at the same time in the app (Promise.all). */
+const recording = JSON.parse(readFileSync(process.argv[3], 'utf8'));
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
-const secret = Buffer.from(process.env.SESSION_SECRET, 'utf8');
 const app = Fastify({ logger: false });
 
-async function actorOf(request) {
-  const token = /habeas_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
-  if (!token) return null;
-  const hash = createHmac('sha256', secret).update(token).digest();
-  const { rows } = await pool.query(
-    `select s.id as session_id, s.last_seen_at, s.expires_at, u.id, u.email, u.name, u.role
-       from sessions s join users u on u.id = s.user_id
-      where s.token_hash = $1 and s.revoked_at is null and u.disabled_at is null`,
-    [hash],
-  );
-  return rows[0] ?? null;
+const decode = (value) =>
+  value && typeof value === 'object' && '$buffer' in value ? Buffer.from(value.$buffer, 'base64') : Array.isArray(value) ? value.map(decode) : value;
+const transactional = /^\s*(start transaction|begin)\b/i;
+
+/** Runs one connection's statements in order; a transaction keeps its own client as it did in the app. */
+async function runChain(chain) {
+  if (!chain.some((s) => transactional.test(s.text))) {
+    let last;
+    for (const s of chain) last = await pool.query(s.text, s.values.map(decode));
+    return last;
+  }
+  const client = await pool.connect();
+  try {
+    let last;
+    for (const s of chain) {
+      const result = await client.query(s.text, s.values.map(decode));
+      if (/^\s*select/i.test(s.text)) last = result;
+    }
+    return last;
+  } finally {
+    client.release();
+  }
 }
 
-for (const endpoint of endpoints.filter((e) => e.baseline)) {
-  app.get(endpoint.route, async (request, reply) => {
-    const actor = endpoint.public ? null : await actorOf(request);
-    if (!endpoint.public && !actor) return reply.code(401).send({ statusCode: 401 });
-    return endpoint.baseline(pool, request, actor);
-  });
-}
+app.get('/*', async (request, reply) => {
+  const waves = recording[request.url];
+  if (!waves) return reply.code(404).send({ statusCode: 404, message: `no recording for ${request.url}` });
+  let last;
+  for (const wave of waves) {
+    const results = await Promise.all(wave.map(runChain));
+    last = results.filter(Boolean).at(-1) ?? last;
+  }
+  return last?.rows ?? [];
+});
 
 await app.listen({ port, host: '127.0.0.1' });
-process.send?.('ready');
 process.on('SIGTERM', async () => {
   await app.close();
   await pool.end();

@@ -1,16 +1,19 @@
-// `npm run bench`: a fresh embedded PostgreSQL with a large data set, the production build on one core,
-// the load generator (this process) on the other, the same reads against a raw Fastify + pg baseline.
-// Prints a table and writes bench/results.json.
-import { fork, spawn } from 'node:child_process';
+// `npm run bench`: one embedded PostgreSQL, a database per data shape (a tenth, the full size, a 500-case
+// organisation); per shape the production build on one core, the load generator (this process) on the other,
+// then each read endpoint's raw twin (the same statements replayed by Fastify + pg) on the same core; then the
+// front-end timings in throttled Chromium. Prints every table and writes bench/results.json.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import pg from 'pg';
 import { build } from '../scripts/lib.mjs';
 import { endpoints as allEndpoints } from './endpoints.mjs';
-import { measure, table } from './measure.mjs';
-import { seed, seedSteps, sizes } from './seed.mjs';
+import { frontEnd } from './frontend.mjs';
+import { growthTable, measure, table } from './measure.mjs';
+import { recordingOf } from './recording.mjs';
+import { seed, seedSteps, shapes } from './seed.mjs';
 
 const require = createRequire(import.meta.url);
 const root = new URL('..', import.meta.url).pathname;
@@ -18,9 +21,11 @@ const work = join(root, 'bench/.work');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 32;
 const PASSWORD = 'bench-password-123';
-// BENCH_ONLY=timeline,search runs a subset (for profiling); the full table needs every endpoint.
-const endpoints = allEndpoints.filter((e) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').some((part) => e.name.includes(part)));
-const targets = { p99: 50, ratio: 0.7, webhooksPerSecond: 500 };
+// BENCH_ONLY=timeline,search runs a subset and BENCH_SHAPES=tenth one shape (while profiling; results.json is then left alone).
+const only = process.env.BENCH_ONLY?.split(',');
+const shapeNames = (process.env.BENCH_SHAPES ?? 'tenth,full,org').split(',');
+const partial = Boolean(only || process.env.BENCH_SHAPES || process.env.BENCH_SECONDS);
+const targets = { p99: 50, ratio: 0.7, rssMb: 300 };
 
 function pinned(core, command, args, options) {
   return spawn('taskset', ['-c', String(core), command, ...args], options);
@@ -30,7 +35,8 @@ async function waitForHttp(url, child) {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
     try {
-      if ((await fetch(url)).ok) return;
+      const response = await fetch(url);
+      if (response.status < 500) return;
     } catch {
       // not up yet
     }
@@ -58,6 +64,120 @@ async function signIn(baseUrl, email) {
     .join('; ');
 }
 
+/** The largest resident set of `pid` seen while `during` runs, in MB. */
+async function peakRss(pid, during) {
+  let peak = 0;
+  const sample = () => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      peak = Math.max(peak, kb / 1024);
+    } catch {
+      // the process is gone
+    }
+  };
+  const timer = setInterval(sample, 250);
+  try {
+    const value = await during();
+    sample();
+    return { value, peakRssMb: Math.round(peak) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function startApp(env, port, extra = {}) {
+  const log = openSync(join(work, `app-${port}.log`), 'a');
+  return pinned(0, process.execPath, [...(extra.nodeArgs ?? []), 'dist/apps/api/src/main.js'], {
+    cwd: root,
+    env: { ...env, PORT: String(port), ...extra.env },
+    stdio: ['ignore', log, log],
+  });
+}
+
+/** Drives each endpoint once through a copy of the app that records its SQL; returns url → statement waves for the twin. */
+async function recordStatements(env, endpoints, ctx, cookies) {
+  const file = join(work, 'captured.jsonl');
+  writeFileSync(file, '');
+  const app = startApp(env, 3903, { nodeArgs: ['--require', './bench/capture-sql.cjs'], env: { BENCH_CAPTURE_FILE: file } });
+  try {
+    await waitForHttp('http://127.0.0.1:3903/api/health/ready', app);
+    const recording = {};
+    for (const endpoint of endpoints.filter((e) => !e.load)) {
+      const url = endpoint.path(ctx);
+      const headers = endpoint.user ? { cookie: cookies[endpoint.user] } : {};
+      for (let i = 0; i < 2; i++) await (await fetch(`http://127.0.0.1:3903${url}`, { headers })).arrayBuffer();
+      const from = statSync(file).size;
+      const response = await fetch(`http://127.0.0.1:3903${url}`, { headers });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`${endpoint.name}: ${response.status} while recording`);
+      const lines = readFileSync(file).subarray(from).toString('utf8').split('\n').filter(Boolean);
+      recording[url] = recordingOf(lines.map((line) => JSON.parse(line)));
+    }
+    return recording;
+  } finally {
+    await stop(app);
+  }
+}
+
+async function benchShape(shapeName, databaseUrl, env, client) {
+  const endpoints = allEndpoints
+    .filter((e) => (e.shapes ?? ['tenth', 'full']).includes(shapeName))
+    .filter((e) => !only || only.some((part) => e.name.includes(part)));
+  const shapeEnv = { ...env, DATABASE_URL: databaseUrl };
+  const appUrl = 'http://127.0.0.1:3901';
+  // BENCH_PROFILE=1 writes a CPU profile of the measured app to bench/.work/profiles (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(work, 'profiles')}`] : [];
+  const app = startApp(shapeEnv, 3901, { nodeArgs: profile });
+  const ctx = { db: client };
+  const results = [];
+  let cookies = {};
+  const run = await peakRss(app.pid, async () => {
+    await waitForHttp(`${appUrl}/api/health/ready`, app);
+    for (const email of new Set(endpoints.map((e) => e.user).filter(Boolean))) cookies[email] = await signIn(appUrl, email);
+    for (const endpoint of endpoints) await endpoint.prepare?.(ctx);
+    for (const endpoint of endpoints) {
+      process.stdout.write(`  app       ${endpoint.name}…`);
+      const headers = endpoint.user ? { cookie: cookies[endpoint.user] } : {};
+      const appResult = endpoint.load
+        ? await endpoint.load({ baseUrl: appUrl, ctx, env: shapeEnv, connections, seconds })
+        : await measure({ url: appUrl + endpoint.path(ctx), headers, connections, seconds });
+      console.log(` ${appResult.requestsPerSecond} req/s, p99 ${appResult.p99} ms`);
+      results.push({ name: endpoint.name, endpoint, app: appResult, headers });
+    }
+    if (shapeName !== 'full' && (shapeNames.length > 1 || process.env.BENCH_FRONTEND === 'off')) return null;
+    return frontEnd(appUrl, 'case-1', PASSWORD).catch((error) => ({ lines: [`front-end timings failed: ${error.message.split('\n')[0]}`] }));
+  });
+  await stop(app);
+  const frontEndResult = run.value;
+
+  const recording = await recordStatements(shapeEnv, endpoints, ctx, cookies);
+  const recordingFile = join(work, `recording-${shapeName}.json`);
+  writeFileSync(recordingFile, JSON.stringify(recording));
+  const twin = pinned(0, process.execPath, ['bench/baseline.mjs', '3902', recordingFile], { cwd: root, env: shapeEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    await waitForHttp('http://127.0.0.1:3902/', twin);
+    for (const row of results.filter((r) => !r.endpoint.load)) {
+      process.stdout.write(`  raw twin  ${row.name}…`);
+      row.baseline = await measure({ url: 'http://127.0.0.1:3902' + row.endpoint.path(ctx), headers: row.headers, connections, seconds });
+      row.statements = recording[row.endpoint.path(ctx)].flat(2).length;
+      console.log(` ${row.baseline.requestsPerSecond} req/s, p99 ${row.baseline.p99} ms (${row.statements} statements)`);
+    }
+  } finally {
+    await stop(twin);
+  }
+  for (const row of results) {
+    const misses = [];
+    if (!row.endpoint.load && row.app.p99 >= targets.p99) misses.push(`p99 ≥ ${targets.p99} ms`);
+    if (row.baseline && row.app.requestsPerSecond < targets.ratio * row.baseline.requestsPerSecond) misses.push(`< ${targets.ratio * 100}% of twin`);
+    if (row.endpoint.minRate && row.app.requestsPerSecond < row.endpoint.minRate) misses.push(`< ${row.endpoint.minRate}/s`);
+    if (row.app.non2xx + row.app.errors > 0) misses.push('errors');
+    if (row.app.lost || row.app.doubled || row.app.totalsOff)
+      misses.push(`${row.app.lost} lost, ${row.app.doubled} doubled, totals off by ${row.app.totalsOff}`);
+    row.verdict = misses.length ? `MISSED: ${misses.join(', ')}` : 'met';
+  }
+  return { results, peakRssMb: run.peakRssMb, frontEnd: frontEndResult };
+}
+
 async function main() {
   // The load generator runs on core 1; servers are pinned to core 0.
   spawn('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
@@ -71,91 +191,70 @@ async function main() {
   const { keyId } = require(join(root, 'dist/apps/api/src/config/local-secrets.js'));
   const encryptionKey = randomBytes(32);
   FieldCipher.configure({ id: keyId(encryptionKey), key: encryptionKey });
-  const sealedText = (value) => FieldCipher.seal(JSON.stringify(value));
+  // Sealed like real values (v2 needs a place); the bench never opens them, so one binding serves every row.
+  const sealedText = (value) => FieldCipher.seal(JSON.stringify(value), { table: 'medical_incidents', column: 'description', row: 'bench' });
   const database = await startEmbeddedPostgres(work, () => undefined, { database: 'bench' });
-  const children = [];
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    APP_ENCRYPTION_KEY: encryptionKey.toString('hex'),
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    SEED_DEMO: 'false',
+    STRIPE_SECRET_KEY: 'sk_test_bench',
+    STRIPE_WEBHOOK_SECRET: 'whsec_bench_secret',
+    STRIPE_API_URL: 'http://127.0.0.1:9',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    DATA_DIR: join(work, 'data'),
+    HOST: '127.0.0.1',
+  };
+  const output = { at: new Date().toISOString(), machine: { cores: 2, node: process.version }, connections, seconds, shapes: {} };
   try {
-    await runMigrations(database.url);
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    console.log(`seeding ${JSON.stringify(sizes)}`);
-    const seedSeconds = await seed(client, seedSteps({ passwordHash: await hashPassword(PASSWORD), sealedText }));
-    console.log(`seeded in ${seedSeconds.toFixed(1)} s`);
-
-    const env = {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: database.url,
-      APP_ENCRYPTION_KEY: encryptionKey.toString('hex'),
-      SESSION_SECRET: randomBytes(32).toString('hex'),
-      SEED_DEMO: 'false',
-      STRIPE_SECRET_KEY: 'sk_test_bench',
-      STRIPE_WEBHOOK_SECRET: 'whsec_bench_secret',
-      STRIPE_API_URL: 'http://127.0.0.1:9',
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-      DATA_DIR: join(work, 'data'),
-      PORT: '3901',
-      HOST: '127.0.0.1',
-    };
-    const appLog = openSync(join(work, 'app.log'), 'a');
-    const app = pinned(0, process.execPath, ['dist/apps/api/src/main.js'], { cwd: root, env, stdio: ['ignore', appLog, appLog] });
-    children.push(app);
-    const appUrl = 'http://127.0.0.1:3901';
-    await waitForHttp(`${appUrl}/api/health/ready`, app);
-    const cookies = {};
-    for (const email of new Set(endpoints.map((e) => e.user).filter(Boolean))) cookies[email] = await signIn(appUrl, email);
-    const ctx = { db: client };
-    for (const endpoint of endpoints) await endpoint.prepare?.(ctx);
-
-    const results = [];
-    for (const endpoint of endpoints) {
-      process.stdout.write(`app       ${endpoint.name}…`);
-      const headers = endpoint.user ? { cookie: cookies[endpoint.user] } : {};
-      const appResult = endpoint.load
-        ? await endpoint.load({ baseUrl: appUrl, ctx, env, connections, seconds })
-        : await measure({ url: appUrl + endpoint.path(ctx), headers, connections, seconds });
-      console.log(` ${appResult.requestsPerSecond} req/s`);
-      results.push({ name: endpoint.name, endpoint, app: appResult, headers });
+    const admin = new pg.Client({ connectionString: database.url });
+    admin.on('error', () => undefined);
+    await admin.connect();
+    for (const shapeName of shapeNames) {
+      const sizes = shapes[shapeName];
+      if (!sizes) throw new Error(`unknown shape ${shapeName} (BENCH_SHAPES: ${Object.keys(shapes).join(', ')})`);
+      await admin.query(`create database bench_${shapeName}`);
+      const url = new URL(database.url);
+      url.pathname = `/bench_${shapeName}`;
+      await runMigrations(url.toString());
+      const client = new pg.Client({ connectionString: url.toString() });
+      client.on('error', () => undefined);
+      await client.connect();
+      console.log(`\n== ${shapeName}: seeding ${JSON.stringify(sizes)}`);
+      const seedSeconds = await seed(client, seedSteps({ passwordHash: await hashPassword(PASSWORD), sealedText, sizes }));
+      console.log(`  seeded in ${seedSeconds.toFixed(1)} s`);
+      const shape = await benchShape(shapeName, url.toString(), env, client);
+      await client.end();
+      console.log(`\n${shapeName} (${JSON.stringify(sizes)}), API peak RSS ${shape.peakRssMb} MB (target < ${targets.rssMb} MB)\n${table(shape.results)}`);
+      output.shapes[shapeName] = {
+        sizes,
+        seedSeconds,
+        peakRssMb: shape.peakRssMb,
+        frontEnd: shape.frontEnd,
+        results: shape.results.map(({ name, app, baseline, statements, verdict }) => ({ name, app, baseline: baseline ?? null, statements, verdict })),
+      };
     }
-    await stop(app);
-
-    const baseline = pinned(0, process.execPath, ['bench/baseline.mjs', '3902'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-    children.push(baseline);
-    const baseUrl = 'http://127.0.0.1:3902';
-    await waitForHttp(`${baseUrl}/api/cases`, { exitCode: null }).catch(() => undefined);
-    for (const row of results.filter((r) => r.endpoint.baseline || r.endpoint.baselineOf)) {
-      process.stdout.write(`baseline  ${row.name}…`);
-      row.baseline = await measure({ url: baseUrl + row.endpoint.path(ctx), headers: row.headers, connections, seconds });
-      console.log(` ${row.baseline.requestsPerSecond} req/s`);
-    }
-    await stop(baseline);
-    await client.end();
-
-    for (const row of results) {
-      const misses = [];
-      if (!row.endpoint.load && row.app.p99 >= targets.p99) misses.push(`p99 ≥ ${targets.p99} ms`);
-      if ((row.endpoint.ratioTarget || row.name === 'dashboard') && row.baseline && row.app.requestsPerSecond < targets.ratio * row.baseline.requestsPerSecond)
-        misses.push(`< ${targets.ratio * 100}% of baseline`);
-      if (row.endpoint.minRate && row.app.requestsPerSecond < row.endpoint.minRate) misses.push(`< ${row.endpoint.minRate}/s`);
-      if (row.app.non2xx + row.app.errors > 0) misses.push('errors');
-      if (row.app.lost) misses.push(`${row.app.lost} lost/doubled`);
-      row.verdict = misses.length ? `MISSED: ${misses.join(', ')}` : 'met';
-    }
-    console.log('\n' + table(results));
-    const output = {
-      at: new Date().toISOString(),
-      machine: { cores: 2, node: process.version },
-      sizes,
-      seedSeconds,
-      connections,
-      seconds,
-      results: results.map(({ name, app, baseline, verdict }) => ({ name, app, baseline: baseline ?? null, verdict })),
-    };
-    if (!process.env.BENCH_ONLY) writeFileSync(join(root, 'bench/results.json'), JSON.stringify(output, null, 2) + '\n');
-    console.log(process.env.BENCH_ONLY ? '\n(subset: results.json left as it was)' : '\nwritten to bench/results.json');
+    await admin.end();
   } finally {
-    for (const child of children) await stop(child).catch(() => undefined);
     await database.stop();
+  }
+  printSummary(output);
+  if (!partial) writeFileSync(join(root, 'bench/results.json'), JSON.stringify(output, null, 2) + '\n');
+  console.log(partial ? '\n(subset: results.json left as it was)' : '\nwritten to bench/results.json');
+}
+
+function printSummary(output) {
+  const { tenth, full } = output.shapes;
+  if (tenth && full) console.log(`\nGrowth from a tenth to the full size (p99):\n${growthTable(tenth.results, full.results)}`);
+  for (const [name, shape] of Object.entries(output.shapes)) {
+    const rss = `${shape.peakRssMb} MB ${shape.peakRssMb < targets.rssMb ? 'met' : 'MISSED'}`;
+    console.log(`API peak RSS under load, ${name}: ${rss}`);
+    if (shape.frontEnd) {
+      console.log(`\nFront end (Chromium, Slow 4G, 4× CPU slowdown, 390×844):`);
+      for (const line of shape.frontEnd.lines) console.log(`  ${line}`);
+    }
   }
 }
 

@@ -1,9 +1,16 @@
-// Seeds the benchmark's data set with set-based SQL (generate_series), one step at a time, with progress.
+// Seeds the benchmark's data sets with set-based SQL (generate_series), one step at a time, with progress.
 import { createRequire } from 'node:module';
-// Sizes: 20 cases, 50 users, 1,000,000 donations over two years, 100,000 documents with text,
-// 100,000 medical incidents, 200,000 audit rows.
 
-export const sizes = { cases: 20, users: 50, donations: 1_000_000, documents: 100_000, incidents: 100_000, audit: 200_000 };
+/**
+ * The shapes `npm run bench` runs: the full size (1,000,000 donations over two years, 100,000 documents with text,
+ * 100,000 medical incidents, 200,000 audit rows, 400 hearings and deadlines per case), a tenth of it to see how each
+ * read grows, and a large organisation (500 cases, 5,000 users) for the admin's dashboard and case list.
+ */
+export const shapes = {
+  tenth: { cases: 20, users: 50, donations: 100_000, documents: 10_000, incidents: 10_000, audit: 20_000, hearingsPerCase: 20 },
+  full: { cases: 20, users: 50, donations: 1_000_000, documents: 100_000, incidents: 100_000, audit: 200_000, hearingsPerCase: 200 },
+  org: { cases: 500, users: 5_000, donations: 100_000, documents: 10_000, incidents: 20_000, audit: 20_000, hearingsPerCase: 10 },
+};
 
 /** Steps run in order; each is [label, rows, sql or async (client) => void]. */
 const words = [
@@ -67,7 +74,7 @@ async function sealTexts(client) {
   }
 }
 
-export function seedSteps({ passwordHash, sealedText }) {
+export function seedSteps({ passwordHash, sealedText, sizes }) {
   return [
     [
       'users',
@@ -89,10 +96,13 @@ export function seedSteps({ passwordHash, sealedText }) {
     ],
     [
       'case members',
-      sizes.cases * 10,
+      sizes.users * 2,
+      // The bench lawyer and medic are on every case; every other lawyer and medic on two.
       `insert into case_members (case_id, user_id, role_on_case)
-       select c.id, u.id, 'counsel' from cases c join users u on u.role in ('lawyer', 'medical')
-        where (hashtext(c.slug || u.email) & 1) = 0 or u.email in ('lawyer@bench.local', 'medic@bench.local')
+       select c.id, u.id, 'counsel'
+         from (select id, row_number() over (order by slug) - 1 as n from cases) c
+         join (select id, email, row_number() over (order by email) as n from users where role in ('lawyer', 'medical')) u
+           on u.email in ('lawyer@bench.local', 'medic@bench.local') or u.n % ${sizes.cases} = c.n or (u.n * 7 + 3) % ${sizes.cases} = c.n
        on conflict do nothing`,
     ],
     [
@@ -107,13 +117,13 @@ export function seedSteps({ passwordHash, sealedText }) {
     ['campaign settings', sizes.cases, `insert into campaign_settings (case_id, goal_minor, goal_currency) select id, 5000000, 'EUR' from cases`],
     [
       'hearings and deadlines',
-      sizes.cases * 400,
+      sizes.cases * sizes.hearingsPerCase * 2,
       async (client) => {
         await client.query(`insert into hearings (case_id, kind, scheduled_at, court, notes)
-          select c.id, (array['preliminary','trial_session','custody_extension'])[1 + i % 3], now() - interval '700 days' + (i || ' days')::interval, 'District court', ''
-            from cases c, generate_series(1, 200) i`);
+          select c.id, (array['preliminary','trial_session','custody_extension'])[1 + i % 3], now() - interval '700 days' + (i * 200 / ${sizes.hearingsPerCase} || ' days')::interval, 'District court', ''
+            from cases c, generate_series(1, ${sizes.hearingsPerCase}) i`);
         await client.query(`insert into deadlines (case_id, due_at, title)
-          select c.id, now() - interval '690 days' + (i || ' days')::interval, 'Deadline ' || i from cases c, generate_series(1, 200) i`);
+          select c.id, now() - interval '690 days' + (i * 200 / ${sizes.hearingsPerCase} || ' days')::interval, 'Deadline ' || i from cases c, generate_series(1, ${sizes.hearingsPerCase}) i`);
       },
     ],
     [

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AlertingModule } from './alerting/alerting.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BankTransfersModule } from './bank-transfers/bank-transfers.module';
@@ -18,6 +19,7 @@ import { DonationsModule } from './donations/donations.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { PublicCaseModule } from './public-case/public-case.module';
+import { IntakeModule } from './intake/intake.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
@@ -46,8 +48,10 @@ export class AppModule {
         CasesModule,
         DetentionModule,
         MedicalModule,
+        AlertingModule,
         EvidenceModule,
         PublicCaseModule,
+        IntakeModule,
         DonationsModule,
         BankTransfersModule,
         ProceedingsModule,

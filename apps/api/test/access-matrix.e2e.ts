@@ -16,10 +16,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createECDH, randomBytes } from 'node:crypto';
 import { authenticator } from 'otplib';
 import { DEMO_BANK_DETAILS } from '../src/bank-transfers/bank-transfers.demo';
 import { form } from './support/document-files';
 import { startFakeStripe, type FakeStripe } from './support/fake-stripe';
+import { startFakeTelegram, type FakeTelegram } from './support/fake-telegram';
 import { FIXTURE_PASSWORD, Fixtures, type FixtureCase, type FixtureUser } from './support/fixtures';
 import type { HttpClient } from './support/http-client';
 import { liveRoutes } from './support/route-table';
@@ -100,6 +102,23 @@ async function withMfa(w: World, actor: ActorName) {
   return self;
 }
 
+/** What a browser's `PushSubscription.toJSON()` holds, on Google's push service (a fresh endpoint each call). */
+function browserSubscription() {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  return {
+    endpoint: `https://fcm.googleapis.com/fcm/send/${randomBytes(12).toString('base64url')}`,
+    keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') },
+  };
+}
+
+/** An override of the team-wide rota (made first by the demo admin) putting the home case's medic on duty tomorrow. */
+async function overrideRequest(w: World) {
+  const team = await w.f.admin.put('/api/on-call/policy', { caseId: null, escalateAfterMinutes: 15, shifts: [] });
+  assert.equal(team.status, 200, team.text);
+  return { caseId: null, userId: w.users.medic.id, startsAt: inDays(1), endsAt: inDays(2) };
+}
+
 const home = (w: World) => `/api/cases/${w.home.id}`;
 const doc = (w: World) => w.f.newDocument(w.home.id);
 const hearingOf = (w: World) => w.f.newHearing(w.home.id);
@@ -107,6 +126,26 @@ const hearingOf = (w: World) => w.f.newHearing(w.home.id);
 /** A draft update of the home case by the demo admin, so every other actor may review it. */
 const draftUpdate = async (w: World): Promise<{ id: string }> =>
   (await w.f.admin.post(`/api/cases/${w.home.id}/updates`, { title: 'Draft', body: 'Text', language: 'ru' })).body;
+
+/** A family report with one small PNG, sent through a fresh link of the home case; rate-limit hits are cleared first. */
+const familyReport = async (w: World): Promise<{ token: string; receipt: string; reportId: string; fileId: string }> => {
+  const { body: link } = await w.f.admin.post(`/api/cases/${w.home.id}/intake-links`, {});
+  const token = String(link.url).split('/').pop()!;
+  await w.f.t.db.query(`delete from public_rate_hits`);
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const body = new FormData();
+  body.append('what', 'matrix report');
+  body.append('files', new Blob([new Uint8Array(png)]), 'photo.png');
+  const sent = await w.f.t.client().post(`/api/public/intake/${token}`, body);
+  assert.equal(sent.status, 201, sent.text);
+  const { body: inbox } = await w.f.admin.get(`/api/cases/${w.home.id}/intake-reports?limit=1`);
+  return { token, receipt: sent.body.receipt, reportId: inbox.items[0].id, fileId: inbox.items[0].files[0].id };
+};
+const intakeToken = async (w: World): Promise<string> => {
+  const { body: link } = await w.f.admin.post(`/api/cases/${w.home.id}/intake-links`, {});
+  await w.f.t.db.query(`delete from public_rate_hits`);
+  return String(link.url).split('/').pop()!;
+};
 
 /** A finished dossier of the home case (built once by an admin, then read by every cell). */
 let finishedDossier: Promise<string> | undefined;
@@ -231,6 +270,52 @@ const rows: Row[] = [
       await w.users.lawyer.client.post(`/api/updates/${id}/approve`);
       return { path: `/api/updates/${id}/unpublish` };
     },
+  },
+  // ── family intake: lawyers make links; anyone with a link reports; lawyers and medical staff of the case triage
+  { route: 'POST /api/cases/:id/intake-links', cells: LAWYER_WRITE(201), call: (w) => ({ path: `${home(w)}/intake-links`, body: { label: 'матрица' } }) },
+  { route: 'GET /api/cases/:id/intake-links', cells: LAWYER_WRITE(200), call: (w) => ({ path: `${home(w)}/intake-links` }) },
+  {
+    route: 'DELETE /api/intake-links/:id',
+    cells: LAWYER_WRITE(204),
+    call: async (w) => ({ path: `/api/intake-links/${(await w.f.admin.post(`/api/cases/${w.home.id}/intake-links`, {})).body.id}` }),
+  },
+  {
+    route: 'POST /api/public/intake/:token',
+    cells: PUBLIC(201),
+    call: async (w) => ({ path: `/api/public/intake/${await intakeToken(w)}`, body: { what: 'x' } }),
+  },
+  {
+    route: 'GET /api/public/intake/:token/status/:receipt',
+    cells: PUBLIC(200),
+    call: async (w) => {
+      const report = await familyReport(w);
+      return { path: `/api/public/intake/${report.token}/status/${report.receipt}` };
+    },
+  },
+  { route: 'GET /intake/:token', cells: PUBLIC(200), call: async (w) => ({ path: `/intake/${await intakeToken(w)}` }) },
+  {
+    route: 'POST /intake/:token',
+    cells: PUBLIC(201),
+    call: async (w) => {
+      const body = new FormData();
+      body.append('what', 'form report');
+      return { path: `/intake/${await intakeToken(w)}`, body };
+    },
+  },
+  { route: 'GET /intake/:token/status', cells: PUBLIC(200), call: async (w) => ({ path: `/intake/${await intakeToken(w)}/status` }) },
+  { route: 'GET /api/cases/:id/intake-reports', cells: CASE_READ(200), call: (w) => ({ path: `${home(w)}/intake-reports` }) },
+  {
+    route: 'GET /api/intake-reports/:id/files/:fileId',
+    cells: CASE_READ(200),
+    call: async (w) => {
+      const report = await familyReport(w);
+      return { path: `/api/intake-reports/${report.reportId}/files/${report.fileId}` };
+    },
+  },
+  {
+    route: 'POST /api/intake-reports/:id/convert',
+    cells: CASE_READ(201),
+    call: async (w) => ({ path: `/api/intake-reports/${(await familyReport(w)).reportId}/convert`, body: { into: 'document' } }),
   },
   { route: 'GET /api/audit-log/verify', cells: ADMIN_ONLY(200), call: () => ({ path: '/api/audit-log/verify' }) },
   // ── evidence: dossiers are for the lawyers of the case and admins
@@ -392,12 +477,6 @@ const rows: Row[] = [
     cells: LAWYER_WRITE(201),
     call: async (w) => ({ path: `/api/legal-actions/${(await w.f.newLegalAction(w.home.id)).id}/generate`, body: { format: 'markdown' } }),
   },
-  // Nothing writes generated drafts any more (the documents area holds them): an allowed caller gets 404 for any id.
-  {
-    route: 'GET /api/generated-drafts/:id/download',
-    cells: [401, 404, 404, 403, 403, 404, 403],
-    call: () => ({ path: '/api/generated-drafts/00000000-0000-4000-8000-00000000d1af/download' }),
-  },
   // Templates serve every case: lawyers and admins read them, only admins change them.
   { route: 'GET /api/legal-templates', cells: [401, 200, 200, 403, 403, 200, 403], call: () => ({ path: '/api/legal-templates' }) },
   {
@@ -474,6 +553,58 @@ const rows: Row[] = [
     route: 'POST /api/medical-alerts/:id/resolve',
     cells: ALERT_WORK(200),
     call: async (w) => ({ path: `/api/medical-alerts/${(await w.f.newAlert(w.home.id)).alert.id}/resolve`, body: { note: 'Seen by a doctor' } }),
+  },
+
+  // ── alerts on phones: each person's own channels; the on-call rota is the admins'
+  { route: 'GET /api/push/vapid-public-key', cells: ALL_SIGNED_IN(200), call: () => ({ path: '/api/push/vapid-public-key' }) },
+  { route: 'GET /api/me/push-subscriptions', cells: ALL_SIGNED_IN(200), call: () => ({ path: '/api/me/push-subscriptions' }) },
+  {
+    route: 'POST /api/me/push-subscriptions',
+    cells: ALL_SIGNED_IN(201),
+    call: async (w, a) => ({ path: '/api/me/push-subscriptions', body: browserSubscription(), as: (await selfService(w, a)).as }),
+  },
+  {
+    route: 'DELETE /api/me/push-subscriptions/:id',
+    cells: ALL_SIGNED_IN(204),
+    call: async (w, a) => {
+      const self = await selfService(w, a);
+      if (!self.as) return { path: '/api/me/push-subscriptions/00000000-0000-4000-8000-000000000001', as: null };
+      const { body } = await self.as.post('/api/me/push-subscriptions', browserSubscription());
+      return { path: `/api/me/push-subscriptions/${body.id}`, as: self.as };
+    },
+  },
+  { route: 'GET /api/me/telegram', cells: ALL_SIGNED_IN(200), call: () => ({ path: '/api/me/telegram' }) },
+  { route: 'POST /api/me/telegram', cells: ALL_SIGNED_IN(201), call: () => ({ path: '/api/me/telegram' }) },
+  { route: 'DELETE /api/me/telegram', cells: ALL_SIGNED_IN(204), call: async (w, a) => ({ path: '/api/me/telegram', as: (await selfService(w, a)).as }) },
+  { route: 'GET /api/me/alert-preferences', cells: ALL_SIGNED_IN(200), call: () => ({ path: '/api/me/alert-preferences' }) },
+  {
+    route: 'PUT /api/me/alert-preferences',
+    cells: ALL_SIGNED_IN(200),
+    call: async (w, a) => ({
+      path: '/api/me/alert-preferences',
+      body: { language: 'ru', quietHours: { start: '23:00', end: '07:00' } },
+      as: (await selfService(w, a)).as,
+    }),
+  },
+  { route: 'POST /api/me/test-alert', cells: ALL_SIGNED_IN(200), call: async (w, a) => ({ path: '/api/me/test-alert', as: (await selfService(w, a)).as }) },
+  { route: 'GET /api/on-call/policy', cells: ADMIN_ONLY(200), call: (w) => ({ path: `/api/on-call/policy?caseId=${w.home.id}` }) },
+  {
+    route: 'PUT /api/on-call/policy',
+    cells: ADMIN_ONLY(200),
+    call: (w) => ({
+      path: '/api/on-call/policy',
+      body: { caseId: w.home.id, escalateAfterMinutes: 10, shifts: [{ userId: w.users.medic.id, weekday: 1, start: '09:00', end: '21:00' }] },
+    }),
+  },
+  {
+    route: 'POST /api/on-call/overrides',
+    cells: ADMIN_ONLY(201),
+    call: async (w) => ({ path: '/api/on-call/overrides', body: await overrideRequest(w) }),
+  },
+  {
+    route: 'DELETE /api/on-call/overrides/:id',
+    cells: ADMIN_ONLY(204),
+    call: async (w) => ({ path: `/api/on-call/overrides/${(await w.f.admin.post('/api/on-call/overrides', await overrideRequest(w))).body.id}` }),
   },
 
   // ── money
@@ -598,7 +729,6 @@ const knownGaps: Array<{ route: string; actors: ActorName[]; today: number; why:
   { route: 'GET /api/cases/:id/legal-actions', actors: ['medic2'], today: 404, why: 'medical staff read legal actions (contract: lawyers, admin)' },
   { route: 'GET /api/legal-actions/:id', actors: ['medic'], today: 200, why: 'medical staff read legal actions (contract: lawyers, admin)' },
   { route: 'GET /api/legal-actions/:id', actors: ['medic2'], today: 404, why: 'medical staff read legal actions (contract: lawyers, admin)' },
-  { route: 'GET /api/generated-drafts/:id/download', actors: ['medic', 'medic2'], today: 404, why: 'dead route (issue 13 removes it)' },
   { route: 'GET /api/legal-templates', actors: ['medic', 'medic2'], today: 200, why: 'medical staff read templates (contract: lawyers, admin)' },
   { route: 'GET /api/legal-templates/:id', actors: ['medic', 'medic2'], today: 200, why: 'medical staff read templates (contract: lawyers, admin)' },
 ];
@@ -632,11 +762,21 @@ async function send(baseUrl: string, method: string, call: Call, client: HttpCli
 describe('access matrix: role × route, written from the product rules', () => {
   let t: TestApp;
   let stripe: FakeStripe;
+  let telegram: FakeTelegram;
   let w: World;
 
   before(async () => {
     stripe = await startFakeStripe();
-    t = await startTestApp({ env: { STRIPE_SECRET_KEY: 'sk_test_matrix', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_URL: stripe.url } });
+    telegram = await startFakeTelegram();
+    t = await startTestApp({
+      env: {
+        STRIPE_SECRET_KEY: 'sk_test_matrix',
+        STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        STRIPE_API_URL: stripe.url,
+        TELEGRAM_BOT_TOKEN: telegram.token,
+        TELEGRAM_API_URL: telegram.url,
+      },
+    });
     const f = await Fixtures.of(t);
     const users = {
       admin: await f.newUser('admin'),
@@ -655,6 +795,7 @@ describe('access matrix: role × route, written from the product rules', () => {
   after(async () => {
     await t?.close();
     await stripe?.close();
+    await telegram?.close();
   });
 
   it('has exactly one row for every route the app serves (add a row here when you add a route)', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DeadlineReminders } from '../src/proceedings/deadline-reminders';
 import { startSmtpSink } from './support/smtp-sink';
+import { jobsSettled, MAIL_DELIVERY } from './support/jobs-settled';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const HOUR = 3600_000;
@@ -52,9 +53,7 @@ describe('deadline reminders with two API instances', () => {
     );
 
     const ours = () => sink.received.filter((mail) => /Reminder test/.test(mail.raw));
-    const until = Date.now() + 15_000;
-    while (ours().length < members.length * 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await jobsSettled(first.db, [MAIL_DELIVERY]);
     const mails = ours();
     assert.equal(mails.length, members.length * 2);
     for (const email of members) {

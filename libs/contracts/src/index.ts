@@ -20,3 +20,5 @@ export * from './filing-layout';
 export * from './russian-bank-rules';
 export * from './bank-transfers';
 export * from './public-case';
+export * from './alerting';
+export * from './intake';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, page, pageQuery, uuid } from './common';
 import { knownConditions } from './vital-rules';
+import { alertNotification } from './alerting';
 
 export const incidentTypes = [
   'ambulance_call',
@@ -78,7 +79,8 @@ export const alertStatus = z.enum(alertStatuses);
 export type AlertStatus = z.infer<typeof alertStatus>;
 
 /** Why the alert was opened: an incident, no medical news for too long, or another area's rule. */
-export const alertKinds = ['incident', 'no_news', 'no_contact', 'other'] as const;
+/** `family_report`: a relative's report through an intake link describes a health emergency. */
+export const alertKinds = ['incident', 'no_news', 'no_contact', 'family_report', 'other'] as const;
 export const alertKind = z.enum(alertKinds);
 export type AlertKind = z.infer<typeof alertKind>;
 
@@ -90,6 +92,7 @@ export const medicalAlert = z.object({
   incidentId: uuid.nullable(),
   caseId: uuid,
   caseTitle: z.string(),
+  caseSlug: z.string(),
   severity,
   status: alertStatus,
   reason: z.string(),
@@ -102,6 +105,8 @@ export const medicalAlert = z.object({
   resolvedByName: z.string().nullable(),
   note: z.string().nullable(),
   escalatedAt: isoDateTime.nullable(),
+  /** Who was notified when, on which channel, and whether it got through (single alert reads only). */
+  notifications: z.array(alertNotification).optional(),
 });
 export type MedicalAlert = z.infer<typeof medicalAlert>;
 export const medicalAlertPage = page(medicalAlert);

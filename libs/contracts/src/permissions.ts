@@ -28,6 +28,13 @@ export const capabilities = [
   'dossiers:create',
   'updates:draft',
   'updates:approve',
+  /** On-call rotas and escalation policies: admins only. */
+  'oncall:manage',
+  /** Family intake: lawyers give relatives links; lawyers and medical staff triage what comes in. */
+  'intake:links',
+  'intake:triage',
+  /** Supporters' solidarity posts: any member of the case approves or rejects them. */
+  'solidarity:moderate',
 ] as const;
 
 export type Capability = (typeof capabilities)[number];
@@ -47,8 +54,22 @@ const roleCapabilities: Record<Role, readonly Capability[]> = {
     'dossiers:create',
     'updates:draft',
     'updates:approve',
+    'intake:links',
+    'intake:triage',
+    'solidarity:moderate',
   ],
-  medical: ['cases:list', 'cases:read', 'documents:read', 'documents:write', 'medical:read', 'medical:write', 'alerts:work', 'updates:draft'],
+  medical: [
+    'cases:list',
+    'cases:read',
+    'documents:read',
+    'documents:write',
+    'medical:read',
+    'medical:write',
+    'alerts:work',
+    'updates:draft',
+    'intake:triage',
+    'solidarity:moderate',
+  ],
   // Finance sees which cases exist (to account for them) and their money, nothing else.
   finance: ['cases:list', 'money:read', 'money:write'],
 };

@@ -22,11 +22,18 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
 });
+/** The installed app's name follows the language: one web app manifest per language. */
+function pointManifestAt(lang: Language): void {
+  document.querySelector('link[rel="manifest"]')?.setAttribute('href', `/manifest.${lang}.webmanifest`);
+}
+
 document.documentElement.lang = initial;
+pointManifestAt(initial);
 
 export function setLanguage(lang: Language): void {
   localStorage.setItem('habeas.lang', lang);
   document.documentElement.lang = lang;
+  pointManifestAt(lang);
   void i18n.changeLanguage(lang);
 }
 

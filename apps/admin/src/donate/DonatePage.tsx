@@ -53,11 +53,15 @@ export function DonatePage() {
       <main>
         {state.kind === 'loading' && <p role="status">{s.loading}</p>}
         {state.kind === 'not-found' && (
-          <p role="alert" data-testid="campaign-not-found">
-            {s.notFound}
-          </p>
+          <div role="alert">
+            <h1 data-testid="campaign-not-found">{s.notFound}</h1>
+          </div>
         )}
-        {state.kind === 'error' && <p role="alert">{s.error}</p>}
+        {state.kind === 'error' && (
+          <div role="alert">
+            <h1>{s.error}</h1>
+          </div>
+        )}
         {state.kind === 'ready' && (
           <article>
             <h1>{titleOf(state.campaign, lang)}</h1>

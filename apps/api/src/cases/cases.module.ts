@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseAccess } from './case-access.service';
+import { CaseVersions } from './case-versions.repository';
 import { CaseEntity } from './case.entity';
 import { CaseMemberEntity } from './case-member.entity';
 import { FacilityEntity } from './facility.entity';
@@ -14,7 +15,7 @@ import { TimelineService } from './timeline/timeline.service';
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseMemberEntity, PersonEntity, FacilityEntity])],
   controllers: [CasesController],
-  providers: [CaseAccess, CasesService, CasesDemo, TimelineRegistry, TimelineService],
-  exports: [CaseAccess, CasesService, TimelineRegistry, TimelineService],
+  providers: [CaseAccess, CaseVersions, CasesService, CasesDemo, TimelineRegistry, TimelineService],
+  exports: [CaseAccess, CaseVersions, CasesService, TimelineRegistry, TimelineService],
 })
 export class CasesModule {}

@@ -6,14 +6,13 @@ import { ContactLogService } from './contact-log.service';
 import { DetentionDemo } from './detention.demo';
 import { DetentionTimeline } from './detention-timeline';
 import { DocumentsDraftSink } from './documents-draft-sink';
-import { FallbackDraftStore } from './fallback-draft-store';
 import { DocumentsModule } from '../documents/documents.module';
 import { GENERATED_DOCUMENT_SINK } from './generated-document-sink';
-import { GeneratedDraftsService } from './generated-drafts.service';
 import { LegalActionsController } from './legal-actions.controller';
 import { LegalActionsRepository } from './legal-actions.repository';
 import { LegalActionsService } from './legal-actions.service';
 import { LegalTemplatesController } from './legal-templates.controller';
+import { LegalTemplatesRepository } from './legal-templates.repository';
 import { LegalTemplatesService } from './legal-templates.service';
 import { MedicalNoContactAlerts } from './medical-no-contact-alerts';
 import { NoContactWatch } from './no-contact-watch.service';
@@ -31,13 +30,12 @@ import { MedicalIncidentsService } from '../medical/medical-incidents.service';
     ContactLogService,
     LegalActionsRepository,
     LegalActionsService,
+    LegalTemplatesRepository,
     LegalTemplatesService,
     NoContactWatch,
     DetentionTimeline,
     DetentionDemo,
-    GeneratedDraftsService,
     DocumentsDraftSink,
-    FallbackDraftStore,
     MedicalNoContactAlerts,
     { provide: GENERATED_DOCUMENT_SINK, useExisting: DocumentsDraftSink },
     { provide: ALERT_OPENER, useExisting: MedicalNoContactAlerts },

@@ -10,8 +10,8 @@ export interface GeneratedFile {
 }
 
 /**
- * Where a generated draft goes. The documents area binds this token so that a draft becomes a
- * document version of the case (searchable, versioned, audited); until then FallbackDraftStore keeps it.
+ * Where a generated draft goes: the documents area binds this token (DocumentsDraftSink), so a draft becomes a
+ * document of the case (searchable, versioned, audited) without detention importing the documents area.
  */
 export interface GeneratedDocumentSink {
   storeGenerated(actor: Actor, caseId: string, file: GeneratedFile): Promise<{ documentId: string; version: number }>;

@@ -9,14 +9,12 @@ import {
   uuid,
 } from '@habeas/contracts';
 import type { CreateLegalActionRequest, GenerateDocumentRequest, LegalActionListQuery, UpdateLegalActionRequest } from '@habeas/contracts';
-import { Controller, Get, Patch, Post, Res } from '@nestjs/common';
+import { Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { caseRef } from '../cases/cases.controller';
 import { Can, CurrentActor } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
 import { Returns, ZodBody, ZodParam, ZodQuery } from '../common/http/zod-validation';
-import { GeneratedDraftsService } from './generated-drafts.service';
 import { LegalActionsService } from './legal-actions.service';
 
 @ApiTags('legal actions')
@@ -24,7 +22,6 @@ import { LegalActionsService } from './legal-actions.service';
 export class LegalActionsController {
   constructor(
     private readonly actions: LegalActionsService,
-    private readonly drafts: GeneratedDraftsService,
   ) {}
 
   @Get('legal-actions')
@@ -75,14 +72,5 @@ export class LegalActionsController {
   @Returns(generatedDocument, 201)
   generate(@CurrentActor() actor: Actor, @ZodParam('id', uuid) id: string, @ZodBody(generateDocumentRequest) body: GenerateDocumentRequest) {
     return this.actions.generate(actor, id, body.format);
-  }
-
-  /** Download of a draft kept by the fallback store (until drafts become document versions). */
-  @Get('generated-drafts/:id/download')
-  @Can('cases:read')
-  async download(@CurrentActor() actor: Actor, @ZodParam('id', uuid) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    const file = await this.drafts.download(actor, id);
-    void reply.header('content-type', file.mimeType).header('content-disposition', `attachment; filename="${file.fileName}"`);
-    return file.bytes;
   }
 }

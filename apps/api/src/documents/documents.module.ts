@@ -29,6 +29,6 @@ import { S3FileStore } from './s3-file-store';
     DocumentsDemo,
     DocumentsTimeline,
   ],
-  exports: [FileStore, DocumentsService],
+  exports: [FileStore, LocalFileStore, DocumentsService],
 })
 export class DocumentsModule {}

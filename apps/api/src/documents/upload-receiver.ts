@@ -74,6 +74,14 @@ async function detectMime(head: Buffer, nulSeen: boolean, utf8Valid: boolean): P
   return undefined;
 }
 
+/** A text field of a multipart body, under the API's one string rule (libs/contracts text.ts), as JSON bodies are. */
+function keepField(part: { value: unknown; fieldname: string }, fields: Record<string, string>): void {
+  if (typeof part.value !== 'string') return;
+  if (hasControlCharacter(part.value) || hasControlCharacter(part.fieldname))
+    throw new DomainError(400, `${part.fieldname}: control characters are not allowed`);
+  fields[part.fieldname] = part.value;
+}
+
 /**
  * Reads a multipart upload (one `file` part plus text fields) and streams the file to
  * `tempPath`, hashing it, keeping only the first bytes in memory to decide its type.
@@ -86,11 +94,7 @@ export async function receiveUpload(request: FastifyRequest, tempPath: string, m
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
-        if (typeof part.value !== 'string') continue;
-        // The API's one string rule (libs/contracts text.ts) for fields that come without a JSON body.
-        if (hasControlCharacter(part.value) || hasControlCharacter(part.fieldname))
-          throw new DomainError(400, `${part.fieldname}: control characters are not allowed`);
-        fields[part.fieldname] = part.value;
+        keepField(part, fields);
         continue;
       }
       if (part.fieldname !== 'file' || file) {
@@ -111,6 +115,53 @@ export async function receiveUpload(request: FastifyRequest, tempPath: string, m
   }
   if (!file) throw new DomainError(400, 'file: is required (multipart field "file")');
   return { ...file, fields, tempPath };
+}
+
+/** Several files in one multipart body (any file field), each checked against the same allow-list and size limit. */
+export interface ReceivedUploads {
+  fields: Record<string, string>;
+  files: Array<Omit<ReceivedUpload, 'fields'>>;
+}
+
+/**
+ * Reads a multipart body with text fields and up to `maxFiles` files; each file streams (encrypted) to a temp
+ * path from `newTempPath`. On any failure every temp file is removed; too large → 413, type not allowed → 415.
+ */
+export async function receiveUploads(
+  request: FastifyRequest,
+  newTempPath: () => Promise<string>,
+  limits: { maxBytes: number; maxFiles: number },
+): Promise<ReceivedUploads> {
+  if (!request.isMultipart()) throw new DomainError(415, 'Send the form as multipart/form-data');
+  const fields: Record<string, string> = {};
+  const files: ReceivedUploads['files'] = [];
+  let pending: string | undefined;
+  try {
+    for await (const part of request.parts({ limits: { files: limits.maxFiles, fileSize: limits.maxBytes } })) {
+      if (part.type === 'field') {
+        keepField(part, fields);
+        continue;
+      }
+      // A file input left empty still sends an empty part without a name.
+      if (!part.filename) {
+        part.file.resume();
+        continue;
+      }
+      pending = await newTempPath();
+      const file = await streamToDisk(part, pending, limits.maxBytes);
+      files.push({ ...file, tempPath: pending });
+      pending = undefined;
+    }
+  } catch (error) {
+    await Promise.all([...files.map((f) => f.tempPath), ...(pending ? [pending] : [])].map((path) => rm(path, { force: true })));
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(limits.maxBytes);
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') throw new DomainError(413, `At most ${limits.maxFiles} files`);
+    if (error instanceof DomainError) throw error;
+    if (code?.startsWith('FST_')) throw new DomainError(400, `Malformed multipart body: ${(error as Error).message}`);
+    throw error;
+  }
+  return { fields, files };
 }
 
 async function streamToDisk(part: MultipartFile, tempPath: string, maxBytes: number): Promise<Omit<ReceivedUpload, 'fields' | 'tempPath'>> {

@@ -4,6 +4,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
 import { DataSource, EntityManager } from 'typeorm';
+import { GroupCommit } from '../common/group-commit';
 import { JobsService } from '../jobs/jobs.service';
 import { MailService, type Mail } from '../mail/mail.service';
 import { DonorMails } from './donor-mails';
@@ -36,6 +37,8 @@ interface Work {
 @Injectable()
 export class StripeEvents implements OnApplicationBootstrap {
   private readonly logger = new Logger('StripeEvents');
+  /** Webhook events arriving together commit together (docs/decisions/0022-perf-webhook-group-commit.md). */
+  private readonly webhookCommits = new GroupCommit<EntityManager>((run) => this.db.transaction(run));
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -64,7 +67,7 @@ export class StripeEvents implements OnApplicationBootstrap {
   /** Records the event and its effect in one transaction. */
   async recordStripeEvent(event: Stripe.Event, source: 'webhook' | 'reconciliation' = 'webhook'): Promise<EventOutcome> {
     const prepared = await this.prepare(event);
-    return this.inTransaction(async (m, work) => {
+    return this.inTransaction(source === 'webhook', async (m, work) => {
       await this.ledger.lockKey(m, `event:${event.id}`);
       const stored = await rowsOf<{ id: string }>(m, `insert into stripe_events (id, type, source) values ($1, $2, $3) on conflict do nothing returning id`, [
         event.id,
@@ -101,7 +104,7 @@ export class StripeEvents implements OnApplicationBootstrap {
 
   /** For reconciliation: applies a paid Checkout Session found by listing; true when it fixed something. */
   async reconcileSession(session: Stripe.Checkout.Session): Promise<boolean> {
-    return this.inTransaction(async (m, work) => {
+    return this.inTransaction(false, async (m, work) => {
       await this.sessionPaid(m, session, work);
       return work.paid.length > 0 || work.mails.length > 0;
     });
@@ -109,7 +112,7 @@ export class StripeEvents implements OnApplicationBootstrap {
 
   /** For reconciliation: a paid invoice (one month of a monthly gift) whose webhook may have been lost. */
   async reconcileInvoice(invoice: AnyInvoice): Promise<boolean> {
-    return this.inTransaction(async (m, work) => {
+    return this.inTransaction(false, async (m, work) => {
       await this.invoicePaid(m, invoice, invoice.status_transitions?.paid_at ?? invoice.created ?? Math.floor(Date.now() / 1000), work);
       return work.paid.length > 0;
     });
@@ -120,15 +123,16 @@ export class StripeEvents implements OnApplicationBootstrap {
     return this.db.transaction((m) => this.chargeRefunded(m, charge, new Date(), `reconcile:${charge.id}`));
   }
 
-  /** One transaction; mails and fee look-ups go out only after it committed. */
-  private async inTransaction<T>(run: (m: EntityManager, work: Work) => Promise<T>): Promise<T> {
-    const work: Work = { mails: [], paid: [] };
-    const result = await this.db.transaction(async (m) => {
+  /** One transaction (shared with other webhook events when `grouped`); mails and fee look-ups go out only after it committed. */
+  private async inTransaction<T>(grouped: boolean, run: (m: EntityManager, work: Work) => Promise<T>): Promise<T> {
+    const unit = async (m: EntityManager) => {
+      const work: Work = { mails: [], paid: [] };
       const value = await run(m, work);
       for (const ref of work.paid)
         await this.jobs.send(FEES_JOB, { ref }, { singletonKey: `fee:${ref}`, retryLimit: 5, retryDelay: 60, retryBackoff: true }, m);
-      return value;
-    });
+      return { value, work };
+    };
+    const { value: result, work } = grouped ? await this.webhookCommits.run(unit) : await this.db.transaction(unit);
     for (const mail of work.mails) {
       try {
         await this.mail.queue(mail);

@@ -99,7 +99,13 @@ const ru = {
     press: 'пресса',
     the_person: 'сам подзащитный',
   },
-  alertKind: { incident: 'по происшествию', no_news: 'нет медицинских новостей', no_contact: 'нет связи', other: 'иная' },
+  alertKind: {
+    incident: 'по происшествию',
+    no_news: 'нет медицинских новостей',
+    no_contact: 'нет связи',
+    family_report: 'по сообщению родственников',
+    other: 'иная',
+  },
   custodyKind: {
     placed: 'Помещён под стражу',
     transferred: 'Переведён',
@@ -239,7 +245,7 @@ const en: Labels = {
   },
   severityLevel: { low: 'low', moderate: 'moderate', high: 'high', critical: 'critical' },
   sourceKind: { lawyer_visit: 'lawyer visit', family: 'family', facility_statement: 'facility statement', press: 'press', the_person: 'the defendant' },
-  alertKind: { incident: 'incident', no_news: 'no medical news', no_contact: 'no contact', other: 'other' },
+  alertKind: { incident: 'incident', no_news: 'no medical news', no_contact: 'no contact', family_report: "relatives' report", other: 'other' },
   custodyKind: {
     placed: 'Taken into custody',
     transferred: 'Transferred',

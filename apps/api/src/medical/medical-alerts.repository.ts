@@ -11,6 +11,7 @@ export interface AlertRow {
   incident_id: string | null;
   case_id: string;
   case_title: string;
+  case_slug: string;
   severity: Severity;
   status: MedicalAlert['status'];
   reason: string;
@@ -36,6 +37,7 @@ export function toAlert(row: AlertRow): MedicalAlert {
     incidentId: row.incident_id,
     caseId: row.case_id,
     caseTitle: row.case_title,
+    caseSlug: row.case_slug,
     severity: row.severity,
     status: row.status,
     reason: row.reason,
@@ -51,7 +53,7 @@ export function toAlert(row: AlertRow): MedicalAlert {
   };
 }
 
-const SELECT = `select a.id, a.seq, a.kind, a.incident_id, a.case_id, c.title as case_title, a.severity, a.status, a.reason,
+const SELECT = `select a.id, a.seq, a.kind, a.incident_id, a.case_id, c.title as case_title, c.slug as case_slug, a.severity, a.status, a.reason,
   a.opened_at, to_char(a.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as opened_key,
   a.acknowledged_at, a.acknowledged_by, ack.name as acknowledged_by_name, a.resolved_at, a.resolved_by, res.name as resolved_by_name,
   a.note, a.escalated_at

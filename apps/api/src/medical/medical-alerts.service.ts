@@ -19,6 +19,7 @@ import { decodeCursor, toPage } from '../common/pagination';
 import { AppConfig } from '../config/app-config';
 import { JobsService } from '../jobs/jobs.service';
 import { MailService } from '../mail/mail.service';
+import { MedicalAlertHooks } from './medical-alert-hooks';
 import { MedicalAlertsRepository, toAlert, type AlertRow, type NewAlert } from './medical-alerts.repository';
 
 const ESCALATE = 'medical.alert-escalate';
@@ -41,6 +42,7 @@ export class MedicalAlertsService implements OnModuleInit {
     private readonly mail: MailService,
     private readonly jobs: JobsService,
     private readonly config: AppConfig,
+    private readonly hooks: MedicalAlertHooks,
   ) {}
 
   onModuleInit(): void {
@@ -86,6 +88,7 @@ export class MedicalAlertsService implements OnModuleInit {
     if (row.severity === 'critical') {
       await this.jobs.send(ESCALATE, { alertId: row.id }, { startAfter: this.config.medicalEscalationSeconds, singletonKey: `escalate:${row.id}` });
     }
+    await this.hooks.alertOpened(toAlert(row));
     return toAlert(row);
   }
 
@@ -105,8 +108,16 @@ export class MedicalAlertsService implements OnModuleInit {
     return toPage(rows, query.limit, (row) => ({ key: row.opened_key, id: row.id }), toAlert);
   }
 
+  /** The alert with who was notified when, on which channel, and whether it got through. */
   async get(actor: Actor, id: string): Promise<MedicalAlert> {
-    return toAlert(await this.visible(actor, id));
+    const alert = toAlert(await this.visible(actor, id));
+    return { ...alert, notifications: await this.hooks.deliveriesOf(id) };
+  }
+
+  /** An alert by id for background work (the alerting area's jobs); whoever acts on it authorizes separately. */
+  async find(id: string): Promise<MedicalAlert | undefined> {
+    const row = await this.alerts.byId(id);
+    return row ? toAlert(row) : undefined;
   }
 
   async acknowledge(actor: Actor, id: string): Promise<MedicalAlert> {

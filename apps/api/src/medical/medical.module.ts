@@ -5,6 +5,7 @@ import { AuditModule } from '../audit/audit.module';
 import { SessionsModule } from '../auth/sessions.module';
 import { CasesModule } from '../cases/cases.module';
 import { TimelineRegistry } from '../cases/timeline/timeline.registry';
+import { MedicalAlertHooks } from './medical-alert-hooks';
 import { MedicalAlertStreamService } from './medical-alert-stream.service';
 import { MedicalAlertsRepository } from './medical-alerts.repository';
 import { MedicalAlertsService } from './medical-alerts.service';
@@ -18,8 +19,8 @@ const INCIDENT_LABEL = `initcap(replace(type, '_', ' ')) || ' (' || severity || 
 @Module({
   imports: [TypeOrmModule.forFeature([MedicalIncidentEntity]), CasesModule, AuditModule, SessionsModule],
   controllers: [MedicalController],
-  providers: [MedicalIncidentsService, MedicalAlertsService, MedicalAlertsRepository, MedicalAlertStreamService, MedicalDemo],
-  exports: [MedicalAlertsService, MedicalIncidentsService],
+  providers: [MedicalIncidentsService, MedicalAlertsService, MedicalAlertHooks, MedicalAlertsRepository, MedicalAlertStreamService, MedicalDemo],
+  exports: [MedicalAlertsService, MedicalIncidentsService, MedicalAlertHooks],
 })
 export class MedicalModule implements OnModuleInit {
   constructor(

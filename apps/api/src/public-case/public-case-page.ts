@@ -1,5 +1,6 @@
 import type { PublicCase } from '@habeas/contracts';
 import { formatDateTime } from '../evidence/dossier-labels';
+import { escapeHtml, htmlPage, paragraphs } from './public-html';
 
 const strings = {
   ru: {
@@ -49,18 +50,6 @@ const strings = {
   },
 };
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-/** Plain text as paragraphs, every character escaped. */
-export function paragraphs(text: string): string {
-  return text
-    .split(/\n{2,}/)
-    .map((block) => `<p>${escapeHtml(block).replace(/\n/g, '<br>')}</p>`)
-    .join('');
-}
-
 /**
  * The public page of a case as one small HTML document, readable without JavaScript, with no external
  * resources: server-rendered from the same data as `GET /api/public/cases/:slug`.
@@ -85,28 +74,13 @@ export function publicCasePage(view: PublicCase, other: { language: 'ru' | 'en';
         )}</time></p>${paragraphs(u.body)}</article>`,
     )
     .join('');
-  return `<!doctype html>
-<html lang="${view.language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(view.title)}</title>
-<meta name="description" content="${escapeHtml(view.summary.slice(0, 200))}">
-<link rel="alternate" type="application/atom+xml" title="${escapeHtml(s.feed)}" href="/api/public/cases/${encodeURIComponent(view.slug)}/feed.atom?lang=${view.language}">
-<style>
-body{font:17px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1a1b1e;background:#fff}
-header,main,footer{max-width:720px;margin:0 auto;padding:0 16px}
-header{padding-top:20px;display:flex;justify-content:space-between;gap:12px;align-items:baseline}
-h1{font-size:1.7rem;line-height:1.25;margin:.2em 0 .4em}h2{font-size:1.25rem;margin:1.6em 0 .5em}h3{font-size:1.05rem;margin:1em 0 .2em}
-a{color:#1c4fb8}.date{color:#4a4f57;font-size:.9rem;margin:0}ul{padding-left:1.2em}li{margin:.5em 0}
-.donate{display:inline-block;background:#1c4fb8;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600}
-article{border-top:1px solid #dee2e6;padding-top:4px}footer{color:#4a4f57;font-size:.85rem;padding-bottom:32px;margin-top:2em}
-</style>
-</head>
-<body>
-<header><span>Habeas</span><nav><a href="${escapeHtml(other.href)}" lang="${other.language}" hreflang="${other.language}">${other.language === 'ru' ? 'Русский' : 'English'}</a></nav></header>
-<main>
-<h1>${escapeHtml(view.title)}</h1>
+  return htmlPage({
+    language: view.language,
+    title: view.title,
+    other,
+    head: `<meta name="description" content="${escapeHtml(view.summary.slice(0, 200))}">
+<link rel="alternate" type="application/atom+xml" title="${escapeHtml(s.feed)}" href="/api/public/cases/${encodeURIComponent(view.slug)}/feed.atom?lang=${view.language}">`,
+    body: `<h1>${escapeHtml(view.title)}</h1>
 ${paragraphs(view.summary)}
 <p><a class="donate" href="/donate/${encodeURIComponent(view.slug)}">${escapeHtml(s.donate)}</a></p>
 <section aria-labelledby="hearings"><h2 id="hearings">${escapeHtml(s.hearings)}</h2>
@@ -122,8 +96,7 @@ ${
 <p><a href="/api/public/cases/${encodeURIComponent(view.slug)}/feed.atom?lang=${view.language}">${escapeHtml(s.feed)}</a></p></section>
 <section aria-labelledby="help"><h2 id="help">${escapeHtml(s.help)}</h2><p>${escapeHtml(s.helpText)}</p>
 <p><a class="donate" href="/donate/${encodeURIComponent(view.slug)}">${escapeHtml(s.donate)}</a></p></section>
-</main>
-<footer><p>${escapeHtml(s.kept)}</p></footer>
-</body>
-</html>`;
+`,
+    footer: `<p>${escapeHtml(s.kept)}</p>`,
+  });
 }

@@ -19,15 +19,10 @@ import type { Actor } from '../common/auth/actor';
 import { Returns, ZodBody, ZodParam, ZodQuery } from '../common/http/zod-validation';
 import { CaseUpdatesService } from './case-updates.service';
 import { publicCasePage } from './public-case-page';
+import { languageOf } from './public-html';
 import { PublicCaseService, type PublicLanguage } from './public-case.service';
 
 const slugParam = z.string().trim().min(1).max(100);
-
-/** ?lang= first, then the browser's Accept-Language; Russian when neither says English. */
-function languageOf(query: { lang?: PublicLanguage }, acceptLanguage: string | undefined): PublicLanguage {
-  if (query.lang) return query.lang;
-  return /^\s*en\b/i.test(acceptLanguage ?? '') ? 'en' : 'ru';
-}
 
 @ApiTags('public case')
 @Controller()

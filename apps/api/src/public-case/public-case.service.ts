@@ -5,7 +5,7 @@ import { NotFound } from '../common/http/domain-error';
 import { AppConfig } from '../config/app-config';
 import { CampaignTextsService } from '../donations/campaign-texts.service';
 import { CaseUpdatesRepository } from './case-updates.repository';
-import { paragraphs } from './public-case-page';
+import { paragraphs } from './public-html';
 import { PublicCaseRepository } from './public-case.repository';
 
 export type PublicLanguage = 'ru' | 'en';

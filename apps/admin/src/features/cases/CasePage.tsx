@@ -14,11 +14,12 @@ import { CaseMoneyTab } from '../donations/CaseMoneyTab';
 import { CaseMedicalTab } from '../medical/CaseMedicalTab';
 import { CaseDossiersTab } from '../evidence/CaseDossiersTab';
 import { CaseUpdatesTab } from '../public-case/CaseUpdatesTab';
+import { CaseFamilyTab } from '../intake/CaseFamilyTab';
 import { OverviewTab } from './tabs/OverviewTab';
 import { TeamTab } from './tabs/TeamTab';
 import { TimelineTab } from './tabs/TimelineTab';
 
-const allTabs = ['overview', 'timeline', 'hearings', 'deadlines', 'documents', 'medical', 'contact', 'updates', 'dossiers', 'money', 'team'] as const;
+const allTabs = ['overview', 'timeline', 'hearings', 'deadlines', 'documents', 'medical', 'contact', 'family', 'updates', 'dossiers', 'money', 'team'] as const;
 type TabName = (typeof allTabs)[number];
 /** Tabs the user may not use at all are not shown (the API would refuse them anyway). */
 const tabCapability: Partial<Record<TabName, Capability>> = {
@@ -28,6 +29,7 @@ const tabCapability: Partial<Record<TabName, Capability>> = {
   documents: 'documents:read',
   medical: 'medical:read',
   contact: 'cases:read',
+  family: 'intake:triage',
   updates: 'updates:draft',
   dossiers: 'dossiers:create',
   money: 'money:read',
@@ -90,6 +92,9 @@ export function CasePage() {
             </Tabs.Panel>
             <Tabs.Panel value="contact">
               <CaseContactTab caseId={theCase.data.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="family">
+              <CaseFamilyTab caseId={theCase.data.id} />
             </Tabs.Panel>
             <Tabs.Panel value="updates">
               <CaseUpdatesTab caseId={theCase.data.id} slug={theCase.data.slug} isPublic={theCase.data.isPublic} />

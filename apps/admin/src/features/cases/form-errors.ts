@@ -18,10 +18,5 @@ export function apiErrors(error: unknown): Record<string, string> {
   return errors;
 }
 
-/** `<input type="datetime-local">` value ↔ ISO instant. */
+/** `<input type="datetime-local">` value → ISO instant. */
 export const localToIso = (value: string) => (value ? new Date(value).toISOString() : '');
-export function isoToLocal(iso: string): string {
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}

@@ -1,11 +1,15 @@
 import type { Page, TimelineItem, TimelineQuery } from '@habeas/contracts';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { roleCan } from '@habeas/contracts';
 import { decodeCursor, toPage } from '../../common/pagination';
+import { VersionedCache } from '../../common/versioned-cache';
 import { CaseAccess } from '../case-access.service';
+import { CaseVersions } from '../case-versions.repository';
+import { tablesReadBy } from './timeline-tables';
+import type { TimelineReader } from './timeline-source';
 import { TimelineRegistry } from './timeline.registry';
 
 interface TimelineRow {
@@ -16,25 +20,57 @@ interface TimelineRow {
   ref: string;
 }
 
-/** One chronological stream (oldest first) over every registered source, keyset-paged by (at, type, ref). */
+/**
+ * One chronological stream (oldest first) over every registered source, keyset-paged by (at, type, ref).
+ * Pages are kept while their case's version stands (docs/decisions/0021-perf-case-versions-for-timeline-and-dashboard.md).
+ */
 @Injectable()
-export class TimelineService {
+export class TimelineService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('TimelineService');
+  private readonly pages = new VersionedCache<Page<TimelineItem>>(2000);
+  private cacheable = false;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CaseAccess,
     private readonly registry: TimelineRegistry,
+    private readonly versions: CaseVersions,
   ) {}
+
+  /** Caches only when every table a source reads raises the case version; otherwise every read is live. */
+  async onApplicationBootstrap(): Promise<void> {
+    const tables = [...new Set(this.registry.all().flatMap((source) => tablesReadBy(source.sql({ role: 'admin', privileged: true }))))];
+    const unversioned = await this.versions.unversioned(tables);
+    this.cacheable = unversioned.length === 0;
+    if (!this.cacheable) this.logger.warn(`timeline and dashboard read live: no case_versions trigger on ${unversioned.join(', ')}`);
+  }
+
+  /** True when timeline reads may be cached by case version (the dashboard follows the same rule). */
+  get versioned(): boolean {
+    return this.cacheable;
+  }
 
   async list(actor: Actor, caseIdOrSlug: string, query: TimelineQuery): Promise<Page<TimelineItem>> {
     const theCase = await this.access.resolve(actor, caseIdOrSlug, 'cases:read');
     const reader = { role: actor.role, privileged: roleCan(actor.role, 'documents:privileged') };
+    if (!this.cacheable) return this.page(theCase.id, reader, query);
+    const version = await this.versions.of(theCase.id);
+    const key = [theCase.id, reader.role, reader.privileged, query.cursor ?? '', query.limit, query.types?.join(',') ?? ''].join('|');
+    const cached = this.pages.get(key, version);
+    if (cached) return cached;
+    const page = await this.page(theCase.id, reader, query);
+    this.pages.set(key, version, page);
+    return page;
+  }
+
+  private async page(caseId: string, reader: TimelineReader, query: TimelineQuery): Promise<Page<TimelineItem>> {
     const sources = this.registry
       .all()
-      .filter((source) => roleCan(actor.role, source.capability))
+      .filter((source) => roleCan(reader.role, source.capability))
       .filter((source) => !query.types || query.types.includes(source.type));
     if (sources.length === 0) return { items: [], nextCursor: null };
 
-    const params: unknown[] = [theCase.id, query.limit + 1];
+    const params: unknown[] = [caseId, query.limit + 1];
     const cursor = decodeCursor(query.cursor);
     let after = '';
     if (cursor) {

@@ -1,0 +1,217 @@
+import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconPaperclip } from '@tabler/icons-react';
+import {
+  allowedContactStatuses,
+  can,
+  contactKinds,
+  incidentTypes,
+  severities,
+  type ContactKind,
+  type ConvertIntakeRequest,
+  type IntakeReport,
+} from '@habeas/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useCurrentUser } from '../../app/session';
+import { useFormat } from '../../shared/format';
+import { LoadMore } from '../../shared/LoadMore';
+import { QueryState } from '../../shared/QueryState';
+import { intakeFileUrl, useIntakeMutations, useIntakeReports } from './hooks';
+
+const statusColour: Record<IntakeReport['status'], string> = { received: 'orange.9', seen: 'blue.9', acted_on: 'green.9' };
+const tabOf: Record<ConvertIntakeRequest['into'], string> = { medical_incident: 'medical', contact_event: 'contact', document: 'documents' };
+
+type Into = ConvertIntakeRequest['into'];
+
+/** What a relative reported, for the case's lawyers and medical staff; each report turns into a record in one step. */
+export function IntakeInbox(props: { caseId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const user = useCurrentUser();
+  const reports = useIntakeReports(props.caseId);
+  const { convert } = useIntakeMutations(props.caseId);
+  const [converting, setConverting] = useState<{ report: IntakeReport; into: Into } | null>(null);
+  const [type, setType] = useState<string>('other');
+  const [severity, setSeverity] = useState<string>('moderate');
+  const [kind, setKind] = useState<ContactKind>('visit');
+  const [status, setStatus] = useState<string>('refused');
+
+  const open = (report: IntakeReport, into: Into) => {
+    setSeverity(report.emergency ? 'high' : 'moderate');
+    setConverting({ report, into });
+  };
+  const body = (into: Into): ConvertIntakeRequest =>
+    into === 'medical_incident'
+      ? { into, type: type as never, severity: severity as never }
+      : into === 'contact_event'
+        ? { into, kind, status: status as never }
+        : { into, kind: 'evidence' };
+  const submit = () =>
+    converting &&
+    convert.mutate(
+      { id: converting.report.id, body: body(converting.into) },
+      {
+        onSuccess: () => {
+          setConverting(null);
+          notifications.show({ color: 'green', message: t(`intake.inbox.converted.${converting.into}`) });
+        },
+      },
+    );
+
+  return (
+    <Stack>
+      <Title order={3} size="h4">
+        {t('intake.inbox.title')}
+      </Title>
+      <QueryState isLoading={reports.isLoading} error={reports.error} isEmpty={reports.items.length === 0} empty={t('intake.inbox.empty')}>
+        <Stack gap="sm">
+          {reports.items.map((report) => (
+            <Paper
+              key={report.id}
+              withBorder
+              p="md"
+              data-testid="intake-report"
+              style={report.emergency ? { borderColor: 'var(--mantine-color-red-8)' } : undefined}
+            >
+              <Group justify="space-between" align="flex-start" wrap="wrap">
+                <Group gap="xs">
+                  <Badge variant="light" color={statusColour[report.status]}>
+                    {t(`intake.statuses.${report.status}`)}
+                  </Badge>
+                  {report.emergency && (
+                    <Badge color="red.8" leftSection={<IconAlertTriangle size={12} />}>
+                      {t('intake.inbox.emergency')}
+                    </Badge>
+                  )}
+                  <Text size="sm" c="dimmed">
+                    {format.dateTime(report.receivedAt)}
+                    {report.linkLabel ? ` · ${report.linkLabel}` : ''}
+                  </Text>
+                </Group>
+                <Group gap="xs">
+                  {can(user, 'medical:write') && (
+                    <Button size="xs" variant="light" onClick={() => open(report, 'medical_incident')}>
+                      {t('intake.inbox.into.medical_incident')}
+                    </Button>
+                  )}
+                  {can(user, 'cases:write') && (
+                    <Button size="xs" variant="light" onClick={() => open(report, 'contact_event')}>
+                      {t('intake.inbox.into.contact_event')}
+                    </Button>
+                  )}
+                  {can(user, 'documents:write') && (
+                    <Button size="xs" variant="light" onClick={() => open(report, 'document')}>
+                      {t('intake.inbox.into.document')}
+                    </Button>
+                  )}
+                </Group>
+              </Group>
+              <Text mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
+                {report.what}
+              </Text>
+              <Stack gap={2} mt="xs">
+                {(['when', 'where', 'howKnown', 'contactBack'] as const).map(
+                  (field) =>
+                    report[field] && (
+                      <Text key={field} size="sm">
+                        <Text span fw={600}>
+                          {t(`intake.fields.${field}`)}:
+                        </Text>{' '}
+                        {report[field]}
+                      </Text>
+                    ),
+                )}
+              </Stack>
+              {report.files.length > 0 && (
+                <Group gap="sm" mt="xs">
+                  {report.files.map((file) => (
+                    <Anchor key={file.id} href={intakeFileUrl(report.id, file.id)} download size="sm">
+                      <Group gap={4}>
+                        <IconPaperclip size={14} /> {file.name}
+                      </Group>
+                    </Anchor>
+                  ))}
+                </Group>
+              )}
+              {report.alertId && (
+                <Text size="sm" mt="xs" c="red.9">
+                  {t('intake.inbox.alertOpened')}
+                </Text>
+              )}
+              {report.conversions.length > 0 && (
+                <Stack gap={2} mt="xs">
+                  {report.conversions.map((c) => (
+                    <Text key={c.id} size="sm">
+                      <Anchor component={Link} to={`/cases/${report.caseId}?tab=${tabOf[c.into]}`}>
+                        {t(`intake.inbox.madeInto.${c.into}`)}
+                      </Anchor>{' '}
+                      · {format.dateTime(c.at)}
+                      {c.byName ? ` · ${c.byName}` : ''}
+                    </Text>
+                  ))}
+                </Stack>
+              )}
+            </Paper>
+          ))}
+          <LoadMore hasNextPage={reports.hasNextPage} isFetchingNextPage={reports.isFetchingNextPage} fetchNextPage={reports.fetchNextPage} />
+        </Stack>
+      </QueryState>
+      <Modal opened={!!converting} onClose={() => setConverting(null)} title={converting ? t(`intake.inbox.into.${converting.into}`) : ''}>
+        <Stack>
+          <Text size="sm">{t('intake.inbox.convertText')}</Text>
+          {converting?.into === 'medical_incident' && (
+            <>
+              <Select
+                label={t('intake.inbox.type')}
+                value={type}
+                onChange={(v) => setType(v ?? 'other')}
+                data={incidentTypes.map((v) => ({ value: v, label: t(`medical.type.${v}`) }))}
+                allowDeselect={false}
+              />
+              <Select
+                label={t('intake.inbox.severity')}
+                value={severity}
+                onChange={(v) => setSeverity(v ?? 'moderate')}
+                data={severities.map((v) => ({ value: v, label: t(`medical.severity.${v}`) }))}
+                allowDeselect={false}
+              />
+            </>
+          )}
+          {converting?.into === 'contact_event' && (
+            <>
+              <Select
+                label={t('intake.inbox.kind')}
+                value={kind}
+                onChange={(v) => {
+                  const next = (v ?? 'visit') as ContactKind;
+                  setKind(next);
+                  setStatus(allowedContactStatuses[next][0]);
+                }}
+                data={contactKinds.filter((v) => v !== 'letter').map((v) => ({ value: v, label: t(`detention.kind.${v}`) }))}
+                allowDeselect={false}
+              />
+              <Select
+                label={t('intake.inbox.status')}
+                value={status}
+                onChange={(v) => setStatus(v ?? allowedContactStatuses[kind][0])}
+                data={allowedContactStatuses[kind].map((v) => ({ value: v, label: t(`detention.status.${v}`) }))}
+                allowDeselect={false}
+              />
+            </>
+          )}
+          {convert.error && <Alert color="red">{convert.error.message}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConverting(null)}>
+              {t('intake.cancel')}
+            </Button>
+            <Button onClick={submit} loading={convert.isPending}>
+              {t('intake.inbox.convert')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
