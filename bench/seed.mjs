@@ -148,10 +148,25 @@ export function seedSteps({ passwordHash, sealedText, sizes }) {
         await client.query(
           `insert into medical_incidents (case_id, occurred_at, type, severity, source, description, vitals)
            select bc.id, now() - interval '730 days' * (i::float / ${sizes.incidents}), (array['check_up','ambulance_call','chronic_condition'])[1 + i % 3],
-                  (array['low','moderate','high'])[1 + i % 3], 'lawyer_visit', $1, $2
+                  (array['low','moderate','high'])[1 + i % 3], 'lawyer_visit', '', ''
              from generate_series(1, ${sizes.incidents}) i join bench_cases bc on bc.n = 1 + i % ${sizes.cases}`,
-          [sealedText('Routine check-up, blood pressure measured'), sealedText([])],
         );
+        // Sealed like real ones: each value is bound to its table, column and row.
+        for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+          const { rows } = await client.query(`select id from medical_incidents where id > $1 order by id limit 5000`, [after]);
+          if (rows.length === 0) break;
+          const ids = rows.map((row) => row.id);
+          await client.query(
+            `update medical_incidents m set description = t.description, vitals = t.vitals
+               from unnest($1::uuid[], $2::text[], $3::text[]) as t(id, description, vitals) where m.id = t.id`,
+            [
+              ids,
+              ids.map((row) => sealedText('Routine check-up, blood pressure measured', { table: 'medical_incidents', column: 'description', row })),
+              ids.map((row) => sealedText([], { table: 'medical_incidents', column: 'vitals', row })),
+            ],
+          );
+          after = ids.at(-1);
+        }
       },
     ],
     [
