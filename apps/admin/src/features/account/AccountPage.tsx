@@ -57,7 +57,7 @@ function PasswordSection() {
   };
   return (
     <Card withBorder component="form" onSubmit={submit}>
-      <Title order={4} mb="sm">
+      <Title order={2} size="h4" mb="sm">
         {t('account.password')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -167,7 +167,9 @@ function MfaSection() {
   return (
     <Card withBorder>
       <Group justify="space-between" mb="sm">
-        <Title order={4}>{t('account.mfa')}</Title>
+        <Title order={2} size="h4">
+          {t('account.mfa')}
+        </Title>
         {user.mfaEnabled ? <Badge color="green">{t('account.mfaOn')}</Badge> : <Badge color="gray">{t('account.mfaOff')}</Badge>}
       </Group>
       {codes && <RecoveryCodes codes={codes} />}
@@ -255,7 +257,7 @@ function SessionsSection() {
   const items = sessions.data?.items ?? [];
   return (
     <Card withBorder>
-      <Title order={4} mb="sm">
+      <Title order={2} size="h4" mb="sm">
         {t('account.sessions')}
       </Title>
       <QueryState isLoading={sessions.isLoading} error={sessions.error} isEmpty={items.length === 0} empty={t('account.noSessions')}>
