@@ -17,6 +17,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { authenticator } from 'otplib';
+import { SubscriptionsService } from '../src/public-case/subscriptions.service';
 import { DEMO_BANK_DETAILS } from '../src/bank-transfers/bank-transfers.demo';
 import { form } from './support/document-files';
 import { startFakeStripe, type FakeStripe } from './support/fake-stripe';
@@ -126,6 +127,16 @@ const intakeToken = async (w: World): Promise<string> => {
   const { body: link } = await w.f.admin.post(`/api/cases/${w.home.id}/intake-links`, {});
   await w.f.t.db.query(`delete from public_rate_hits`);
   return String(link.url).split('/').pop()!;
+};
+
+/** A confirm or unsubscribe link of a fresh subscription to the home case (the path the mails carry). */
+const subscriptionLink = async (w: World, purpose: 'confirm' | 'unsubscribe'): Promise<string> => {
+  await w.f.t.db.query(`delete from public_rate_hits`);
+  const email = `${w.f.unique('link')}@example.org`;
+  assert.equal((await w.f.t.client().post(`/api/public/cases/${w.home.slug}/subscriptions`, { email, language: 'ru' })).status, 202);
+  const { rows } = await w.f.t.db.query(`select id from case_subscriptions order by created_at desc limit 1`);
+  const url = w.f.t.app.get(SubscriptionsService)[purpose === 'confirm' ? 'confirmUrlOf' : 'unsubscribeUrlOf'](rows[0].id);
+  return new URL(url).pathname;
 };
 
 /** A finished dossier of the home case (built once by an admin, then read by every cell). */
@@ -252,6 +263,34 @@ const rows: Row[] = [
       return { path: `/api/updates/${id}/unpublish` };
     },
   },
+  // ── subscriptions: anyone subscribes (always 202); the links in the mails work without a session; admins erase addresses
+  {
+    route: 'POST /api/public/cases/:slug/subscriptions',
+    cells: PUBLIC(202),
+    call: (w) => ({ path: `/api/public/cases/${w.home.slug}/subscriptions`, body: { email: `${w.f.unique('sub')}@example.org`, language: 'ru' } }),
+  },
+  {
+    route: 'POST /support/:slug/subscribe',
+    cells: PUBLIC(202),
+    call: (w) => ({
+      path: `/support/${w.home.slug}/subscribe`,
+      body: new URLSearchParams({ email: `${w.f.unique('form')}@example.org`, language: 'en' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    }),
+  },
+  { route: 'GET /support/subscriptions/:token/confirm', cells: PUBLIC(200), call: async (w) => ({ path: await subscriptionLink(w, 'confirm') }) },
+  { route: 'POST /support/subscriptions/:token/confirm', cells: PUBLIC(200), call: async (w) => ({ path: await subscriptionLink(w, 'confirm') }) },
+  { route: 'GET /support/subscriptions/:token/unsubscribe', cells: PUBLIC(200), call: async (w) => ({ path: await subscriptionLink(w, 'unsubscribe') }) },
+  {
+    route: 'POST /support/subscriptions/:token/unsubscribe',
+    cells: PUBLIC(200),
+    call: async (w) => ({
+      path: await subscriptionLink(w, 'unsubscribe'),
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    }),
+  },
+  { route: 'POST /api/subscribers/erase', cells: ADMIN_ONLY(200), call: () => ({ path: '/api/subscribers/erase', body: { email: 'nobody@example.org' } }) },
   // ── family intake: lawyers make links; anyone with a link reports; lawyers and medical staff of the case triage
   { route: 'POST /api/cases/:id/intake-links', cells: LAWYER_WRITE(201), call: (w) => ({ path: `${home(w)}/intake-links`, body: { label: 'матрица' } }) },
   { route: 'GET /api/cases/:id/intake-links', cells: LAWYER_WRITE(200), call: (w) => ({ path: `${home(w)}/intake-links` }) },

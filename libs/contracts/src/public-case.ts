@@ -39,10 +39,23 @@ export const publicCase = z.object({
   title: z.string(),
   summary: z.string(),
   language: updateLanguage,
-  hearings: z.array(z.object({ scheduledAt: isoDateTime, timeZone: z.string(), court: z.string(), address: z.string().nullable(), kind: z.string() })),
+  hearings: z.array(z.object({ id: z.uuid(), scheduledAt: isoDateTime, timeZone: z.string(), court: z.string(), address: z.string().nullable(), kind: z.string() })),
   updates: z.array(z.object({ id: z.uuid(), publishedAt: isoDateTime, title: z.string(), body: z.string(), language: updateLanguage })),
   writeTo: z.object({ facility: z.string(), address: z.string(), rules: z.string().nullable() }).nullable(),
   donateUrl: z.string(),
 });
 export type PublicCase = z.infer<typeof publicCase>;
 export const publicCaseQuery = z.object({ lang: updateLanguage.optional() });
+
+/** POST /api/public/cases/:slug/subscriptions — always 202, known address or not; a confirmation mail is queued. */
+export const subscribeRequest = z.object({
+  email: z.email({ error: 'must be an e-mail address' }).max(254),
+  language: updateLanguage.default('ru'),
+});
+export type SubscribeRequest = z.infer<typeof subscribeRequest>;
+export const subscribeAccepted = z.object({ status: z.literal('accepted') });
+
+/** POST /api/subscribers/erase — every subscription of this address, in every case, and every mail to it. */
+export const eraseSubscriberRequest = z.object({ email: z.email({ error: 'must be an e-mail address' }).max(254) });
+export type EraseSubscriberRequest = z.infer<typeof eraseSubscriberRequest>;
+export const subscribersErased = z.object({ erased: z.number().int() });

@@ -15,6 +15,12 @@ const strings = {
     helpText: 'Деньги идут на адвокатов, передачи и медицинскую помощь; отчёт о расходах — на странице сбора.',
     donate: 'Поддержать сбор',
     feed: 'Лента новостей (Atom)',
+    subscribe: 'Новости по почте',
+    subscribeText:
+      'Пришлём проверенные юристами новости защиты и объявления о заседаниях. Адрес хранится в зашифрованном виде и используется только для этой рассылки; отписаться можно одним нажатием из любого письма.',
+    email: 'Электронная почта',
+    mailLanguage: 'Язык писем',
+    subscribeButton: 'Подписаться',
     kept: 'Эта страница не использует счётчики и не ставит cookies. Медицинские сведения и имена членов команды здесь не публикуются.',
     hearingKinds: {
       arraignment: 'избрание меры пресечения',
@@ -38,6 +44,12 @@ const strings = {
     helpText: 'The money pays for lawyers, parcels and medical help; the campaign page shows how it is spent.',
     donate: 'Give to the fund',
     feed: 'News feed (Atom)',
+    subscribe: 'News by e-mail',
+    subscribeText:
+      'We send the defence’s news, checked by the lawyers, and hearing announcements. Your address is stored encrypted and used for this list only; every mail has a one-click unsubscribe.',
+    email: 'E-mail',
+    mailLanguage: 'Language of the mails',
+    subscribeButton: 'Subscribe',
     kept: 'This page uses no trackers and sets no cookies. No medical information and no names of team members are published here.',
     hearingKinds: {
       arraignment: 'preventive measure hearing',
@@ -94,6 +106,14 @@ ${
 }
 <section aria-labelledby="news"><h2 id="news">${escapeHtml(s.updates)}</h2>${news || `<p>${escapeHtml(s.noUpdates)}</p>`}
 <p><a href="/api/public/cases/${encodeURIComponent(view.slug)}/feed.atom?lang=${view.language}">${escapeHtml(s.feed)}</a></p></section>
+<section aria-labelledby="subscribe"><h2 id="subscribe">${escapeHtml(s.subscribe)}</h2><p>${escapeHtml(s.subscribeText)}</p>
+<form method="post" action="/support/${encodeURIComponent(view.slug)}/subscribe">
+<label for="subscribe-email">${escapeHtml(s.email)}</label><input type="email" id="subscribe-email" name="email" required maxlength="254" autocomplete="email">
+<label for="subscribe-language">${escapeHtml(s.mailLanguage)}</label><select id="subscribe-language" name="language"><option value="ru"${
+      view.language === 'ru' ? ' selected' : ''
+    }>Русский</option><option value="en"${view.language === 'en' ? ' selected' : ''}>English</option></select>
+<p><button type="submit">${escapeHtml(s.subscribeButton)}</button></p>
+</form></section>
 <section aria-labelledby="help"><h2 id="help">${escapeHtml(s.help)}</h2><p>${escapeHtml(s.helpText)}</p>
 <p><a class="donate" href="/donate/${encodeURIComponent(view.slug)}">${escapeHtml(s.donate)}</a></p></section>
 `,

@@ -37,6 +37,7 @@ export class PublicCaseService {
       summary: texts.summary || theCase.public_summary,
       language,
       hearings: (await this.cases.upcomingHearings(theCase.id)).map((h) => ({
+        id: h.id,
         scheduledAt: h.scheduled_at.toISOString(),
         timeZone: COURT_ZONE,
         court: h.court,
