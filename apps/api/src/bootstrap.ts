@@ -63,6 +63,7 @@ export const outsideApi = [
   { path: 'intake/:token', method: RequestMethod.POST },
   { path: 'intake/:token/status', method: RequestMethod.GET },
   { path: 'support/:slug/subscribe', method: RequestMethod.POST },
+  { path: 'support/:slug/solidarity', method: RequestMethod.POST },
   { path: 'support/subscriptions/:token/confirm', method: RequestMethod.ALL },
   { path: 'support/subscriptions/:token/unsubscribe', method: RequestMethod.ALL },
 ];

@@ -129,6 +129,23 @@ const intakeToken = async (w: World): Promise<string> => {
   return String(link.url).split('/').pop()!;
 };
 
+const PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+const solidarityForm = (): FormData => {
+  const body = new FormData();
+  body.append('message', 'держитесь');
+  body.append('photo', new Blob([new Uint8Array(Buffer.from(PIXEL_PNG, 'base64'))]), 'p.png');
+  return body;
+};
+/** A solidarity post with a photo on the home case, approved when asked; its id. */
+const solidarityPost = async (w: World, approved: boolean): Promise<string> => {
+  await w.f.t.db.query(`delete from public_rate_hits`);
+  assert.equal((await w.f.t.client().post(`/api/public/cases/${w.home.slug}/solidarity`, solidarityForm())).status, 202);
+  const { body } = await w.f.admin.get(`/api/cases/${w.home.id}/solidarity?status=pending&limit=100`);
+  const id = body.items[0].id as string;
+  if (approved) assert.equal((await w.f.admin.post(`/api/solidarity/${id}/approve`)).status, 200);
+  return id;
+};
+
 /** A confirm or unsubscribe link of a fresh subscription to the home case (the path the mails carry). */
 const subscriptionLink = async (w: World, purpose: 'confirm' | 'unsubscribe'): Promise<string> => {
   await w.f.t.db.query(`delete from public_rate_hits`);
@@ -262,6 +279,34 @@ const rows: Row[] = [
       await w.users.lawyer.client.post(`/api/updates/${id}/approve`);
       return { path: `/api/updates/${id}/unpublish` };
     },
+  },
+  // ── solidarity: anyone posts to a public case; members of the case moderate; approved photos are public
+  {
+    route: 'POST /api/public/cases/:slug/solidarity',
+    cells: PUBLIC(202),
+    call: async (w) => (await w.f.t.db.query(`delete from public_rate_hits`), { path: `/api/public/cases/${w.home.slug}/solidarity`, body: solidarityForm() }),
+  },
+  {
+    route: 'POST /support/:slug/solidarity',
+    cells: PUBLIC(202),
+    call: async (w) => (await w.f.t.db.query(`delete from public_rate_hits`), { path: `/support/${w.home.slug}/solidarity`, body: solidarityForm() }),
+  },
+  { route: 'GET /api/cases/:id/solidarity', cells: CASE_READ(200), call: (w) => ({ path: `${home(w)}/solidarity?status=pending` }) },
+  {
+    route: 'POST /api/solidarity/:id/approve',
+    cells: CASE_READ(200),
+    call: async (w) => ({ path: `/api/solidarity/${await solidarityPost(w, false)}/approve` }),
+  },
+  {
+    route: 'POST /api/solidarity/:id/reject',
+    cells: CASE_READ(200),
+    call: async (w) => ({ path: `/api/solidarity/${await solidarityPost(w, false)}/reject` }),
+  },
+  { route: 'GET /api/solidarity/:id/photo', cells: CASE_READ(200), call: async (w) => ({ path: `/api/solidarity/${await solidarityPost(w, false)}/photo` }) },
+  {
+    route: 'GET /api/public/solidarity/:id/photo',
+    cells: PUBLIC(200),
+    call: async (w) => ({ path: `/api/public/solidarity/${await solidarityPost(w, true)}/photo` }),
   },
   // ── subscriptions: anyone subscribes (always 202); the links in the mails work without a session; admins erase addresses
   {

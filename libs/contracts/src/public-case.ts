@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, page, pageQuery } from './common';
+import { isoDate, isoDateTime, page, pageQuery } from './common';
 
 export const updateLanguage = z.enum(['ru', 'en']);
 export const updateStatus = z.enum(['draft', 'published', 'unpublished']);
@@ -43,6 +43,8 @@ export const publicCase = z.object({
   updates: z.array(z.object({ id: z.uuid(), publishedAt: isoDateTime, title: z.string(), body: z.string(), language: updateLanguage })),
   writeTo: z.object({ facility: z.string(), address: z.string(), rules: z.string().nullable() }).nullable(),
   donateUrl: z.string(),
+  /** Approved solidarity posts; `at` is a date only, so a post cannot be timed against a donation or a subscription. */
+  solidarity: z.array(z.object({ id: z.uuid(), message: z.string(), photoUrl: z.string().optional(), at: isoDate })),
 });
 export type PublicCase = z.infer<typeof publicCase>;
 export const publicCaseQuery = z.object({ lang: updateLanguage.optional() });
@@ -59,3 +61,24 @@ export const subscribeAccepted = z.object({ status: z.literal('accepted') });
 export const eraseSubscriberRequest = z.object({ email: z.email({ error: 'must be an e-mail address' }).max(254) });
 export type EraseSubscriberRequest = z.infer<typeof eraseSubscriberRequest>;
 export const subscribersErased = z.object({ erased: z.number().int() });
+
+/** Anonymous solidarity: a short message and an optional photo (re-encoded without metadata), shown once approved. */
+export const solidarityStatus = z.enum(['pending', 'approved', 'rejected']);
+export type SolidarityStatus = z.infer<typeof solidarityStatus>;
+export const solidarityFields = z.object({ message: z.string().trim().min(1, 'is required').max(1000) });
+export const solidarityAccepted = z.object({ status: z.literal('pending') });
+export const publicSolidarityPost = publicCase.shape.solidarity.element;
+export type PublicSolidarityPost = z.infer<typeof publicSolidarityPost>;
+export const solidarityPost = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  message: z.string(),
+  photoUrl: z.string().nullable(),
+  status: solidarityStatus,
+  on: isoDate,
+});
+export type SolidarityPost = z.infer<typeof solidarityPost>;
+export const solidarityListQuery = pageQuery.extend({ status: solidarityStatus.optional() });
+export type SolidarityListQuery = z.infer<typeof solidarityListQuery>;
+export const solidarityPage = page(solidarityPost);
+export const solidarityStatusReply = z.object({ status: solidarityStatus });

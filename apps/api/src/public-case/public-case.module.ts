@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { DonationsModule } from '../donations/donations.module';
+import { SolidarityModule } from '../solidarity/solidarity.module';
 import { CaseUpdatesRepository } from './case-updates.repository';
 import { CaseUpdatesService } from './case-updates.service';
 import { PublicCaseController } from './public-case.controller';
@@ -14,7 +15,7 @@ import { PublicRateLimitRepository } from '../common/rate/public-rate-limit.repo
 
 /** The public side of a case: its public page and Atom feed, and updates published after legal review. */
 @Module({
-  imports: [CasesModule, DonationsModule],
+  imports: [CasesModule, DonationsModule, SolidarityModule],
   controllers: [PublicCaseController, SubscriptionsController],
   providers: [
     CaseUpdatesRepository,
