@@ -64,8 +64,10 @@ export const outsideApi = [
   { path: 'intake/:token/status', method: RequestMethod.GET },
   { path: 'support/:slug/subscribe', method: RequestMethod.POST },
   { path: 'support/:slug/solidarity', method: RequestMethod.POST },
-  { path: 'support/subscriptions/:token/confirm', method: RequestMethod.ALL },
-  { path: 'support/subscriptions/:token/unsubscribe', method: RequestMethod.ALL },
+  { path: 'support/subscriptions/:token/confirm', method: RequestMethod.GET },
+  { path: 'support/subscriptions/:token/confirm', method: RequestMethod.POST },
+  { path: 'support/subscriptions/:token/unsubscribe', method: RequestMethod.GET },
+  { path: 'support/subscriptions/:token/unsubscribe', method: RequestMethod.POST },
 ];
 
 /** Builds the configured app (not yet listening); used by main and by the tests. */
