@@ -39,7 +39,9 @@ export const publicCase = z.object({
   title: z.string(),
   summary: z.string(),
   language: updateLanguage,
-  hearings: z.array(z.object({ id: z.uuid(), scheduledAt: isoDateTime, timeZone: z.string(), court: z.string(), address: z.string().nullable(), kind: z.string() })),
+  hearings: z.array(
+    z.object({ id: z.uuid(), scheduledAt: isoDateTime, timeZone: z.string(), court: z.string(), address: z.string().nullable(), kind: z.string() }),
+  ),
   updates: z.array(z.object({ id: z.uuid(), publishedAt: isoDateTime, title: z.string(), body: z.string(), language: updateLanguage })),
   writeTo: z.object({ facility: z.string(), address: z.string(), rules: z.string().nullable() }).nullable(),
   donateUrl: z.string(),
