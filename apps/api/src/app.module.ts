@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AlertingModule } from './alerting/alerting.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BankTransfersModule } from './bank-transfers/bank-transfers.module';
@@ -48,6 +49,7 @@ export class AppModule {
         CasesModule,
         DetentionModule,
         MedicalModule,
+        AlertingModule,
         EvidenceModule,
         PublicCaseModule,
         IntakeModule,

@@ -16,11 +16,13 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createECDH, randomBytes } from 'node:crypto';
 import { authenticator } from 'otplib';
 import { SubscriptionsService } from '../src/public-case/subscriptions.service';
 import { DEMO_BANK_DETAILS } from '../src/bank-transfers/bank-transfers.demo';
 import { form } from './support/document-files';
 import { startFakeStripe, type FakeStripe } from './support/fake-stripe';
+import { startFakeTelegram, type FakeTelegram } from './support/fake-telegram';
 import { FIXTURE_PASSWORD, Fixtures, type FixtureCase, type FixtureUser } from './support/fixtures';
 import type { HttpClient } from './support/http-client';
 import { liveRoutes } from './support/route-table';
@@ -99,6 +101,23 @@ async function withMfa(w: World, actor: ActorName) {
   assert.equal(setup.status, 200);
   assert.equal((await self.user.client.post('/api/auth/mfa/enable', { totp: authenticator.generate(setup.body.secret) })).status, 204);
   return self;
+}
+
+/** What a browser's `PushSubscription.toJSON()` holds, on Google's push service (a fresh endpoint each call). */
+function browserSubscription() {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  return {
+    endpoint: `https://fcm.googleapis.com/fcm/send/${randomBytes(12).toString('base64url')}`,
+    keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') },
+  };
+}
+
+/** An override of the team-wide rota (made first by the demo admin) putting the home case's medic on duty tomorrow. */
+async function overrideRequest(w: World) {
+  const team = await w.f.admin.put('/api/on-call/policy', { caseId: null, escalateAfterMinutes: 15, shifts: [] });
+  assert.equal(team.status, 200, team.text);
+  return { caseId: null, userId: w.users.medic.id, startsAt: inDays(1), endsAt: inDays(2) };
 }
 
 const home = (w: World) => `/api/cases/${w.home.id}`;
@@ -186,6 +205,11 @@ const rows: Row[] = [
   },
   { route: 'POST /api/auth/logout', cells: ALL_SIGNED_IN(204), call: async (w, a) => ({ path: '/api/auth/logout', as: (await selfService(w, a)).as }) },
   { route: 'GET /api/auth/me', cells: ALL_SIGNED_IN(200), call: () => ({ path: '/api/auth/me' }) },
+  {
+    route: 'PATCH /api/auth/me',
+    cells: ALL_SIGNED_IN(200),
+    call: async (w, a) => ({ path: '/api/auth/me', body: { language: 'en' }, as: (await selfService(w, a)).as }),
+  },
   { route: 'POST /api/auth/mfa/setup', cells: ALL_SIGNED_IN(200), call: async (w, a) => ({ path: '/api/auth/mfa/setup', as: (await selfService(w, a)).as }) },
   {
     route: 'POST /api/auth/mfa/enable',
@@ -624,6 +648,58 @@ const rows: Row[] = [
     call: async (w) => ({ path: `/api/medical-alerts/${(await w.f.newAlert(w.home.id)).alert.id}/resolve`, body: { note: 'Seen by a doctor' } }),
   },
 
+  // ── alerts on phones: each person's own channels; the on-call rota is the admins'
+  { route: 'GET /api/push/vapid-public-key', cells: ALL_SIGNED_IN(200), call: () => ({ path: '/api/push/vapid-public-key' }) },
+  { route: 'GET /api/me/push-subscriptions', cells: ALL_SIGNED_IN(200), call: () => ({ path: '/api/me/push-subscriptions' }) },
+  {
+    route: 'POST /api/me/push-subscriptions',
+    cells: ALL_SIGNED_IN(201),
+    call: async (w, a) => ({ path: '/api/me/push-subscriptions', body: browserSubscription(), as: (await selfService(w, a)).as }),
+  },
+  {
+    route: 'DELETE /api/me/push-subscriptions/:id',
+    cells: ALL_SIGNED_IN(204),
+    call: async (w, a) => {
+      const self = await selfService(w, a);
+      if (!self.as) return { path: '/api/me/push-subscriptions/00000000-0000-4000-8000-000000000001', as: null };
+      const { body } = await self.as.post('/api/me/push-subscriptions', browserSubscription());
+      return { path: `/api/me/push-subscriptions/${body.id}`, as: self.as };
+    },
+  },
+  { route: 'GET /api/me/telegram', cells: ALL_SIGNED_IN(200), call: () => ({ path: '/api/me/telegram' }) },
+  { route: 'POST /api/me/telegram', cells: ALL_SIGNED_IN(201), call: () => ({ path: '/api/me/telegram' }) },
+  { route: 'DELETE /api/me/telegram', cells: ALL_SIGNED_IN(204), call: async (w, a) => ({ path: '/api/me/telegram', as: (await selfService(w, a)).as }) },
+  { route: 'GET /api/me/alert-preferences', cells: ALL_SIGNED_IN(200), call: () => ({ path: '/api/me/alert-preferences' }) },
+  {
+    route: 'PUT /api/me/alert-preferences',
+    cells: ALL_SIGNED_IN(200),
+    call: async (w, a) => ({
+      path: '/api/me/alert-preferences',
+      body: { language: 'ru', quietHours: { start: '23:00', end: '07:00' } },
+      as: (await selfService(w, a)).as,
+    }),
+  },
+  { route: 'POST /api/me/test-alert', cells: ALL_SIGNED_IN(200), call: async (w, a) => ({ path: '/api/me/test-alert', as: (await selfService(w, a)).as }) },
+  { route: 'GET /api/on-call/policy', cells: ADMIN_ONLY(200), call: (w) => ({ path: `/api/on-call/policy?caseId=${w.home.id}` }) },
+  {
+    route: 'PUT /api/on-call/policy',
+    cells: ADMIN_ONLY(200),
+    call: (w) => ({
+      path: '/api/on-call/policy',
+      body: { caseId: w.home.id, escalateAfterMinutes: 10, shifts: [{ userId: w.users.medic.id, weekday: 1, start: '09:00', end: '21:00' }] },
+    }),
+  },
+  {
+    route: 'POST /api/on-call/overrides',
+    cells: ADMIN_ONLY(201),
+    call: async (w) => ({ path: '/api/on-call/overrides', body: await overrideRequest(w) }),
+  },
+  {
+    route: 'DELETE /api/on-call/overrides/:id',
+    cells: ADMIN_ONLY(204),
+    call: async (w) => ({ path: `/api/on-call/overrides/${(await w.f.admin.post('/api/on-call/overrides', await overrideRequest(w))).body.id}` }),
+  },
+
   // ── money
   { route: 'GET /api/donations', cells: MONEY(200), call: () => ({ path: '/api/donations' }) },
   { route: 'GET /api/donations/summary', cells: MONEY(200), call: () => ({ path: '/api/donations/summary' }) },
@@ -779,11 +855,21 @@ async function send(baseUrl: string, method: string, call: Call, client: HttpCli
 describe('access matrix: role × route, written from the product rules', () => {
   let t: TestApp;
   let stripe: FakeStripe;
+  let telegram: FakeTelegram;
   let w: World;
 
   before(async () => {
     stripe = await startFakeStripe();
-    t = await startTestApp({ env: { STRIPE_SECRET_KEY: 'sk_test_matrix', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_URL: stripe.url } });
+    telegram = await startFakeTelegram();
+    t = await startTestApp({
+      env: {
+        STRIPE_SECRET_KEY: 'sk_test_matrix',
+        STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        STRIPE_API_URL: stripe.url,
+        TELEGRAM_BOT_TOKEN: telegram.token,
+        TELEGRAM_API_URL: telegram.url,
+      },
+    });
     const f = await Fixtures.of(t);
     const users = {
       admin: await f.newUser('admin'),
@@ -802,6 +888,7 @@ describe('access matrix: role × route, written from the product rules', () => {
   after(async () => {
     await t?.close();
     await stripe?.close();
+    await telegram?.close();
   });
 
   it('has exactly one row for every route the app serves (add a row here when you add a route)', () => {

@@ -39,19 +39,27 @@ describe('identity: the audit log', () => {
     const future = new Date(Date.now() + 3600_000).toISOString();
     assert.equal((await admin.get(`/api/audit-log?from=${encodeURIComponent(future)}`)).body.items.length, 0);
 
-    // Cursor pages cover every row exactly once.
-    const all = (await t.db.query(`select count(*)::int as n from audit_log`)).rows[0].n;
-    const seen = new Set<string>();
+    // Cursor pages cover every row exactly once: no row twice, none left out (the walk's own audited reads are newer).
+    const existing = (await t.db.query<{ id: string }>(`select id from audit_log`)).rows.map((row) => row.id);
+    const seen: string[] = [];
     let cursor: string | null = null;
     do {
       const page: { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } } = await admin.get(
         `/api/audit-log?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
       );
       assert.equal(page.status, 200);
-      for (const item of page.body.items) seen.add(item.id);
+      seen.push(...page.body.items.map((item) => item.id));
       cursor = page.body.nextCursor;
     } while (cursor);
-    assert.ok(seen.size >= all, `saw ${seen.size} of ${all}`);
+    assert.equal(new Set(seen).size, seen.length, 'no row on two pages');
+    const seenNow = new Set(seen);
+    assert.deepEqual(
+      existing.filter((id) => !seenNow.has(id)),
+      [],
+      'every row that existed before the walk is on a page',
+    );
+    const added = (await t.db.query<{ n: number }>(`select count(*)::int as n from audit_log where not (id = any($1::uuid[]))`, [existing])).rows[0].n;
+    assert.ok(seen.length - existing.length <= added, 'a page shows only rows that exist');
   });
 
   it('is for admins only and refuses bad filters with 400', async () => {

@@ -39,6 +39,9 @@ describe('legal templates: shared by every case, managed by admins', () => {
     assert.equal(patched.body.title, 'Исправленный заголовок');
     assert.equal(patched.body.isDefault, true);
     assert.equal(patched.body.body, draft.body);
+    const read = await lawyer.get(`/api/legal-templates/${created.body.id}`);
+    assert.equal(read.status, 200);
+    assert.deepEqual([read.body.title, read.body.isDefault, read.body.body], ['Исправленный заголовок', true, draft.body], 'GET shows the change');
     const defaults = await lawyer.get('/api/legal-templates?step=complaint_facility&language=ru&limit=100');
     assert.deepEqual(
       defaults.body.items.filter((item: { isDefault: boolean }) => item.isDefault).map((item: { id: string }) => item.id),

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
 import { MailService } from '../src/mail/mail.service';
 import { startSmtpSink } from './support/smtp-sink';
+import { jobsSettled, MAIL_DELIVERY } from './support/jobs-settled';
 import { startTestApp, type TestApp } from './support/test-app';
 
 async function statusOf(t: TestApp, id: string, wanted: string): Promise<void> {
@@ -39,8 +40,7 @@ describe('mail outbox', () => {
     const mail = { to: 'lawyer@example.org', subject: 'Reminder', text: 'Deadline in 3 days', dedupeKey: 'reminder:x:3d' };
     const [first, second] = await Promise.all([t.app.get(MailService).queue(mail), t.app.get(MailService).queue(mail)]);
     assert.equal([first, second].filter(Boolean).length, 1);
-    await sink.waitFor(2);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await jobsSettled(t.db, [MAIL_DELIVERY]);
     assert.equal(sink.received.filter((m) => m.to.includes('lawyer@example.org')).length, 1);
   });
 
@@ -57,7 +57,7 @@ describe('mail outbox', () => {
       .catch(() => undefined);
     assert.ok(committed);
     await statusOf(t, committed, 'sent');
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await jobsSettled(t.db, [MAIL_DELIVERY]);
     const recipients = sink.received.flatMap((mail) => mail.to);
     assert.ok(recipients.includes('committed@example.org'));
     assert.ok(!recipients.includes('rolled-back@example.org'));

@@ -4,6 +4,8 @@ import { MedicalAlertsService } from '../src/medical/medical-alerts.service';
 import type { HttpClient } from './support/http-client';
 import { startSmtpSink } from './support/smtp-sink';
 import { SseClient } from './support/sse-client';
+import { jobsSettled, MAIL_DELIVERY } from './support/jobs-settled';
+import { waitFor } from './support/wait-for';
 import { startTestApp, type TestApp } from './support/test-app';
 
 function cookieHeaders(client: HttpClient): Record<string, string> {
@@ -60,15 +62,17 @@ describe('medical alerts across two API instances on one database', () => {
     // Both instances also race to escalate directly: only one may win.
     const raced = await Promise.all([a.app.get(MedicalAlertsService).escalate(alertId), b.app.get(MedicalAlertsService).escalate(alertId)]);
     assert.equal(raced.filter(Boolean).length, 1);
-    const until = Date.now() + 8000;
-    let adminMails = 0;
-    while (Date.now() < until) {
-      adminMails = sink.received.filter((m) => m.to.includes('admin@demo.local') && /Unacknowledged critical/.test(m.raw)).length;
-      if (adminMails > 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 3000)); // the scheduled job runs too, and must change nothing
-    adminMails = sink.received.filter((m) => m.to.includes('admin@demo.local') && /Unacknowledged critical/.test(m.raw)).length;
+    // The scheduled escalation runs too, and must change nothing: wait until it and every mail job are done.
+    await waitFor(
+      'the scheduled escalation of this alert to have run',
+      async () => {
+        const { rows } = await a.db.query(`select state from pgboss.job where name = 'medical.alert-escalate' and data->>'alertId' = $1`, [alertId]);
+        return rows.length > 0 && rows.every((row) => row.state === 'completed' || row.state === 'failed');
+      },
+      { timeoutMs: 30_000 },
+    );
+    await jobsSettled(a.db, [MAIL_DELIVERY]);
+    const adminMails = sink.received.filter((m) => m.to.includes('admin@demo.local') && /^Критическая медицинская тревога не подтверждена/.test(m.subject)).length;
     assert.equal(adminMails, 1);
     const audit = await a.db.query(`select count(*)::int as n from audit_log where action = 'medical_alert.escalate' and entity_id = $1`, [alertId]);
     assert.equal(audit.rows[0].n, 1);

@@ -19,8 +19,11 @@ const SEED = Number(process.env.HABEAS_FUZZ_SEED ?? Date.now() % 2_147_483_647);
 /** Inputs per route; the total stays well under a minute on a CI machine. */
 const RUNS_PER_ROUTE = Number(process.env.HABEAS_FUZZ_RUNS ?? 10);
 
-/** Routes that call Stripe: CONTRACT §Resources lets them answer 502/503 with a clear message when Stripe fails. */
-const UPSTREAM_ROUTES = new Set(['POST /api/donations/reconciliation']);
+/**
+ * Routes that call Stripe or Telegram: they answer 502/503 with a clear message when the service fails or is not
+ * configured (CONTRACT §Resources for Stripe; Telegram alerts are off without TELEGRAM_BOT_TOKEN).
+ */
+const UPSTREAM_ROUTES = new Set(['POST /api/donations/reconciliation', 'POST /api/me/telegram']);
 
 /** Routes that would end the fuzzing session itself; they are exercised by the identity tests. */
 const SESSION_ENDERS = new Set(['POST /api/auth/logout']);

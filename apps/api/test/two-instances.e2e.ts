@@ -4,6 +4,7 @@ import { MailService } from '../src/mail/mail.service';
 import { HttpClient } from './support/http-client';
 import { startSmtpSink } from './support/smtp-sink';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from './support/test-app';
+import { jobsSettled, MAIL_DELIVERY } from './support/jobs-settled';
 
 /** Two API instances on one database behave as one. */
 describe('two API instances sharing one PostgreSQL', () => {
@@ -54,8 +55,7 @@ describe('two API instances sharing one PostgreSQL', () => {
     assert.equal(queued.filter(Boolean).length, 20);
     // Only this test's mails: the seeded demo may mail its own alerts meanwhile.
     const members = () => sink.received.flatMap((mail) => mail.to).filter((to) => /^member\d+@example\.org$/.test(to));
-    for (const until = Date.now() + 20_000; members().length < 20 && Date.now() < until;) await new Promise((resolve) => setTimeout(resolve, 100));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await jobsSettled(a.db, [MAIL_DELIVERY]);
     const recipients = members();
     assert.equal(recipients.length, 20, 'no job ran twice');
     assert.equal(new Set(recipients).size, 20);

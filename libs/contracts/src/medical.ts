@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, page, pageQuery, uuid } from './common';
 import { knownConditions } from './vital-rules';
+import { alertNotification } from './alerting';
 
 export const incidentTypes = [
   'ambulance_call',
@@ -91,9 +92,12 @@ export const medicalAlert = z.object({
   incidentId: uuid.nullable(),
   caseId: uuid,
   caseTitle: z.string(),
+  caseSlug: z.string(),
   severity,
   status: alertStatus,
   reason: z.string(),
+  /** The reason as data, told by `alertReason.<kind>` of the event catalog: `{type}` of the incident, `{count}` days, `{since}` date. */
+  reasonParams: z.record(z.string(), z.unknown()),
   openedAt: isoDateTime,
   acknowledgedAt: isoDateTime.nullable(),
   acknowledgedBy: uuid.nullable(),
@@ -103,6 +107,8 @@ export const medicalAlert = z.object({
   resolvedByName: z.string().nullable(),
   note: z.string().nullable(),
   escalatedAt: isoDateTime.nullable(),
+  /** Who was notified when, on which channel, and whether it got through (single alert reads only). */
+  notifications: z.array(alertNotification).optional(),
 });
 export type MedicalAlert = z.infer<typeof medicalAlert>;
 export const medicalAlertPage = page(medicalAlert);

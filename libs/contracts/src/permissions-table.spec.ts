@@ -26,6 +26,7 @@ const expected: Record<Role, Capability[]> = {
     'templates:manage',
     'updates:draft',
     'updates:approve',
+    'oncall:manage',
     'intake:links',
     'intake:triage',
     'solidarity:moderate',

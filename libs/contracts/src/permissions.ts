@@ -28,6 +28,8 @@ export const capabilities = [
   'dossiers:create',
   'updates:draft',
   'updates:approve',
+  /** On-call rotas and escalation policies: admins only. */
+  'oncall:manage',
   /** Family intake: lawyers give relatives links; lawyers and medical staff triage what comes in. */
   'intake:links',
   'intake:triage',

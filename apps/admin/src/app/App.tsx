@@ -1,12 +1,14 @@
-import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { Suspense } from 'react';
+import { Suspense, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { AreaEmptyPage } from '../shared/AreaEmptyPage';
 import { HomePage } from './HomePage';
 import { Layout } from './Layout';
 import { RequireSession } from './RequireSession';
+import { cssVariablesResolver, themeFor } from './theme';
 import { ApiError } from '../shared/api';
 import { lazyPage, PageFallback } from './lazy-page';
 
@@ -22,14 +24,11 @@ const MedicalAlertsPage = lazyPage(() => import('../features/medical/MedicalAler
 const BankStatementsPage = lazyPage(() => import('../features/banking/BankStatementsPage'), 'BankStatementsPage');
 const DonationsPage = lazyPage(() => import('../features/donations/DonationsPage'), 'DonationsPage');
 const AccountPage = lazyPage(() => import('../features/account/AccountPage'), 'AccountPage');
+const OnCallPage = lazyPage(() => import('../features/alerting/OnCallPage'), 'OnCallPage');
 const AuditLogPage = lazyPage(() => import('../features/audit/AuditLogPage'), 'AuditLogPage');
 const InvitePage = lazyPage(() => import('../features/users/InvitePage'), 'InvitePage');
 const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
 const DocumentsPage = lazyPage(() => import('../features/documents/DocumentsPage'), 'DocumentsPage');
-
-// Shade 8 and a darker "dimmed" grey give text, links and filled badges at least 4.5:1 contrast on white (WCAG AA).
-const theme = createTheme({ primaryColor: 'indigo', primaryShade: { light: 8, dark: 5 }, defaultRadius: 'md' });
-const cssVariablesResolver: CSSVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' }, dark: {} });
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -41,6 +40,8 @@ const queryClient = new QueryClient({
 });
 
 export function App() {
+  const { t } = useTranslation();
+  const theme = useMemo(() => themeFor({ close: t('common.close'), clear: t('common.clear') }), [t]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <Notifications position="top-right" />
@@ -72,6 +73,9 @@ export function App() {
                   <Route element={<RequireSession capability="money:read" />}>
                     <Route path="/donations" element={<DonationsPage />} />
                     <Route path="/donations/bank" element={<BankStatementsPage />} />
+                  </Route>
+                  <Route element={<RequireSession capability="oncall:manage" />}>
+                    <Route path="/on-call" element={<OnCallPage />} />
                   </Route>
                   <Route element={<RequireSession capability="users:manage" />}>
                     <Route path="/users" element={<UsersPage />} />

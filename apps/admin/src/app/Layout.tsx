@@ -1,4 +1,4 @@
-import { ActionIcon, AppShell, Burger, Group, NavLink, SegmentedControl, Text, Title, Tooltip, useMantineColorScheme } from '@mantine/core';
+import { ActionIcon, AppShell, Burger, Group, NavLink, SegmentedControl, Text, Tooltip, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconLogout, IconMoon, IconSun, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -9,16 +9,22 @@ import { OpenAlertsBadge } from '../features/medical/AlertsLive';
 import { setLanguage, type Language } from './i18n';
 import { PageFallback } from './lazy-page';
 import { navItems } from './nav';
-import { useCurrentUser, useSignOut } from './session';
+import { api } from '../shared/api';
+import { useCurrentUser, useSession, useSignOut } from './session';
 
 export function LanguageSwitch() {
   const { i18n, t } = useTranslation();
+  const session = useSession();
   return (
     <SegmentedControl
       size="xs"
       aria-label={t('common.language')}
       value={i18n.language}
-      onChange={(value) => setLanguage(value as Language)}
+      onChange={(value) => {
+        setLanguage(value as Language);
+        // Signed in, the choice is also the language of the user's mail.
+        if (session.data) void api('/api/auth/me', { method: 'PATCH', body: { language: value } }).catch(() => undefined);
+      }}
       data={[
         { value: 'en', label: 'EN' },
         { value: 'ru', label: 'RU' },
@@ -52,8 +58,10 @@ export function Layout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group>
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
-            <Title order={4}>{t('common.appName')}</Title>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('common.menu')} />
+            <Text fw={700} size="lg">
+              {t('common.appName')}
+            </Text>
           </Group>
           <Group gap="sm">
             <LanguageSwitch />

@@ -1,6 +1,7 @@
 import type { Capability } from '@habeas/contracts';
 import {
   IconAlertTriangle,
+  IconBellRinging,
   IconBriefcase,
   IconCash,
   IconFileText,
@@ -28,6 +29,7 @@ export const navItems: NavItem[] = [
   { to: '/templates', label: 'detention.navTemplates', icon: IconTemplate, capability: 'legal:work' },
   { to: '/medical-alerts', label: 'nav.medicalAlerts', icon: IconAlertTriangle, capability: 'alerts:work' },
   { to: '/donations', label: 'nav.donations', icon: IconCash, capability: 'money:read' },
+  { to: '/on-call', label: 'alerting.onCall.nav', icon: IconBellRinging, capability: 'oncall:manage' },
   { to: '/users', label: 'nav.users', icon: IconUsers, capability: 'users:manage' },
   { to: '/audit-log', label: 'nav.auditLog', icon: IconHistory, capability: 'audit:read' },
 ];

@@ -25,7 +25,7 @@ export function DonatePage() {
 
   useEffect(() => {
     let cancelled = false;
-    fetch(`/api/public/campaigns/${encodeURIComponent(slug)}`, { headers: { accept: 'application/json' } })
+    fetch(`/api/public/campaigns/${encodeURIComponent(slug)}`)
       .then(async (response) => {
         if (cancelled) return;
         if (response.status === 404) return setState({ kind: 'not-found' });
@@ -53,11 +53,15 @@ export function DonatePage() {
       <main>
         {state.kind === 'loading' && <p role="status">{s.loading}</p>}
         {state.kind === 'not-found' && (
-          <p role="alert" data-testid="campaign-not-found">
-            {s.notFound}
-          </p>
+          <div role="alert">
+            <h1 data-testid="campaign-not-found">{s.notFound}</h1>
+          </div>
         )}
-        {state.kind === 'error' && <p role="alert">{s.error}</p>}
+        {state.kind === 'error' && (
+          <div role="alert">
+            <h1>{s.error}</h1>
+          </div>
+        )}
         {state.kind === 'ready' && (
           <article>
             <h1>{titleOf(state.campaign, lang)}</h1>

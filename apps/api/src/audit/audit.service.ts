@@ -20,6 +20,7 @@ export const auditEntityTypes = [
   'no_contact_alert',
   'bank_statement',
   'bank_transfer',
+  'on_call_policy',
   'intake_link',
   'intake_report',
   'solidarity_post',

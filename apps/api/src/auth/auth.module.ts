@@ -9,12 +9,13 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
 import { LoginAttemptEntity } from './login-attempt.entity';
+import { LoginAttemptsRepository } from './login-attempts.repository';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionsModule } from './sessions.module';
 
 @Module({
   imports: [PassportModule, SessionsModule, UsersModule, TypeOrmModule.forFeature([LoginAttemptEntity])],
   controllers: [AuthController, SettingsController],
-  providers: [AuthService, LocalStrategy, LoginThrottleService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AuthService, LocalStrategy, LoginAttemptsRepository, LoginThrottleService, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AuthModule {}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../common/http/domain-error';
+import { LoginAttemptsRepository } from './login-attempts.repository';
 
 const WINDOW = '15 minutes';
 export const MAX_FAILURES_PER_EMAIL = 10;
@@ -16,17 +15,13 @@ export const MAX_FAILURES_PER_IP = 100;
  */
 @Injectable()
 export class LoginThrottleService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly attempts: LoginAttemptsRepository) {}
 
   /** Records an attempt and returns its id; 429 (and the attempt forgotten) when over a limit. */
   async begin(email: string, ip: string): Promise<string> {
-    const [{ id }] = await this.db.query(`insert into login_attempts (email, ip) values ($1, $2) returning id`, [email, ip]);
-    const [row] = await this.db.query(
-      `select (select count(*) from login_attempts where email = $1 and at > now() - interval '${WINDOW}')::int as by_email,
-              (select count(*) from login_attempts where ip = $2 and at > now() - interval '${WINDOW}')::int as by_ip`,
-      [email, ip],
-    );
-    if (row.by_email > MAX_FAILURES_PER_EMAIL || row.by_ip > MAX_FAILURES_PER_IP) {
+    const id = await this.attempts.record(email, ip);
+    const { byEmail, byIp } = await this.attempts.countSince(email, ip, WINDOW);
+    if (byEmail > MAX_FAILURES_PER_EMAIL || byIp > MAX_FAILURES_PER_IP) {
       // A refused attempt does not extend the lock: the window runs from the failures themselves.
       await this.forget(id);
       throw new DomainError(429, 'Too many failed sign-in attempts; try again in 15 minutes');
@@ -36,11 +31,11 @@ export class LoginThrottleService {
 
   /** Drops one recorded attempt that turned out not to be a failure (e.g. the code was only asked for). */
   async forget(attemptId: string): Promise<void> {
-    await this.db.query(`delete from login_attempts where id = $1`, [attemptId]);
+    await this.attempts.remove(attemptId);
   }
 
   /** A successful sign-in clears that email's failures. */
   async clear(email: string): Promise<void> {
-    await this.db.query(`delete from login_attempts where email = $1`, [email]);
+    await this.attempts.removeForEmail(email);
   }
 }

@@ -9,7 +9,7 @@ import { encryptingStream } from './archive-cipher';
 import { keysInUse } from '../common/crypto/keys-in-use';
 import type { BackupManifest } from './backup-manifest';
 import { wrapKeys, type KeyBundle } from './backup-keys';
-import { dumpTable, sha256OfFile, tablesInDependencyOrder } from './database-archive';
+import { auditHead, dumpTable, inSnapshot, migrationNames, rowCount, sha256OfFile, tablesInDependencyOrder } from './database-archive';
 
 export interface BackupOptions {
   databaseUrl: string;
@@ -51,17 +51,17 @@ export async function writeBackup(options: BackupOptions): Promise<BackupManifes
       files: [],
     };
     try {
-      await client.query('begin isolation level repeatable read read only');
-      manifest.migrations = (await client.query(`select name from migrations order by id`)).rows.map((row: { name: string }) => row.name);
-      manifest.auditHead = (await client.query(`select hash from audit_chain order by seq desc limit 1`)).rows[0]?.hash ?? null;
-      manifest.keyIds = await keysInUse(client);
-      mkdirSync(join(staging, 'tables'));
-      for (const table of await tablesInDependencyOrder(client)) {
-        const rows = Number((await client.query(`select count(*) as n from public."${table}"`)).rows[0].n);
-        const sha256 = await dumpTable(client, table, join(staging, 'tables', `${table}.copy`));
-        manifest.tables[table] = { rows, sha256 };
-      }
-      await client.query('commit');
+      await inSnapshot(client, async () => {
+        manifest.migrations = await migrationNames(client);
+        manifest.auditHead = await auditHead(client);
+        manifest.keyIds = await keysInUse(client);
+        mkdirSync(join(staging, 'tables'));
+        for (const table of await tablesInDependencyOrder(client)) {
+          const rows = await rowCount(client, table);
+          const sha256 = await dumpTable(client, table, join(staging, 'tables', `${table}.copy`));
+          manifest.tables[table] = { rows, sha256 };
+        }
+      });
     } finally {
       await client.end();
     }

@@ -21,6 +21,49 @@ export async function sha256OfFile(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+async function inTransaction<T>(client: Client, begin: string[], work: () => Promise<T>): Promise<T> {
+  for (const statement of begin) await client.query(statement);
+  try {
+    const result = await work();
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Runs `work` in one read-only repeatable-read snapshot, so every table dumped shows the same moment. */
+export function inSnapshot<T>(client: Client, work: () => Promise<T>): Promise<T> {
+  return inTransaction(client, ['begin isolation level repeatable read read only'], work);
+}
+
+/**
+ * Runs `work` in one transaction whose deferrable links (deadline ↔ document may point both ways) are checked at
+ * its commit, once every table is in; a failure leaves the database as it was.
+ */
+export function inRestoreTransaction<T>(client: Client, work: () => Promise<T>): Promise<T> {
+  return inTransaction(client, ['begin', 'set constraints all deferred'], work);
+}
+
+/** The applied migrations, oldest first: an archive restores only into the same schema. */
+export async function migrationNames(client: Client): Promise<string[]> {
+  return (await client.query<{ name: string }>(`select name from migrations order by id`)).rows.map((row) => row.name);
+}
+
+/** The last link of the audit hash chain, so a restored log can be checked to end where the backup did. */
+export async function auditHead(client: Client): Promise<string | null> {
+  return (await client.query<{ hash: string }>(`select hash from audit_chain order by seq desc limit 1`)).rows[0]?.hash ?? null;
+}
+
+export async function rowCount(client: Client, table: string): Promise<number> {
+  return Number((await client.query<{ n: string }>(`select count(*) as n from "${archivedSchema}"."${table}"`)).rows[0].n);
+}
+
+export async function truncateTables(client: Client, tables: string[]): Promise<void> {
+  if (tables.length) await client.query(`truncate ${tables.map((table) => `"${archivedSchema}"."${table}"`).join(', ')}`);
+}
+
 /** Tables of the archived schema, parents before children (foreign keys), so a restore can insert in order. */
 export async function tablesInDependencyOrder(client: Client): Promise<string[]> {
   const tables: Array<{ name: string }> = (

@@ -23,7 +23,7 @@ import { decryptingStream, MAGIC } from './archive-cipher';
 import type { BackupManifest } from './backup-manifest';
 import { assertKeysAvailable, unwrapKeys, type KeyBundle } from './backup-keys';
 import { assertSafeManifest, insideRoot, isSafeArchiveEntry, UnsafeArchive } from './manifest-paths';
-import { loadTable, sha256OfFile, tablesInDependencyOrder } from './database-archive';
+import { inRestoreTransaction, loadTable, migrationNames, rowCount, sha256OfFile, tablesInDependencyOrder, truncateTables } from './database-archive';
 
 export interface RestoreOptions {
   databaseUrl: string;
@@ -110,36 +110,31 @@ export async function restoreBackup(options: RestoreOptions): Promise<BackupMani
     const client = new Client({ connectionString: options.databaseUrl });
     await client.connect();
     try {
-      const migrations = (await client.query(`select name from migrations order by id`)).rows.map((row: { name: string }) => row.name);
+      const migrations = await migrationNames(client);
       if (JSON.stringify(migrations) !== JSON.stringify(manifest.migrations)) {
         throw new Error(`schema mismatch: the archive was made at migration ${manifest.migrations.at(-1)}, this code is at ${migrations.at(-1)}`);
       }
       const tables = (await tablesInDependencyOrder(client)).filter((table) => table !== 'migrations');
       // Migrations may seed a few rows of their own (settings, default templates); users and cases say whether it is in use.
       for (const table of ['users', 'cases']) {
-        const rows = Number((await client.query(`select count(*) as n from public."${table}"`)).rows[0].n);
+        const rows = await rowCount(client, table);
         if (rows > 0) throw new Error(`the database is not empty (table ${table} has ${rows} rows)`);
       }
-      await client.query('begin');
-      // Links that may point both ways (deadline ↔ document) are deferrable: checked at commit, once every table is in.
-      await client.query('set constraints all deferred');
-      const seeded: string[] = [];
-      for (const table of tables) {
-        if (Number((await client.query(`select count(*) as n from public."${table}"`)).rows[0].n) > 0) seeded.push(table);
-      }
-      if (seeded.length) await client.query(`truncate ${seeded.map((table) => `public."${table}"`).join(', ')}`);
-      for (const table of tables) {
-        if (manifest.tables[table]) await loadTable(client, table, join(staging, 'tables', `${table}.copy`));
-      }
-      for (const table of tables) {
-        const rows = Number((await client.query(`select count(*) as n from public."${table}"`)).rows[0].n);
-        if (manifest.tables[table] && rows !== manifest.tables[table].rows)
-          throw new Error(`table ${table}: restored ${rows} rows, archive has ${manifest.tables[table].rows}`);
-      }
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
+      await inRestoreTransaction(client, async () => {
+        const seeded: string[] = [];
+        for (const table of tables) {
+          if ((await rowCount(client, table)) > 0) seeded.push(table);
+        }
+        await truncateTables(client, seeded);
+        for (const table of tables) {
+          if (manifest.tables[table]) await loadTable(client, table, join(staging, 'tables', `${table}.copy`));
+        }
+        for (const table of tables) {
+          const rows = await rowCount(client, table);
+          if (manifest.tables[table] && rows !== manifest.tables[table].rows)
+            throw new Error(`table ${table}: restored ${rows} rows, archive has ${manifest.tables[table].rows}`);
+        }
+      });
     } finally {
       await client.end();
     }

@@ -23,6 +23,20 @@ export function decodeCursor(text: string | undefined): KeysetCursor | undefined
 }
 
 /**
+ * The keyset condition for the page after `after` in a list ordered by `(keyColumn, idColumn)`: `(key, id) > (…)`
+ * (`<` for a descending list). Pushes the cursor's two values onto `params` and returns the SQL fragment.
+ */
+export function keysetAfter(
+  params: unknown[],
+  after: KeysetCursor,
+  columns: { key: string; id: string; keyType?: 'timestamptz' | 'date' | 'text' | 'bigint'; descending?: boolean },
+): string {
+  params.push(after.key, after.id);
+  const operator = columns.descending ? '<' : '>';
+  return `(${columns.key}, ${columns.id}) ${operator} ($${params.length - 1}::${columns.keyType ?? 'timestamptz'}, $${params.length}::uuid)`;
+}
+
+/**
  * Turns `limit + 1` fetched rows into a page: the extra row only says that
  * there is more, and the last returned row becomes the next cursor.
  */

@@ -74,6 +74,18 @@ export const environmentSchema = z.object({
     .positive()
     .default(50 * 1024 * 1024),
   ADMIN_DIST_DIR: optionalString,
+  /** Telegram bot for alerts; the API URL points at a Bot-API-compatible server in tests. */
+  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_API_URL: optionalString.pipe(z.url().optional()),
+  /** Seconds one getUpdates long poll waits for news (Telegram allows up to 50). */
+  TELEGRAM_POLL_SECONDS: z.coerce.number().int().min(1).max(50).default(25),
+  /** Extra hosts (`host` or `host:port`, comma-separated) accepted as Web Push endpoints besides the known push services. */
+  PUSH_ENDPOINT_HOSTS: optionalString,
+  /** VAPID keys (base64url, as `web-push generate-vapid-keys` prints them); generated into DATA_DIR when absent. */
+  VAPID_PUBLIC_KEY: optionalString,
+  VAPID_PRIVATE_KEY: optionalString,
+  /** When set, every on-call escalation step waits this many seconds instead of its policy's minutes (tests). */
+  ON_CALL_STEP_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
   /** How many proxies stand in front (a hop count; `true` = 1), or their addresses/CIDRs, comma-separated. */
   TRUST_PROXY: optionalString.pipe(trustProxy),
 });
@@ -99,6 +111,9 @@ const ECHOED = new Set([
   'S3_FORCE_PATH_STYLE',
   'UPLOAD_MAX_BYTES',
   'TRUST_PROXY',
+  'TELEGRAM_POLL_SECONDS',
+  'PUSH_ENDPOINT_HOSTS',
+  'ON_CALL_STEP_SECONDS',
 ]);
 
 /** Parses the environment; the first problem becomes one line naming the variable. */
@@ -157,6 +172,12 @@ export abstract class AppConfig {
   abstract readonly s3:
     { endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean } | undefined;
   abstract readonly uploadMaxBytes: number;
+  /** Telegram alerts: off without a token. */
+  abstract readonly telegram: { botToken?: string; apiUrl: string; pollSeconds: number };
+  /** Web Push: VAPID keys (base64url), the subject they name, and the extra endpoint hosts allowed. */
+  abstract readonly push: { publicKey: string; privateKey: string; subject: string; extraHosts: string[] };
+  /** Overrides every policy's minutes between escalation steps (tests), in seconds. */
+  abstract readonly onCallStepSeconds: number | undefined;
   abstract readonly adminDistDir: string;
   /** Behind reverse proxies: their number (hops) or addresses; the client IP is the X-Forwarded-For entry they vouch for. */
   abstract readonly trustProxy: false | number | string[];

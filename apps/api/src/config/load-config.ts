@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { AppConfig, ConfigError, parseEnvironment } from './app-config';
 import { withFileSecrets } from './file-secrets';
 import { decodeKey, deriveKey, keyId, localOldKeys, localSecret } from './local-secrets';
+import { vapidKeys } from './vapid-keys';
+import { parseExtraHosts } from '../alerting/push-endpoint-rule';
 
 /** `auto` means pretty when a person reads stdout (a terminal) and nothing redirects the log to a file. */
 export function prettyLogs(format: 'auto' | 'pretty' | 'json', toFile: boolean, terminal = Boolean(process.stdout.isTTY)): boolean {
@@ -81,6 +83,17 @@ export function loadConfig(given: NodeJS.ProcessEnv, databaseUrl?: string): AppC
           }
         : undefined,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    telegram: {
+      botToken: e.TELEGRAM_BOT_TOKEN,
+      apiUrl: (e.TELEGRAM_API_URL ?? 'https://api.telegram.org').replace(/\/$/, ''),
+      pollSeconds: e.TELEGRAM_POLL_SECONDS,
+    },
+    push: {
+      ...vapidKeys(e, () => (embedded ? localSecret(dataDir, 'vapid.key') : deriveKey(encryption, 'habeas vapid key'))),
+      subject: e.PUBLIC_URL?.startsWith('https://') ? e.PUBLIC_URL : 'mailto:alerts@habeas.invalid',
+      extraHosts: parseExtraHosts(e.PUSH_ENDPOINT_HOSTS),
+    },
+    onCallStepSeconds: e.ON_CALL_STEP_SECONDS,
     trustProxy: e.TRUST_PROXY,
     adminDistDir: resolve(e.ADMIN_DIST_DIR ?? resolve(__dirname, '../../../admin')),
   };

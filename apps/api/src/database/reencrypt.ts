@@ -10,6 +10,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgre
 import { Client } from 'pg';
 import { join } from 'node:path';
 import { reencryptFiles } from '../documents/file-reencrypt';
+import { reencryptS3Files } from '../documents/s3-file-reencrypt';
 import { sealTextBacklog } from '../documents/search/extracted-text.repository';
 
 const usage = 'usage: npm run reencrypt [-- --new-key]';
@@ -74,21 +75,16 @@ async function main(): Promise<void> {
     if (backlog > 0) process.stdout.write(`sealed ${backlog} extracted document text(s) left in plaintext\n`);
     const results = await reencryptAll(config.databaseUrl);
     for (const r of results) process.stdout.write(`re-encrypted ${r.rows} value(s) in ${r.table}.${r.column}\n`);
-    // Files before the keys are pruned: a data key wrapped by an old key still needs it.
-    if (config.s3) {
-      process.stdout.write('files in S3 are not re-wrapped by this command: keep the old key in APP_ENCRYPTION_KEYS_OLD\n');
-    } else {
-      const files = await reencryptFiles(join(config.dataDir, 'files'));
-      process.stdout.write(`files: ${files.encrypted} encrypted, ${files.rewrapped} re-wrapped under the current key\n`);
-    }
+    // Files (local or S3) before the keys are pruned: a data key wrapped by an old key still needs it.
+    const files = config.s3 ? await reencryptS3Files(config.s3) : await reencryptFiles(join(config.dataDir, 'files'));
+    process.stdout.write(`files${config.s3 ? ' in S3' : ''}: ${files.encrypted} encrypted, ${files.rewrapped} re-wrapped under the current key\n`);
     const client = new Client({ connectionString: config.databaseUrl });
     await client.connect();
     const [retired, stillUsed] = await pruneRetiredKeys(client, config.encryptionKey.id)
       .then(async (dropped) => [dropped, await keysInUse(client)])
       .finally(() => client.end());
     if (config.encryptionKeyManagedLocally) {
-      // Files in S3 still wrap data keys with the old keys: keep them all.
-      const kept = config.previousEncryptionKeys.filter((key) => (config.s3 || stillUsed.includes(key.id)) && key.id !== config.encryptionKey.id);
+      const kept = config.previousEncryptionKeys.filter((key) => stillUsed.includes(key.id) && key.id !== config.encryptionKey.id);
       writeLocalOldKeys(
         config.dataDir,
         kept.map((key) => key.key),

@@ -8,7 +8,17 @@ import type { AppConfig } from '../config/app-config';
 import { contentKey, FileStore, StoredFile } from './file-store';
 import { type LocalFileStore, openDecrypted } from './local-file-store';
 
-type S3Settings = NonNullable<AppConfig['s3']>;
+export type S3Settings = NonNullable<AppConfig['s3']>;
+
+/** The bucket's client, as the app and `npm run reencrypt` reach it. */
+export function s3ClientFor(settings: S3Settings): S3Client {
+  return new S3Client({
+    region: settings.region,
+    endpoint: settings.endpoint,
+    forcePathStyle: settings.forcePathStyle,
+    credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
+  });
+}
 
 /**
  * Content-addressed objects in an S3-compatible bucket, encrypted like local files (file-cipher.ts). An upload is first hashed to a local
@@ -22,12 +32,7 @@ export class S3FileStore extends FileStore {
     private readonly staging: LocalFileStore,
   ) {
     super();
-    this.client = new S3Client({
-      region: settings.region,
-      endpoint: settings.endpoint,
-      forcePathStyle: settings.forcePathStyle,
-      credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
-    });
+    this.client = s3ClientFor(settings);
   }
 
   async put(body: Readable): Promise<StoredFile> {

@@ -17,8 +17,10 @@ import type { Actor } from '../common/auth/actor';
 import { Conflict, NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
 import { AppConfig } from '../config/app-config';
+import { mailText, readerLanguage } from '../common/i18n/server-texts';
 import { JobsService } from '../jobs/jobs.service';
 import { MailService } from '../mail/mail.service';
+import { MedicalAlertHooks } from './medical-alert-hooks';
 import { MedicalAlertsRepository, toAlert, type AlertRow, type NewAlert } from './medical-alerts.repository';
 
 const ESCALATE = 'medical.alert-escalate';
@@ -41,6 +43,7 @@ export class MedicalAlertsService implements OnModuleInit {
     private readonly mail: MailService,
     private readonly jobs: JobsService,
     private readonly config: AppConfig,
+    private readonly hooks: MedicalAlertHooks,
   ) {}
 
   onModuleInit(): void {
@@ -86,6 +89,7 @@ export class MedicalAlertsService implements OnModuleInit {
     if (row.severity === 'critical') {
       await this.jobs.send(ESCALATE, { alertId: row.id }, { startAfter: this.config.medicalEscalationSeconds, singletonKey: `escalate:${row.id}` });
     }
+    await this.hooks.alertOpened(toAlert(row));
     return toAlert(row);
   }
 
@@ -105,8 +109,16 @@ export class MedicalAlertsService implements OnModuleInit {
     return toPage(rows, query.limit, (row) => ({ key: row.opened_key, id: row.id }), toAlert);
   }
 
+  /** The alert with who was notified when, on which channel, and whether it got through. */
   async get(actor: Actor, id: string): Promise<MedicalAlert> {
-    return toAlert(await this.visible(actor, id));
+    const alert = toAlert(await this.visible(actor, id));
+    return { ...alert, notifications: await this.hooks.deliveriesOf(id) };
+  }
+
+  /** An alert by id for background work (the alerting area's jobs); whoever acts on it authorizes separately. */
+  async find(id: string): Promise<MedicalAlert | undefined> {
+    const row = await this.alerts.byId(id);
+    return row ? toAlert(row) : undefined;
   }
 
   async acknowledge(actor: Actor, id: string): Promise<MedicalAlert> {
@@ -149,8 +161,7 @@ export class MedicalAlertsService implements OnModuleInit {
     for (const admin of await this.alerts.adminEmails()) {
       await this.mail.queue({
         to: admin.email,
-        subject: `Unacknowledged critical medical alert: ${row.case_title}`,
-        text: `A critical medical alert for "${row.case_title}" has not been acknowledged.\nOpen it: ${this.config.publicUrl}/medical-alerts`,
+        ...mailText(readerLanguage(admin.language), 'alertEscalated', { caseTitle: row.case_title, url: `${this.config.publicUrl}/medical-alerts` }),
         dedupeKey: `medical-alert:${alertId}:escalation:${admin.id}`,
       });
     }
@@ -162,7 +173,13 @@ export class MedicalAlertsService implements OnModuleInit {
   async openNoNewsAlerts(): Promise<number> {
     let opened = 0;
     for (const { case_id, days } of await this.alerts.casesWithoutNews()) {
-      const alert = await this.openAlert(SYSTEM, { caseId: case_id, kind: 'no_news', severity: 'moderate', reason: `no medical news for ${days} days` });
+      const alert = await this.openAlert(SYSTEM, {
+        caseId: case_id,
+        kind: 'no_news',
+        severity: 'moderate',
+        reason: `no medical news for ${days} days`,
+        reasonParams: { count: days },
+      });
       if (alert) opened++;
     }
     return opened;
@@ -195,13 +212,16 @@ export class MedicalAlertsService implements OnModuleInit {
     return row;
   }
 
-  /** Medical details stay out of mail: only the case, the severity and a link. */
+  /** Medical details stay out of mail: only the case, the severity and a link, in each member's language. */
   private async mailMedicalStaff(row: AlertRow): Promise<void> {
     for (const member of await this.access.membersWithRoles(row.case_id, ['medical'])) {
       await this.mail.queue({
         to: member.email,
-        subject: `Medical alert (${row.severity}): ${row.case_title}`,
-        text: `A ${row.severity} medical alert was opened for "${row.case_title}".\nOpen it: ${this.config.publicUrl}/medical-alerts`,
+        ...mailText(readerLanguage(member.language), 'alertOpened', {
+          severity: row.severity,
+          caseTitle: row.case_title,
+          url: `${this.config.publicUrl}/medical-alerts`,
+        }),
         dedupeKey: `medical-alert:${row.id}:open:${member.id}`,
       });
     }

@@ -1,4 +1,4 @@
-import { assessVitals, graver, type CreateIncidentRequest, type MedicalIncident, type Page, type PageQuery, type Severity } from '@habeas/contracts';
+import { assessVitals, type CreateIncidentRequest, type MedicalIncident, type Page, type PageQuery } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
@@ -9,21 +9,10 @@ import { CaseAccess } from '../cases/case-access.service';
 import type { Actor } from '../common/auth/actor';
 import { NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
+import { alertSeverityFor } from './incident-alert-rule';
 import { MedicalAlertsService } from './medical-alerts.service';
 import { MedicalIncidentEntity } from './medical-incident.entity';
 import { openIncident, sealIncident } from './medical-incident-seal';
-
-/** Types that open an alert whatever their severity. */
-const ALARMING_TYPES = new Set(['hospitalisation', 'transfer_to_hospital', 'denied_care', 'medication_withheld', 'hunger_strike']);
-
-/**
- * The alert an incident opens, if any: its severity is the graver of the one chosen and the one its vital
- * readings call for (vital-rules.ts), so 190/110 recorded as "moderate" still opens a critical alert.
- */
-export function alertSeverityFor(incident: Pick<MedicalIncident, 'type' | 'severity'>, vitalsSeverity: Severity | null): Severity | null {
-  const severity = graver(incident.severity, vitalsSeverity);
-  return severity === 'high' || severity === 'critical' || ALARMING_TYPES.has(incident.type) ? severity : null;
-}
 
 function toIncident(entity: MedicalIncidentEntity): MedicalIncident {
   const { description, outcome, vitals } = openIncident(entity);

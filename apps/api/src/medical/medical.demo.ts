@@ -4,7 +4,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DemoSeedRegistry } from '../demo/demo-seed.registry';
 import { MedicalAlertsRepository } from './medical-alerts.repository';
 import { MedicalAlertsService } from './medical-alerts.service';
-import { alertSeverityFor } from './medical-incidents.service';
+import { alertSeverityFor } from './incident-alert-rule';
 import { assessVitals } from '@habeas/contracts';
 import { MedicalIncidentEntity } from './medical-incident.entity';
 import { sealIncident, type IncidentSecrets } from './medical-incident-seal';

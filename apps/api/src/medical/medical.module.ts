@@ -5,6 +5,7 @@ import { AuditModule } from '../audit/audit.module';
 import { SessionsModule } from '../auth/sessions.module';
 import { CasesModule } from '../cases/cases.module';
 import { TimelineRegistry } from '../cases/timeline/timeline.registry';
+import { MedicalAlertHooks } from './medical-alert-hooks';
 import { MedicalAlertStreamService } from './medical-alert-stream.service';
 import { MedicalAlertsRepository } from './medical-alerts.repository';
 import { MedicalAlertsService } from './medical-alerts.service';
@@ -13,13 +14,11 @@ import { MedicalController } from './medical.controller';
 import { MedicalIncidentEntity } from './medical-incident.entity';
 import { MedicalIncidentsService } from './medical-incidents.service';
 
-const INCIDENT_LABEL = `initcap(replace(type, '_', ' ')) || ' (' || severity || ')'`;
-
 @Module({
   imports: [TypeOrmModule.forFeature([MedicalIncidentEntity]), CasesModule, AuditModule, SessionsModule],
   controllers: [MedicalController],
-  providers: [MedicalIncidentsService, MedicalAlertsService, MedicalAlertsRepository, MedicalAlertStreamService, MedicalDemo],
-  exports: [MedicalAlertsService, MedicalIncidentsService],
+  providers: [MedicalIncidentsService, MedicalAlertsService, MedicalAlertHooks, MedicalAlertsRepository, MedicalAlertStreamService, MedicalDemo],
+  exports: [MedicalAlertsService, MedicalIncidentsService, MedicalAlertHooks],
 })
 export class MedicalModule implements OnModuleInit {
   constructor(
@@ -41,12 +40,14 @@ export class MedicalModule implements OnModuleInit {
     this.timeline.register({
       type: 'medical_incident',
       capability: 'medical:read',
-      sql: () => `select case_id, occurred_at as at, ${INCIDENT_LABEL} as title, id::text as ref from medical_incidents`,
+      sql: () =>
+        `select case_id, occurred_at as at, 'medical_incident' as event, jsonb_build_object('type', type, 'severity', severity) as params, id::text as ref from medical_incidents`,
     });
     this.timeline.register({
       type: 'medical_alert',
       capability: 'medical:read',
-      sql: () => `select case_id, opened_at as at, 'Medical alert (' || severity || ', ' || status || ')' as title, id::text as ref from medical_alerts`,
+      sql: () =>
+        `select case_id, opened_at as at, 'medical_alert' as event, jsonb_build_object('severity', severity, 'status', status) as params, id::text as ref from medical_alerts`,
     });
   }
 }

@@ -1,118 +1,27 @@
-import type { AppealableDecision, CustodyEvent, Deadline, Hearing, TermRule } from '@habeas/contracts';
+import type { AppealableDecision, CreateCustodyEventRequest, CreateDeadlineRequest, CreateHearingRequest, TermRule, UpdateDeadlineRequest } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { keysetAfter, type KeysetCursor } from '../common/pagination';
+import { CUSTODY_COLUMNS, DEADLINE_COLUMNS, HEARING_COLUMNS, type CustodyRow, type DeadlineRow, type HearingRow } from './proceedings.rows';
 
-export interface HearingRow {
-  id: string;
-  case_id: string;
-  kind: Hearing['kind'];
-  scheduled_at: Date;
-  time_zone: string;
-  court: string;
-  courtroom: string;
-  judge: string;
-  outcome: string | null;
-  decision: Hearing['decision'];
-  notes: string;
-  appeal_deadline_id: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-export interface DeadlineRow {
-  id: string;
-  case_id: string;
-  due_at: Date;
-  title: string;
-  source_hearing_id: string | null;
-  source_document_id: string | null;
-  suggested: boolean;
-  term_rule: TermRule | null;
-  done_at: Date | null;
-  created_at: Date;
-}
-
-export interface CustodyRow {
-  id: string;
-  case_id: string;
-  kind: CustodyEvent['kind'];
-  occurred_at: Date;
-  facility_id: string | null;
-  facility_name: string | null;
-  detained_until: string | null;
-  notes: string;
-}
-
-export const HEARING_COLUMNS = `h.id, h.case_id, h.kind, h.scheduled_at, h.time_zone, h.court, h.courtroom, h.judge, h.outcome, h.decision, h.notes,
-  (select d.id from deadlines d where d.source_hearing_id = h.id and d.suggested) as appeal_deadline_id, h.created_at, h.updated_at`;
-export const DEADLINE_COLUMNS = `d.id, d.case_id, d.due_at, d.title, d.source_hearing_id, d.source_document_id, d.suggested, d.term_rule, d.done_at, d.created_at`;
-const CUSTODY_COLUMNS = `e.id, e.case_id, e.kind, e.occurred_at, e.facility_id, f.name as facility_name, to_char(e.detained_until, 'YYYY-MM-DD') as detained_until, e.notes`;
-
-export function toHearing(row: HearingRow): Hearing {
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    kind: row.kind,
-    scheduledAt: row.scheduled_at.toISOString(),
-    timeZone: row.time_zone,
-    court: row.court,
-    courtroom: row.courtroom,
-    judge: row.judge,
-    outcome: row.outcome,
-    decision: row.decision,
-    notes: row.notes,
-    appealDeadlineId: row.appeal_deadline_id,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
-}
-
-export function toDeadline(row: DeadlineRow): Deadline {
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    dueAt: row.due_at.toISOString(),
-    title: row.title,
-    sourceHearingId: row.source_hearing_id,
-    sourceDocumentId: row.source_document_id,
-    suggested: row.suggested,
-    termRule: row.term_rule,
-    done: row.done_at !== null,
-    doneAt: row.done_at?.toISOString() ?? null,
-    createdAt: row.created_at.toISOString(),
-  };
-}
-
-export function toCustodyEvent(row: CustodyRow): CustodyEvent {
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    kind: row.kind,
-    occurredAt: row.occurred_at.toISOString(),
-    facilityId: row.facility_id,
-    facilityName: row.facility_name,
-    detainedUntil: row.detained_until,
-    notes: row.notes,
-  };
-}
+// The dashboard still reads hearings and deadlines with these (issue 13: it should ask this area instead).
+export { DEADLINE_COLUMNS, HEARING_COLUMNS, toCustodyEvent, toDeadline, toHearing } from './proceedings.rows';
+export type { CustodyRow, DeadlineRow, HearingRow } from './proceedings.rows';
 
 /** The SQL of hearings, deadlines and custody events; keyset pages by (time, id). */
 @Injectable()
 export class ProceedingsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async hearings(caseId: string, limit: number, after?: { key: string; id: string }, from?: string): Promise<HearingRow[]> {
+  async hearings(caseId: string, limit: number, after?: KeysetCursor, from?: string): Promise<HearingRow[]> {
     const params: unknown[] = [caseId, limit + 1];
     let where = 'h.case_id = $1';
     if (from) {
       params.push(from);
       where += ` and h.scheduled_at >= $${params.length}`;
     }
-    if (after) {
-      params.push(after.key, after.id);
-      where += ` and (h.scheduled_at, h.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
-    }
+    if (after) where += ` and ${keysetAfter(params, after, { key: 'h.scheduled_at', id: 'h.id' })}`;
     return this.db.query(`select ${HEARING_COLUMNS} from hearings h where ${where} order by h.scheduled_at, h.id limit $2`, params);
   }
 
@@ -148,15 +57,12 @@ export class ProceedingsRepository {
     );
   }
 
-  async deadlines(caseId: string, limit: number, status: 'open' | 'done' | 'all', after?: { key: string; id: string }): Promise<DeadlineRow[]> {
+  async deadlines(caseId: string, limit: number, status: 'open' | 'done' | 'all', after?: KeysetCursor): Promise<DeadlineRow[]> {
     const params: unknown[] = [caseId, limit + 1];
     let where = 'd.case_id = $1';
     if (status === 'open') where += ' and d.done_at is null';
     if (status === 'done') where += ' and d.done_at is not null';
-    if (after) {
-      params.push(after.key, after.id);
-      where += ` and (d.due_at, d.id) > ($3::timestamptz, $4::uuid)`;
-    }
+    if (after) where += ` and ${keysetAfter(params, after, { key: 'd.due_at', id: 'd.id' })}`;
     return this.db.query(`select ${DEADLINE_COLUMNS} from deadlines d where ${where} order by d.due_at, d.id limit $2`, params);
   }
 
@@ -165,13 +71,10 @@ export class ProceedingsRepository {
     return rows[0];
   }
 
-  async custodyEvents(caseId: string, limit: number, after?: { key: string; id: string }): Promise<CustodyRow[]> {
+  async custodyEvents(caseId: string, limit: number, after?: KeysetCursor): Promise<CustodyRow[]> {
     const params: unknown[] = [caseId, limit + 1];
     let where = 'e.case_id = $1';
-    if (after) {
-      params.push(after.key, after.id);
-      where += ` and (e.occurred_at, e.id) > ($3::timestamptz, $4::uuid)`;
-    }
+    if (after) where += ` and ${keysetAfter(params, after, { key: 'e.occurred_at', id: 'e.id' })}`;
     return this.db.query(
       `select ${CUSTODY_COLUMNS} from custody_events e left join facilities f on f.id = e.facility_id where ${where} order by e.occurred_at, e.id limit $2`,
       params,
@@ -184,5 +87,91 @@ export class ProceedingsRepository {
       [caseId, id],
     );
     return rows[0];
+  }
+
+  // ── writes (inside the service's transaction) ──
+
+  async insertHearing(manager: EntityManager, caseId: string, request: CreateHearingRequest, actorId: string): Promise<string> {
+    // Court, judge and zone default to the case's own.
+    const [{ id }] = await manager.query(
+      `insert into hearings (case_id, kind, scheduled_at, court, courtroom, judge, notes, created_by, time_zone)
+       values ($1, $2, $3, coalesce($4, (select court from cases where id = $1)), $5, coalesce($6, (select judge from cases where id = $1)), $7, $8,
+               coalesce($9, (select court_time_zone from cases where id = $1)))
+       returning id`,
+      [caseId, request.kind, request.scheduledAt, request.court ?? null, request.courtroom ?? '', request.judge ?? null, request.notes ?? '', actorId, request.timeZone ?? null],
+    );
+    return id;
+  }
+
+  updateHearing(manager: EntityManager, id: string, columns: Record<string, unknown>): Promise<void> {
+    return this.updateColumns(manager, 'hearings', id, columns);
+  }
+
+  /** A suggested appeal deadline not yet done goes when its hearing no longer has a decision. */
+  async dropOrphanedSuggestion(manager: EntityManager, hearingId: string): Promise<void> {
+    await manager.query(
+      `delete from deadlines d using hearings h
+        where d.source_hearing_id = h.id and d.suggested and d.done_at is null and h.id = $1 and h.decision is null`,
+      [hearingId],
+    );
+  }
+
+  async insertDeadline(manager: EntityManager, caseId: string, request: CreateDeadlineRequest, actorId: string): Promise<string> {
+    const [{ id }] = await manager.query(
+      `insert into deadlines (case_id, due_at, title, source_hearing_id, source_document_id, created_by) values ($1, $2, $3, $4, $5, $6) returning id`,
+      [caseId, request.dueAt, request.title, request.sourceHearingId ?? null, request.sourceDocumentId ?? null, actorId],
+    );
+    return id;
+  }
+
+  /** `done: true` keeps the first time it was done; `false` reopens it. */
+  async updateDeadline(manager: EntityManager, id: string, change: UpdateDeadlineRequest): Promise<void> {
+    await manager.query(
+      `update deadlines set due_at = coalesce($2, due_at), title = coalesce($3, title),
+              done_at = case when $4::boolean is null then done_at when $4 then coalesce(done_at, now()) else null end, updated_at = now()
+        where id = $1`,
+      [id, change.dueAt ?? null, change.title ?? null, change.done ?? null],
+    );
+  }
+
+  deleteDeadline(caseId: string, id: string): Promise<boolean> {
+    return this.deleteOfCase('deadlines', caseId, id);
+  }
+
+  /** Inserts the event and copies a new "detained until" date or facility onto the case. */
+  async insertCustodyEvent(manager: EntityManager, caseId: string, request: CreateCustodyEventRequest, actorId: string): Promise<string> {
+    const [{ id }] = await manager.query(
+      `insert into custody_events (case_id, kind, occurred_at, facility_id, detained_until, notes, created_by) values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+      [caseId, request.kind, request.occurredAt, request.facilityId ?? null, request.detainedUntil ?? null, request.notes ?? '', actorId],
+    );
+    await manager.query(
+      `update cases set detained_until = coalesce($2::date, detained_until), facility_id = coalesce($3::uuid, facility_id), updated_at = now() where id = $1`,
+      [caseId, request.detainedUntil ?? null, request.facilityId ?? null],
+    );
+    return id;
+  }
+
+  updateCustodyEvent(manager: EntityManager, id: string, columns: Record<string, unknown>): Promise<void> {
+    return this.updateColumns(manager, 'custody_events', id, columns);
+  }
+
+  deleteCustodyEvent(caseId: string, id: string): Promise<boolean> {
+    return this.deleteOfCase('custody_events', caseId, id);
+  }
+
+  async facilityExists(manager: EntityManager, id: string): Promise<boolean> {
+    return (await manager.query(`select 1 from facilities where id = $1`, [id])).length > 0;
+  }
+
+  /** Sets the given columns (those not undefined; names come from the service, never from input). */
+  private async updateColumns(manager: EntityManager, table: 'hearings' | 'custody_events', id: string, columns: Record<string, unknown>): Promise<void> {
+    const set = Object.entries(columns).filter(([, value]) => value !== undefined);
+    const assignments = set.map(([column], i) => `${column} = $${i + 2}`);
+    await manager.query(`update ${table} set ${[...assignments, 'updated_at = now()'].join(', ')} where id = $1`, [id, ...set.map(([, value]) => value)]);
+  }
+
+  private async deleteOfCase(table: 'deadlines' | 'custody_events', caseId: string, id: string): Promise<boolean> {
+    const [, deleted]: [unknown[], number] = await this.db.query(`delete from ${table} where case_id = $1 and id = $2`, [caseId, id]);
+    return deleted > 0;
   }
 }

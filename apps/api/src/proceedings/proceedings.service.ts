@@ -24,8 +24,6 @@ import { decodeCursor, toPage } from '../common/pagination';
 import { proceduralTermEnd } from './procedural-term';
 import { ProceedingsRepository, toCustodyEvent, toDeadline, toHearing } from './proceedings.repository';
 
-/** Appeal terms run to the end of the last day in the court's time zone (Moscow). */
-
 /** Hearings, deadlines and custody events of a case; every method first resolves the case for the actor (404 if not a member). */
 @Injectable()
 export class ProceedingsService {
@@ -52,23 +50,7 @@ export class ProceedingsService {
   async createHearing(actor: Actor, caseRef: string, request: CreateHearingRequest): Promise<Hearing> {
     const theCase = await this.access.resolve(actor, caseRef, 'cases:write');
     return this.db.transaction(async (manager) => {
-      const [{ id }] = await manager.query(
-        `insert into hearings (case_id, kind, scheduled_at, court, courtroom, judge, notes, created_by, time_zone)
-         values ($1, $2, $3, coalesce($4, (select court from cases where id = $1)), $5, coalesce($6, (select judge from cases where id = $1)), $7, $8,
-                 coalesce($9, (select court_time_zone from cases where id = $1)))
-         returning id`,
-        [
-          theCase.id,
-          request.kind,
-          request.scheduledAt,
-          request.court ?? null,
-          request.courtroom ?? '',
-          request.judge ?? null,
-          request.notes ?? '',
-          actor.id,
-          request.timeZone ?? null,
-        ],
-      );
+      const id = await this.repository.insertHearing(manager, theCase.id, request, actor.id);
       await this.audit.record(actor, { action: 'hearing.create', entityType: 'case', entityId: theCase.id, details: { hearingId: id } }, manager);
       return toHearing((await this.repository.hearing(theCase.id, id, manager))!);
     });
@@ -80,7 +62,7 @@ export class ProceedingsService {
     return this.db.transaction(async (manager) => {
       const existing = await this.repository.hearing(theCase.id, id, manager);
       if (!existing) throw new NotFound('Hearing');
-      const columns: Record<string, unknown> = {
+      await this.repository.updateHearing(manager, id, {
         kind: change.kind,
         scheduled_at: change.scheduledAt,
         court: change.court,
@@ -89,12 +71,7 @@ export class ProceedingsService {
         notes: change.notes,
         outcome: change.outcome,
         decision: change.decision,
-      };
-      const set = Object.entries(columns).filter(([, value]) => value !== undefined);
-      await manager.query(`update hearings set ${set.map(([column], i) => `${column} = $${i + 2}`).join(', ')}, updated_at = now() where id = $1`, [
-        id,
-        ...set.map(([, value]) => value),
-      ]);
+      });
       await this.syncAppealDeadline(manager, theCase.id, id, actor.id);
       await this.audit.record(
         actor,
@@ -118,11 +95,7 @@ export class ProceedingsService {
         decided.decision === 'custody' ? `Обжаловать постановление о мере пресечения (${decided.days} сут.)` : `Обжаловать приговор (${decided.days} сут.)`;
       await this.repository.upsertSuggestedDeadline(manager, { caseId, hearingId, dueAt: term.dueAt, title, termRule: term.rule, createdBy: actorId });
     }
-    await manager.query(
-      `delete from deadlines d using hearings h
-        where d.source_hearing_id = h.id and d.suggested and d.done_at is null and h.id = $1 and h.decision is null`,
-      [hearingId],
-    );
+    await this.repository.dropOrphanedSuggestion(manager, hearingId);
   }
 
   async deadlines(actor: Actor, caseRef: string, query: DeadlineListQuery): Promise<Page<Deadline>> {
@@ -136,10 +109,7 @@ export class ProceedingsService {
     // A hearing or document of another case answers 404 like a missing one (the same-case foreign keys hold it too).
     if (request.sourceHearingId && !(await this.repository.hearing(theCase.id, request.sourceHearingId))) throw new NotFound('Hearing');
     return this.db.transaction(async (manager) => {
-      const [{ id }] = await manager.query(
-        `insert into deadlines (case_id, due_at, title, source_hearing_id, source_document_id, created_by) values ($1, $2, $3, $4, $5, $6) returning id`,
-        [theCase.id, request.dueAt, request.title, request.sourceHearingId ?? null, request.sourceDocumentId ?? null, actor.id],
-      );
+      const id = await this.repository.insertDeadline(manager, theCase.id, request, actor.id);
       await this.audit.record(actor, { action: 'deadline.create', entityType: 'case', entityId: theCase.id, details: { deadlineId: id } }, manager);
       return toDeadline((await this.repository.deadline(theCase.id, id, manager))!);
     });
@@ -149,12 +119,7 @@ export class ProceedingsService {
     const theCase = await this.access.resolve(actor, caseRef, 'cases:write');
     return this.db.transaction(async (manager) => {
       if (!(await this.repository.deadline(theCase.id, id, manager))) throw new NotFound('Deadline');
-      await manager.query(
-        `update deadlines set due_at = coalesce($2, due_at), title = coalesce($3, title),
-                done_at = case when $4::boolean is null then done_at when $4 then coalesce(done_at, now()) else null end, updated_at = now()
-          where id = $1`,
-        [id, change.dueAt ?? null, change.title ?? null, change.done ?? null],
-      );
+      await this.repository.updateDeadline(manager, id, change);
       await this.audit.record(
         actor,
         { action: 'deadline.update', entityType: 'case', entityId: theCase.id, details: { deadlineId: id, fields: Object.keys(change) } },
@@ -166,8 +131,7 @@ export class ProceedingsService {
 
   async deleteDeadline(actor: Actor, caseRef: string, id: string): Promise<void> {
     const theCase = await this.access.resolve(actor, caseRef, 'cases:write');
-    const result: [unknown[], number] = await this.db.query(`delete from deadlines where case_id = $1 and id = $2`, [theCase.id, id]);
-    if (!result[1]) throw new NotFound('Deadline');
+    if (!(await this.repository.deleteDeadline(theCase.id, id))) throw new NotFound('Deadline');
     await this.audit.record(actor, { action: 'deadline.delete', entityType: 'case', entityId: theCase.id, details: { deadlineId: id } });
   }
 
@@ -182,14 +146,7 @@ export class ProceedingsService {
     const theCase = await this.access.resolve(actor, caseRef, 'cases:write');
     return this.db.transaction(async (manager) => {
       await this.assertFacility(manager, request.facilityId);
-      const [{ id }] = await manager.query(
-        `insert into custody_events (case_id, kind, occurred_at, facility_id, detained_until, notes, created_by) values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-        [theCase.id, request.kind, request.occurredAt, request.facilityId ?? null, request.detainedUntil ?? null, request.notes ?? '', actor.id],
-      );
-      await manager.query(
-        `update cases set detained_until = coalesce($2::date, detained_until), facility_id = coalesce($3::uuid, facility_id), updated_at = now() where id = $1`,
-        [theCase.id, request.detainedUntil ?? null, request.facilityId ?? null],
-      );
+      const id = await this.repository.insertCustodyEvent(manager, theCase.id, request, actor.id);
       await this.audit.record(actor, { action: 'custody.create', entityType: 'case', entityId: theCase.id, details: { custodyEventId: id } }, manager);
       return toCustodyEvent((await this.repository.custodyEvent(theCase.id, id, manager))!);
     });
@@ -200,18 +157,13 @@ export class ProceedingsService {
     return this.db.transaction(async (manager) => {
       if (!(await this.repository.custodyEvent(theCase.id, id, manager))) throw new NotFound('Custody event');
       await this.assertFacility(manager, change.facilityId);
-      const columns: Record<string, unknown> = {
+      await this.repository.updateCustodyEvent(manager, id, {
         kind: change.kind,
         occurred_at: change.occurredAt,
         facility_id: change.facilityId,
         detained_until: change.detainedUntil,
         notes: change.notes,
-      };
-      const set = Object.entries(columns).filter(([, value]) => value !== undefined);
-      await manager.query(`update custody_events set ${set.map(([column], i) => `${column} = $${i + 2}`).join(', ')}, updated_at = now() where id = $1`, [
-        id,
-        ...set.map(([, value]) => value),
-      ]);
+      });
       await this.audit.record(actor, { action: 'custody.update', entityType: 'case', entityId: theCase.id, details: { custodyEventId: id } }, manager);
       return toCustodyEvent((await this.repository.custodyEvent(theCase.id, id, manager))!);
     });
@@ -219,14 +171,12 @@ export class ProceedingsService {
 
   async deleteCustodyEvent(actor: Actor, caseRef: string, id: string): Promise<void> {
     const theCase = await this.access.resolve(actor, caseRef, 'cases:write');
-    const result: [unknown[], number] = await this.db.query(`delete from custody_events where case_id = $1 and id = $2`, [theCase.id, id]);
-    if (!result[1]) throw new NotFound('Custody event');
+    if (!(await this.repository.deleteCustodyEvent(theCase.id, id))) throw new NotFound('Custody event');
     await this.audit.record(actor, { action: 'custody.delete', entityType: 'case', entityId: theCase.id, details: { custodyEventId: id } });
   }
 
   private async assertFacility(manager: EntityManager, facilityId: string | null | undefined): Promise<void> {
     if (!facilityId) return;
-    const rows = await manager.query(`select 1 from facilities where id = $1`, [facilityId]);
-    if (!rows.length) throw new DomainError(422, 'facilityId: no such facility');
+    if (!(await this.repository.facilityExists(manager, facilityId))) throw new DomainError(422, 'facilityId: no such facility');
   }
 }

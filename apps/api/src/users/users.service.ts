@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
-import type { CreateUserRequest, CreateUserResponse, Page, Role, UpdateUserRequest, User } from '@habeas/contracts';
+import type { CreateUserRequest, CreateUserResponse, Page, Role, UpdateUserRequest, UpdateMeRequest, User } from '@habeas/contracts';
 import type { Actor } from '../common/auth/actor';
 import { Conflict, DomainError, NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
@@ -25,6 +25,8 @@ export function toUser(entity: UserEntity): User {
     mfaEnabled: entity.mfaEnabledAt !== null,
     lastSignInAt: entity.lastSignInAt?.toISOString() ?? null,
     createdAt: entity.createdAt.toISOString(),
+    language: entity.language,
+    advocateRegistryNumber: entity.advocateRegistryNumber,
   };
 }
 
@@ -162,11 +164,26 @@ export class UsersService {
     const patch: Partial<UserEntity> = {};
     if (change.name !== undefined) patch.name = change.name;
     if (change.role !== undefined) patch.role = change.role as Role;
+    if (change.advocateRegistryNumber !== undefined) patch.advocateRegistryNumber = change.advocateRegistryNumber;
     if (change.disabled !== undefined) patch.disabledAt = change.disabled ? (user.disabledAt ?? new Date()) : null;
-    await this.db.getRepository(UserEntity).update({ id }, patch);
+    if (Object.keys(patch).length) await this.db.getRepository(UserEntity).update({ id }, patch);
     const privilegeChanged = (change.role !== undefined && change.role !== user.role) || change.disabled === true;
     if (privilegeChanged) await this.sessions.revokeAllFor(id, change.disabled ? 'user disabled' : 'role changed');
     await this.audit.record(actor, { action: 'user.update', entityType: 'user', entityId: id, details: { ...change } });
     return toUser(await this.get(id));
+  }
+
+  /** A signed-in user's own settings: the language of their mail and server texts; a lawyer's registry number. */
+  async updateSelf(actor: Actor, change: UpdateMeRequest): Promise<void> {
+    if (change.advocateRegistryNumber !== undefined && actor.role !== 'lawyer' && actor.role !== 'admin') {
+      throw new DomainError(403, 'Only lawyers keep an advocate registry number');
+    }
+    const patch: Partial<UserEntity> = {};
+    if (change.language !== undefined) patch.language = change.language;
+    if (change.advocateRegistryNumber !== undefined) patch.advocateRegistryNumber = change.advocateRegistryNumber;
+    await this.db.transaction(async (tx) => {
+      await tx.getRepository(UserEntity).update({ id: actor.id }, patch);
+      await this.audit.record(actor, { action: 'user.update-self', entityType: 'user', entityId: actor.id, details: { ...change } }, tx);
+    });
   }
 }

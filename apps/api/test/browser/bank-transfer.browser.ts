@@ -1,25 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { renderStatement } from '../../src/bank-transfers/demo-statement';
-import { launchBrowser, signInThroughForm, type Browser, type Page } from '../support/browser';
+import { expectNoSeriousAxe, launchBrowser, signInThroughForm, type Browser } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious and critical axe-core violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }
-    ).axe.run();
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.count})`);
-}
 
 function decodeQr(png: Buffer): string {
   const image = PNG.sync.read(png);
@@ -49,8 +34,6 @@ describe('donation page: bank transfer by QR on a phone', () => {
       hasTouch: true,
       locale: 'ru-RU',
       permissions: ['clipboard-read', 'clipboard-write'],
-      // Only so the test can inject axe-core; the page itself runs under the app's CSP.
-      bypassCSP: true,
     });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
@@ -105,7 +88,7 @@ describe('donation page: bank transfer by QR on a phone', () => {
         .waitFor();
       const html = await page.content();
       for (const payer of ['Смирнова', 'Кузнецов', 'Орлова', 'Волков']) assert.ok(!html.includes(payer), `${payer} appears on the public page`);
-      assert.deepEqual(await seriousViolations(page), []);
+      await expectNoSeriousAxe(page, 'donation page bank transfer on a phone, ru');
     } catch (error) {
       await page.screenshot({ path: 'test-results/bank-transfer-phone.png', fullPage: true }).catch(() => undefined);
       throw error;
@@ -115,7 +98,7 @@ describe('donation page: bank transfer by QR on a phone', () => {
   });
 
   it('asks for a receipt code that replaces the campaign code in the QR, and passes axe in English on a desktop', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', bypassCSP: true });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     try {
@@ -134,7 +117,7 @@ describe('donation page: bank transfer by QR on a phone', () => {
         [after!.match(/код (\w{5})/)![1]],
       );
       assert.deepEqual(rows, [{ status: 'pending', amount: 300000 }]);
-      assert.deepEqual(await seriousViolations(page), []);
+      await expectNoSeriousAxe(page, 'donation page with a receipt code, en 1440');
     } catch (error) {
       await page.screenshot({ path: 'test-results/bank-transfer-receipt.png', fullPage: true }).catch(() => undefined);
       throw error;
@@ -145,7 +128,7 @@ describe('donation page: bank transfer by QR on a phone', () => {
 
   it('lets finance check bank details, import a statement and decide on unmatched transfers, in Russian', async () => {
     // Signs in through the English form, then works in Russian as the team does.
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', bypassCSP: true });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     try {
@@ -157,6 +140,7 @@ describe('donation page: bank transfer by QR on a phone', () => {
       await page.getByRole('option', { name: 'Vladimir Vorontsov' }).click();
       const details = page.getByRole('form', { name: 'Счёт для переводов (Россия)' });
       const account = details.getByRole('textbox', { name: 'Расчётный счёт (20 цифр)' });
+      await expectNoSeriousAxe(page, 'donations page with bank details, ru');
       await account.fill('40703810600000004217');
       await details.getByRole('button', { name: 'Сохранить реквизиты' }).click();
       await details.getByText('Контрольный ключ счёта не сходится с этим БИК').waitFor();
@@ -166,6 +150,7 @@ describe('donation page: bank transfer by QR on a phone', () => {
 
       await page.getByTestId('bank-statements-link').click();
       await page.getByRole('heading', { level: 1, name: 'Банковские выписки' }).waitFor();
+      await expectNoSeriousAxe(page, 'bank statements page, ru');
       const review = page.getByTestId('bank-transfers-table');
       const row = review.getByRole('row', { name: /Волков Денис Олегович/ });
       await row.getByLabel('Сбор').click();
@@ -193,6 +178,7 @@ describe('donation page: bank transfer by QR on a phone', () => {
         .waitFor();
       await review.getByText('Браузерный Плательщик').waitFor();
       assert.equal(await page.getByRole('button', { name: 'Загрузить' }).isDisabled(), true);
+      await expectNoSeriousAxe(page, 'bank statements page after an import, ru');
     } catch (error) {
       await page.screenshot({ path: 'test-results/bank-statements-admin.png', fullPage: true }).catch(() => undefined);
       throw error;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { browserSuite, signInThroughForm, withPage, type Browser } from '../support/browser';
+import { browserSuite, signInThroughForm, expectNoSeriousAxe, withPage, type Browser } from '../support/browser';
 import type { TestApp } from '../support/test-app';
 
 /** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input takes it. */
@@ -21,6 +21,7 @@ describe('cases in Chromium', () => {
       await page.getByRole('link', { name: 'Vladimir Vorontsov' }).click();
       await page.getByText('Тверской районный суд г. Москвы').first().waitFor();
       await page.getByRole('cell', { name: 'Taken to hospital' }).waitFor();
+      await expectNoSeriousAxe(page, 'case overview, en');
 
       await page.getByRole('tab', { name: 'Hearings' }).click();
       await page.getByRole('button', { name: 'Add hearing' }).click();
@@ -28,14 +29,17 @@ describe('cases in Chromium', () => {
       // Inline validation from the shared schema before anything is sent.
       await dialog.getByRole('button', { name: 'Create' }).click();
       await dialog.getByText('Required').waitFor();
+      await expectNoSeriousAxe(page, 'new hearing dialog with errors, en');
       await dialog.getByLabel('Date and time').fill(localInput(new Date(Date.now() + 2 * 86400_000)));
       await dialog.getByLabel('Court', { exact: true }).fill('Moscow City Court, browser test');
       await dialog.getByRole('button', { name: 'Create' }).click();
       await dialog.waitFor({ state: 'detached' });
       await page.getByRole('cell', { name: 'Moscow City Court, browser test' }).waitFor();
+      await expectNoSeriousAxe(page, 'hearings tab, en');
 
       await page.getByRole('tab', { name: 'Timeline' }).click();
-      await page.getByTestId('timeline').getByText('Trial Session hearing, Moscow City Court, browser test').waitFor();
+      await page.getByTestId('timeline').getByText('Hearing: trial session, Moscow City Court, browser test').waitFor();
+      await expectNoSeriousAxe(page, 'timeline tab, en');
 
       await page.getByRole('link', { name: 'Dashboard' }).click();
       const hearings = page.getByTestId('dashboard-hearings');
@@ -45,6 +49,7 @@ describe('cases in Chromium', () => {
         .getByText(/days left/)
         .first()
         .waitFor();
+      await expectNoSeriousAxe(page, 'dashboard, en');
     }));
 
   it('shows the calendar link once and turns it off', () =>
@@ -58,6 +63,7 @@ describe('cases in Chromium', () => {
       assert.match(feed.text, /BEGIN:VEVENT/);
       await page.getByRole('button', { name: 'Turn off' }).click();
       await page.getByText('No calendar link yet.').waitFor();
+      await expectNoSeriousAxe(page, 'account page, en');
       assert.equal((await t.client().get(new URL(url).pathname)).status, 404);
     }));
 });

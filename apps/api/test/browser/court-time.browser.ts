@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { browserSuite, withPage, type Browser } from '../support/browser';
+import { browserSuite, expectNoSeriousAxe, withPage, type Browser } from '../support/browser';
 import { DEMO_PASSWORD, type TestApp } from '../support/test-app';
 
 describe('court time seen from another zone in Chromium', () => {
@@ -25,6 +25,7 @@ describe('court time seen from another zone in Chromium', () => {
         await page.goto(`${t.baseUrl}/login`);
         await page.evaluate("localStorage.setItem('habeas.lang', 'ru')");
         await page.goto(`${t.baseUrl}/login`);
+        await expectNoSeriousAxe(page, 'sign-in page, ru');
         await page.getByRole('textbox', { name: 'Эл. почта' }).fill('lawyer@demo.local');
         await page.getByRole('textbox', { name: 'Пароль' }).fill(DEMO_PASSWORD);
         await page.getByRole('button', { name: 'Войти' }).click();
@@ -33,6 +34,7 @@ describe('court time seen from another zone in Chromium', () => {
         await page.getByRole('tab', { name: 'Заседания' }).click();
         const row = page.getByRole('row').filter({ hasText: 'Предварительное слушание' });
         await row.getByTestId('court-time').getByText('12 декабря 2031 г. в 10:00 МСК').waitFor();
+        await expectNoSeriousAxe(page, 'hearings tab, ru');
         assert.equal(await row.getByTestId('viewer-time').textContent(), '08:00 GMT+1');
 
         await page.getByRole('button', { name: 'Добавить заседание' }).click();
@@ -40,6 +42,7 @@ describe('court time seen from another zone in Chromium', () => {
         await dialog.getByLabel('Дата и время по времени суда (МСК)').fill('2031-12-15T10:00');
         await dialog.getByRole('button', { name: 'Создать' }).click();
         await page.getByText('Заседание сохранено.').waitFor();
+        await expectNoSeriousAxe(page, 'hearings tab after saving, ru');
         const stored = await t.db.query(`select scheduled_at, time_zone from hearings where scheduled_at::date = '2031-12-15'`);
         assert.equal(stored.rows[0].scheduled_at.toISOString(), '2031-12-15T07:00:00.000Z');
         assert.equal(stored.rows[0].time_zone, 'Europe/Moscow');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { browserSuite, signInThroughForm, withPage, type Browser } from '../support/browser';
+import { browserSuite, signInThroughForm, expectNoSeriousAxe, withPage, type Browser } from '../support/browser';
 import type { TestApp } from '../support/test-app';
 
 describe('contact log and legal actions in Chromium', () => {
@@ -15,6 +15,7 @@ describe('contact log and legal actions in Chromium', () => {
       await page.goto(`${t.baseUrl}/cases/vorontsov/contact`);
       await page.getByTestId('contact-log').waitFor();
       await page.getByTestId('trend-chart').waitFor();
+      await expectNoSeriousAxe(page, 'contact log page, en');
 
       await page.getByRole('button', { name: 'Visit refused' }).click();
       await page.getByLabel('Facility').fill('SIZO-1, Moscow');
@@ -27,6 +28,7 @@ describe('contact log and legal actions in Chromium', () => {
       await proposals.waitFor();
       const complaint = proposals.locator('.mantine-Card-root', { hasText: 'Complaint to the facility' });
       await complaint.getByText('Added to the open card as a further reason').waitFor();
+      await expectNoSeriousAxe(page, 'contact log with proposals, en');
       await complaint.getByRole('button', { name: 'Accept' }).click();
       await complaint.getByText('Drafting').waitFor();
       await page.getByRole('link', { name: 'Open the actions board' }).click();
@@ -34,12 +36,14 @@ describe('contact log and legal actions in Chromium', () => {
       const drafting = page.getByTestId('column-drafting').getByTestId('action-card').filter({ hasText: 'Quarantine declared in the block' });
       await drafting.waitFor();
       await drafting.getByTestId('also-because').waitFor();
+      await expectNoSeriousAxe(page, 'actions board, en');
       assert.equal(await page.getByTestId('action-card').filter({ hasText: 'Complaint to the facility' }).filter({ hasText: 'Quarantine' }).count(), 1);
       await drafting.getByRole('button', { name: 'Edit' }).click();
       const preview = page.getByTestId('draft-preview');
       await preview.getByText('ЖАЛОБА', { exact: true }).waitFor();
       await preview.getByText('Начальнику ФКУ СИЗО-1 УФСИН России по г. Москве').waitFor();
       await page.getByText('Every field of the template is filled.').waitFor();
+      await expectNoSeriousAxe(page, 'draft editor dialog, en');
       await page.getByRole('tab', { name: 'Text' }).click();
       const draft = page.getByTestId('draft-text');
       await draft.fill('# ЖАЛОБА\nПо делу № [[court.caseNumber: ?]] прошу обеспечить свидание.');
@@ -54,6 +58,7 @@ describe('contact log and legal actions in Chromium', () => {
 
       const filed = page.getByTestId('column-filed').getByTestId('action-card').filter({ hasText: 'Quarantine declared in the block' });
       await filed.getByRole('link', { name: 'Filed document' }).waitFor();
+      await expectNoSeriousAxe(page, 'actions board after filing, en');
 
       const rows = await t.db.query(
         `select a.status, a.draft_text, a.document_id from legal_actions a
@@ -81,5 +86,6 @@ describe('contact log and legal actions in Chromium', () => {
         .getByText(/vorontsov-motion_custody_health-.*\.docx/)
         .first()
         .waitFor();
+      await expectNoSeriousAxe(page, 'document drawer of a generated draft, en');
     }));
 });

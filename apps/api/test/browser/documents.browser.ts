@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { browserSuite, signInThroughForm, withPage, type Browser } from '../support/browser';
+import { browserSuite, signInThroughForm, expectNoSeriousAxe, withPage, type Browser } from '../support/browser';
 import { makeDocxBomb } from '../support/bomb-files';
 import { form } from '../support/document-files';
 import type { TestApp } from '../support/test-app';
@@ -19,6 +19,7 @@ describe('documents in the admin (Chromium)', () => {
       await signInThroughForm(page, t.baseUrl, 'lawyer@demo.local');
       await page.getByRole('link', { name: 'Documents' }).click();
       await page.getByTestId('document-row').first().waitFor();
+      await expectNoSeriousAxe(page, 'documents page, en');
 
       await page.getByTestId('case-select').click();
       await page.getByRole('option', { name: 'Vladimir Vorontsov' }).click();
@@ -46,9 +47,11 @@ describe('documents in the admin (Chromium)', () => {
       await page.getByTestId('document-search').fill('galimatias');
       await page.locator('[data-testid="snippet"] mark', { hasText: 'galimatias' }).first().waitFor();
       assert.equal(await page.getByTestId('document-row').count(), 1);
+      await expectNoSeriousAxe(page, 'documents search results, en');
 
       await page.getByRole('button', { name: 'hearing-notes' }).click();
       await page.getByTestId('sha256').filter({ hasText: hash }).waitFor();
+      await expectNoSeriousAxe(page, 'document drawer, en');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').first().click()]);
       assert.equal(download.suggestedFilename(), 'hearing-notes.txt');
       const saved = readFileSync((await download.path())!);
@@ -85,6 +88,7 @@ describe('documents in the admin (Chromium)', () => {
             await issue.waitFor();
             assert.match((await issue.textContent()) ?? '', expected[locale]);
             assert.equal(await page.getByTestId('download').count(), 1);
+            await expectNoSeriousAxe(page, `document drawer with a text issue, ${locale} ${viewport.width}`);
             if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/drawer-text-issue-${locale}-${viewport.width}.png` });
           },
           { locale, viewport },

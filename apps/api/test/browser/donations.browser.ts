@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startFakeStripe, type FakeStripe } from '../support/fake-stripe';
 import { WEBHOOK_SECRET } from '../support/stripe-events';
-import { launchBrowser, signInThroughForm, withPage, type Browser } from '../support/browser';
+import { launchBrowser, signInThroughForm, expectNoSeriousAxe, withPage, type Browser } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('donation page and finance screens in Chromium', () => {
@@ -33,12 +33,14 @@ describe('donation page and finance screens in Chromium', () => {
       assert.equal(await page.getByLabel('Show my name among the supporters').isChecked(), false);
       await page.getByText('Legal fees').first().waitFor();
       assert.ok(!(await page.content()).includes('Hidden Donor'));
+      await expectNoSeriousAxe(page, 'donation page, en');
       await page.getByRole('button', { name: 'Every month' }).click();
       await page.getByRole('button', { name: '€50.00' }).click();
       await page.getByLabel('Email for a receipt (optional)').fill('donor@example.org');
       await page.getByRole('button', { name: /Continue to payment/ }).click();
       await page.waitForURL(/\/checkout\/cs_test_fake_/);
       await page.getByTestId('donate-success').waitFor();
+      await expectNoSeriousAxe(page, 'donation success page, en');
       const sent = stripe.requests.find((r) => r.path === '/v1/checkout/sessions' && r.method === 'POST');
       assert.ok(sent);
       assert.equal(sent.form.mode, 'subscription');
@@ -59,6 +61,7 @@ describe('donation page and finance screens in Chromium', () => {
       const pay = page.getByTestId('pay-button');
       const label = async () => (await pay.textContent())?.replace(/\s/g, ' ');
       assert.equal(await label(), 'Перейти к оплате · 25,00 €');
+      await expectNoSeriousAxe(page, 'donation page, ru');
       const custom = page.getByLabel('Другая сумма (EUR)');
       await custom.fill('1');
       await custom.fill('');
@@ -70,6 +73,7 @@ describe('donation page and finance screens in Chromium', () => {
         .getByTestId('amount-limits')
         .getByText(/Минимальное пожертвование — 1,00\s€/)
         .waitFor();
+      await expectNoSeriousAxe(page, 'donation page below the limit, ru');
       await custom.fill('50000');
       assert.equal(await label(), 'Максимальное пожертвование — 10 000,00 €');
       assert.equal(await pay.isDisabled(), true);
@@ -79,6 +83,7 @@ describe('donation page and finance screens in Chromium', () => {
       // The other way to give is offered next to the card payment.
       await page.getByRole('button', { name: 'Банковский перевод (QR)' }).click();
       await page.getByTestId('bank-qr').waitFor();
+      await expectNoSeriousAxe(page, 'donation page bank transfer, ru');
     }));
 
   it('shows the cancel state in Russian', () =>
@@ -86,6 +91,7 @@ describe('donation page and finance screens in Chromium', () => {
       await page.goto(`${t.baseUrl}/donate/vorontsov?status=cancel&lang=ru`);
       await page.getByText('Оплата отменена').waitFor();
       await page.getByText('На что потрачены деньги').waitFor();
+      await expectNoSeriousAxe(page, 'donation cancelled page, ru');
     }));
 
   it('lets finance see donations, record an offline gift, and an admin approve an expense', () =>
@@ -96,12 +102,14 @@ describe('donation page and finance screens in Chromium', () => {
       await page.getByTestId('totals-EUR').waitFor();
       await page.getByTestId('reconciliation').getByText('Has not run yet.').waitFor();
       assert.ok(await page.getByTestId('donations-table').getByText('Anna K.').isVisible());
+      await expectNoSeriousAxe(page, 'donations page, en');
       await page.getByRole('button', { name: 'Record offline donation' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('Case').click();
       await page.getByRole('option', { name: 'Second case' }).click();
       await dialog.getByRole('textbox', { name: 'Amount' }).fill('123.45');
       await dialog.getByRole('textbox', { name: 'Method' }).fill('bank transfer');
+      await expectNoSeriousAxe(page, 'offline donation dialog, en');
       await dialog.getByRole('button', { name: 'Save' }).click();
       await page.getByText('Donation recorded').waitFor();
       await page.getByTestId('donations-table').getByText('€123.45').waitFor();
@@ -114,6 +122,7 @@ describe('donation page and finance screens in Chromium', () => {
         await page.getByTestId('ledger-case').click();
         await page.getByRole('option', { name: 'Vladimir Vorontsov' }).click();
         await page.getByTestId('ledger-EUR').waitFor();
+        await expectNoSeriousAxe(page, 'donations page with a case ledger, en');
         const row = page.getByTestId('expenses-table').getByRole('row', { name: /Independent cardiologist/ });
         await row.getByRole('button', { name: 'Approve' }).click();
         await row.getByText('paid').waitFor();
@@ -123,6 +132,7 @@ describe('donation page and finance screens in Chromium', () => {
         await descriptor.fill('HBS DEFENSE');
         await page.getByRole('form', { name: 'Campaign settings' }).getByRole('button', { name: 'Save' }).click();
         await page.getByText('Campaign settings saved').waitFor();
+        await expectNoSeriousAxe(page, 'donations page after saving settings, en');
         const campaign = await t.client().get('/api/public/campaigns/vorontsov');
         assert.equal(campaign.body.statementDescriptor, 'HBS DEFENSE');
       }),

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import JSZip from 'jszip';
-import { browserSuite, signInThroughForm, withPage, type Browser } from '../support/browser';
+import { browserSuite, signInThroughForm, expectNoSeriousAxe, withPage, type Browser } from '../support/browser';
 import type { TestApp } from '../support/test-app';
 
 describe('evidence in the admin (Chromium)', () => {
@@ -17,6 +17,7 @@ describe('evidence in the admin (Chromium)', () => {
       await page.waitForURL((url) => !url.pathname.startsWith('/login'));
       await page.goto(`${t.baseUrl}/cases/vorontsov?tab=dossiers`);
       await page.getByText('No dossier has been built for this case yet.').waitFor();
+      await expectNoSeriousAxe(page, 'dossiers tab, en');
       await page.getByText('Русский').click();
       await page.getByRole('button', { name: 'Build dossier' }).click();
       const row = page.getByTestId('dossier-row').first();
@@ -30,6 +31,7 @@ describe('evidence in the admin (Chromium)', () => {
       const { rows } = await t.db.query(`select sha256 from dossiers order by created_at desc limit 1`);
       assert.equal(createHash('sha256').update(bytes).digest('hex'), rows[0].sha256);
       await row.getByText(`SHA-256: ${rows[0].sha256.slice(0, 16)}`).waitFor();
+      await expectNoSeriousAxe(page, 'dossiers tab with a dossier, en');
     }));
 
   it("a document's drawer shows its chain of custody", () =>
@@ -41,6 +43,7 @@ describe('evidence in the admin (Chromium)', () => {
       const custody = page.getByTestId('custody');
       await custody.getByRole('heading', { name: 'Chain of custody' }).waitFor();
       await custody.getByTestId('custody-row').first().waitFor();
+      await expectNoSeriousAxe(page, 'document drawer with custody, en');
     }));
 
   it('an admin verifies the audit log and is told it is intact', () =>
@@ -50,5 +53,6 @@ describe('evidence in the admin (Chromium)', () => {
       await page.goto(`${t.baseUrl}/audit-log`);
       await page.getByRole('button', { name: 'Verify the log' }).click();
       await page.getByTestId('chain-result').getByText('The log is intact').waitFor();
+      await expectNoSeriousAxe(page, 'audit log, en');
     }));
 });

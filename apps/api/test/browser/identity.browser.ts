@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { authenticator } from 'otplib';
-import { browserSuite, signInThroughForm, withPage, type Browser } from '../support/browser';
+import { browserSuite, signInThroughForm, expectNoSeriousAxe, withPage, type Browser } from '../support/browser';
 import { DEMO_PASSWORD, type TestApp } from '../support/test-app';
 
 const INVITED_PASSWORD = 'harbour-lantern-quietly-42';
@@ -21,9 +21,11 @@ describe('identity screens in Chromium', () => {
       const code = page.getByRole('textbox', { name: 'Code from your authenticator app' });
       // Enabling used up the current code; the next step's code is within the accepted window.
       await code.fill(authenticator.clone({ epoch: Date.now() + 30_000 }).generate(setup.body.secret));
+      await expectNoSeriousAxe(page, 'sign-in asking for a code, en');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('link', { name: 'Users' }).click();
       await page.getByTestId('user-lawyer@demo.local').waitFor();
+      await expectNoSeriousAxe(page, 'users page, en');
 
       await page.getByRole('button', { name: 'Invite a user' }).click();
       const dialog = page.getByRole('dialog');
@@ -32,6 +34,7 @@ describe('identity screens in Chromium', () => {
       await dialog.getByRole('button', { name: 'Create invite link' }).click();
       const link = await page.getByTestId('invite-link').inputValue();
       assert.match(link, /\/invite\/[\w-]{20,}$/);
+      await expectNoSeriousAxe(page, 'invite dialog with a link, en');
       await page.keyboard.press('Escape');
       await page.getByTestId('user-invited@demo.local').waitFor();
 
@@ -39,8 +42,10 @@ describe('identity screens in Chromium', () => {
         await invitee.goto(`${t.baseUrl}${new URL(link).pathname}`);
         await invitee.getByRole('textbox', { name: 'New password' }).fill(INVITED_PASSWORD);
         await invitee.getByRole('textbox', { name: 'Repeat the password' }).fill(INVITED_PASSWORD);
+        await expectNoSeriousAxe(invitee, 'invite page, en');
         await invitee.getByRole('button', { name: 'Set password' }).click();
         await invitee.getByTestId('invite-accepted').waitFor();
+        await expectNoSeriousAxe(invitee, 'invite accepted, en');
       });
       const invited = await t.signIn('invited@demo.local', INVITED_PASSWORD);
       assert.equal((await invited.get('/api/auth/me')).status, 200);
@@ -48,6 +53,7 @@ describe('identity screens in Chromium', () => {
       await page.getByRole('button', { name: 'Actions for invited@demo.local' }).click();
       await page.getByRole('menuitem', { name: 'Disable' }).click();
       await page.getByTestId('user-invited@demo.local').getByText('disabled').waitFor();
+      await expectNoSeriousAxe(page, 'users page with a disabled user, en');
       assert.equal((await invited.get('/api/auth/me')).status, 401, 'the disabled user’s session died at once');
       const again = await t.client().post('/api/auth/login', { email: 'invited@demo.local', password: INVITED_PASSWORD });
       assert.equal(again.status, 401);
@@ -60,6 +66,7 @@ describe('identity screens in Chromium', () => {
       await page.goto(`${t.baseUrl}/account`);
       await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
       await page.getByTestId('mfa-qr').waitFor();
+      await expectNoSeriousAxe(page, 'account page setting up MFA, en');
       const secret = (await page.getByTestId('mfa-secret').textContent())!.trim();
       await page.getByRole('textbox', { name: '6-digit code' }).fill(authenticator.generate(secret));
       await page.getByLabel('Current password (to confirm)').fill(DEMO_PASSWORD);
@@ -67,6 +74,7 @@ describe('identity screens in Chromium', () => {
       const codes = page.getByTestId('recovery-codes').locator('code');
       await codes.nth(9).waitFor();
       assert.equal(await codes.count(), 10);
+      await expectNoSeriousAxe(page, 'account page with recovery codes, en');
       await page.getByText('This device', { exact: false }).first().waitFor();
       const row = await t.db.query(`select mfa_enabled_at from users where email = 'lawyer2@demo.local'`);
       assert.ok(row.rows[0].mfa_enabled_at);

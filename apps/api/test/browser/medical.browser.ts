@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { browserSuite, signInThroughForm, withPage, type Browser } from '../support/browser';
+import { browserSuite, signInThroughForm, expectNoSeriousAxe, withPage, type Browser } from '../support/browser';
 import type { TestApp } from '../support/test-app';
 
 describe('medical alerts and incidents in Chromium', () => {
@@ -14,7 +14,8 @@ describe('medical alerts and incidents in Chromium', () => {
       await page.getByRole('link', { name: /Medical alerts/ }).click();
       await page.getByTestId('alert-card').first().waitFor();
       const badge = page.getByTestId('open-alerts-badge');
-      await badge.getByText('3').waitFor(); // the demo's hospital transfer, no news, no contact
+      await badge.getByText('3').waitFor();
+      await expectNoSeriousAxe(page, 'medical alerts inbox, en'); // the demo's hospital transfer, no news, no contact
 
       const lawyer = await t.signIn('lawyer@demo.local');
       const created = await lawyer.post('/api/cases/vorontsov/medical-incidents', {
@@ -38,10 +39,12 @@ describe('medical alerts and incidents in Chromium', () => {
       await page.locator(`[data-alert-id="${alertId}"][data-status="acknowledged"]`).waitFor();
       const medicName = (await t.db.query(`select name from users where email = 'medic@demo.local'`)).rows[0].name;
       await card.getByTestId('alert-acknowledged').getByText(`Taken by ${medicName}`, { exact: false }).waitFor();
+      await expectNoSeriousAxe(page, 'inbox with an acknowledged alert, en');
       assert.equal(await badge.textContent(), '4', 'an alert in progress still counts');
 
       await card.getByRole('button', { name: 'Resolve' }).click();
       await page.getByRole('textbox', { name: 'What was done' }).fill('Ambulance called; pressure down to 150/90');
+      await expectNoSeriousAxe(page, 'resolve dialog, en');
       await page.getByRole('dialog').getByRole('button', { name: 'Resolve' }).click();
       await card.waitFor({ state: 'detached' });
       await badge.getByText('3').waitFor();
@@ -49,6 +52,7 @@ describe('medical alerts and incidents in Chromium', () => {
       await page.getByRole('option', { name: 'Resolved' }).click();
       const resolved = page.locator(`[data-alert-id="${alertId}"]`);
       await resolved.getByText('Note: Ambulance called; pressure down to 150/90').waitFor();
+      await expectNoSeriousAxe(page, 'resolved alerts, en');
       await resolved.getByTestId('alert-resolved').getByText(`Resolved by ${medicName}`, { exact: false }).waitFor();
     }));
 
@@ -58,6 +62,7 @@ describe('medical alerts and incidents in Chromium', () => {
       await page.getByRole('heading', { level: 1, name: 'Medical overview' }).waitFor();
       await page.getByTestId('medical-state').getByRole('link', { name: 'Vladimir Vorontsov' }).waitFor();
       await page.getByTestId('alert-card').first().waitFor();
+      await expectNoSeriousAxe(page, 'medic home, en');
       const menu = page.getByRole('navigation', { name: 'main' });
       assert.equal(await menu.getByRole('link', { name: 'Actions' }).count(), 0);
       assert.equal(await menu.getByRole('link', { name: 'Templates' }).count(), 0);
@@ -73,6 +78,7 @@ describe('medical alerts and incidents in Chromium', () => {
       await page.goto(`${t.baseUrl}/cases/vorontsov/medical`);
       await page.getByTestId('vitals-chart').waitFor();
       await page.getByText('Hospitalisation').first().waitFor();
+      await expectNoSeriousAxe(page, 'case medical page, en');
       await page.getByRole('button', { name: 'Record incident' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('textbox', { name: 'Description' }).fill('Chest pain reported at the visit');
@@ -84,6 +90,7 @@ describe('medical alerts and incidents in Chromium', () => {
       await dialog.getByTestId('vitals-findings').getByText('Severity raised to “Critical” by the readings:').waitFor();
       await dialog.getByText('Hypertensive crisis: 190/110 mmHg').waitFor();
       assert.equal(await dialog.getByLabel('Severity', { exact: true }).inputValue(), 'Critical');
+      await expectNoSeriousAxe(page, 'new incident dialog with findings, en');
       await dialog.getByRole('button', { name: 'Save' }).click();
       await dialog.waitFor({ state: 'detached' });
       await page.getByText('Chest pain reported at the visit').waitFor();
@@ -93,6 +100,7 @@ describe('medical alerts and incidents in Chromium', () => {
       assert.ok((await chart.getByTestId('vitals-gap').count()) > 0, 'a gap is drawn');
       assert.ok((await chart.getByTestId('normal-band').count()) >= 2, 'normal ranges are drawn');
       assert.ok((await chart.getByTestId('vitals-line').count()) > 2, 'lines break at the gap');
+      await expectNoSeriousAxe(page, 'case medical page with the chart, en');
       const list = await (await t.signIn('lawyer@demo.local')).get('/api/cases/vorontsov/medical-incidents');
       const saved = list.body.items.find((i: { description: string }) => i.description === 'Chest pain reported at the visit');
       assert.ok(saved);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startFakeStripe, type FakeStripe } from '../support/fake-stripe';
 import { checkoutSession, deliver, events, stripeTestEnv } from '../support/stripe-events';
-import { launchBrowser, signInThroughForm, withPage, type Browser } from '../support/browser';
+import { launchBrowser, signInThroughForm, expectNoSeriousAxe, withPage, type Browser } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('money that needs attention, on the finance screen in Chromium', () => {
@@ -32,6 +32,7 @@ describe('money that needs attention, on the finance screen in Chromium', () => 
       await attention.getByText('Оплата по ссылке неизвестной кампании').waitFor();
       await attention.getByText('checkout.session.completed').waitFor();
       await page.getByTestId('reconciliation').getByText('Сверка ещё не проводилась.').waitFor();
+      await expectNoSeriousAxe(page, 'donations page, ru');
 
       stripe.failWith = { status: 400, type: 'invalid_request_error', message: 'No such thing' };
       await page.getByRole('button', { name: 'Сверить сейчас' }).click();
@@ -40,6 +41,7 @@ describe('money that needs attention, on the finance screen in Chromium', () => 
         .getByTestId('reconciliation')
         .getByText(/не удалось — [1-9]/)
         .waitFor();
+      await expectNoSeriousAxe(page, 'donations page with a failed reconciliation, ru');
       stripe.failWith = null;
       await page.getByRole('button', { name: 'Сверить сейчас' }).click();
       await page.getByTestId('reconciliation-error').waitFor({ state: 'detached' });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { browserSuite, signInThroughForm, withPage, type Browser } from '../support/browser';
+import { browserSuite, signInThroughForm, expectNoSeriousAxe, withPage, type Browser } from '../support/browser';
 import type { TestApp } from '../support/test-app';
 
 describe('the public side of a case (Chromium)', () => {
@@ -20,6 +20,7 @@ describe('the public side of a case (Chromium)', () => {
       const card = page.getByTestId('update-card').filter({ hasText: 'Передача с лекарствами принята' });
       await card.getByText('draft').waitFor();
       await card.getByText('Another lawyer of the case publishes it').waitFor();
+      await expectNoSeriousAxe(page, 'updates tab with a draft, en');
     });
     await withPage(browser, 'public-case-approve', async (page) => {
       await signInThroughForm(page, t.baseUrl, 'lawyer@demo.local');
@@ -28,6 +29,7 @@ describe('the public side of a case (Chromium)', () => {
       const card = page.getByTestId('update-card').filter({ hasText: 'Передача с лекарствами принята' });
       await card.getByRole('button', { name: 'Reviewed, publish' }).click();
       await card.getByText('published', { exact: true }).waitFor();
+      await expectNoSeriousAxe(page, 'updates tab after publishing, en');
     });
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ru-RU', javaScriptEnabled: false, isMobile: true });
     try {
@@ -45,6 +47,22 @@ describe('the public side of a case (Chromium)', () => {
       await page.screenshot({ path: `${process.env.HABEAS_SHOTS ?? '/tmp'}/public-case-ru-390.png`, fullPage: true }).catch(() => undefined);
     } finally {
       await context.close();
+    }
+    // The same page with scripts on (axe-core needs them), in both languages on a phone and a desktop.
+    for (const [locale, viewport] of [
+      ['ru-RU', { width: 390, height: 844 }],
+      ['en-US', { width: 1440, height: 900 }],
+    ] as const) {
+      await withPage(
+        browser,
+        `public-case-axe-${locale}`,
+        async (page) => {
+          await page.goto(`${t.baseUrl}/support/vorontsov`);
+          await page.getByRole('heading', { level: 1 }).waitFor();
+          await expectNoSeriousAxe(page, `public case page, ${locale} ${viewport.width}`);
+        },
+        { locale, viewport },
+      );
     }
   });
 });

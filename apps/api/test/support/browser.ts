@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { after, before } from 'node:test';
@@ -70,6 +71,56 @@ export function browserSuite(use: (app: TestApp, browser: Browser) => void, opti
     await browser?.close();
     await app?.close();
   });
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  tags: string[];
+  help: string;
+  nodes: Array<{ target: unknown[] }>;
+}
+
+/** Page-structure rules that fail whatever axe-core's impact says: one h1, one main landmark, no skipped heading level. */
+const structureRules = new Set(['page-has-heading-one', 'landmark-one-main', 'landmark-no-duplicate-main', 'heading-order']);
+
+function counts(violation: AxeViolation): boolean {
+  const wcag = violation.tags.some((tag) => /^wcag2\d?a{1,2}$/.test(tag));
+  return structureRules.has(violation.id) || (wcag && (violation.impact === 'serious' || violation.impact === 'critical'));
+}
+
+/**
+ * Serious and critical axe-core violations of WCAG 2 A/AA rules, plus the page-structure rules above, on the
+ * page as it is now: one line each with the first offending elements. axe-core goes in through the DevTools
+ * protocol, which the app's CSP does not apply to, so the page keeps its real policy.
+ */
+export async function seriousAxeViolations(page: Page, within?: string): Promise<string[]> {
+  const loaded = await page.evaluate('typeof globalThis.axe === "object"');
+  if (!loaded) await page.evaluate(axeSource);
+  // Page-structure rules judge a whole page, not a part of it (`within`, a CSS selector).
+  const context = within ? JSON.stringify({ include: [within] }) : 'document';
+  const violations = (await page.evaluate(`globalThis.axe.run(${context}, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    resultTypes: ['violations'],
+  }).then((result) => result.violations.map(({ id, impact, tags, help, nodes }) => ({ id, impact, tags, help, nodes: nodes.map(({ target }) => ({ target })) })))`)) as AxeViolation[];
+  return violations.filter((violation) => counts(violation) && !(within && structureRules.has(violation.id))).map((violation) => {
+    const where = violation.nodes
+      .slice(0, 3)
+      .map((node) => node.target.join(' '))
+      .join(', ');
+    return `${violation.id} (${violation.impact}, ${violation.nodes.length}×): ${violation.help} — ${where}`;
+  });
+}
+
+/**
+ * Fails when axe-core finds a serious or critical WCAG 2 A/AA violation on the page; `label` names the page
+ * (and language, viewport) in the message. Call it on every page a browser test visits, once it has settled.
+ */
+export async function expectNoSeriousAxe(page: Page, label: string): Promise<void> {
+  const found = await seriousAxeViolations(page);
+  assert.deepEqual(found, [], `axe-core on ${label} (${page.url()}):\n${found.join('\n')}`);
 }
 
 export type { Browser, Page };

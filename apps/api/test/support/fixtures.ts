@@ -143,6 +143,15 @@ export class Fixtures {
     return { incident, alert };
   }
 
+  /** An incident of the given severity (high or critical) and the alert it opened. */
+  async newAlertOf(caseId: string, severity: 'high' | 'critical') {
+    const incident = await this.newIncident(caseId, { severity, type: 'injury', description: 'Injured in the cell' });
+    const alerts = expectBody(await this.admin.get(`/api/medical-alerts?caseId=${caseId}&limit=100`), 200, medicalAlertPage);
+    const alert = alerts.items.find((item) => item.incidentId === incident.id);
+    assert.ok(alert, 'a high or critical incident opens an alert');
+    return { incident, alert };
+  }
+
   async newDocument(caseId: string, { privileged = false, text = 'Fixture document text', by = this.admin } = {}) {
     const fields: Record<string, string> = { title: this.unique('Document'), kind: 'memo' };
     if (privileged) fields.privileged = 'true';

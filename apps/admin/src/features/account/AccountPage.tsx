@@ -8,6 +8,7 @@ import type { MfaSetupResponse, RecoveryCodesResponse, SessionView } from '@habe
 import { sessionKey, useCurrentUser } from '../../app/session';
 import { api, ApiError, fieldErrors } from '../../shared/api';
 import { CalendarFeedCard } from '../cases/CalendarFeedCard';
+import { AlertChannelsCard } from '../alerting/AlertChannelsCard';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 
@@ -28,6 +29,7 @@ export function AccountPage() {
           <>
             <PasswordSection />
             <SessionsSection />
+            <AlertChannelsCard />
             <CalendarFeedCard />
           </>
         )}
@@ -55,7 +57,7 @@ function PasswordSection() {
   };
   return (
     <Card withBorder component="form" onSubmit={submit}>
-      <Title order={4} mb="sm">
+      <Title order={2} size="h4" mb="sm">
         {t('account.password')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -165,7 +167,9 @@ function MfaSection() {
   return (
     <Card withBorder>
       <Group justify="space-between" mb="sm">
-        <Title order={4}>{t('account.mfa')}</Title>
+        <Title order={2} size="h4">
+          {t('account.mfa')}
+        </Title>
         {user.mfaEnabled ? <Badge color="green">{t('account.mfaOn')}</Badge> : <Badge color="gray">{t('account.mfaOff')}</Badge>}
       </Group>
       {codes && <RecoveryCodes codes={codes} />}
@@ -253,7 +257,7 @@ function SessionsSection() {
   const items = sessions.data?.items ?? [];
   return (
     <Card withBorder>
-      <Title order={4} mb="sm">
+      <Title order={2} size="h4" mb="sm">
         {t('account.sessions')}
       </Title>
       <QueryState isLoading={sessions.isLoading} error={sessions.error} isEmpty={items.length === 0} empty={t('account.noSessions')}>

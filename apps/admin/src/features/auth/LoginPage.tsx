@@ -47,11 +47,13 @@ export function LoginPage() {
           : error?.message;
 
   return (
-    <Center mih="100vh" p="md">
+    <Center component="main" mih="100vh" p="md">
       <Paper withBorder shadow="sm" p="xl" w={380} component="form" onSubmit={submit}>
         <Stack>
           <Group justify="space-between">
-            <Title order={3}>{t('auth.signInTitle')}</Title>
+            <Title order={1} size="h3">
+              {t('auth.signInTitle')}
+            </Title>
             <Group gap={4}>
               <ThemeSwitch />
             </Group>

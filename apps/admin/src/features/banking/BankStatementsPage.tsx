@@ -163,7 +163,9 @@ function Statements() {
   const remove = useDeleteStatementFile();
   return (
     <Stack gap="xs">
-      <Title order={3}>{t('banking.statements')}</Title>
+      <Title order={2} size="h3">
+        {t('banking.statements')}
+      </Title>
       <QueryState isLoading={statements.isLoading} error={statements.error} isEmpty={statements.items.length === 0} empty={t('banking.noStatements')}>
         <Table data-testid="bank-statements-table">
           <Table.Thead>

@@ -30,7 +30,9 @@ export function CampaignTextsForm({ caseId }: { caseId: string }) {
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {(['ru', 'en'] as const).map((lang) => (
             <Stack key={lang} gap="xs">
-              <Title order={5}>{t(`banking.language.${lang}`)}</Title>
+              <Title order={3} size="h5">
+                {t(`banking.language.${lang}`)}
+              </Title>
               <TextInput
                 label={t('banking.publicTitle')}
                 value={form[lang].title}

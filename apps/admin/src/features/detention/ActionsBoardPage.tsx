@@ -31,7 +31,7 @@ export function ActionsBoardPage() {
             const items = actions.items.filter((action) => action.status === status);
             return (
               <Stack key={status} gap="xs" data-testid={`column-${status}`}>
-                <Title order={4}>
+                <Title order={2} size="h4">
                   {t(`detention.actionStatus.${status}`)} ({items.length})
                 </Title>
                 {items.map((action) => (

@@ -73,7 +73,9 @@ export function CaseContactTab({ caseId }: { caseId: string }) {
 
       <Card withBorder>
         <Group justify="space-between" mb="xs">
-          <Title order={4}>{t('detention.trend.title')}</Title>
+          <Title order={2} size="h4">
+            {t('detention.trend.title')}
+          </Title>
           <SegmentedControl
             size="xs"
             value={bucket}

@@ -2,7 +2,8 @@ import type { ContactTrend } from '@habeas/contracts';
 import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-const COLORS = { refusedVisits: '#e03131', undeliveredLetters: '#f08c00', returnedParcels: '#7048e8' } as const;
+// Dark enough to be read as text on white (legend) at 4.5:1.
+const COLORS = { refusedVisits: '#c92a2a', undeliveredLetters: '#a76100', returnedParcels: '#5f3dc4' } as const;
 type Series = keyof typeof COLORS;
 
 /** Bars of refusals per period, in plain SVG (no chart library for three numbers). */

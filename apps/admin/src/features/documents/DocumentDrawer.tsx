@@ -94,7 +94,9 @@ export function DocumentDrawer(props: { id: string | null; onClose: () => void }
               </Text>
             )}
             <Group justify="space-between">
-              <Title order={4}>{t('documents.versions')}</Title>
+              <Title order={3} size="h4">
+                {t('documents.versions')}
+              </Title>
               <Button size="xs" variant="light" leftSection={<IconUpload size={14} />} onClick={() => input.current?.click()} loading={progress !== null}>
                 {t('documents.newVersion')}
               </Button>

@@ -33,7 +33,9 @@ export function CaseMoneyTab({ caseId }: { caseId: string }) {
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {ledger.data?.currencies.map((c) => (
             <Card key={c.currency} withBorder data-testid={`ledger-${c.currency}`}>
-              <Title order={4}>{c.currency}</Title>
+              <Title order={2} size="h4">
+                {c.currency}
+              </Title>
               <Row label={t('donations.raised')} value={money(c.raisedMinor, c.currency)} />
               <Row label={t('donations.refunded')} value={money(-c.refundedMinor, c.currency)} />
               {c.disputedMinor > 0 && <Row label={t('donations.disputed')} value={money(-c.disputedMinor, c.currency)} />}
@@ -46,13 +48,21 @@ export function CaseMoneyTab({ caseId }: { caseId: string }) {
           ))}
         </SimpleGrid>
       </QueryState>
-      <Title order={4}>{t('donations.campaignSettings')}</Title>
+      <Title order={2} size="h4">
+        {t('donations.campaignSettings')}
+      </Title>
       <CampaignSettingsForm caseId={caseId} />
-      <Title order={4}>{t('banking.textsTitle')}</Title>
+      <Title order={2} size="h4">
+        {t('banking.textsTitle')}
+      </Title>
       <CampaignTextsForm caseId={caseId} />
-      <Title order={4}>{t('banking.detailsTitle')}</Title>
+      <Title order={2} size="h4">
+        {t('banking.detailsTitle')}
+      </Title>
       <BankDetailsForm caseId={caseId} />
-      <Title order={4}>{t('donations.expenses')}</Title>
+      <Title order={2} size="h4">
+        {t('donations.expenses')}
+      </Title>
       <NewExpense caseId={caseId} onSaved={refresh} />
       <QueryState isLoading={expenses.isLoading} error={expenses.error} isEmpty={expenses.items.length === 0} empty={t('donations.noExpenses')}>
         <Table striped data-testid="expenses-table">

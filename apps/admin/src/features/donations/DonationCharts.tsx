@@ -12,7 +12,9 @@ export function DonationCharts({ summary }: { summary: DonationSummary }) {
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         {currencies.map((currency) => (
           <Card key={currency} withBorder data-testid={`totals-${currency}`}>
-            <Title order={4}>{currency}</Title>
+            <Title order={2} size="h4">
+              {currency}
+            </Title>
             {summary.totals
               .filter((row) => row.currency === currency)
               .map((row) => (

@@ -136,7 +136,7 @@ export function DonationsPage() {
         </Table>
         <LoadMore {...donations} />
       </QueryState>
-      <Title order={3} mt="xl" mb="sm">
+      <Title order={2} size="h3" mt="xl" mb="sm">
         {t('donations.ledgerTitle')}
       </Title>
       <Select label={t('donations.case')} data={cases.data ?? []} value={ledgerCase} onChange={setLedgerCase} w={260} mb="md" data-testid="ledger-case" />

@@ -54,7 +54,7 @@ export function MoneyAttentionPanel({ summary }: { summary: DonationSummary }) {
 
       <Card withBorder data-testid="needs-attention">
         <Group justify="space-between" mb="xs">
-          <Title order={3} size="h4">
+          <Title order={2} size="h4">
             {t('money.attention.title')}
           </Title>
           <Badge color={open.length ? 'orange' : 'green'}>{open.length}</Badge>
@@ -134,7 +134,7 @@ export function MoneyAttentionPanel({ summary }: { summary: DonationSummary }) {
 function ListCard(props: { testId: string; title: string; empty: string; rows: Array<{ key: string; left: string; right: string }> }) {
   return (
     <Card withBorder data-testid={props.testId}>
-      <Title order={3} size="h4" mb="xs">
+      <Title order={2} size="h4" mb="xs">
         {props.title}
       </Title>
       {props.rows.length === 0 ? (

@@ -53,7 +53,7 @@ export function CaseDossiersTab(props: { caseId: string }) {
   return (
     <Stack>
       <Paper withBorder p="md">
-        <Title order={3} size="h4" mb="xs">
+        <Title order={2} size="h4" mb="xs">
           {t('evidence.dossiers.new')}
         </Title>
         <Text size="sm" c="dimmed" mb="md">
@@ -103,7 +103,7 @@ export function CaseDossiersTab(props: { caseId: string }) {
           </Group>
         </Stack>
       </Paper>
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {t('evidence.dossiers.made')}
       </Title>
       <QueryState isLoading={dossiers.isLoading} error={dossiers.error} isEmpty={(dossiers.data ?? []).length === 0} empty={t('evidence.dossiers.empty')}>

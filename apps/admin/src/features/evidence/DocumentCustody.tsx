@@ -10,7 +10,9 @@ export function DocumentCustody(props: { documentId: string }) {
   const custody = useDocumentCustody(props.documentId);
   return (
     <Stack gap="xs" data-testid="custody">
-      <Title order={4}>{t('evidence.custody.title')}</Title>
+      <Title order={3} size="h4">
+        {t('evidence.custody.title')}
+      </Title>
       <Text size="sm" c="dimmed">
         {t('evidence.custody.hint')}
       </Text>

@@ -3,6 +3,7 @@ import { assessVitals, can, type MedicalAlert, type VitalReading } from '@habeas
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCurrentUser } from '../../app/session';
+import { AlertDeliveries } from '../alerting/AlertDeliveries';
 import { useIncident } from './hooks';
 import { SeverityBadge } from './SeverityBadge';
 
@@ -78,6 +79,7 @@ export function AlertCard(props: { alert: MedicalAlert; headingOrder: 2 | 3; bus
             </Text>
           )}
           {alert.note && <Text size="sm">{t('medical.alerts.noteShown', { note: alert.note })}</Text>}
+          <AlertDeliveries alertId={alert.id} />
         </Stack>
         <Group gap="xs" wrap="nowrap">
           {alert.status === 'open' && (

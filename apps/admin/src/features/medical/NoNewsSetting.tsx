@@ -23,7 +23,7 @@ export function NoNewsSetting(props: { caseId: string; canWrite: boolean }) {
   return (
     <Paper withBorder p="sm">
       <Stack gap="xs">
-        <Text fw={600} size="sm" component="h3" m={0}>
+        <Text fw={600} size="sm" component="h2" m={0}>
           {t('medical.settings.title')}
         </Text>
         <Group align="flex-end" gap="lg">

@@ -58,7 +58,7 @@ export function CaseUpdatesTab(props: { caseId: string; slug: string; isPublic: 
         )}
       </Group>
       <Paper withBorder p="md">
-        <Title order={3} size="h4" mb="sm">
+        <Title order={2} size="h4" mb="sm">
           {t('publicCase.newUpdate')}
         </Title>
         <Stack gap="sm">
@@ -111,7 +111,7 @@ export function CaseUpdatesTab(props: { caseId: string; slug: string; isPublic: 
                       </Badge>
                       <Badge variant="outline">{update.language === 'ru' ? 'RU' : 'EN'}</Badge>
                     </Group>
-                    <Title order={4} size="h5" mt={6}>
+                    <Title order={3} size="h5" mt={6}>
                       {update.title}
                     </Title>
                     <Text size="xs" c="dimmed">

@@ -19,10 +19,12 @@ export function InvitePage() {
     if (!mismatch) accept.mutate();
   };
   return (
-    <Center mih="100vh" p="md">
+    <Center component="main" mih="100vh" p="md">
       <Paper withBorder shadow="sm" p="xl" w={420} component="form" onSubmit={submit}>
         <Stack>
-          <Title order={3}>{t('users.acceptTitle')}</Title>
+          <Title order={1} size="h3">
+            {t('users.acceptTitle')}
+          </Title>
           {accept.isSuccess ? (
             <>
               <Alert color="green" data-testid="invite-accepted">

@@ -120,7 +120,7 @@ export function UsersPage() {
       <Modal opened={link !== null} onClose={() => setLink(null)} title={t('users.inviteLinkTitle')}>
         <Stack>
           <Text size="sm">{t('users.inviteLinkHint')}</Text>
-          <TextInput readOnly value={link ?? ''} data-testid="invite-link" onFocus={(e) => e.currentTarget.select()} />
+          <TextInput readOnly aria-label={t('users.inviteLinkTitle')} value={link ?? ''} data-testid="invite-link" onFocus={(e) => e.currentTarget.select()} />
           <CopyButton value={link ?? ''}>
             {({ copied, copy }) => (
               <Button onClick={copy} variant={copied ? 'light' : 'filled'}>
@@ -191,7 +191,9 @@ function MfaPolicyCard() {
   });
   return (
     <Card withBorder>
-      <Title order={4}>{t('users.mfaPolicy')}</Title>
+      <Title order={2} size="h4">
+        {t('users.mfaPolicy')}
+      </Title>
       <Text size="sm" c="dimmed" mb="sm">
         {t('users.mfaPolicyHint')}
       </Text>

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createCipheriv, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { FieldCipher, openField, openText, sealField, SealedValueRefused, sealText, type SealedAt } from './field-cipher';
 
@@ -51,6 +53,32 @@ describe('FieldCipher', () => {
     });
   }
 
+  it('binds exactly "habeas-field", table, column and row joined by NUL bytes (an independent sealer agrees)', () => {
+    const sealBy = (aad: string) => {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
+      cipher.setAAD(Buffer.from(aad, 'utf8'));
+      const body = Buffer.concat([cipher.update('по-русски', 'utf8'), cipher.final()]);
+      return ['v2', 'abcd1234', iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
+    };
+    const place = { table: 'таблица', column: 'колонка', row: 'строка-1' };
+    assert.equal(FieldCipher.open(sealBy('habeas-field\0таблица\0колонка\0строка-1'), place), 'по-русски');
+    assert.throws(() => FieldCipher.open(sealBy('\0таблица\0колонка\0строка-1'), place), SealedValueRefused);
+    assert.throws(() => FieldCipher.open(sealBy('habeas-fieldтаблицаколонкастрока-1'), place), SealedValueRefused);
+  });
+
+  it('tells apart places whose names only run together differently', () => {
+    const sealed = FieldCipher.seal('x', { table: 'ab', column: 'c', row: 'd' });
+    assert.throws(() => FieldCipher.open(sealed, { table: 'a', column: 'bc', row: 'd' }), SealedValueRefused);
+    assert.throws(() => FieldCipher.open(sealed, { table: 'ab', column: '', row: 'cd' }), /table, column and row/);
+  });
+
+  it('refuses to seal before it is configured', () => {
+    // A fresh process: the cipher in this one is configured.
+    const script = `try { require(${JSON.stringify(join(__dirname, 'field-cipher.js'))}).FieldCipher.seal('x', { table: 't', column: 'c', row: 'r' }); } catch (e) { process.stdout.write(e.message); }`;
+    assert.equal(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }), 'FieldCipher is not configured');
+  });
+
   it('still opens a v1 value (sealed before binding) wherever it is', () => {
     assert.equal(FieldCipher.open(sealV1('old donor'), here), 'old donor');
     assert.equal(FieldCipher.isCurrent(sealV1('old donor')), false);
@@ -78,7 +106,10 @@ describe('FieldCipher', () => {
     it(`refuses ${label}`, () => {
       const [version, id, iv, tag, body] = FieldCipher.seal('donor@example.org', here).split(':');
       const short = Buffer.from(tag, 'base64').subarray(0, cut).toString('base64');
-      assert.throws(() => FieldCipher.open([version, id, iv, short, body].join(':'), here), /tag length/);
+      assert.throws(
+        () => FieldCipher.open([version, id, iv, short, body].join(':'), here),
+        (error: unknown) => error instanceof SealedValueRefused && /malformed \(IV or tag length\)$/.test(error.message),
+      );
     });
   }
 

@@ -1,0 +1,71 @@
+import {
+  Alert,
+  DEFAULT_THEME,
+  Drawer,
+  FileInput,
+  Modal,
+  MultiSelect,
+  Notification,
+  Select,
+  createTheme,
+  type CSSVariablesResolver,
+  type MantineColorsTuple,
+} from '@mantine/core';
+
+/**
+ * Mantine's red, green, teal, cyan, lime, yellow and orange at shade 8 (filled badges, coloured text) give white or
+ * white-backed text less than 4.5:1 contrast (red just reaches it on white, not on its own pale tint); these darker shades 8 and 9 reach it (WCAG AA), the lighter
+ * shades stay as they are.
+ */
+const darker: Record<string, [string, string]> = {
+  red: ['#c92a2a', '#a82323'],
+  cyan: ['#0b7d90', '#0b6f81'],
+  teal: ['#08815c', '#077453'],
+  green: ['#278439', '#257735'],
+  lime: ['#4e800b', '#46710a'],
+  yellow: ['#a76100', '#a05300'],
+  orange: ['#c14a0a', '#b53c0c'],
+};
+
+const colors = Object.fromEntries(
+  Object.entries(darker).map(([name, [eight, nine]]) => [name, [...DEFAULT_THEME.colors[name].slice(0, 8), eight, nine] as unknown as MantineColorsTuple]),
+);
+
+/**
+ * Shade 8 and a darker "dimmed" grey give text, links and filled badges at least 4.5:1 contrast on white (WCAG AA).
+ * Close buttons of notifications, alerts, dialogs and drawers, and the clear buttons of inputs, carry a name in the
+ * reader's language.
+ */
+export function themeFor(labels: { close: string; clear: string }) {
+  const closeButtonProps = { 'aria-label': labels.close };
+  const clearButtonProps = { 'aria-label': labels.clear };
+  return createTheme({
+    primaryColor: 'indigo',
+    primaryShade: { light: 8, dark: 5 },
+    defaultRadius: 'md',
+    colors,
+    components: {
+      Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
+      Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
+      Drawer: Drawer.extend({ defaultProps: { closeButtonProps } }),
+      Alert: Alert.extend({ defaultProps: { closeButtonLabel: labels.close } }),
+      Select: Select.extend({ defaultProps: { clearButtonProps } }),
+      MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps } }),
+      FileInput: FileInput.extend({ defaultProps: { clearButtonProps } }),
+    },
+  });
+}
+// Light variants (active menu entries, light badges) draw shade 9 text on a pale tint of the colour (shade 1), and
+// when hovered on shade 0 instead of Mantine's darker shade 2: at least 4.5:1 either way.
+const lightText = Object.fromEntries(
+  Object.keys(DEFAULT_THEME.colors).flatMap((name) => [
+    [`--mantine-color-${name}-light-color`, `var(--mantine-color-${name}-9)`],
+    [`--mantine-color-${name}-light-hover`, `var(--mantine-color-${name}-0)`],
+  ]),
+);
+
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-8)', ...lightText },
+  dark: {},
+});
