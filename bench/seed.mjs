@@ -62,7 +62,7 @@ async function sealTexts(client) {
     await client.query(
       `with t as (select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) as t(id, document_id, sealed, terms)),
             v as (update document_versions v set extracted_text = t.sealed from t where v.id = t.id)
-       update documents d set search_terms = t.terms from t where d.id = t.document_id`,
+       update documents d set search_terms = t.terms, search_body = d.search_body || document_number_lexemes(t.terms) from t where d.id = t.document_id`,
       [
         rows.map((r) => r.id),
         rows.map((r) => r.document_id),
