@@ -5,6 +5,7 @@ import { IconDots, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RegistryNumberForm } from '../account/RegistryNumberForm';
 import { roles, type CreateUserResponse, type MfaPolicy, type Role, type User } from '@habeas/contracts';
 import { useCurrentUser } from '../../app/session';
 import { api, fieldErrors } from '../../shared/api';
@@ -21,6 +22,7 @@ export function UsersPage() {
   const [q] = useDebouncedValue(search, 300);
   const [inviting, setInviting] = useState(false);
   const [link, setLink] = useState<string | null>(null);
+  const [registryOf, setRegistryOf] = useState<User | null>(null);
   const users = usePaged<User>(['users'], '/api/users', { q });
   const refresh = () => client.invalidateQueries({ queryKey: ['users'] });
   const update = useMutation({
@@ -61,7 +63,14 @@ export function UsersPage() {
             <Table.Tbody>
               {users.items.map((user) => (
                 <Table.Tr key={user.id} data-testid={`user-${user.email}`}>
-                  <Table.Td>{user.name}</Table.Td>
+                  <Table.Td>
+                    {user.name}
+                    {user.role === 'lawyer' && user.advocateRegistryNumber && (
+                      <Text size="xs" c="dimmed">
+                        {t('lawyerProfile.registryNumber')}: {user.advocateRegistryNumber}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>{user.email}</Table.Td>
                   <Table.Td>
                     <Select
@@ -95,6 +104,9 @@ export function UsersPage() {
                             {user.disabled ? t('users.enable') : t('users.disable')}
                           </Menu.Item>
                         )}
+                        {(user.role === 'lawyer' || user.role === 'admin') && (
+                          <Menu.Item onClick={() => setRegistryOf(user)}>{t('lawyerProfile.menuItem')}</Menu.Item>
+                        )}
                         <Menu.Item onClick={() => endSessions.mutate(user.id)}>{t('users.endSessions')}</Menu.Item>
                         {!user.lastSignInAt && <Menu.Item onClick={() => reinvite.mutate(user.id)}>{t('users.newInvite')}</Menu.Item>}
                       </Menu.Dropdown>
@@ -117,6 +129,19 @@ export function UsersPage() {
           if (created.inviteUrl) setLink(created.inviteUrl);
         }}
       />
+      <Modal opened={registryOf !== null} onClose={() => setRegistryOf(null)} title={t('lawyerProfile.modalTitle', { name: registryOf?.name })}>
+        {registryOf && (
+          <RegistryNumberForm
+            path={`/api/users/${registryOf.id}`}
+            value={registryOf.advocateRegistryNumber}
+            onCancel={() => setRegistryOf(null)}
+            onSaved={() => {
+              setRegistryOf(null);
+              void refresh();
+            }}
+          />
+        )}
+      </Modal>
       <Modal opened={link !== null} onClose={() => setLink(null)} title={t('users.inviteLinkTitle')}>
         <Stack>
           <Text size="sm">{t('users.inviteLinkHint')}</Text>
