@@ -22,3 +22,4 @@ export * from './bank-transfers';
 export * from './public-case';
 export * from './alerting';
 export * from './intake';
+export * from './corrections';
