@@ -17,10 +17,27 @@ export const endpoints = [
     user: 'admin@bench.local',
     path: () => '/api/cases/case-1/timeline?limit=50',
   },
+  // Search (issue 15 point 1): a word in ~20 % of the 100k documents, a court case number (~7 documents), a surname
+  // in ~6 % of them in any case ending (trigram), and the common word inside one case.
   {
-    name: 'document search',
+    name: 'document search, common word',
     user: 'lawyer@bench.local',
     path: () => `/api/documents?q=${encodeURIComponent('апелляция')}&limit=20`,
+  },
+  {
+    name: 'document search, case number',
+    user: 'lawyer@bench.local',
+    path: () => `/api/documents?q=${encodeURIComponent('3/2-2025-0508')}&limit=20`,
+  },
+  {
+    name: 'document search, name',
+    user: 'lawyer@bench.local',
+    path: () => `/api/documents?q=${encodeURIComponent('Щербатов')}&limit=20`,
+  },
+  {
+    name: 'document search in one case, common word',
+    user: 'lawyer@bench.local',
+    path: () => `/api/cases/case-1/documents?q=${encodeURIComponent('апелляция')}&limit=20`,
   },
   {
     name: 'donations list, first page',

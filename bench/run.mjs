@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { build } from '../scripts/lib.mjs';
@@ -24,7 +25,7 @@ const PASSWORD = 'bench-password-123';
 // BENCH_ONLY=timeline,search runs a subset and BENCH_SHAPES=tenth one shape (while profiling; results.json is then left alone).
 const only = process.env.BENCH_ONLY?.split(',');
 const shapeNames = (process.env.BENCH_SHAPES ?? 'tenth,full,org').split(',');
-const partial = Boolean(only || process.env.BENCH_SHAPES || process.env.BENCH_SECONDS);
+const partial = Boolean(only || process.env.BENCH_SHAPES);
 const targets = { p99: 50, ratio: 0.7, rssMb: 300 };
 
 function pinned(core, command, args, options) {
@@ -191,7 +192,7 @@ async function main() {
   const { keyId } = require(join(root, 'dist/apps/api/src/config/local-secrets.js'));
   const encryptionKey = randomBytes(32);
   FieldCipher.configure({ id: keyId(encryptionKey), key: encryptionKey });
-  const sealedText = (value) => FieldCipher.seal(JSON.stringify(value));
+  const sealedText = (value, at) => FieldCipher.seal(JSON.stringify(value), at);
   const database = await startEmbeddedPostgres(work, () => undefined, { database: 'bench' });
   const env = {
     ...process.env,
@@ -226,11 +227,16 @@ async function main() {
       console.log(`  seeded in ${seedSeconds.toFixed(1)} s`);
       const shape = await benchShape(shapeName, url.toString(), env, client);
       await client.end();
-      console.log(`\n${shapeName} (${JSON.stringify(sizes)}), API peak RSS ${shape.peakRssMb} MB (target < ${targets.rssMb} MB)\n${table(shape.results)}`);
+      const load = loadavg().map((n) => n.toFixed(1));
+      console.log(
+        `\n${shapeName} (${JSON.stringify(sizes)}), API peak RSS ${shape.peakRssMb} MB (target < ${targets.rssMb} MB), load average ${load.join(' ')} on 2 cores`,
+      );
+      console.log(table(shape.results));
       output.shapes[shapeName] = {
         sizes,
         seedSeconds,
         peakRssMb: shape.peakRssMb,
+        loadAverage: loadavg(),
         frontEnd: shape.frontEnd,
         results: shape.results.map(({ name, app, baseline, statements, verdict }) => ({ name, app, baseline: baseline ?? null, statements, verdict })),
       };

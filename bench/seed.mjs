@@ -1,4 +1,5 @@
 // Seeds the benchmark's data sets with set-based SQL (generate_series), one step at a time, with progress.
+import { createRequire } from 'node:module';
 
 /**
  * The shapes `npm run bench` runs: the full size (1,000,000 donations over two years, 100,000 documents with text,
@@ -26,6 +27,52 @@ const words = [
   'прокурор',
   'witness',
 ];
+
+/** Surnames for the name search (a defence file names the same few people again and again). */
+const surnames = [
+  'Щербатов',
+  'Воронцов',
+  'Иванов',
+  'Кузнецов',
+  'Смирнов',
+  'Попов',
+  'Лебедев',
+  'Козлов',
+  'Новиков',
+  'Морозов',
+  'Петров',
+  'Волков',
+  'Соловьёв',
+  'Васильев',
+  'Зайцев',
+  'Павлов',
+];
+
+/** Seals every extracted text as the app does and stores the names and numbers of the text for the trigram index. */
+async function sealTexts(client) {
+  const require = createRequire(import.meta.url);
+  const { sealExtractedText } = require('../dist/apps/api/src/documents/search/extracted-text.repository.js');
+  const { searchTermsOf } = require('../dist/apps/api/src/documents/search/search-terms.js');
+  for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+    const { rows } = await client.query(
+      `select id, document_id, extracted_text from document_versions where id > $1 and extracted_text not like 'v_:%' order by id limit 5000`,
+      [after],
+    );
+    if (rows.length === 0) return;
+    await client.query(
+      `with t as (select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) as t(id, document_id, sealed, terms)),
+            v as (update document_versions v set extracted_text = t.sealed from t where v.id = t.id)
+       update documents d set search_terms = t.terms, search_body = d.search_body || document_number_lexemes(t.terms) from t where d.id = t.document_id`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.document_id),
+        rows.map((r) => sealExtractedText(r.id, r.extracted_text)),
+        rows.map((r) => searchTermsOf(r.extracted_text)),
+      ],
+    );
+    after = rows[rows.length - 1].id;
+  }
+}
 
 export function seedSteps({ passwordHash, sealedText, sizes }) {
   return [
@@ -101,27 +148,46 @@ export function seedSteps({ passwordHash, sealedText, sizes }) {
         await client.query(
           `insert into medical_incidents (case_id, occurred_at, type, severity, source, description, vitals)
            select bc.id, now() - interval '730 days' * (i::float / ${sizes.incidents}), (array['check_up','ambulance_call','chronic_condition'])[1 + i % 3],
-                  (array['low','moderate','high'])[1 + i % 3], 'lawyer_visit', $1, $2
+                  (array['low','moderate','high'])[1 + i % 3], 'lawyer_visit', '', ''
              from generate_series(1, ${sizes.incidents}) i join bench_cases bc on bc.n = 1 + i % ${sizes.cases}`,
-          [sealedText('Routine check-up, blood pressure measured'), sealedText([])],
         );
+        // Sealed like real ones: each value is bound to its table, column and row.
+        for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+          const { rows } = await client.query(`select id from medical_incidents where id > $1 order by id limit 5000`, [after]);
+          if (rows.length === 0) break;
+          const ids = rows.map((row) => row.id);
+          await client.query(
+            `update medical_incidents m set description = t.description, vitals = t.vitals
+               from unnest($1::uuid[], $2::text[], $3::text[]) as t(id, description, vitals) where m.id = t.id`,
+            [
+              ids,
+              ids.map((row) => sealedText('Routine check-up, blood pressure measured', { table: 'medical_incidents', column: 'description', row })),
+              ids.map((row) => sealedText([], { table: 'medical_incidents', column: 'vitals', row })),
+            ],
+          );
+          after = ids.at(-1);
+        }
       },
     ],
     [
-      'documents with extracted text',
+      'documents with extracted text (sealed; vectors and terms from the plaintext)',
       sizes.documents,
       async (client) => {
         const vocabulary = `array[${words.map((word) => `'${word}'`).join(', ')}]`;
+        const names = `array[${surnames.map((name) => `'${name}'`).join(', ')}]`;
         await client.query(`insert into documents (case_id, kind, title, status, filed_at, privileged, tags, created_by, created_at)
           select bc.id, (array['motion','appeal','complaint','ruling'])[1 + i % 4], 'Document ' || i || ' ' || (${vocabulary})[1 + i % 12], 'filed',
                  now() - interval '730 days' * (i::float / ${sizes.documents}), i % 10 = 0, array[(${vocabulary})[1 + i % 7]],
                  (select id from users where email = 'lawyer@bench.local'), now() - interval '730 days' * (i::float / ${sizes.documents})
             from generate_series(1, ${sizes.documents}) i join bench_cases bc on bc.n = 1 + i % ${sizes.cases}`);
+        // Each text names a court case number (about 7 documents share one) and a person in one of five case endings.
         await client.query(`insert into document_versions (document_id, number, original_name, storage_key, mime_type, size, sha256, uploaded_by, text_status, extracted_text)
           select d.id, 1, 'doc.pdf', 'bench/none', 'application/pdf', 1000, repeat('0', 64), d.created_by, 'done',
-                 'Текст документа ' || d.title || ' ' || (${vocabulary})[1 + (hashtext(d.id::text) & 7)] || ' ' || repeat('суд заседание court hearing ', 20)
-            from documents d`);
-        await client.query(`update documents set search = document_search_vector(id)`);
+                 'Текст документа ' || d.title || ' ' || (${vocabulary})[1 + (h & 7)] || ' по делу № 3/2-' || (2024 + (h >> 4 & 1)) || '-' || lpad(((h >> 5) % 7000)::text, 4, '0') ||
+                 ', защитник ' || (${names})[1 + (h >> 8 & 15)] || (array['','а','у','ым','ой'])[1 + (h >> 13) % 5] || '. ' || repeat('суд заседание court hearing ', 20)
+            from (select d.*, hashtext(d.id::text) & 2147483647 as h from documents d) d`);
+        await client.query(`update documents d set search_body = document_body_vector(v.extracted_text) from document_versions v where v.document_id = d.id`);
+        await sealTexts(client);
       },
     ],
   ];

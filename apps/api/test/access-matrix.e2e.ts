@@ -177,6 +177,11 @@ const rows: Row[] = [
   },
   { route: 'POST /api/auth/logout', cells: ALL_SIGNED_IN(204), call: async (w, a) => ({ path: '/api/auth/logout', as: (await selfService(w, a)).as }) },
   { route: 'GET /api/auth/me', cells: ALL_SIGNED_IN(200), call: () => ({ path: '/api/auth/me' }) },
+  {
+    route: 'PATCH /api/auth/me',
+    cells: ALL_SIGNED_IN(200),
+    call: async (w, a) => ({ path: '/api/auth/me', body: { language: 'en' }, as: (await selfService(w, a)).as }),
+  },
   { route: 'POST /api/auth/mfa/setup', cells: ALL_SIGNED_IN(200), call: async (w, a) => ({ path: '/api/auth/mfa/setup', as: (await selfService(w, a)).as }) },
   {
     route: 'POST /api/auth/mfa/enable',

@@ -40,28 +40,40 @@ describe('deadline reminders with two API instances', () => {
     ).rows.map((row) => row.email as string);
     assert.equal(members.length, 3);
 
+    // The medic reads English; everyone else keeps Russian, the default.
+    const medic = await first.signIn('medic@demo.local');
+    assert.equal((await medic.patch('/api/auth/me', { language: 'en' })).body.user.language, 'en');
+
     const at = new Date(now);
-    const runs = await Promise.all([
+    await Promise.all([
       first.app.get(DeadlineReminders).sendDue(at),
       second.app.get(DeadlineReminders).sendDue(at),
       first.app.get(DeadlineReminders).sendDue(at),
       second.app.get(DeadlineReminders).sendDue(at),
     ]);
-    assert.equal(
-      runs.reduce((sum, n) => sum + n, 0),
-      members.length * 2,
-    );
-
-    const ours = () => sink.received.filter((mail) => /Reminder test/.test(mail.raw));
+    const ours = () => sink.received.filter((mail) => /Reminder test/.test(mail.subject));
     await jobsSettled(first.db, [MAIL_DELIVERY]);
     const mails = ours();
     assert.equal(mails.length, members.length * 2);
     for (const email of members) {
       const toMember = mails.filter((mail) => mail.to.includes(email));
-      assert.equal(toMember.filter((mail) => /Deadline tomorrow: Reminder test: tomorrow/.test(mail.raw)).length, 1, email);
-      assert.equal(toMember.filter((mail) => /Deadline in 3 days: Reminder test: in three days/.test(mail.raw)).length, 1, email);
+      if (email === 'medic@demo.local') {
+        assert.equal(toMember.filter((mail) => mail.subject === 'Deadline tomorrow: Reminder test: tomorrow').length, 1, email);
+        assert.equal(toMember.filter((mail) => mail.subject === 'Deadline in 3 days: Reminder test: in three days').length, 1, email);
+        assert.ok(
+          toMember.every((mail) => /^Due: .+ MSK$/m.test(mail.text) && !/[а-яё]/i.test(mail.text)),
+          toMember[0].text,
+        );
+      } else {
+        assert.equal(toMember.filter((mail) => mail.subject === 'Срок истекает завтра: Reminder test: tomorrow').length, 1, email);
+        assert.equal(toMember.filter((mail) => mail.subject === 'Срок истекает через 3 дня: Reminder test: in three days').length, 1, email);
+        assert.ok(
+          toMember.every((mail) => /^Истекает: \d{1,2} [а-я]+ \d{4} г\.(,| в) \d{2}:\d{2} МСК$/m.test(mail.text)),
+          toMember[0].text,
+        );
+      }
     }
-    assert.ok(!mails.some((mail) => /far away|Reminder test: done/.test(mail.raw)));
+    assert.ok(!mails.some((mail) => /far away|Reminder test: done/.test(mail.subject)));
 
     // A day later the three-day deadline is one day away: it gets its second reminder, once.
     const dayLater = new Date(now + 40 * HOUR);
@@ -69,5 +81,29 @@ describe('deadline reminders with two API instances', () => {
     const rows = await first.db.query(`select dedupe_key from mail_outbox where dedupe_key like $1`, [`deadline-reminder:${later.body.id}:%`]);
     assert.equal(rows.rows.length, members.length * 2);
     assert.equal(rows.rows.filter((row) => String(row.dedupe_key).endsWith(':1d')).length, members.length);
+  });
+
+  it('reminds each member the day before a hearing at the court’s time, in their language', async () => {
+    const lawyer = await first.signIn('lawyer@demo.local');
+    const hearing = await lawyer.post('/api/cases/vorontsov/hearings', {
+      scheduledAt: '2031-03-03T07:00:00.000Z',
+      kind: 'trial_session',
+      court: 'Тверской районный суд',
+    });
+    assert.equal(hearing.status, 201);
+    await first.app.get(DeadlineReminders).sendDue(new Date('2031-03-02T12:00:00.000Z'));
+    await second.app.get(DeadlineReminders).sendDue(new Date('2031-03-02T13:00:00.000Z'));
+    const ours = () => sink.received.filter((mail) => /10:00 (МСК|MSK)/.test(mail.subject));
+    const until = Date.now() + 15_000;
+    while (ours().length < 3 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+    const mails = ours();
+    assert.equal(mails.length, 3);
+    const russian = mails.find((mail) => mail.to.includes('lawyer@demo.local'))!;
+    assert.equal(russian.subject, 'Заседание завтра в 10:00 МСК: ' + russian.text.match(/^Дело: (.+)$/m)![1]);
+    assert.match(russian.text, /^Когда: 3 марта 2031 г\.(,| в) 10:00 МСК$/m);
+    assert.match(russian.text, /^Заседание: судебное заседание$/m);
+    const english = mails.find((mail) => mail.to.includes('medic@demo.local'))!;
+    assert.match(english.subject, /^Hearing tomorrow at 10:00 MSK: /);
+    assert.match(english.text, /^When: 3 March 2031(,| at) 10:00 MSK$/m);
   });
 });

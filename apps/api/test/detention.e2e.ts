@@ -141,8 +141,10 @@ describe('life in detention', () => {
     const timeline = await lawyer.get('/api/cases/vorontsov/timeline?types=contact,legal_action&limit=100');
     assert.equal(timeline.status, 200);
     const titles = timeline.body.items.map((item: any) => item.title);
-    assert.ok(titles.includes('Lawyer visit refused — quarantine'), titles.join('\n'));
-    assert.ok(titles.some((title: string) => title.startsWith('Proposed: ')));
+    // Titles are told in the reader's language (Russian by default), from the item's event and parameters.
+    assert.ok(titles.includes('Свидание с адвокатом: отказано — quarantine'), titles.join('\n'));
+    assert.ok(titles.some((title: string) => title.startsWith('Предложено: ')));
+    assert.ok(timeline.body.items.some((item: any) => item.event === 'contact' && item.params.kind === 'visit' && item.params.status === 'refused'));
   });
 
   it('counts refused visits and undelivered letters per week and month', async () => {
@@ -221,9 +223,9 @@ describe('life in detention', () => {
     assert.equal((await lawyer.patch(`/api/legal-actions/${action.id}`, { status: 'decided' })).status, 422);
     const decided = await lawyer.patch(`/api/legal-actions/${action.id}`, { status: 'decided', outcome: 'Complaint upheld; visits allowed' });
     assert.equal(decided.status, 200);
-    const titles = (await lawyer.get('/api/cases/vorontsov/timeline?types=legal_action&limit=100')).body.items.map((i: any) => i.title);
-    assert.ok(titles.some((title: string) => title.startsWith('Filed: ') && title.includes(filed.body.documentId)));
-    assert.ok(titles.some((title: string) => title.startsWith('Decided: ') && title.endsWith('Complaint upheld; visits allowed')));
+    const items = (await lawyer.get('/api/cases/vorontsov/timeline?types=legal_action&limit=100')).body.items;
+    assert.ok(items.some((i: any) => i.event === 'legal_action.filed' && i.params.documentId === filed.body.documentId && i.title.startsWith('Подано: ')));
+    assert.ok(items.some((i: any) => i.title.startsWith('Решение: ') && i.title.endsWith('Complaint upheld; visits allowed')));
   });
 
   it('renders a team template into a document version through the sink', async () => {

@@ -435,8 +435,8 @@ describe('donations and Stripe', () => {
     );
     assert.equal((await (await t.signIn('lawyer@demo.local')).get('/api/cases/vorontsov/expenses')).status, 403);
     const timeline = await admin.get('/api/cases/vorontsov/timeline?types=money&limit=100');
-    assert.ok(timeline.body.items.some((item: { title: string }) => item.title === 'First donation received'));
-    assert.ok(timeline.body.items.some((item: { title: string }) => item.title.startsWith('Expense paid: travel')));
+    assert.ok(timeline.body.items.some((item: { title: string }) => item.title === 'Получено первое пожертвование'));
+    assert.ok(timeline.body.items.some((item: { title: string }) => item.title.startsWith('Оплачен расход: поездки')));
   });
 
   it('streams a CSV with one line per money movement, refunds included, and audits the export', async () => {

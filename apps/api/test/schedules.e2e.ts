@@ -56,7 +56,7 @@ describe('schedules fire on their own, once across two instances', () => {
     });
     const runsBefore = (await first.db.query<{ n: number }>(`select count(*)::int as n from reconciliation_runs`)).rows[0].n;
 
-    const reminders = () => sink.received.filter((mail) => mail.to.includes(lawyer.email) && mail.raw.includes(title));
+    const reminders = () => sink.received.filter((mail) => mail.to.includes(lawyer.email) && mail.text.includes(title));
     await waitFor('the reminder mail', () => reminders().length >= 1, TICKS);
     const alert = await waitFor(
       'the no-contact alert',

@@ -7,8 +7,13 @@ interface Item {
   type: string;
   at: string;
   title: string;
+  event: string;
+  params: Record<string, unknown>;
   ref: string;
 }
+
+/** Latin words that may stand in a Russian line: currency codes and the like. */
+const LATIN_ALLOWED = new Set(['EUR', 'USD', 'RUB', 'GBP', 'Habeas']);
 
 describe('case timeline of hearings, deadlines and custody events', () => {
   let t: TestApp;
@@ -66,5 +71,32 @@ describe('case timeline of hearings, deadlines and custody events', () => {
     const own = await lawyer2.get('/api/cases/second-case/timeline');
     assert.equal(own.status, 200);
     assert.ok(own.body.items.some((item: Item) => item.type === 'hearing'));
+  });
+
+  it('tells every item in the reader’s language, from its event and parameters', async () => {
+    const admin = await t.signIn('admin@demo.local');
+    const russian: Item[] = (await admin.get('/api/cases/vorontsov/timeline?limit=100')).body.items;
+    assert.ok(new Set(russian.map((item) => item.type)).size >= 6, 'hearings, deadlines, custody, filings, medical, money, contact…');
+    for (const item of russian) {
+      const latin = (item.title.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !LATIN_ALLOWED.has(word));
+      assert.deepEqual(latin, [], `${item.type} ${item.event}: ${item.title}`);
+      assert.ok(!/\{\{|\$t\(|events\./.test(item.title), item.title);
+    }
+    const custody = russian.find((item) => item.type === 'custody' && item.params.until);
+    assert.match(custody!.title, /под стражей до \d{1,2} [а-я]+ \d{4} г\./);
+    const dashboard = await admin.get('/api/dashboard');
+    assert.ok(dashboard.body.recentActivity.every((item: Item) => item.event && !/[A-Za-z]{4,}/.test(item.title.replace(/EUR|USD|RUB/g, ''))));
+
+    assert.equal((await admin.patch('/api/auth/me', { language: 'en' })).status, 200);
+    const english: Item[] = (await admin.get('/api/cases/vorontsov/timeline?limit=100')).body.items;
+    assert.deepEqual(
+      english.map((item) => [item.event, item.params]),
+      russian.map((item) => [item.event, item.params]),
+    );
+    const hearing = english.find((item) => item.type === 'hearing')!;
+    assert.match(hearing.title, /^Hearing: [a-z ]+/);
+    assert.match(english.find((item) => item.type === 'custody' && item.params.until)!.title, /detained until \d{1,2} [A-Z][a-z]+ \d{4}/);
+    assert.equal((await admin.patch('/api/auth/me', { language: 'de' })).status, 400);
+    assert.equal((await admin.patch('/api/auth/me', {})).status, 400);
   });
 });

@@ -11,6 +11,10 @@ export const sessionUser = z.object({
   role,
   mfaEnabled: z.boolean(),
   mfaSetupRequired: z.boolean(),
+  /** The language mail and server texts are written in for this user. */
+  language: z.enum(['ru', 'en']),
+  /** A lawyer's number in the register of advocates (e.g. "77/15342"), used by drafts; '' when not entered. */
+  advocateRegistryNumber: z.string(),
 });
 export type SessionUser = z.infer<typeof sessionUser>;
 
@@ -53,3 +57,17 @@ export const sessionView = z.object({
   current: z.boolean(),
 });
 export type SessionView = z.infer<typeof sessionView>;
+
+/** An advocate's registry number: region code, slash, number ("77/15342"). */
+export const advocateRegistryNumber = z
+  .string()
+  .trim()
+  .max(20)
+  .refine((value) => value === '' || /^\d{1,3}\/\d{1,6}$/.test(value), 'must look like 77/15342 (region/number)');
+
+/** What signed-in users change about themselves: their language; lawyers their registry number. */
+export const updateMeRequest = z
+  .object({ language: z.enum(['ru', 'en']).optional(), advocateRegistryNumber: advocateRegistryNumber.optional() })
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, 'nothing to change');
+export type UpdateMeRequest = z.infer<typeof updateMeRequest>;

@@ -20,6 +20,7 @@ export * from './filing-layout';
 export * from './russian-bank-rules';
 export * from './bank-transfers';
 export * from './public-case';
+export * from './event-texts';
 export * from './alerting';
 export * from './intake';
 export * from './corrections';

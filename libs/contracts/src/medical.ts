@@ -98,6 +98,8 @@ export const medicalAlert = z.object({
   severity,
   status: alertStatus,
   reason: z.string(),
+  /** The reason as data, told by `alertReason.<kind>` of the event catalog: `{type}` of the incident, `{count}` days, `{since}` date. */
+  reasonParams: z.record(z.string(), z.unknown()),
   openedAt: isoDateTime,
   acknowledgedAt: isoDateTime.nullable(),
   acknowledgedBy: uuid.nullable(),

@@ -186,7 +186,18 @@ export const dashboard = z.object({
   upcomingHearings: z.array(hearing.extend({ caseSlug: z.string(), caseTitle: z.string() })),
   upcomingDeadlines: z.array(deadline.extend({ caseSlug: z.string(), caseTitle: z.string() })),
   custody: z.array(z.object({ caseId: z.uuid(), caseSlug: z.string(), caseTitle: z.string(), detainedUntil: z.string(), daysLeft: z.number().int() })),
-  recentActivity: z.array(z.object({ caseSlug: z.string(), caseTitle: z.string(), type: z.string(), at: isoDateTime, title: z.string(), ref: z.string() })),
+  recentActivity: z.array(
+    z.object({
+      caseSlug: z.string(),
+      caseTitle: z.string(),
+      type: z.string(),
+      at: isoDateTime,
+      title: z.string(),
+      event: z.string(),
+      params: z.record(z.string(), z.unknown()),
+      ref: z.string(),
+    }),
+  ),
   /** Figures other areas plug in (e.g. openMedicalAlerts: number, raisedThisMonth: money[]), only those the user may see. */
   widgets: z.record(z.string(), z.unknown()),
 });

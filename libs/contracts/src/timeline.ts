@@ -9,7 +9,12 @@ export type TimelineItemType = z.infer<typeof timelineItemType>;
 export const timelineItem = z.object({
   type: timelineItemType,
   at: isoDateTime,
+  /** The item told in the reader's language (their language setting); screens tell `event` + `params` themselves. */
   title: z.string(),
+  /** What happened, as a key of the event catalog (`hearing`, `money.goal`, `legal_action.proposed`, …). */
+  event: z.string(),
+  /** The event's parameters: enum values, names and dates as data, never pre-written sentences. */
+  params: z.record(z.string(), z.unknown()),
   /** The id of the hearing, document, incident, … the item stands for. */
   ref: z.string(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { role } from './auth';
+import { advocateRegistryNumber, role } from './auth';
 import { pageQuery, page } from './common';
 import { singleLine } from './text';
 
@@ -18,6 +18,8 @@ export const user = z.object({
   mfaEnabled: z.boolean(),
   lastSignInAt: z.string().nullable(),
   createdAt: z.string(),
+  language: z.enum(['ru', 'en']),
+  advocateRegistryNumber: z.string(),
 });
 export type User = z.infer<typeof user>;
 
@@ -33,7 +35,12 @@ export const createUserResponse = user.extend({ inviteUrl: z.string().nullable()
 export type CreateUserResponse = z.infer<typeof createUserResponse>;
 
 export const updateUserRequest = z
-  .object({ role: role.optional(), disabled: z.boolean().optional(), name: singleLine().min(1).max(200).optional() })
+  .object({
+    role: role.optional(),
+    disabled: z.boolean().optional(),
+    name: singleLine().min(1).max(200).optional(),
+    advocateRegistryNumber: advocateRegistryNumber.optional(),
+  })
   .refine((value) => Object.keys(value).length > 0, 'nothing to change');
 export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
 

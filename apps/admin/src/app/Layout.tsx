@@ -9,16 +9,22 @@ import { OpenAlertsBadge } from '../features/medical/AlertsLive';
 import { setLanguage, type Language } from './i18n';
 import { PageFallback } from './lazy-page';
 import { navItems } from './nav';
-import { useCurrentUser, useSignOut } from './session';
+import { api } from '../shared/api';
+import { useCurrentUser, useSession, useSignOut } from './session';
 
 export function LanguageSwitch() {
   const { i18n, t } = useTranslation();
+  const session = useSession();
   return (
     <SegmentedControl
       size="xs"
       aria-label={t('common.language')}
       value={i18n.language}
-      onChange={(value) => setLanguage(value as Language)}
+      onChange={(value) => {
+        setLanguage(value as Language);
+        // Signed in, the choice is also the language of the user's mail.
+        if (session.data) void api('/api/auth/me', { method: 'PATCH', body: { language: value } }).catch(() => undefined);
+      }}
       data={[
         { value: 'en', label: 'EN' },
         { value: 'ru', label: 'RU' },

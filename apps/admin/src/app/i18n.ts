@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { addEventFormatters, eventTexts } from '@habeas/contracts';
 
 export const languages = ['en', 'ru'] as const;
 export type Language = (typeof languages)[number];
@@ -12,6 +13,11 @@ for (const [path, strings] of Object.entries(files)) {
   resources[lang] ??= { translation: {} };
   resources[lang].translation[area] = strings;
 }
+// What the server records (timeline, activity, alert reasons) is told from the one event catalog the server's mail uses.
+for (const lang of languages) {
+  resources[lang] ??= { translation: {} };
+  resources[lang].translation.events = eventTexts[lang];
+}
 
 const stored = localStorage.getItem('habeas.lang');
 const initial: Language = stored === 'ru' || stored === 'en' ? stored : navigator.language.startsWith('ru') ? 'ru' : 'en';
@@ -21,7 +27,9 @@ void i18n.use(initReactI18next).init({
   lng: initial,
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
+  showSupportNotice: false,
 });
+addEventFormatters(i18n);
 /** The installed app's name follows the language: one web app manifest per language. */
 function pointManifestAt(lang: Language): void {
   document.querySelector('link[rel="manifest"]')?.setAttribute('href', `/manifest.${lang}.webmanifest`);

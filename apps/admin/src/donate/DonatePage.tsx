@@ -25,7 +25,7 @@ export function DonatePage() {
 
   useEffect(() => {
     let cancelled = false;
-    fetch(`/api/public/campaigns/${encodeURIComponent(slug)}`, { headers: { accept: 'application/json' } })
+    fetch(`/api/public/campaigns/${encodeURIComponent(slug)}`)
       .then(async (response) => {
         if (cancelled) return;
         if (response.status === 404) return setState({ kind: 'not-found' });

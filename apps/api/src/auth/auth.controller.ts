@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -10,9 +10,10 @@ import {
   passwordRule,
   reauthRequest,
   recoveryCodesResponse,
+  updateMeRequest,
   uuid,
 } from '@habeas/contracts';
-import type { ChangePasswordRequest, ReauthRequest } from '@habeas/contracts';
+import type { ChangePasswordRequest, ReauthRequest, UpdateMeRequest } from '@habeas/contracts';
 import { CurrentActor, OpenDuringMfaSetup, Public, SignedIn } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
 import { NotFound } from '../common/http/domain-error';
@@ -78,6 +79,15 @@ export class AuthController {
   async me(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
     // Re-issued on every visit, so a browser holding an older csrf cookie is brought in step with its session.
     setCsrfCookie(reply, this.cookieNames, csrfTokenFor(this.config.sessionSecret, actor.sessionId), this.secure);
+    return { user: await this.auth.me(actor) };
+  }
+
+  /** The user's own settings: language of mail and server texts, a lawyer's advocate registry number (audited). */
+  @Patch('me')
+  @SignedIn()
+  @Returns(loginResponse)
+  async updateMe(@CurrentActor() actor: Actor, @ZodBody(updateMeRequest) body: UpdateMeRequest) {
+    await this.users.updateSelf(actor, body);
     return { user: await this.auth.me(actor) };
   }
 

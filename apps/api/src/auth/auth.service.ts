@@ -39,6 +39,8 @@ export function toSessionUser(user: UserEntity, requiredRoles: readonly Role[] =
     role: user.role,
     mfaEnabled: user.mfaEnabledAt !== null,
     mfaSetupRequired: user.mfaEnabledAt === null && requiredRoles.includes(user.role),
+    language: user.language,
+    advocateRegistryNumber: user.advocateRegistryNumber,
   };
 }
 

@@ -32,6 +32,7 @@ interface SessionRow {
   email: string;
   name: string;
   role: Role;
+  language: 'ru' | 'en';
   mfa_setup_required: boolean;
 }
 
@@ -102,7 +103,17 @@ export class SessionsService {
     if (Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
       await this.db.query(`update sessions set last_seen_at = now(), ip = $2 where id = $1`, [row.session_id, ip]);
     }
-    return { id: row.id, email: row.email, name: row.name, role: row.role, sessionId: row.session_id, ip, userAgent, mfaSetupRequired: row.mfa_setup_required };
+    return {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      language: row.language,
+      sessionId: row.session_id,
+      ip,
+      userAgent,
+      mfaSetupRequired: row.mfa_setup_required,
+    };
   }
 
   /**
@@ -118,7 +129,7 @@ export class SessionsService {
 
   private async liveSession(where: string, value: unknown): Promise<SessionRow | undefined> {
     const rows: SessionRow[] = await this.db.query(
-      `select s.id as session_id, s.last_seen_at, s.expires_at, u.id, u.email, u.name, u.role,
+      `select s.id as session_id, s.last_seen_at, s.expires_at, u.id, u.email, u.name, u.role, u.language,
               (u.mfa_enabled_at is null and exists (
                  select 1 from app_settings a where a.key = 'mfa.requiredRoles' and a.value ? u.role::text)) as mfa_setup_required
            from sessions s join users u on u.id = s.user_id

@@ -115,7 +115,7 @@ describe('case access', () => {
 
   it('finds the active members with given roles (the medical staff to alert), ordered by email', async () => {
     const medics = await access.membersWithRoles(cases.mine.id, ['medical']);
-    assert.deepEqual(medics, [{ id: users.medic.id, email: users.medic.email, name: 'medic', role: 'medical' }]);
+    assert.deepEqual(medics, [{ id: users.medic.id, email: users.medic.email, name: 'medic', role: 'medical', language: 'ru' }]);
     const both = await access.membersWithRoles(cases.mine.id, ['medical', 'lawyer']);
     assert.deepEqual(
       both.map((m) => m.email),

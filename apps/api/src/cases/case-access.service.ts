@@ -54,9 +54,9 @@ export class CaseAccess {
   }
 
   /** Active (not disabled) members of a case with the given app roles, e.g. the medical staff to alert. */
-  async membersWithRoles(caseId: string, roles: string[]): Promise<Array<{ id: string; email: string; name: string; role: string }>> {
+  async membersWithRoles(caseId: string, roles: string[]): Promise<Array<{ id: string; email: string; name: string; role: string; language: 'ru' | 'en' }>> {
     return this.db.query(
-      `select u.id, u.email, u.name, u.role from case_members m join users u on u.id = m.user_id
+      `select u.id, u.email, u.name, u.role, u.language from case_members m join users u on u.id = m.user_id
         where m.case_id = $1 and u.role = any($2) and u.disabled_at is null order by u.email`,
       [caseId, roles],
     );

@@ -49,7 +49,7 @@ export class DashboardService {
     if (visible !== 'all' && visible.length === 0) return { upcomingHearings: [], upcomingDeadlines: [], custody: [], recentActivity: [] };
     if (!this.timeline.versioned) return this.computeFigures(actor, visible, now);
     const seen = visible === 'all' ? 'all' : createHash('sha256').update(visible.join(',')).digest('base64url');
-    const key = `${actor.id}|${actor.role}|${seen}`;
+    const key = `${actor.id}|${actor.role}|${actor.language ?? ''}|${seen}`;
     const version = `${await this.versions.ofMany(visible)}|${Math.floor(now.getTime() / 60_000)}`;
     const cached = this.figures.get(key, version);
     if (cached) return cached;

@@ -17,6 +17,7 @@ import { LegalActionsController } from './legal-actions.controller';
 import { LegalActionsRepository } from './legal-actions.repository';
 import { LegalActionsService } from './legal-actions.service';
 import { LegalTemplatesController } from './legal-templates.controller';
+import { LegalTemplatesRepository } from './legal-templates.repository';
 import { LegalTemplatesService } from './legal-templates.service';
 import { MedicalNoContactAlerts } from './medical-no-contact-alerts';
 import { NoContactWatch } from './no-contact-watch.service';
@@ -36,6 +37,7 @@ import { MedicalIncidentsService } from '../medical/medical-incidents.service';
     ContactLogService,
     LegalActionsRepository,
     LegalActionsService,
+    LegalTemplatesRepository,
     LegalTemplatesService,
     NoContactWatch,
     DetentionTimeline,

@@ -9,6 +9,15 @@ export class MedicalNoContactAlerts implements AlertOpener {
 
   async openNoContactAlert(caseId: string, lastContactAt: Date | null): Promise<void> {
     const since = lastContactAt ? `since ${lastContactAt.toISOString().slice(0, 10)}` : 'since the case was opened';
-    await this.alerts.openAlert({ actorId: null, ip: null }, { caseId, kind: 'no_contact', severity: 'high', reason: `No visit, call or letter ${since}` });
+    await this.alerts.openAlert(
+      { actorId: null, ip: null },
+      {
+        caseId,
+        kind: 'no_contact',
+        severity: 'high',
+        reason: `No visit, call or letter ${since}`,
+        reasonParams: { since: lastContactAt?.toISOString().slice(0, 10) ?? null },
+      },
+    );
   }
 }

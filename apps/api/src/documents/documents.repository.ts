@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decodeCursor, toPage } from '../common/pagination';
+import { matchingIds } from './search/matching-documents';
 
 interface DocumentRow {
   id: string;
@@ -35,8 +36,10 @@ export interface SearchPage {
 export interface SearchFilters {
   /** websearch_to_tsquery input. */
   text: string;
-  /** ILIKE patterns over titles, courts, tags and text terms (names, case numbers), all required; empty: none. */
+  /** LIKE patterns (lower case) over titles, courts, tags and the names of the text, all required; empty: none. */
   patterns: string[];
+  /** Case or file numbers (lower case), each a lexeme of search_body; empty: none. */
+  numbers: string[];
 }
 
 /** Document dates are Moscow calendar days for the `from`/`to` filters: the team and the courts work in Moscow time. */
@@ -127,30 +130,36 @@ export class DocumentsRepository {
   }
 
   /**
-   * Matching documents newest first by document date (docs/decisions/0022-search-sealed-text-and-order.md). The
-   * order is an index order, so PostgreSQL either walks documents_dated_idx until the page is full (common words)
-   * or collects the few matches from the GIN indexes and sorts them (rare words): never ranks every match.
+   * Matching documents newest first by document date (docs/decisions/0022-search-sealed-text-and-order.md): the ids
+   * come from matchingIds (a bounded walk along the date index, else the GIN and trigram indexes), then one query
+   * reads the page's rows with their newest version and sealed text. Nothing ranks every match.
    */
   async search(scope: DocumentScope, query: DocumentListQuery, filter: { caseId?: string }, search: SearchFilters): Promise<SearchPage> {
     const c = this.scoped(scope, query, filter);
-    const q = c.add(search.text);
-    const tsq = `(websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('english', ${q}))`;
-    const matches = [`d.search_head @@ ${tsq}`, `d.search_body @@ ${tsq}`];
-    if (search.patterns.length) {
-      matches.push(search.patterns.map((p) => `document_terms(d.title, d.court, d.tags, d.search_terms) ilike ${c.add(p)}`).join(' and '));
-    }
-    c.where.push(`(${matches.join(' or ')})`);
     const cursor = decodeCursor(query.cursor);
     if (cursor) c.where.push(`(d.dated_at, d.id) < (${c.add(cursor.key)}::timestamptz, ${c.add(cursor.id)}::uuid)`);
+    const whereParams = c.params.length;
+    const q = c.add(search.text);
+    const tsq = `(websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('english', ${q}))`;
+    let match = `d.search_head @@ ${tsq} or d.search_body @@ ${tsq}`;
+    if (search.numbers.length) {
+      // Quoted, a tsquery lexeme is taken as it is (the number shapes admit no quote): whole numbers and their parts.
+      match += ` or d.search_body @@ ${c.add(search.numbers.map((n) => `'${n}'`).join(' & '))}::tsquery`;
+    } else if (search.patterns.length) {
+      // Names: the trigram column covers title, court and tags too, so the head vector is not needed.
+      match = `d.search_body @@ ${tsq} or (${search.patterns.map((p) => `d.search_names like ${c.add(p)}`).join(' and ')})`;
+    }
+    const rare = search.numbers.length > 0;
+    const ids = await matchingIds(this.db, { where: c.sql(), params: c.params, whereParams, match, limit: query.limit + 1, rare });
     const rows: DocumentRow[] = await this.db.query(
       `select ${documentColumns}, l.latest, t.id as text_version_id, t.extracted_text as sealed_text
-         from (select d.id from documents d ${c.sql()} order by d.dated_at desc, d.id desc limit ${c.add(query.limit + 1)}) page
-         join documents d on d.id = page.id
+         from documents d
          ${latestVersion}
          left join lateral (select v.id, v.extracted_text from document_versions v
                              where v.document_id = d.id and v.text_status = 'done' order by v.number desc limit 1) t on true
+        where d.id = any($1::uuid[])
         order by d.dated_at desc, d.id desc`,
-      c.params,
+      [ids],
     );
     const page = toPage(rows, query.limit, (row) => ({ key: row.dated_key, id: row.id }), toSummary);
     const texts = new Map<string, { versionId: string; sealed: string }>();

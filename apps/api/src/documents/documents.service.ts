@@ -20,7 +20,7 @@ import { type Extraction, extractText } from './extraction/text-extractor';
 import type { ReceivedUpload } from './upload-receiver';
 import { openExtractedText, sealTextBacklog, writeExtraction } from './search/extracted-text.repository';
 import { planSearch } from './search/search-plan';
-import { buildSnippet } from './search/snippet';
+import { snippetsFor } from './search/snippet';
 
 export const EXTRACT_TEXT_JOB = 'documents.extract-text';
 
@@ -77,10 +77,10 @@ export class DocumentsService implements OnModuleInit, OnApplicationBootstrap {
     const plan = planSearch(query.q);
     const { page, texts } = await this.repository.search(scope, query, { caseId }, plan);
     // Only the shown page's texts are opened, never the corpus.
-    const substrings = plan.patterns.map((pattern) => pattern.slice(1, -1));
+    const snippetOf = snippetsFor({ words: plan.words, substrings: [...plan.numbers, ...plan.patterns.map((pattern) => pattern.slice(1, -1))] });
     for (const item of page.items) {
       const text = texts.get(item.id);
-      const snippet = text ? buildSnippet(openExtractedText(text.versionId, text.sealed), { words: plan.words, substrings }) : null;
+      const snippet = text ? snippetOf(openExtractedText(text.versionId, text.sealed)) : null;
       if (snippet) item.snippet = snippet;
     }
     return page;

@@ -11,7 +11,7 @@ export class DocumentsTimeline implements OnModuleInit {
       type: 'filing',
       capability: 'documents:read',
       sql: (reader) =>
-        `select d.case_id, d.filed_at as at, d.title, d.id::text as ref from documents d
+        `select d.case_id, d.filed_at as at, 'filing' as event, jsonb_build_object('title', d.title) as params, d.id::text as ref from documents d
           where d.filed_at is not null${reader.privileged ? '' : ' and not d.privileged'}`,
     });
   }

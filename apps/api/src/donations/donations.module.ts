@@ -50,6 +50,17 @@ export class DonationsModule implements OnModuleInit {
   onModuleInit(): void {
     this.dashboard.register({ key: 'raisedThisMonth', capability: 'money:read', compute: (actor) => this.donations.raisedThisMonthFor(actor) });
     // Milestones are rows written when they happen (first donation, goal thresholds, paid expenses).
-    this.timeline.register({ type: 'money', capability: 'money:read', sql: () => `select case_id, at, title, id::text as ref from money_milestones` });
+    // The key says which milestone it is (first_donation, goal:<currency>:<percent>, expense:<id>); its text comes from the key.
+    this.timeline.register({
+      type: 'money',
+      capability: 'money:read',
+      sql: () => `select m.case_id, m.at,
+          case when m.key = 'first_donation' then 'money.firstDonation' when m.key like 'goal:%' then 'money.goal' else 'money.expense' end as event,
+          case when m.key like 'goal:%' then jsonb_build_object('currency', split_part(m.key, ':', 2), 'percent', split_part(m.key, ':', 3)::int)
+               when m.key like 'expense:%' then jsonb_build_object('category', x.category, 'amount', jsonb_build_object('amountMinor', x.amount_minor, 'currency', x.currency))
+               else '{}'::jsonb end as params,
+          m.id::text as ref
+        from money_milestones m left join expenses x on m.key like 'expense:%' and x.id::text = split_part(m.key, ':', 2)`,
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { formatDate as sharedFormatDate, formatTime, type DossierLanguage } from '@habeas/contracts';
+import { eventTexts, formatDate as sharedFormatDate, formatTime, type DossierLanguage } from '@habeas/contracts';
 
 /** Every word the dossier prints, per language; the dossier is written for a court, so the Russian reads as a filing. */
 const ru = {
@@ -106,15 +106,7 @@ const ru = {
     family_report: 'по сообщению родственников',
     other: 'иная',
   },
-  custodyKind: {
-    placed: 'Помещён под стражу',
-    transferred: 'Переведён',
-    hospitalised: 'Госпитализирован',
-    returned: 'Возвращён',
-    measure_extended: 'Мера пресечения продлена',
-    measure_changed: 'Мера пресечения изменена',
-    released: 'Освобождён',
-  },
+  custodyKind: eventTexts.ru.enum.custodyKind,
   measureKind: {
     detention: 'заключение под стражу',
     house_arrest: 'домашний арест',
@@ -131,16 +123,7 @@ const ru = {
     appeal: 'Апелляция',
   },
   contactKind: { visit: 'Свидание', call: 'Звонок', letter: 'Письмо', parcel: 'Передача', money_transfer: 'Перевод на лицевой счёт' },
-  contactStatus: {
-    requested: 'запрошено',
-    held: 'состоялось',
-    refused: 'отказано',
-    sent: 'отправлено',
-    delivered: 'доставлено',
-    not_delivered: 'не доставлено',
-    accepted: 'принято',
-    returned: 'возвращено',
-  },
+  contactStatus: eventTexts.ru.enum.contactStatus,
   legalStep: {
     complaint_facility: 'Жалоба начальнику учреждения',
     complaint_prosecutor: 'Жалоба прокурору',
@@ -265,16 +248,7 @@ const en: Labels = {
     appeal: 'Appeal',
   },
   contactKind: { visit: 'Visit', call: 'Call', letter: 'Letter', parcel: 'Parcel', money_transfer: 'Money transfer' },
-  contactStatus: {
-    requested: 'requested',
-    held: 'held',
-    refused: 'refused',
-    sent: 'sent',
-    delivered: 'delivered',
-    not_delivered: 'not delivered',
-    accepted: 'accepted',
-    returned: 'returned',
-  },
+  contactStatus: eventTexts.en.enum.contactStatus,
   legalStep: {
     complaint_facility: 'Complaint to the facility head',
     complaint_prosecutor: 'Complaint to the prosecutor',

@@ -15,6 +15,7 @@ export interface AlertRow {
   severity: Severity;
   status: MedicalAlert['status'];
   reason: string;
+  reason_params: Record<string, unknown> | null;
   opened_at: Date;
   opened_key: string;
   acknowledged_at: Date | null;
@@ -41,6 +42,7 @@ export function toAlert(row: AlertRow): MedicalAlert {
     severity: row.severity,
     status: row.status,
     reason: row.reason,
+    reasonParams: row.kind === 'incident' ? { type: row.reason } : (row.reason_params ?? {}),
     openedAt: row.opened_at.toISOString(),
     acknowledgedAt: iso(row.acknowledged_at),
     acknowledgedBy: row.acknowledged_by,
@@ -53,7 +55,7 @@ export function toAlert(row: AlertRow): MedicalAlert {
   };
 }
 
-const SELECT = `select a.id, a.seq, a.kind, a.incident_id, a.case_id, c.title as case_title, c.slug as case_slug, a.severity, a.status, a.reason,
+const SELECT = `select a.id, a.seq, a.kind, a.incident_id, a.case_id, c.title as case_title, c.slug as case_slug, a.severity, a.status, a.reason, a.reason_params,
   a.opened_at, to_char(a.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as opened_key,
   a.acknowledged_at, a.acknowledged_by, ack.name as acknowledged_by_name, a.resolved_at, a.resolved_by, res.name as resolved_by_name,
   a.note, a.escalated_at
@@ -65,6 +67,8 @@ export interface NewAlert {
   kind: AlertKind;
   severity: Severity;
   reason: string;
+  /** The reason's parameters for the texts (`alertReason.<kind>` in the event catalog), e.g. `{count: 7}` days without news. */
+  reasonParams?: Record<string, unknown>;
   incidentId?: string | null;
 }
 
@@ -76,9 +80,9 @@ export class MedicalAlertsRepository {
   /** Inserts the alert unless an equal one is already open (one per incident, one unresolved per rule and case). */
   async insert(alert: NewAlert, manager: EntityManager = this.db.manager): Promise<AlertRow | undefined> {
     const rows: Array<{ id: string }> = await manager.query(
-      `insert into medical_alerts (case_id, kind, severity, reason, incident_id) values ($1, $2, $3, $4, $5)
+      `insert into medical_alerts (case_id, kind, severity, reason, reason_params, incident_id) values ($1, $2, $3, $4, $5, $6)
        on conflict do nothing returning id`,
-      [alert.caseId, alert.kind, alert.severity, alert.reason, alert.incidentId ?? null],
+      [alert.caseId, alert.kind, alert.severity, alert.reason, JSON.stringify(alert.reasonParams ?? {}), alert.incidentId ?? null],
     );
     return rows[0] ? this.byId(rows[0].id, manager) : undefined;
   }
@@ -207,7 +211,7 @@ export class MedicalAlertsRepository {
     return rows.map((row) => ({ ...row, lastIncidentAt: row.lastIncidentAt ? row.lastIncidentAt.toISOString() : null }));
   }
 
-  async adminEmails(): Promise<Array<{ id: string; email: string }>> {
-    return this.db.query(`select id, email from users where role = 'admin' and disabled_at is null order by email`);
+  async adminEmails(): Promise<Array<{ id: string; email: string; language: 'ru' | 'en' }>> {
+    return this.db.query(`select id, email, language from users where role = 'admin' and disabled_at is null order by email`);
   }
 }

@@ -17,6 +17,7 @@ import type { Actor } from '../common/auth/actor';
 import { Conflict, NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
 import { AppConfig } from '../config/app-config';
+import { mailText, readerLanguage } from '../common/i18n/server-texts';
 import { JobsService } from '../jobs/jobs.service';
 import { MailService } from '../mail/mail.service';
 import { MedicalAlertHooks } from './medical-alert-hooks';
@@ -160,8 +161,7 @@ export class MedicalAlertsService implements OnModuleInit {
     for (const admin of await this.alerts.adminEmails()) {
       await this.mail.queue({
         to: admin.email,
-        subject: `Unacknowledged critical medical alert: ${row.case_title}`,
-        text: `A critical medical alert for "${row.case_title}" has not been acknowledged.\nOpen it: ${this.config.publicUrl}/medical-alerts`,
+        ...mailText(readerLanguage(admin.language), 'alertEscalated', { caseTitle: row.case_title, url: `${this.config.publicUrl}/medical-alerts` }),
         dedupeKey: `medical-alert:${alertId}:escalation:${admin.id}`,
       });
     }
@@ -173,7 +173,13 @@ export class MedicalAlertsService implements OnModuleInit {
   async openNoNewsAlerts(): Promise<number> {
     let opened = 0;
     for (const { case_id, days } of await this.alerts.casesWithoutNews()) {
-      const alert = await this.openAlert(SYSTEM, { caseId: case_id, kind: 'no_news', severity: 'moderate', reason: `no medical news for ${days} days` });
+      const alert = await this.openAlert(SYSTEM, {
+        caseId: case_id,
+        kind: 'no_news',
+        severity: 'moderate',
+        reason: `no medical news for ${days} days`,
+        reasonParams: { count: days },
+      });
       if (alert) opened++;
     }
     return opened;
@@ -206,13 +212,16 @@ export class MedicalAlertsService implements OnModuleInit {
     return row;
   }
 
-  /** Medical details stay out of mail: only the case, the severity and a link. */
+  /** Medical details stay out of mail: only the case, the severity and a link, in each member's language. */
   private async mailMedicalStaff(row: AlertRow): Promise<void> {
     for (const member of await this.access.membersWithRoles(row.case_id, ['medical'])) {
       await this.mail.queue({
         to: member.email,
-        subject: `Medical alert (${row.severity}): ${row.case_title}`,
-        text: `A ${row.severity} medical alert was opened for "${row.case_title}".\nOpen it: ${this.config.publicUrl}/medical-alerts`,
+        ...mailText(readerLanguage(member.language), 'alertOpened', {
+          severity: row.severity,
+          caseTitle: row.case_title,
+          url: `${this.config.publicUrl}/medical-alerts`,
+        }),
         dedupeKey: `medical-alert:${row.id}:open:${member.id}`,
       });
     }

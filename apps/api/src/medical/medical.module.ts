@@ -18,8 +18,6 @@ import { MedicalIncidentCorrectionsService } from './medical-incident-correction
 import { MedicalIncidentVersionsRepository } from './medical-incident-versions.repository';
 import { MedicalIncidentsService } from './medical-incidents.service';
 
-const INCIDENT_LABEL = `initcap(replace(type, '_', ' ')) || ' (' || severity || ')'`;
-
 @Module({
   imports: [TypeOrmModule.forFeature([MedicalIncidentEntity, MedicalIncidentVersionEntity]), CasesModule, AuditModule, SessionsModule],
   controllers: [MedicalController, MedicalCorrectionsController],
@@ -55,12 +53,14 @@ export class MedicalModule implements OnModuleInit {
     this.timeline.register({
       type: 'medical_incident',
       capability: 'medical:read',
-      sql: () => `select case_id, occurred_at as at, ${INCIDENT_LABEL} as title, id::text as ref from medical_incidents`,
+      sql: () =>
+        `select case_id, occurred_at as at, 'medical_incident' as event, jsonb_build_object('type', type, 'severity', severity) as params, id::text as ref from medical_incidents`,
     });
     this.timeline.register({
       type: 'medical_alert',
       capability: 'medical:read',
-      sql: () => `select case_id, opened_at as at, 'Medical alert (' || severity || ', ' || status || ')' as title, id::text as ref from medical_alerts`,
+      sql: () =>
+        `select case_id, opened_at as at, 'medical_alert' as event, jsonb_build_object('severity', severity, 'status', status) as params, id::text as ref from medical_alerts`,
     });
   }
 }

@@ -1,4 +1,4 @@
-import type { PublicCase } from '@habeas/contracts';
+import { eventTexts, type PublicCase } from '@habeas/contracts';
 import { formatDateTime } from '../evidence/dossier-labels';
 import { escapeHtml, htmlPage, paragraphs } from './public-html';
 
@@ -16,14 +16,7 @@ const strings = {
     donate: 'Поддержать сбор',
     feed: 'Лента новостей (Atom)',
     kept: 'Эта страница не использует счётчики и не ставит cookies. Медицинские сведения и имена членов команды здесь не публикуются.',
-    hearingKinds: {
-      arraignment: 'избрание меры пресечения',
-      custody_extension: 'продление меры пресечения',
-      preliminary: 'предварительное слушание',
-      trial_session: 'судебное заседание',
-      verdict: 'оглашение приговора',
-      appeal: 'апелляция',
-    } as Record<string, string>,
+    hearingKinds: eventTexts.ru.enum.hearingKind as Record<string, string>,
   },
   en: {
     hearings: 'Upcoming hearings',

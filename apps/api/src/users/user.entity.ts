@@ -30,6 +30,14 @@ export class UserEntity {
   @Column({ type: 'timestamptz', nullable: true })
   mfaEnabledAt: Date | null;
 
+  /** The language mail and server texts are written in for this user. */
+  @Column({ type: 'text', default: 'ru' })
+  language: 'ru' | 'en';
+
+  /** A lawyer's number in the register of advocates, for drafts; '' when not entered. */
+  @Column({ type: 'text', default: '' })
+  advocateRegistryNumber: string;
+
   @Column({ type: 'timestamptz', nullable: true })
   lastSignInAt: Date | null;
 

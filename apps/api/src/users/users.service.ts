@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
-import type { AdminContacts, CreateUserRequest, CreateUserResponse, Page, ReinviteResponse, Role, UpdateUserRequest, User } from '@habeas/contracts';
+import type { AdminContacts, CreateUserRequest, CreateUserResponse, Page, ReinviteResponse, Role, UpdateMeRequest, UpdateUserRequest, User } from '@habeas/contracts';
 import type { Actor } from '../common/auth/actor';
 import { Conflict, DomainError, NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
@@ -30,6 +30,8 @@ export function toUser(entity: UserEntity, inviteExpiresAt: Date | null = null):
     mfaEnabled: entity.mfaEnabledAt !== null,
     lastSignInAt: entity.lastSignInAt?.toISOString() ?? null,
     createdAt: entity.createdAt.toISOString(),
+    language: entity.language,
+    advocateRegistryNumber: entity.advocateRegistryNumber,
   };
 }
 
@@ -242,6 +244,14 @@ export class UsersService {
         after: { disabled: change.disabled },
       });
     }
+    if (change.advocateRegistryNumber !== undefined && change.advocateRegistryNumber !== user.advocateRegistryNumber) {
+      patch.advocateRegistryNumber = change.advocateRegistryNumber;
+      changes.push({
+        action: 'user.registry-number-changed',
+        before: { advocateRegistryNumber: user.advocateRegistryNumber },
+        after: { advocateRegistryNumber: change.advocateRegistryNumber },
+      });
+    }
     await this.db.transaction(async (manager) => {
       if (Object.keys(patch).length > 0) await manager.getRepository(UserEntity).update({ id }, patch);
       for (const { action, before, after } of changes) {
@@ -251,5 +261,19 @@ export class UsersService {
     const privilegeChanged = patch.role !== undefined || change.disabled === true;
     if (privilegeChanged) await this.sessions.revokeAllFor(id, change.disabled ? 'user disabled' : 'role changed');
     return this.describe(id);
+  }
+
+  /** A signed-in user's own settings: the language of their mail and server texts; a lawyer's registry number. */
+  async updateSelf(actor: Actor, change: UpdateMeRequest): Promise<void> {
+    if (change.advocateRegistryNumber !== undefined && actor.role !== 'lawyer' && actor.role !== 'admin') {
+      throw new DomainError(403, 'Only lawyers keep an advocate registry number');
+    }
+    const patch: Partial<UserEntity> = {};
+    if (change.language !== undefined) patch.language = change.language;
+    if (change.advocateRegistryNumber !== undefined) patch.advocateRegistryNumber = change.advocateRegistryNumber;
+    await this.db.transaction(async (tx) => {
+      await tx.getRepository(UserEntity).update({ id: actor.id }, patch);
+      await this.audit.record(actor, { action: 'user.update-self', entityType: 'user', entityId: actor.id, details: { ...change } }, tx);
+    });
   }
 }

@@ -1,6 +1,6 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 
 /** Vite names every built asset under `assets/` with a content hash: a changed file gets a new name. */
@@ -39,6 +39,21 @@ export async function serveAdmin(fastify: FastifyInstance, distDir: string): Pro
     }
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile(file, distDir);
   };
+  if (built) {
+    // The donation page asks for its campaign as soon as it runs; a preload starts that request with the page's
+    // scripts instead of after them (one round trip less before the first content on a slow phone network).
+    const donateHtml = readFileSync(join(distDir, 'donate.html'), 'utf8');
+    fastify.get('/donate/:slug', async (request: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) => {
+      const slug = request.params.slug;
+      const preload = /^[a-z0-9][a-z0-9-]{0,99}$/.test(slug)
+        ? `<link rel="preload" href="/api/public/campaigns/${slug}" as="fetch" crossorigin="anonymous">`
+        : '';
+      return reply
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .send(donateHtml.replace('</head>', `${preload}</head>`));
+    });
+  }
   fastify.get('/donate/*', page('donate.html'));
   fastify.get('/*', page('index.html'));
   fastify.get('/', page('index.html'));

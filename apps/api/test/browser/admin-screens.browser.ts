@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { browserSuite, expectNoSeriousAxe, signInThroughForm, withPage, type Browser } from '../support/browser';
 import { Fixtures } from '../support/fixtures';
-import { DEMO_PASSWORD, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 const NEW_PASSWORD = 'a-new-passphrase-from-the-link-5';
 

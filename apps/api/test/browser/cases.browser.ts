@@ -38,7 +38,7 @@ describe('cases in Chromium', () => {
       await expectNoSeriousAxe(page, 'hearings tab, en');
 
       await page.getByRole('tab', { name: 'Timeline' }).click();
-      await page.getByTestId('timeline').getByText('Trial Session hearing, Moscow City Court, browser test').waitFor();
+      await page.getByTestId('timeline').getByText('Hearing: trial session, Moscow City Court, browser test').waitFor();
       await expectNoSeriousAxe(page, 'timeline tab, en');
 
       await page.getByRole('link', { name: 'Dashboard' }).click();

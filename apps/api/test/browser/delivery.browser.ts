@@ -105,6 +105,8 @@ describe('delivery: compressed, cached and split assets (Chromium)', () => {
         assertDelivered(transfers);
         assert.ok(js > 0 && js < budgets.donationPage, `donation page: ${kb(js)} of JS`);
         assert.ok(!transfers.some((r) => /\/admin-[\w-]+\.js$/.test(r.url)), 'the admin bundle stays away');
+        const campaign = transfers.filter((r) => r.url.endsWith('/api/public/campaigns/vorontsov'));
+        assert.equal(campaign.length, 1, 'the campaign is fetched once: the preload started with the page is the one the page reads');
         assert.equal(transfers.find((r) => r.type === 'Document')?.cacheControl, 'no-cache');
       },
       { viewport: { width: 390, height: 844 }, locale: 'ru-RU' },

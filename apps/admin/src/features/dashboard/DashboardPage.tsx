@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Dashboard, Money } from '@habeas/contracts';
 import { api } from '../../shared/api';
+import { useEventText } from '../../shared/eventText';
 import { EmptyState, QueryState } from '../../shared/QueryState';
 import { Countdown } from '../cases/Countdown';
 import { MoneyBars } from './MoneyBars';
@@ -35,6 +36,7 @@ function Figure(props: { label: string; value: ReactNode; color?: string }) {
 
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
+  const eventText = useEventText();
   const dashboard = useQuery({ queryKey: ['dashboard'], queryFn: () => api<Dashboard>('/api/dashboard'), refetchInterval: 60_000 });
   const data = dashboard.data;
   const openAlerts = typeof data?.widgets.openMedicalAlerts === 'number' ? data.widgets.openMedicalAlerts : null;
@@ -113,7 +115,7 @@ export function DashboardPage() {
                       {t(`cases.timeline.types.${item.type}`, { defaultValue: item.type })}
                     </Badge>
                     <Text size="sm" style={{ flex: 1 }}>
-                      {item.title}
+                      {eventText(item.event, item.params)}
                     </Text>
                     <Text size="xs" c="dimmed">
                       {item.caseTitle} · {when(item.at)}

@@ -10,8 +10,9 @@ export interface TimelineReader {
 
 /**
  * One area's contribution to the case timeline. `sql` selects rows with exactly the columns
- * `case_id uuid, at timestamptz, title text, ref text` for all cases; the timeline adds the case
- * filter, ordering and paging around it, so sources stay one small SELECT each.
+ * `case_id uuid, at timestamptz, event text, params jsonb, ref text` for all cases: `event` is a key of the
+ * event catalog (libs/contracts event-texts) and `params` its parameters, so each reader gets the item in their
+ * own language. The timeline adds the case filter, ordering and paging around it, so sources stay one small SELECT each.
  */
 export interface TimelineSource {
   type: TimelineItemType;

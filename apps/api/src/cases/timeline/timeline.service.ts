@@ -7,6 +7,7 @@ import { roleCan } from '@habeas/contracts';
 import { decodeCursor, toPage } from '../../common/pagination';
 import { VersionedCache } from '../../common/versioned-cache';
 import { CaseAccess } from '../case-access.service';
+import { eventText, readerLanguage, type ReaderLanguage } from '../../common/i18n/server-texts';
 import { CaseVersions } from '../case-versions.repository';
 import { tablesReadBy } from './timeline-tables';
 import type { TimelineReader } from './timeline-source';
@@ -16,8 +17,15 @@ interface TimelineRow {
   type: TimelineItem['type'];
   at: Date;
   at_key: string;
-  title: string;
+  event: string;
+  params: Record<string, unknown>;
   ref: string;
+}
+
+/** An item with its title told in the reader's language from its event and parameters. */
+function toItem(row: Omit<TimelineRow, 'at_key'>, language: ReaderLanguage): TimelineItem {
+  const params = row.params ?? {};
+  return { type: row.type, at: row.at.toISOString(), title: eventText(language, row.event, params), event: row.event, params, ref: row.ref };
 }
 
 /**
@@ -53,17 +61,18 @@ export class TimelineService implements OnApplicationBootstrap {
   async list(actor: Actor, caseIdOrSlug: string, query: TimelineQuery): Promise<Page<TimelineItem>> {
     const theCase = await this.access.resolve(actor, caseIdOrSlug, 'cases:read');
     const reader = { role: actor.role, privileged: roleCan(actor.role, 'documents:privileged') };
-    if (!this.cacheable) return this.page(theCase.id, reader, query);
+    const language = readerLanguage(actor.language);
+    if (!this.cacheable) return this.page(theCase.id, reader, language, query);
     const version = await this.versions.of(theCase.id);
-    const key = [theCase.id, reader.role, reader.privileged, query.cursor ?? '', query.limit, query.types?.join(',') ?? ''].join('|');
+    const key = [theCase.id, reader.role, reader.privileged, language, query.cursor ?? '', query.limit, query.types?.join(',') ?? ''].join('|');
     const cached = this.pages.get(key, version);
     if (cached) return cached;
-    const page = await this.page(theCase.id, reader, query);
+    const page = await this.page(theCase.id, reader, language, query);
     this.pages.set(key, version, page);
     return page;
   }
 
-  private async page(caseId: string, reader: TimelineReader, query: TimelineQuery): Promise<Page<TimelineItem>> {
+  private async page(caseId: string, reader: TimelineReader, language: ReaderLanguage, query: TimelineQuery): Promise<Page<TimelineItem>> {
     const sources = this.registry
       .all()
       .filter((source) => roleCan(reader.role, source.capability))
@@ -78,17 +87,17 @@ export class TimelineService implements OnApplicationBootstrap {
       params.push(cursor.key, type, ref.join(':'));
       after = 'and s.at >= $3::timestamptz';
     }
-    // Each source pages itself (its index on (case_id, at) finds the next rows), so titles are built only for
-    // the rows that can make the page, not for a case's whole history.
+    // Each source pages itself (its index on (case_id, at) finds the next rows), so only the rows that can make the page
+    // are read, not for a case's whole history.
     const union = sources
       .map(
-        (source) => `(select * from (select '${source.type}'::text as type, s.at, s.title, s.ref::text as ref from (${source.sql(reader)}) s
+        (source) => `(select * from (select '${source.type}'::text as type, s.at, s.event, s.params, s.ref::text as ref from (${source.sql(reader)}) s
                      where s.case_id = $1 ${after}) x ${cursor ? 'where (x.at, x.type, x.ref) > ($3::timestamptz, $4, $5)' : ''}
                      order by x.at, x.ref limit $2)`,
       )
       .join('\n union all\n');
     const rows: TimelineRow[] = await this.db.query(
-      `select t.type, t.at, to_char(t.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key, t.title, t.ref
+      `select t.type, t.at, to_char(t.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key, t.event, t.params, t.ref
          from (${union}) t
         order by t.at, t.type, t.ref
         limit $2`,
@@ -98,7 +107,7 @@ export class TimelineService implements OnApplicationBootstrap {
       rows,
       query.limit,
       (row) => ({ key: row.at_key, id: `${row.type}:${row.ref}` }),
-      (row) => ({ type: row.type, at: row.at.toISOString(), title: row.title, ref: row.ref }),
+      (row) => toItem(row, language),
     );
   }
 
@@ -110,16 +119,17 @@ export class TimelineService implements OnApplicationBootstrap {
     const union = sources
       .map(
         (source) =>
-          `(select '${source.type}'::text as type, s.case_id, s.at, s.title, s.ref::text as ref from (${source.sql(reader)}) s
+          `(select '${source.type}'::text as type, s.case_id, s.at, s.event, s.params, s.ref::text as ref from (${source.sql(reader)}) s
              where s.case_id = any($1) and s.at <= $2 order by s.at desc limit $3)`,
       )
       .join('\n union all\n');
     const rows: Array<TimelineRow & { slug: string; case_title: string }> = await this.db.query(
-      `select t.type, t.at, t.title, t.ref, c.slug, c.title as case_title
+      `select t.type, t.at, t.event, t.params, t.ref, c.slug, c.title as case_title
          from (${union}) t join cases c on c.id = t.case_id
         where t.at <= $2 order by t.at desc, t.type, t.ref limit $3`,
       [caseIds, now.toISOString(), limit],
     );
-    return rows.map((row) => ({ type: row.type, at: row.at.toISOString(), title: row.title, ref: row.ref, caseSlug: row.slug, caseTitle: row.case_title }));
+    const language = readerLanguage(actor.language);
+    return rows.map((row) => ({ ...toItem(row, language), caseSlug: row.slug, caseTitle: row.case_title }));
   }
 }

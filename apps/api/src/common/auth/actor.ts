@@ -9,6 +9,8 @@ export interface Actor {
   sessionId: string;
   ip: string;
   userAgent: string;
+  /** The language server texts are told in for this user (their setting; Russian by default). */
+  language?: 'ru' | 'en';
   /** The role requires MFA and the user has not set it up: only the setup routes are open. */
   mfaSetupRequired?: boolean;
 }

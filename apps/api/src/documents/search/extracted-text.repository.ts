@@ -26,7 +26,7 @@ export function openExtractedText(versionId: string, sealed: string): string {
  * whose extraction finished late). The plaintext is a query parameter: only the vector and the terms are stored.
  */
 const WRITE_SEARCH = `
-  update documents d set search_body = document_body_vector($3), search_terms = $4
+  update documents d set search_body = document_body_vector($3) || document_number_lexemes($4), search_terms = $4
    where d.id = $1 and $2 = (select v.id from document_versions v where v.document_id = $1 and v.text_status = 'done' order by v.number desc limit 1)`;
 
 export async function writeExtraction(
@@ -59,7 +59,7 @@ export async function sealTextBacklog(db: Queryable, batch = 100): Promise<numbe
       await db.query(
         `with gone as (delete from document_text_backlog where version_id = $1 returning version_id),
               sealed as (update document_versions v set extracted_text = $2 from gone where v.id = gone.version_id returning v.id, v.document_id)
-         update documents d set search_body = document_body_vector($3), search_terms = $4 from sealed
+         update documents d set search_body = document_body_vector($3) || document_number_lexemes($4), search_terms = $4 from sealed
           where d.id = sealed.document_id
             and sealed.id = (select v.id from document_versions v where v.document_id = d.id and v.text_status = 'done' order by v.number desc limit 1)`,
         [row.version_id, sealExtractedText(row.version_id, row.text), row.text, searchTermsOf(row.text)],

@@ -2,22 +2,25 @@
 export interface SearchPlan {
   /** Given to websearch_to_tsquery (quotes, -word and "or" keep their meaning). */
   text: string;
-  /** ILIKE patterns (all must match; the word shapes below admit no wildcard) over titles, courts, tags and the names/identifiers of the text; empty for other queries. */
+  /** Lower-case LIKE patterns (all must match) over titles, courts, tags and the names of the text; empty unless a name is searched. */
   patterns: string[];
+  /** Lower-case case or file numbers, whole or a part between separators, each a lexeme of the search vector; empty unless only numbers are searched. */
+  numbers: string[];
   /** Words to mark in snippets (excluded words and operators left out). */
   words: string[];
 }
 
-const MAX_TRIGRAM_WORDS = 4;
+const MAX_SPECIAL_WORDS = 4;
 /** A case or file number: a digit and at least three characters ("3/2-2026-0508", "А40-12345/2026", "0508"). */
 const identifier = /^(?=.*\p{N})[\p{L}\p{N}№/.-]{3,}$/u;
 /** A capitalised word of three letters or more: a surname, a first name, a place or a court. */
 const name = /^\p{Lu}[\p{L}-]{2,}$/u;
 
 /**
- * Names decline in Russian and the stemmer cuts them unevenly ("Иванов" → иван, "Иванова" → иванов), and court
- * numbers split into several tokens, so for those queries a substring match over a trigram index joins the full text.
- * Common lower-case words never take that path: they stay on the cheap full-text indexes.
+ * Names decline in Russian and the stemmer cuts them unevenly ("Иванов" → иван, "Иванова" → иванов): for names a
+ * substring match over a trigram index joins the full text. Court numbers split into several tokens: a query of
+ * numbers only looks them up, whole or by a part between separators, as lexemes the app added to the vector.
+ * Common lower-case words take neither path: they stay on the cheap full-text indexes.
  */
 export function planSearch(q: string): SearchPlan {
   const text = q.trim();
@@ -34,7 +37,8 @@ export function planSearch(q: string): SearchPlan {
     if (word) words.push(word);
   }
   const singleQuoted = tokens.length === 1 && /^"[^"\s]+"$/.test(tokens[0]);
-  const trigram =
-    (!operators || singleQuoted) && words.length > 0 && words.length <= MAX_TRIGRAM_WORDS && words.every((word) => identifier.test(word) || name.test(word));
-  return { text, patterns: trigram ? words.map((word) => `%${word}%`) : [], words };
+  const plain = (!operators || singleQuoted) && words.length > 0 && words.length <= MAX_SPECIAL_WORDS;
+  const numbers = plain && words.every((word) => identifier.test(word)) ? words.map((word) => word.toLowerCase()) : [];
+  const names = plain && numbers.length === 0 && words.every((word) => identifier.test(word) || name.test(word));
+  return { text, patterns: names ? words.map((word) => `%${word.toLowerCase()}%`) : [], numbers, words };
 }

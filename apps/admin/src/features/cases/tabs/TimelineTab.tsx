@@ -2,6 +2,8 @@ import { Badge, Group, MultiSelect, Text, Timeline } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineItem } from '@habeas/contracts';
+import { useEventText } from '../../../shared/eventText';
+import { useFormat } from '../../../shared/format';
 import { LoadMore } from '../../../shared/LoadMore';
 import { QueryState } from '../../../shared/QueryState';
 import { usePaged } from '../../../shared/usePaged';
@@ -9,7 +11,9 @@ import { usePaged } from '../../../shared/usePaged';
 const shownTypes = ['hearing', 'deadline', 'custody', 'filing', 'medical_incident', 'money'] as const;
 
 export function TimelineTab(props: { caseId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const eventText = useEventText();
   const [types, setTypes] = useState<string[]>([]);
   const items = usePaged<TimelineItem>(['timeline', props.caseId], `/api/cases/${encodeURIComponent(props.caseId)}/timeline`, {
     types: types.join(',') || undefined,
@@ -37,12 +41,12 @@ export function TimelineTab(props: { caseId: string }) {
                   <Badge size="sm" variant="light">
                     {t(`cases.timeline.types.${item.type}`, { defaultValue: item.type })}
                   </Badge>
-                  <Text size="sm">{item.title}</Text>
+                  <Text size="sm">{eventText(item.event, item.params)}</Text>
                 </Group>
               }
             >
               <Text size="xs" c="dimmed">
-                {new Date(item.at).toLocaleString(i18n.language)}
+                {format.dateTime(item.at)}
               </Text>
             </Timeline.Item>
           ))}

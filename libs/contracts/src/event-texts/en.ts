@@ -1,0 +1,113 @@
+import type { EventCatalog } from './catalog';
+
+/** English texts of what the server records (timeline, activity, alert reasons, mail). */
+export const en: EventCatalog = {
+  enum: {
+    hearingKind: {
+      arraignment: 'arraignment',
+      custody_extension: 'custody extension',
+      preliminary: 'preliminary hearing',
+      trial_session: 'trial session',
+      verdict: 'verdict',
+      appeal: 'appeal',
+    },
+    custodyKind: {
+      placed: 'Placed in custody',
+      transferred: 'Transferred',
+      hospitalised: 'Taken to hospital',
+      returned: 'Returned',
+      measure_extended: 'Measure extended',
+      measure_changed: 'Measure changed',
+      released: 'Released',
+    },
+    incidentType: {
+      ambulance_call: 'Ambulance call',
+      hospitalisation: 'Hospitalisation',
+      transfer_to_hospital: 'Transfer to hospital',
+      return_from_hospital: 'Return from hospital',
+      denied_care: 'Denied or delayed care',
+      medication_withheld: 'Medication withheld',
+      injury: 'Injury',
+      hunger_strike: 'Hunger strike',
+      chronic_condition: 'Chronic condition worsened',
+      check_up: 'Check-up',
+      other: 'Health event',
+    },
+    severity: { low: 'low', moderate: 'moderate', high: 'high', critical: 'critical' },
+    alertStatus: { open: 'open', acknowledged: 'in progress', resolved: 'resolved' },
+    contactKind: { visit: 'Lawyer visit', call: 'Call', letter: 'Letter', parcel: 'Parcel', money_transfer: 'Commissary transfer' },
+    contactStatus: {
+      requested: 'requested',
+      held: 'held',
+      refused: 'refused',
+      sent: 'sent',
+      delivered: 'delivered',
+      not_delivered: 'not delivered',
+      accepted: 'accepted',
+      returned: 'returned',
+    },
+    legalStep: {
+      complaint_facility: 'complaint to the facility',
+      complaint_prosecutor: 'complaint to the prosecutor',
+      motion_independent_doctor: 'motion for an independent doctor',
+      motion_custody_health: 'motion to change custody on health grounds',
+      interim_measures_international: 'interim measures (UN Human Rights Committee)',
+    },
+    expenseCategory: {
+      legal_fees: 'legal fees',
+      medical: 'medical',
+      parcels_commissary: 'parcels and commissary',
+      travel: 'travel',
+      court_fees: 'court fees',
+      other: 'other',
+    },
+  },
+  hearing: { main: 'Hearing: $t(events.enum.hearingKind.{{kind}})', court: ', {{court}}', outcome: '. Outcome: {{outcome}}' },
+  deadline: { main: 'Deadline: {{title}}', done: ' (done)' },
+  custody: { main: '$t(events.enum.custodyKind.{{kind}})', facility: ': {{facility}}', until: ', detained until {{until, date}}' },
+  filing: { main: 'Filed: {{title}}' },
+  medical_incident: { main: '$t(events.enum.incidentType.{{type}}) ($t(events.enum.severity.{{severity}}))' },
+  medical_alert: { main: 'Medical alert ($t(events.enum.severity.{{severity}}), $t(events.enum.alertStatus.{{status}}))' },
+  money: {
+    firstDonation: { main: 'First donation received' },
+    goal: { main: 'Fundraising reached {{percent}}% of the {{currency}} goal' },
+    expense: { main: 'Expense paid: $t(events.enum.expenseCategory.{{category}}), {{amount, money}}' },
+  },
+  contact: { main: '$t(events.enum.contactKind.{{kind}}) $t(events.enum.contactStatus.{{status}})', reason: ' — {{reason}}' },
+  legal_action: {
+    proposed: {
+      main: 'Proposed: $t(events.enum.legalStep.{{step}})',
+      incident: ' — after "$t(events.enum.incidentType.{{incident}})"',
+      contact: ' — after "$t(events.enum.contactKind.{{contact}}) $t(events.enum.contactStatus.{{contactStatus}})"',
+    },
+    filed: { main: 'Filed: $t(events.enum.legalStep.{{step}})' },
+    decided: { main: 'Decided: $t(events.enum.legalStep.{{step}})', outcome: ' — {{outcome}}' },
+  },
+  alertReason: {
+    incident: { main: '$t(events.enum.incidentType.{{type}})' },
+    no_news: { main_one: 'No medical news for {{count}} day', main_other: 'No medical news for {{count}} days' },
+    no_contact: { main: 'No visit, call or letter', since: ' since {{since, date}}' },
+    family_report: { main: 'Report from the family' },
+    other: { main: 'Alert' },
+  },
+  mail: {
+    signature: '\n\n— Habeas',
+    deadlineReminder: {
+      subject_1d: 'Deadline tomorrow: {{title}}',
+      subject_3d: 'Deadline in 3 days: {{title}}',
+      body: 'Case: {{caseTitle}}\nDeadline: {{title}}\nDue: {{due, courtTime}}\n\nOpen the case: {{url}}',
+    },
+    hearingReminder: {
+      subject: 'Hearing tomorrow at {{at, courtClock}}: {{caseTitle}}',
+      body: 'Case: {{caseTitle}}\nHearing: $t(events.enum.hearingKind.{{kind}})\nWhen: {{at, courtTime}}\nCourt: {{court}}\n\nOpen the case: {{url}}',
+    },
+    alertOpened: {
+      subject: 'Medical alert ($t(events.enum.severity.{{severity}})): {{caseTitle}}',
+      body: 'A $t(events.enum.severity.{{severity}}) medical alert was opened for "{{caseTitle}}".\nOpen it: {{url}}',
+    },
+    alertEscalated: {
+      subject: 'Unacknowledged critical medical alert: {{caseTitle}}',
+      body: 'A critical medical alert for "{{caseTitle}}" has not been acknowledged.\nOpen it: {{url}}',
+    },
+  },
+};
