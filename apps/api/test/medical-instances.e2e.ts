@@ -72,7 +72,9 @@ describe('medical alerts across two API instances on one database', () => {
       { timeoutMs: 30_000 },
     );
     await jobsSettled(a.db, [MAIL_DELIVERY]);
-    const adminMails = sink.received.filter((m) => m.to.includes('admin@demo.local') && /^Критическая медицинская тревога не подтверждена/.test(m.subject)).length;
+    const adminMails = sink.received.filter(
+      (m) => m.to.includes('admin@demo.local') && /^Критическая медицинская тревога не подтверждена/.test(m.subject),
+    ).length;
     assert.equal(adminMails, 1);
     const audit = await a.db.query(`select count(*)::int as n from audit_log where action = 'medical_alert.escalate' and entity_id = $1`, [alertId]);
     assert.equal(audit.rows[0].n, 1);

@@ -11,6 +11,7 @@ import type { Actor } from '../common/auth/actor';
 import { roleCan } from '@habeas/contracts';
 import { DomainError, NotFound } from '../common/http/domain-error';
 import { JobsService } from '../jobs/jobs.service';
+import { changesOf } from './document-changes';
 import { DocumentEntity } from './document.entity';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentsRepository, DocumentScope } from './documents.repository';
@@ -168,7 +169,12 @@ export class DocumentsService implements OnModuleInit, OnApplicationBootstrap {
       });
       await this.audit.record(
         actor,
-        { action: 'document.update', entityType: 'document', entityId: document.id, details: { fields: Object.keys(patch) } },
+        {
+          action: 'document.update',
+          entityType: 'document',
+          entityId: document.id,
+          details: { fields: Object.keys(patch), changes: changesOf(document, patch) },
+        },
         manager,
       );
     });

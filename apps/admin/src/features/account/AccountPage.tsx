@@ -9,6 +9,7 @@ import { sessionKey, useCurrentUser } from '../../app/session';
 import { api, ApiError, fieldErrors } from '../../shared/api';
 import { CalendarFeedCard } from '../cases/CalendarFeedCard';
 import { AlertChannelsCard } from '../alerting/AlertChannelsCard';
+import { LawyerProfileCard } from './LawyerProfileCard';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 
@@ -27,6 +28,7 @@ export function AccountPage() {
         <MfaSection />
         {!user.mfaSetupRequired && (
           <>
+            {(user.role === 'lawyer' || user.role === 'admin') && <LawyerProfileCard />}
             <PasswordSection />
             <SessionsSection />
             <AlertChannelsCard />

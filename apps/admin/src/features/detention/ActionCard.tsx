@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { daysBetween, useFormat } from '../../shared/format';
+import { FileActionButton } from './FileActionButton';
 import { useGenerateDraft, useUpdateLegalAction } from './hooks';
 import { useTriggerText } from './TriggerText';
 
@@ -154,11 +155,7 @@ export function ActionCard({ action, onEdit, onDecide }: { action: LegalAction; 
             </Button>
           </>
         )}
-        {action.status === 'drafting' && (
-          <Button size="xs" color="green" onClick={() => move('filed')} loading={update.isPending}>
-            {t('detention.actions.file')}
-          </Button>
-        )}
+        {action.status === 'drafting' && <FileActionButton action={action} />}
         {action.status === 'filed' && (
           <Button size="xs" onClick={onDecide}>
             {t('detention.actions.decide')}

@@ -1,12 +1,16 @@
 import { Alert, Anchor, Badge, Button, Code, Drawer, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
-import { IconDownload, IconEye, IconUpload } from '@tabler/icons-react';
+import { IconDownload, IconEye, IconPencil, IconUpload } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { can } from '@habeas/contracts';
 import type { DocumentDetail, DocumentVersion } from '@habeas/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../app/session';
 import { api } from '../../shared/api';
+import { useFormat } from '../../shared/format';
 import { QueryState } from '../../shared/QueryState';
 import { DocumentCustody } from '../evidence/DocumentCustody';
+import { DocumentEditForm } from './DocumentEditForm';
 import { formatSize, uploadWithProgress } from './upload';
 
 function downloadUrl(id: string, version: number, inline = false): string {
@@ -45,7 +49,10 @@ function PdfPreview(props: { id: string; version: number }) {
 }
 
 export function DocumentDrawer(props: { id: string | null; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const user = useCurrentUser();
+  const [editing, setEditing] = useState(false);
   const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -57,7 +64,10 @@ export function DocumentDrawer(props: { id: string | null; onClose: () => void }
     enabled: !!props.id,
     refetchInterval: (query) => (query.state.data?.versions.some((v) => v.textStatus === 'pending') ? 2000 : false),
   });
-  useEffect(() => setPreview(null), [props.id]);
+  useEffect(() => {
+    setPreview(null);
+    setEditing(false);
+  }, [props.id]);
 
   const uploadVersion = (file: File) => {
     if (!props.id) return;
@@ -77,20 +87,35 @@ export function DocumentDrawer(props: { id: string | null; onClose: () => void }
       <QueryState isLoading={document.isLoading} error={document.error}>
         {data && (
           <Stack data-testid="document-drawer">
-            <Group gap="xs">
-              <Badge>{t(`documents.kinds.${data.kind}`)}</Badge>
-              <Badge color="gray">{t(`documents.statuses.${data.status}`)}</Badge>
-              {data.privileged && <Badge color="red">{t('documents.privileged')}</Badge>}
-              {data.tags.map((tag) => (
-                <Badge key={tag} variant="outline">
-                  {tag}
-                </Badge>
-              ))}
-            </Group>
+            {editing ? (
+              <DocumentEditForm document={data} onDone={() => setEditing(false)} />
+            ) : (
+              <Group gap="xs">
+                <Badge>{t(`documents.kinds.${data.kind}`)}</Badge>
+                <Badge color="gray">{t(`documents.statuses.${data.status}`)}</Badge>
+                {data.privileged && <Badge color="red">{t('documents.privileged')}</Badge>}
+                {data.tags.map((tag) => (
+                  <Badge key={tag} variant="outline">
+                    {tag}
+                  </Badge>
+                ))}
+                {can(user, 'documents:write') && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    leftSection={<IconPencil size={14} />}
+                    onClick={() => setEditing(true)}
+                    data-testid="document-edit-open"
+                  >
+                    {t('documentEdit.edit')}
+                  </Button>
+                )}
+              </Group>
+            )}
             {data.court && <Text size="sm">{data.court}</Text>}
-            {data.filedAt && (
+            {data.filedAt && !editing && (
               <Text size="sm">
-                {t('documents.filedAt')}: {new Date(data.filedAt).toLocaleDateString(i18n.language)}
+                {t('documents.filedAt')}: {format.date(data.filedAt, 'Europe/Moscow')}
               </Text>
             )}
             <Group justify="space-between">
@@ -138,7 +163,7 @@ export function DocumentDrawer(props: { id: string | null; onClose: () => void }
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{new Date(version.uploadedAt).toLocaleString(i18n.language)}</Text>
+                      <Text size="sm">{format.dateTime(version.uploadedAt)}</Text>
                     </Table.Td>
                     <Table.Td>
                       <Badge size="sm" color={version.textStatus === 'done' ? 'green' : version.textStatus === 'failed' ? 'red' : 'gray'}>

@@ -28,7 +28,13 @@ function StatusBadge({ user }: { user: User }) {
 }
 
 /** One user in the admin's table: role and access changes are confirmed and reported; pending invites can be resent or revoked. */
-export function UserRow(props: { user: User; isMe: boolean; onLink: (link: ShownLink) => void; onEndSessions: (id: string) => void }) {
+export function UserRow(props: {
+  user: User;
+  isMe: boolean;
+  onLink: (link: ShownLink) => void;
+  onEndSessions: (id: string) => void;
+  onRegistry: (user: User) => void;
+}) {
   const { user } = props;
   const { t, i18n } = useTranslation();
   const [pending, setPending] = useState<Pending>(null);
@@ -79,7 +85,14 @@ export function UserRow(props: { user: User; isMe: boolean; onLink: (link: Shown
           : { title: t('users.confirmRevokeTitle'), message: t('users.confirmRevoke', { name: user.name }), label: t('users.revokeInvite'), danger: true };
   return (
     <Table.Tr data-testid={`user-${user.email}`}>
-      <Table.Td>{user.name}</Table.Td>
+      <Table.Td>
+        {user.name}
+        {user.role === 'lawyer' && user.advocateRegistryNumber && (
+          <Text size="xs" c="dimmed">
+            {t('lawyerProfile.registryNumber')}: {user.advocateRegistryNumber}
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td>{user.email}</Table.Td>
       <Table.Td>
         <Select
@@ -128,6 +141,7 @@ export function UserRow(props: { user: User; isMe: boolean; onLink: (link: Shown
                 {user.disabled ? t('users.enable') : t('users.disable')}
               </Menu.Item>
             )}
+            {(user.role === 'lawyer' || user.role === 'admin') && <Menu.Item onClick={() => props.onRegistry(user)}>{t('lawyerProfile.menuItem')}</Menu.Item>}
             <Menu.Item onClick={() => props.onEndSessions(user.id)}>{t('users.endSessions')}</Menu.Item>
           </Menu.Dropdown>
         </Menu>

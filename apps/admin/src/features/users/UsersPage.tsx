@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, type CreateUserResponse, type MfaPolicy, type Role, type User } from '@habeas/contracts';
+import { RegistryNumberForm } from '../account/RegistryNumberForm';
 import { LinkDialog } from './LinkDialog';
 import { UserRow, type ShownLink } from './UserRow';
 import { useCurrentUser } from '../../app/session';
@@ -23,6 +24,7 @@ export function UsersPage() {
   const [q] = useDebouncedValue(search, 300);
   const [inviting, setInviting] = useState(false);
   const [link, setLink] = useState<ShownLink | null>(null);
+  const [registryOf, setRegistryOf] = useState<User | null>(null);
   const users = usePaged<User>(['users'], '/api/users', { q });
   const refresh = () => client.invalidateQueries({ queryKey: ['users'] });
   const endSessions = useMutation({
@@ -60,7 +62,14 @@ export function UsersPage() {
               </Table.Thead>
               <Table.Tbody>
                 {users.items.map((user) => (
-                  <UserRow key={user.id} user={user} isMe={user.id === me.id} onLink={setLink} onEndSessions={(id) => endSessions.mutate(id)} />
+                  <UserRow
+                    key={user.id}
+                    user={user}
+                    isMe={user.id === me.id}
+                    onLink={setLink}
+                    onEndSessions={(id) => endSessions.mutate(id)}
+                    onRegistry={setRegistryOf}
+                  />
                 ))}
               </Table.Tbody>
             </Table>
@@ -79,6 +88,19 @@ export function UsersPage() {
         }}
       />
       <LinkDialog link={link} onClose={() => setLink(null)} />
+      <Modal opened={registryOf !== null} onClose={() => setRegistryOf(null)} title={t('lawyerProfile.modalTitle', { name: registryOf?.name })}>
+        {registryOf && (
+          <RegistryNumberForm
+            path={`/api/users/${registryOf.id}`}
+            value={registryOf.advocateRegistryNumber}
+            onCancel={() => setRegistryOf(null)}
+            onSaved={() => {
+              setRegistryOf(null);
+              void refresh();
+            }}
+          />
+        )}
+      </Modal>
     </>
   );
 }

@@ -13,6 +13,7 @@ import { can } from '@habeas/contracts';
 import { LoadMore } from '../../../shared/LoadMore';
 import { QueryState } from '../../../shared/QueryState';
 import { usePaged } from '../../../shared/usePaged';
+import { DocumentPicker } from '../../documents/DocumentPicker';
 import { Countdown } from '../Countdown';
 import { apiErrors, localToIso, schemaErrors } from '../form-errors';
 import { useDeadlineMutations } from '../hooks';
@@ -22,10 +23,11 @@ function NewDeadlineForm(props: { caseId: string; onDone: () => void }) {
   const { create } = useDeadlineMutations(props.caseId);
   const [dueAt, setDueAt] = useState('');
   const [title, setTitle] = useState('');
+  const [sourceDocumentId, setSourceDocumentId] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const body = { dueAt: localToIso(dueAt), title };
+    const body = { dueAt: localToIso(dueAt), title, ...(sourceDocumentId ? { sourceDocumentId } : {}) };
     const found = schemaErrors(createDeadlineRequest.safeParse(body));
     if (!dueAt) found.dueAt = t('cases.required');
     if (!title.trim()) found.title = t('cases.required');
@@ -44,6 +46,13 @@ function NewDeadlineForm(props: { caseId: string; onDone: () => void }) {
           value={dueAt}
           onChange={(e) => setDueAt(e.currentTarget.value)}
           error={errors.dueAt}
+        />
+        <DocumentPicker
+          caseId={props.caseId}
+          value={sourceDocumentId}
+          onChange={setSourceDocumentId}
+          label={t('documentEdit.picker.sourceDocument')}
+          error={errors.sourceDocumentId}
         />
         <FormActions onCancel={props.onDone} pending={create.isPending} submitLabel="common.create" />
       </Stack>
