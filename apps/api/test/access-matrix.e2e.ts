@@ -259,6 +259,32 @@ const rows: Row[] = [
     cells: PUBLIC(204),
     call: async (w) => ({ path: '/api/auth/invites/accept', body: { token: (await w.f.newInvite()).token, password: 'an-invited-passphrase-1' } }),
   },
+  { route: 'GET /api/auth/password-reset', cells: PUBLIC(200), call: () => ({ path: '/api/auth/password-reset' }) },
+  {
+    route: 'POST /api/auth/password-reset/request',
+    cells: PUBLIC(202),
+    call: async (w) => ({ path: '/api/auth/password-reset/request', body: { email: (await w.f.newUser('lawyer', { signIn: false })).email } }),
+  },
+  {
+    route: 'POST /api/auth/password-reset/confirm',
+    cells: PUBLIC(204),
+    call: async (w) => {
+      const user = await w.f.newUser('lawyer', { signIn: false });
+      const issued = await w.f.admin.post(`/api/users/${user.id}/password-reset`);
+      return {
+        path: '/api/auth/password-reset/confirm',
+        body: { token: String(issued.body.resetUrl).split('/').pop(), password: 'a-reset-passphrase-for-it-7' },
+      };
+    },
+  },
+  {
+    route: 'POST /api/users/:id/password-reset',
+    cells: ADMIN_ONLY(201),
+    call: async (w) => ({ path: `/api/users/${(await w.f.newUser('lawyer', { signIn: false })).id}/password-reset` }),
+  },
+  { route: 'GET /api/users/admins', cells: ALL_SIGNED_IN(200), call: () => ({ path: '/api/users/admins' }) },
+  { route: 'DELETE /api/users/:id/invite', cells: ADMIN_ONLY(200), call: async (w) => ({ path: `/api/users/${(await w.f.newInvite()).id}/invite` }) },
+  { route: 'GET /api/audit-log/actions', cells: ADMIN_ONLY(200), call: () => ({ path: '/api/audit-log/actions' }) },
   { route: 'GET /api/settings/mfa', cells: ADMIN_ONLY(200), call: () => ({ path: '/api/settings/mfa' }) },
   { route: 'PUT /api/settings/mfa', cells: ADMIN_ONLY(200), call: () => ({ path: '/api/settings/mfa', body: { requiredRoles: [] } }) },
   { route: 'GET /api/users', cells: ADMIN_ONLY(200), call: () => ({ path: '/api/users' }) },
@@ -435,6 +461,7 @@ const rows: Row[] = [
   // Finance sees that a case exists (to account for its money); members and admins see it whole.
   { route: 'GET /api/cases/:id', cells: [401, 200, 200, 200, 200, 404, 404], call: (w) => ({ path: home(w) }) },
   { route: 'PATCH /api/cases/:id', cells: LAWYER_WRITE(200), call: (w) => ({ path: home(w), body: { court: 'Basmanny District Court' } }) },
+  { route: 'GET /api/cases/:id/team', cells: CASE_READ(200), call: (w) => ({ path: `${home(w)}/team` }) },
   { route: 'GET /api/cases/:id/members', cells: ADMIN_ONLY(200), call: (w) => ({ path: `${home(w)}/members` }) },
   {
     route: 'POST /api/cases/:id/members',
@@ -626,6 +653,26 @@ const rows: Row[] = [
     route: 'GET /api/medical-incidents/:id',
     cells: CASE_READ(200),
     call: async (w) => ({ path: `/api/medical-incidents/${(await w.f.newIncident(w.home.id)).id}` }),
+  },
+  {
+    route: 'PATCH /api/medical-incidents/:id',
+    cells: CASE_READ(200),
+    call: async (w) => ({ path: `/api/medical-incidents/${(await w.f.newIncident(w.home.id)).id}`, body: { description: 'Corrected', reason: 'A typo' } }),
+  },
+  {
+    route: 'GET /api/medical-incidents/:id/versions',
+    cells: CASE_READ(200),
+    call: async (w) => ({ path: `/api/medical-incidents/${(await w.f.newIncident(w.home.id)).id}/versions` }),
+  },
+  {
+    route: 'PATCH /api/contact-events/:id',
+    cells: LAWYER_WRITE(200),
+    call: async (w) => ({ path: `/api/contact-events/${(await w.f.newContact(w.home.id)).event.id}`, body: { notes: 'Corrected', reason: 'A typo' } }),
+  },
+  {
+    route: 'GET /api/contact-events/:id/versions',
+    cells: CASE_READ(200),
+    call: async (w) => ({ path: `/api/contact-events/${(await w.f.newContact(w.home.id)).event.id}/versions` }),
   },
   // The medical state of the caller's cases (lists only what they may read; finance reads no medical record).
   { route: 'GET /api/medical/overview', cells: [401, 200, 200, 200, 403, 200, 200], call: () => ({ path: '/api/medical/overview' }) },

@@ -92,7 +92,7 @@ describe('alerts on phones: Web Push, Telegram, on-call escalation', () => {
     assert.equal(body.overrides.length, 1);
   });
 
-  it('brings a critical incident to the on-duty medic by push and Telegram within 2 s, without medical text, then escalates to the next person', async () => {
+  it('brings a critical incident to the on-duty medic by push and Telegram within 2 s, without medical text, then escalates to the next person', async (context) => {
     const pushedBefore = push.received.length;
     const sentBefore = telegram.sent.length;
     const started = Date.now();
@@ -113,6 +113,7 @@ describe('alerts on phones: Web Push, Telegram, on-call escalation', () => {
       () => telegram.sent.slice(sentBefore).find((m) => m.chat_id === String(ON_DUTY_CHAT)),
       { timeoutMs: 5000, everyMs: 20 },
     );
+    context.diagnostic(`critical incident → on-duty push ${pushed.at - started} ms, Telegram ${chat.at - started} ms`);
     assert.ok(pushed.at - started < 2000, `push took ${pushed.at - started} ms`);
     assert.ok(chat.at - started < 2000, `Telegram took ${chat.at - started} ms`);
 

@@ -23,3 +23,4 @@ export * from './public-case';
 export * from './event-texts';
 export * from './alerting';
 export * from './intake';
+export * from './corrections';

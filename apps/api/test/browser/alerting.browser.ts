@@ -84,6 +84,7 @@ describe('alerts on phones in Chromium: installable app, account channels, on-ca
   it('is installable: Chromium finds the manifest (ru/en names, icons) and an active service worker', () =>
     installable(async (page) => {
       await page.goto(`${t.baseUrl}/login`);
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
       await waitFor('an activated service worker', async () =>
         (await page.evaluate(`navigator.serviceWorker.ready.then((registration) => registration.active && registration.active.state)`)) === 'activated'
           ? true
@@ -130,7 +131,7 @@ describe('alerts on phones in Chromium: installable app, account channels, on-ca
       telegram.userSends(7007007, `/start ${code}`);
       await waitFor('the chat linked', () => telegram.sent.find((m) => m.chat_id === '7007007'));
       await page.reload();
-      await page.getByText('linked', { exact: true }).waitFor();
+      await page.getByText('· linked', { exact: true }).waitFor(); // the status beside the Telegram heading
       await page.getByTestId('test-alert').click();
       await page.getByTestId('test-result').getByText('Telegram: delivered').waitFor();
       assert.deepEqual(await seriousViolations(page), []);
@@ -194,9 +195,13 @@ describe('alerts on phones in Chromium: installable app, account channels, on-ca
       await signInThroughForm(page, t.baseUrl, 'admin@demo.local', DEMO_PASSWORD);
       await page.waitForURL((url) => !url.pathname.startsWith('/login'));
       await page.getByRole('link', { name: 'Cases' }).waitFor();
-      await page.goto(`${t.baseUrl}/medical-alerts`);
+      const { body: alerts } = await admin.get('/api/medical-alerts?caseId=' + encodeURIComponent(String(incident.body.caseId)));
+      const alertId = alerts.items.find((a: { incidentId: string }) => a.incidentId === incident.body.id).id;
+      // The link a notification opens: the alert is outlined and in view.
+      await page.goto(`${t.baseUrl}/medical-alerts?alert=${alertId}`);
       await inRussian(page);
-      const card = page.locator('[data-testid="alert-card"]').first();
+      const card = page.locator('[data-testid="alert-card"][data-focused]');
+      assert.equal(await card.getAttribute('data-alert-id'), alertId);
       await card.getByTestId('alert-deliveries-toggle').click();
       await card.getByTestId('alert-delivery').filter({ hasText: 'доставлено' }).first().waitFor();
       await card.getByTestId('alert-delivery').filter({ hasText: 'Push' }).first().waitFor();

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { AlertPreferences, TestAlertResult } from '@habeas/contracts';
 import { IconShieldLock } from '@tabler/icons-react';
@@ -110,9 +110,9 @@ function TelegramSection() {
           Telegram
         </Title>
         {status.data.linked && (
-          <Badge color="green.9" variant="light">
-            {t('alerting.telegram.linkedBadge')}
-          </Badge>
+          <Text size="sm" fw={600}>
+            · {t('alerting.telegram.linkedBadge')}
+          </Text>
         )}
       </Group>
       {!status.data.configured ? (

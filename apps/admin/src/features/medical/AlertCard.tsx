@@ -1,7 +1,8 @@
 import { Anchor, Button, Card, Group, List, Stack, Text } from '@mantine/core';
 import { assessVitals, can, type MedicalAlert, type VitalReading } from '@habeas/contracts';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../app/session';
 import { AlertDeliveries } from '../alerting/AlertDeliveries';
 import { useIncident } from './hooks';
@@ -24,9 +25,24 @@ export function AlertCard(props: { alert: MedicalAlert; headingOrder: 2 | 3; bus
   const user = useCurrentUser();
   const incident = useIncident(alert.incidentId, alert.kind === 'incident' && can(user, 'medical:read'));
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  // A notification on a phone opens `/medical-alerts?alert=<id>`: that alert is brought into view and outlined.
+  const focused = useSearchParams()[0].get('alert') === alert.id;
+  const card = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focused) card.current?.scrollIntoView({ block: 'center' });
+  }, [focused]);
   const findings = incident.data ? assessVitals(incident.data.vitals).findings : [];
   return (
-    <Card withBorder data-testid="alert-card" data-alert-id={alert.id} data-status={alert.status} component="article">
+    <Card
+      withBorder
+      ref={card}
+      data-testid="alert-card"
+      data-alert-id={alert.id}
+      data-status={alert.status}
+      data-focused={focused || undefined}
+      component="article"
+      style={focused ? { borderColor: 'var(--mantine-color-indigo-8)', borderWidth: 2 } : undefined}
+    >
       <Group justify="space-between" align="flex-start">
         <Stack gap={4} style={{ flex: '1 1 260px' }}>
           <Group gap="xs">
