@@ -20,6 +20,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { PublicCaseModule } from './public-case/public-case.module';
 import { IntakeModule } from './intake/intake.module';
+import { SolidarityModule } from './solidarity/solidarity.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
@@ -52,6 +53,7 @@ export class AppModule {
         EvidenceModule,
         PublicCaseModule,
         IntakeModule,
+        SolidarityModule,
         DonationsModule,
         BankTransfersModule,
         ProceedingsModule,

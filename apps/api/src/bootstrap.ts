@@ -56,12 +56,18 @@ const PERMISSIONS_POLICY = [
  */
 const COMPRESSIBLE = /^(application\/(json|problem\+json|javascript|xml|atom\+xml)|text\/(html|css|csv|plain|xml|calendar|javascript)|image\/svg\+xml)\b/i;
 
-/** Routes served by the API outside /api: the public page of a case and the family intake form, server-rendered beside the donation page. */
+/** Routes served by the API outside /api: the public page of a case (with its subscription pages) and the family intake form, server-rendered beside the donation page. */
 export const outsideApi = [
   { path: 'support/:slug', method: RequestMethod.GET },
   { path: 'intake/:token', method: RequestMethod.GET },
   { path: 'intake/:token', method: RequestMethod.POST },
   { path: 'intake/:token/status', method: RequestMethod.GET },
+  { path: 'support/:slug/subscribe', method: RequestMethod.POST },
+  { path: 'support/:slug/solidarity', method: RequestMethod.POST },
+  { path: 'support/subscriptions/:token/confirm', method: RequestMethod.GET },
+  { path: 'support/subscriptions/:token/confirm', method: RequestMethod.POST },
+  { path: 'support/subscriptions/:token/unsubscribe', method: RequestMethod.GET },
+  { path: 'support/subscriptions/:token/unsubscribe', method: RequestMethod.POST },
 ];
 
 /** Builds the configured app (not yet listening); used by main and by the tests. */

@@ -18,6 +18,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createECDH, randomBytes } from 'node:crypto';
 import { authenticator } from 'otplib';
+import { SubscriptionsService } from '../src/public-case/subscriptions.service';
 import { DEMO_BANK_DETAILS } from '../src/bank-transfers/bank-transfers.demo';
 import { form } from './support/document-files';
 import { startFakeStripe, type FakeStripe } from './support/fake-stripe';
@@ -155,6 +156,33 @@ const intakeToken = async (w: World): Promise<string> => {
   return String(link.url).split('/').pop()!;
 };
 
+const PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+const solidarityForm = (): FormData => {
+  const body = new FormData();
+  body.append('message', 'держитесь');
+  body.append('photo', new Blob([new Uint8Array(Buffer.from(PIXEL_PNG, 'base64'))]), 'p.png');
+  return body;
+};
+/** A solidarity post with a photo on the home case, approved when asked; its id. */
+const solidarityPost = async (w: World, approved: boolean): Promise<string> => {
+  await w.f.t.db.query(`delete from public_rate_hits`);
+  assert.equal((await w.f.t.client().post(`/api/public/cases/${w.home.slug}/solidarity`, solidarityForm())).status, 202);
+  const { body } = await w.f.admin.get(`/api/cases/${w.home.id}/solidarity?status=pending&limit=100`);
+  const id = body.items[0].id as string;
+  if (approved) assert.equal((await w.f.admin.post(`/api/solidarity/${id}/approve`)).status, 200);
+  return id;
+};
+
+/** A confirm or unsubscribe link of a fresh subscription to the home case (the path the mails carry). */
+const subscriptionLink = async (w: World, purpose: 'confirm' | 'unsubscribe'): Promise<string> => {
+  await w.f.t.db.query(`delete from public_rate_hits`);
+  const email = `${w.f.unique('link')}@example.org`;
+  assert.equal((await w.f.t.client().post(`/api/public/cases/${w.home.slug}/subscriptions`, { email, language: 'ru' })).status, 202);
+  const { rows } = await w.f.t.db.query(`select id from case_subscriptions order by created_at desc limit 1`);
+  const url = w.f.t.app.get(SubscriptionsService)[purpose === 'confirm' ? 'confirmUrlOf' : 'unsubscribeUrlOf'](rows[0].id);
+  return new URL(url).pathname;
+};
+
 /** A finished dossier of the home case (built once by an admin, then read by every cell). */
 let finishedDossier: Promise<string> | undefined;
 function dossierOf(w: World): Promise<string> {
@@ -239,6 +267,32 @@ const rows: Row[] = [
     cells: PUBLIC(204),
     call: async (w) => ({ path: '/api/auth/invites/accept', body: { token: (await w.f.newInvite()).token, password: 'an-invited-passphrase-1' } }),
   },
+  { route: 'GET /api/auth/password-reset', cells: PUBLIC(200), call: () => ({ path: '/api/auth/password-reset' }) },
+  {
+    route: 'POST /api/auth/password-reset/request',
+    cells: PUBLIC(202),
+    call: async (w) => ({ path: '/api/auth/password-reset/request', body: { email: (await w.f.newUser('lawyer', { signIn: false })).email } }),
+  },
+  {
+    route: 'POST /api/auth/password-reset/confirm',
+    cells: PUBLIC(204),
+    call: async (w) => {
+      const user = await w.f.newUser('lawyer', { signIn: false });
+      const issued = await w.f.admin.post(`/api/users/${user.id}/password-reset`);
+      return {
+        path: '/api/auth/password-reset/confirm',
+        body: { token: String(issued.body.resetUrl).split('/').pop(), password: 'a-reset-passphrase-for-it-7' },
+      };
+    },
+  },
+  {
+    route: 'POST /api/users/:id/password-reset',
+    cells: ADMIN_ONLY(201),
+    call: async (w) => ({ path: `/api/users/${(await w.f.newUser('lawyer', { signIn: false })).id}/password-reset` }),
+  },
+  { route: 'GET /api/users/admins', cells: ALL_SIGNED_IN(200), call: () => ({ path: '/api/users/admins' }) },
+  { route: 'DELETE /api/users/:id/invite', cells: ADMIN_ONLY(200), call: async (w) => ({ path: `/api/users/${(await w.f.newInvite()).id}/invite` }) },
+  { route: 'GET /api/audit-log/actions', cells: ADMIN_ONLY(200), call: () => ({ path: '/api/audit-log/actions' }) },
   { route: 'GET /api/settings/mfa', cells: ADMIN_ONLY(200), call: () => ({ path: '/api/settings/mfa' }) },
   { route: 'PUT /api/settings/mfa', cells: ADMIN_ONLY(200), call: () => ({ path: '/api/settings/mfa', body: { requiredRoles: [] } }) },
   { route: 'GET /api/users', cells: ADMIN_ONLY(200), call: () => ({ path: '/api/users' }) },
@@ -284,6 +338,66 @@ const rows: Row[] = [
       return { path: `/api/updates/${id}/unpublish` };
     },
   },
+  // ── solidarity: anyone posts to a public case; members of the case moderate; approved photos are public
+  {
+    route: 'POST /api/public/cases/:slug/solidarity',
+    cells: PUBLIC(202),
+    call: async (w) => (await w.f.t.db.query(`delete from public_rate_hits`), { path: `/api/public/cases/${w.home.slug}/solidarity`, body: solidarityForm() }),
+  },
+  {
+    route: 'POST /support/:slug/solidarity',
+    cells: PUBLIC(202),
+    call: async (w) => (await w.f.t.db.query(`delete from public_rate_hits`), { path: `/support/${w.home.slug}/solidarity`, body: solidarityForm() }),
+  },
+  { route: 'GET /api/cases/:id/solidarity', cells: CASE_READ(200), call: (w) => ({ path: `${home(w)}/solidarity?status=pending` }) },
+  {
+    route: 'POST /api/solidarity/:id/approve',
+    cells: CASE_READ(200),
+    call: async (w) => ({ path: `/api/solidarity/${await solidarityPost(w, false)}/approve` }),
+  },
+  {
+    route: 'POST /api/solidarity/:id/reject',
+    cells: CASE_READ(200),
+    call: async (w) => ({ path: `/api/solidarity/${await solidarityPost(w, false)}/reject` }),
+  },
+  { route: 'GET /api/solidarity/:id/photo', cells: CASE_READ(200), call: async (w) => ({ path: `/api/solidarity/${await solidarityPost(w, false)}/photo` }) },
+  {
+    route: 'GET /api/public/solidarity/:id/photo',
+    cells: PUBLIC(200),
+    call: async (w) => ({ path: `/api/public/solidarity/${await solidarityPost(w, true)}/photo` }),
+  },
+  // ── subscriptions: anyone subscribes (always 202); the links in the mails work without a session; admins erase addresses
+  {
+    route: 'POST /api/public/cases/:slug/subscriptions',
+    cells: PUBLIC(202),
+    call: async (w) => (
+      await w.f.t.db.query(`delete from public_rate_hits`),
+      { path: `/api/public/cases/${w.home.slug}/subscriptions`, body: { email: `${w.f.unique('sub')}@example.org`, language: 'ru' } }
+    ),
+  },
+  {
+    route: 'POST /support/:slug/subscribe',
+    cells: PUBLIC(202),
+    call: async (w) => ({
+      ...(await w.f.t.db.query(`delete from public_rate_hits`).then(() => ({}))),
+      path: `/support/${w.home.slug}/subscribe`,
+      body: new URLSearchParams({ email: `${w.f.unique('form')}@example.org`, language: 'en' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    }),
+  },
+  { route: 'GET /support/subscriptions/:token/confirm', cells: PUBLIC(200), call: async (w) => ({ path: await subscriptionLink(w, 'confirm') }) },
+  { route: 'POST /support/subscriptions/:token/confirm', cells: PUBLIC(200), call: async (w) => ({ path: await subscriptionLink(w, 'confirm') }) },
+  { route: 'GET /support/subscriptions/:token/unsubscribe', cells: PUBLIC(200), call: async (w) => ({ path: await subscriptionLink(w, 'unsubscribe') }) },
+  {
+    route: 'POST /support/subscriptions/:token/unsubscribe',
+    cells: PUBLIC(200),
+    call: async (w) => ({
+      path: await subscriptionLink(w, 'unsubscribe'),
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    }),
+  },
+  { route: 'POST /api/subscribers/erase', cells: ADMIN_ONLY(200), call: () => ({ path: '/api/subscribers/erase', body: { email: 'nobody@example.org' } }) },
   // ── family intake: lawyers make links; anyone with a link reports; lawyers and medical staff of the case triage
   { route: 'POST /api/cases/:id/intake-links', cells: LAWYER_WRITE(201), call: (w) => ({ path: `${home(w)}/intake-links`, body: { label: 'матрица' } }) },
   { route: 'GET /api/cases/:id/intake-links', cells: LAWYER_WRITE(200), call: (w) => ({ path: `${home(w)}/intake-links` }) },
@@ -355,6 +469,7 @@ const rows: Row[] = [
   // Finance sees that a case exists (to account for its money); members and admins see it whole.
   { route: 'GET /api/cases/:id', cells: [401, 200, 200, 200, 200, 404, 404], call: (w) => ({ path: home(w) }) },
   { route: 'PATCH /api/cases/:id', cells: LAWYER_WRITE(200), call: (w) => ({ path: home(w), body: { court: 'Basmanny District Court' } }) },
+  { route: 'GET /api/cases/:id/team', cells: CASE_READ(200), call: (w) => ({ path: `${home(w)}/team` }) },
   { route: 'GET /api/cases/:id/members', cells: ADMIN_ONLY(200), call: (w) => ({ path: `${home(w)}/members` }) },
   {
     route: 'POST /api/cases/:id/members',
@@ -546,6 +661,26 @@ const rows: Row[] = [
     route: 'GET /api/medical-incidents/:id',
     cells: CASE_READ(200),
     call: async (w) => ({ path: `/api/medical-incidents/${(await w.f.newIncident(w.home.id)).id}` }),
+  },
+  {
+    route: 'PATCH /api/medical-incidents/:id',
+    cells: CASE_READ(200),
+    call: async (w) => ({ path: `/api/medical-incidents/${(await w.f.newIncident(w.home.id)).id}`, body: { description: 'Corrected', reason: 'A typo' } }),
+  },
+  {
+    route: 'GET /api/medical-incidents/:id/versions',
+    cells: CASE_READ(200),
+    call: async (w) => ({ path: `/api/medical-incidents/${(await w.f.newIncident(w.home.id)).id}/versions` }),
+  },
+  {
+    route: 'PATCH /api/contact-events/:id',
+    cells: LAWYER_WRITE(200),
+    call: async (w) => ({ path: `/api/contact-events/${(await w.f.newContact(w.home.id)).event.id}`, body: { notes: 'Corrected', reason: 'A typo' } }),
+  },
+  {
+    route: 'GET /api/contact-events/:id/versions',
+    cells: CASE_READ(200),
+    call: async (w) => ({ path: `/api/contact-events/${(await w.f.newContact(w.home.id)).event.id}/versions` }),
   },
   // The medical state of the caller's cases (lists only what they may read; finance reads no medical record).
   { route: 'GET /api/medical/overview', cells: [401, 200, 200, 200, 403, 200, 200], call: () => ({ path: '/api/medical/overview' }) },

@@ -6,11 +6,19 @@ export const auditEntry = z.object({
   at: z.string(),
   actorId: z.uuid().nullable(),
   actorEmail: z.string().nullable(),
+  actorName: z.string().nullable(),
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
+  /** What the entity is called now (a case's or document's title, a user's name), when it has a name. */
+  entityTitle: z.string().nullable(),
+  /** The case the entity belongs to, for documents, incidents, alerts, contact-log entries and expenses. */
+  caseTitle: z.string().nullable(),
   ip: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
+  /** With `collapse`: how many records one read covered (a list shown once), and which. */
+  count: z.number().int().min(1),
+  entityIds: z.array(z.string()).nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
@@ -21,7 +29,12 @@ export const auditQuery = pageQuery.extend({
   action: z.string().max(80).optional(),
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
+  /** `true`: the reads of one screen (one list shown) come back as one entry with `count` and `entityIds`. */
+  collapse: z.enum(['true', 'false']).optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
 
 export const auditPage = page(auditEntry);
+
+export const auditActions = z.object({ items: z.array(z.string()) });
+export type AuditActions = z.infer<typeof auditActions>;

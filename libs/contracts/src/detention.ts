@@ -76,6 +76,8 @@ export const contactEvent = z.object({
   notes: z.string().nullable(),
   createdBy: uuid.nullable(),
   createdAt: isoDateTime,
+  /** 1 as logged; each correction adds one (earlier versions: GET /api/contact-events/:id/versions). */
+  version: z.number().int().min(1),
 });
 export type ContactEvent = z.infer<typeof contactEvent>;
 export const contactEventPage = page(contactEvent);

@@ -25,3 +25,4 @@ export * from './donor-self-service';
 export * from './event-texts';
 export * from './alerting';
 export * from './intake';
+export * from './corrections';

@@ -69,6 +69,8 @@ export const medicalIncident = z.object({
   followUpNeeded: z.boolean(),
   createdBy: uuid.nullable(),
   createdAt: isoDateTime,
+  /** 1 as recorded; each correction adds one (earlier versions: GET /api/medical-incidents/:id/versions). */
+  version: z.number().int().min(1),
 });
 export type MedicalIncident = z.infer<typeof medicalIncident>;
 export const medicalIncidentPage = page(medicalIncident);

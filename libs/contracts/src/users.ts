@@ -11,6 +11,10 @@ export const user = z.object({
   name: z.string(),
   role,
   disabled: z.boolean(),
+  /** `invited`: has not set a password yet (the invite is pending); `disabled` wins over both. */
+  status: z.enum(['active', 'invited', 'disabled']),
+  /** When the newest open invite link stops working; null when none is open. */
+  inviteExpiresAt: z.string().nullable(),
   mfaEnabled: z.boolean(),
   lastSignInAt: z.string().nullable(),
   createdAt: z.string(),
@@ -42,3 +46,21 @@ export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
 
 export const userListQuery = pageQuery.extend({ q: z.string().trim().max(200).optional() });
 export const userPage = page(user);
+
+/** A new invite link (earlier ones stop working); `mailed` when it also went to the user by mail. */
+export const reinviteResponse = z.object({ inviteUrl: z.string(), mailed: z.boolean() });
+export type ReinviteResponse = z.infer<typeof reinviteResponse>;
+
+/** Whom a user without cases can ask: the enabled admins. */
+export const adminContacts = z.object({ items: z.array(z.object({ name: z.string(), email: z.string() })) });
+export type AdminContacts = z.infer<typeof adminContacts>;
+
+// Password reset: by mail when mail is configured, otherwise a one-time link an admin issues and hands over.
+export const passwordResetOptions = z.object({ byMail: z.boolean() });
+export type PasswordResetOptions = z.infer<typeof passwordResetOptions>;
+export const passwordResetRequest = z.object({ email: z.string().trim().toLowerCase().email('must be an email address').max(254) });
+export type PasswordResetRequest = z.infer<typeof passwordResetRequest>;
+export const passwordResetConfirm = z.object({ token: z.string().min(10).max(200), password: passwordRule });
+export type PasswordResetConfirm = z.infer<typeof passwordResetConfirm>;
+export const resetLinkResponse = z.object({ resetUrl: z.string(), expiresAt: z.string() });
+export type ResetLinkResponse = z.infer<typeof resetLinkResponse>;

@@ -28,6 +28,8 @@ const AccountPage = lazyPage(() => import('../features/account/AccountPage'), 'A
 const OnCallPage = lazyPage(() => import('../features/alerting/OnCallPage'), 'OnCallPage');
 const AuditLogPage = lazyPage(() => import('../features/audit/AuditLogPage'), 'AuditLogPage');
 const InvitePage = lazyPage(() => import('../features/users/InvitePage'), 'InvitePage');
+const ForgotPasswordPage = lazyPage(() => import('../features/auth/ForgotPasswordPage'), 'ForgotPasswordPage');
+const ResetPasswordPage = lazyPage(() => import('../features/auth/ResetPasswordPage'), 'ResetPasswordPage');
 const UsersPage = lazyPage(() => import('../features/users/UsersPage'), 'UsersPage');
 const DocumentsPage = lazyPage(() => import('../features/documents/DocumentsPage'), 'DocumentsPage');
 
@@ -52,6 +54,8 @@ export function App() {
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route path="/invite/:token" element={<InvitePage />} />
+              <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+              <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
               <Route element={<RequireSession />}>
                 <Route element={<Layout />}>
                   <Route index element={<HomePage />} />

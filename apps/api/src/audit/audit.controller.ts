@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { auditChainVerification, auditPage, auditQuery } from '@habeas/contracts';
+import { auditActions, auditChainVerification, auditPage, auditQuery } from '@habeas/contracts';
 import type { AuditQuery } from '@habeas/contracts';
 import { Can } from '../common/auth/access.decorators';
 import { Returns, ZodQuery } from '../common/http/zod-validation';
@@ -20,6 +20,14 @@ export class AuditController {
   @Returns(auditPage)
   list(@ZodQuery(auditQuery) query: AuditQuery) {
     return this.auditLog.list(query);
+  }
+
+  /** The actions the log holds, for the filter. */
+  @Get('actions')
+  @Can('audit:read')
+  @Returns(auditActions)
+  actions() {
+    return this.auditLog.actions();
   }
 
   /** Walks the hash chain: `{ok, entries, head}`, or where it breaks. */

@@ -66,6 +66,14 @@ export class CasesController {
     return this.cases.update(actor, id, body);
   }
 
+  /** The team of the case, for everyone on it. */
+  @Get(':id/team')
+  @Can('cases:read')
+  @Returns(caseMemberPage)
+  team(@CurrentActor() actor: Actor, @ZodParam('id', caseRef) id: string) {
+    return this.cases.team(actor, id);
+  }
+
   @Get(':id/members')
   @Can('cases:manage-members')
   @Returns(caseMemberPage)

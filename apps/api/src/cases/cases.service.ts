@@ -176,7 +176,16 @@ export class CasesService {
   }
 
   async members(actor: Actor, idOrSlug: string): Promise<Page<CaseMember>> {
-    const ref = await this.access.resolve(actor, idOrSlug, 'cases:manage-members');
+    return this.membersOf(actor, idOrSlug, 'cases:manage-members');
+  }
+
+  /** The case's team as every member sees it (admins manage it through `members`). */
+  async team(actor: Actor, idOrSlug: string): Promise<Page<CaseMember>> {
+    return this.membersOf(actor, idOrSlug, 'cases:read');
+  }
+
+  private async membersOf(actor: Actor, idOrSlug: string, capability: 'cases:read' | 'cases:manage-members'): Promise<Page<CaseMember>> {
+    const ref = await this.access.resolve(actor, idOrSlug, capability);
     const rows: Array<{ user_id: string; email: string; name: string; role: string; role_on_case: CaseMember['roleOnCase']; created_at: Date }> =
       await this.db.query(
         `select m.user_id, u.email, u.name, u.role, m.role_on_case, m.created_at

@@ -10,7 +10,7 @@ import { LegalActionsService } from './legal-actions.service';
 
 export const DEFAULT_NO_CONTACT_DAYS = 14;
 
-interface ContactRow {
+export interface ContactRow {
   id: string;
   case_id: string;
   kind: ContactEvent['kind'];
@@ -30,17 +30,18 @@ interface ContactRow {
   notes: string | null;
   created_by: string | null;
   created_at: Date;
+  version: number;
 }
 
-const COLUMNS = `id, case_id, kind, status, occurred_at,
+export const CONTACT_COLUMNS = `id, case_id, kind, status, occurred_at,
   to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred_key,
-  facility, visitor, refusal_reason, refused_by, channel, direction, delivered_at, contents, amount_minor, currency, notes, created_by, created_at`;
+  facility, visitor, refusal_reason, refused_by, channel, direction, delivered_at, contents, amount_minor, currency, notes, created_by, created_at, version`;
 
 /** Contact with the person inside counts for the "no contact" watch: held visits and calls, delivered letters, letters from him. */
 export const COUNTS_AS_CONTACT = `(e.kind in ('visit', 'call') and e.status = 'held')
   or (e.kind = 'letter' and (e.status = 'delivered' or (e.direction = 'from_detainee' and e.status <> 'not_delivered')))`;
 
-function toContactEvent(row: ContactRow): ContactEvent {
+export function toContactEvent(row: ContactRow): ContactEvent {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -59,6 +60,7 @@ function toContactEvent(row: ContactRow): ContactEvent {
     notes: row.notes,
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
+    version: row.version,
   };
 }
 
@@ -86,7 +88,7 @@ export class ContactLogService {
       where.push(`(occurred_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     const rows: ContactRow[] = await this.db.query(
-      `select ${COLUMNS} from contact_events where ${where.join(' and ')} order by occurred_at desc, id desc limit $2`,
+      `select ${CONTACT_COLUMNS} from contact_events where ${where.join(' and ')} order by occurred_at desc, id desc limit $2`,
       params,
     );
     return toPage(rows, query.limit, (row) => ({ key: row.occurred_key, id: row.id }), toContactEvent);
@@ -118,7 +120,7 @@ export class ContactLogService {
     const rows: ContactRow[] = await manager.query(
       `insert into contact_events (case_id, kind, status, occurred_at, facility, visitor, refusal_reason, refused_by, channel, direction,
          delivered_at, contents, amount_minor, currency, notes, created_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) returning ${COLUMNS}`,
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) returning ${CONTACT_COLUMNS}`,
       [
         caseId,
         body.kind,

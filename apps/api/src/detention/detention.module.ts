@@ -1,3 +1,8 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ContactEventVersionEntity } from './contact-event-version.entity';
+import { ContactCorrectionsController } from './contact-corrections.controller';
+import { ContactCorrectionsRepository } from './contact-corrections.repository';
+import { ContactCorrectionsService } from './contact-corrections.service';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { ALERT_OPENER } from './alert-opener';
@@ -24,9 +29,11 @@ import { MedicalIncidentsService } from '../medical/medical-incidents.service';
  * No-contact alerts go to the medical alerts inbox; new medical incidents get legal steps proposed.
  */
 @Module({
-  imports: [CasesModule, MedicalModule, DocumentsModule],
-  controllers: [ContactController, LegalActionsController, LegalTemplatesController],
+  imports: [CasesModule, MedicalModule, DocumentsModule, TypeOrmModule.forFeature([ContactEventVersionEntity])],
+  controllers: [ContactController, ContactCorrectionsController, LegalActionsController, LegalTemplatesController],
   providers: [
+    ContactCorrectionsService,
+    ContactCorrectionsRepository,
     ContactLogService,
     LegalActionsRepository,
     LegalActionsService,

@@ -29,6 +29,7 @@ const PURGE = 'mail.purge-delivered';
 export class MailService implements OnModuleInit {
   private readonly logger = new Logger('Mail');
   private transport?: Transporter;
+  private readonly headerSources: Array<(eraseKey: string | null) => Record<string, string> | undefined> = [];
 
   constructor(
     private readonly config: AppConfig,
@@ -40,6 +41,14 @@ export class MailService implements OnModuleInit {
     if (this.config.smtpUrl) this.transport = createTransport(this.config.smtpUrl);
     this.jobs.register<{ id: string }>(DELIVER, ({ id }) => this.deliver(id), { retryLimit: 5, retryDelay: 30, retryBackoff: true });
     this.jobs.register(PURGE, () => this.purgeDelivered().then(() => undefined), { cron: '23 * * * *' });
+  }
+
+  /**
+   * Lets an area add headers to its own mails at delivery, derived from the mail's `eraseKey` (e.g. List-Unsubscribe
+   * for `subscriber:<id>`), so nothing more about the recipient is stored with the mail.
+   */
+  addHeaders(source: (eraseKey: string | null) => Record<string, string> | undefined): void {
+    this.headerSources.push(source);
   }
 
   /** Stores the mail and schedules its delivery; returns the outbox id, or null if `dedupeKey` was already used. */
@@ -99,7 +108,8 @@ export class MailService implements OnModuleInit {
       return;
     }
     try {
-      await this.transport.sendMail({ from: this.config.mailFrom, to: mail.recipient, subject: mail.subject ?? '', text: mail.body ?? '' });
+      const headers = Object.assign({}, ...this.headerSources.map((source) => source(mail.eraseKey) ?? {}));
+      await this.transport.sendMail({ from: this.config.mailFrom, to: mail.recipient, subject: mail.subject ?? '', text: mail.body ?? '', headers });
       await this.outbox.update({ id }, { status: 'sent', sentAt: new Date(), lastError: null });
     } catch (error) {
       await this.outbox.update({ id }, { status: 'failed', lastError: (error as Error).message.slice(0, 500) });

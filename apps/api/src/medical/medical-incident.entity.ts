@@ -17,6 +17,8 @@ export class MedicalIncidentEntity {
   @Column({ type: 'text' }) vitals: string;
   @Column({ type: 'boolean' }) followUpNeeded: boolean;
   @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
+  /** 1 as recorded; each correction adds one and keeps the earlier version in medical_incident_versions. */
+  @Column({ type: 'integer', default: 1 }) version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -14,7 +14,7 @@ import { MedicalAlertsService } from './medical-alerts.service';
 import { MedicalIncidentEntity } from './medical-incident.entity';
 import { openIncident, sealIncident } from './medical-incident-seal';
 
-function toIncident(entity: MedicalIncidentEntity): MedicalIncident {
+export function toIncident(entity: MedicalIncidentEntity): MedicalIncident {
   const { description, outcome, vitals } = openIncident(entity);
   return {
     id: entity.id,
@@ -30,6 +30,7 @@ function toIncident(entity: MedicalIncidentEntity): MedicalIncident {
     followUpNeeded: entity.followUpNeeded,
     createdBy: entity.createdBy,
     createdAt: entity.createdAt.toISOString(),
+    version: entity.version,
   };
 }
 

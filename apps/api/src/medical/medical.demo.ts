@@ -27,7 +27,7 @@ export class MedicalDemo implements OnModuleInit {
       name: 'medical',
       seed: async ({ manager, ids }) => {
         const repository = manager.getRepository(MedicalIncidentEntity);
-        type DemoIncident = Omit<MedicalIncidentEntity, 'id' | 'createdAt' | 'updatedAt' | keyof IncidentSecrets> & IncidentSecrets;
+        type DemoIncident = Omit<MedicalIncidentEntity, 'id' | 'createdAt' | 'updatedAt' | 'version' | keyof IncidentSecrets> & IncidentSecrets;
         const incidents = {
           save: async (incident: DemoIncident) => {
             const id = randomUUID();

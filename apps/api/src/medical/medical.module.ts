@@ -12,12 +12,25 @@ import { MedicalAlertsService } from './medical-alerts.service';
 import { MedicalDemo } from './medical.demo';
 import { MedicalController } from './medical.controller';
 import { MedicalIncidentEntity } from './medical-incident.entity';
+import { MedicalIncidentVersionEntity } from './medical-incident-version.entity';
+import { MedicalCorrectionsController } from './medical-corrections.controller';
+import { MedicalIncidentCorrectionsService } from './medical-incident-corrections.service';
+import { MedicalIncidentVersionsRepository } from './medical-incident-versions.repository';
 import { MedicalIncidentsService } from './medical-incidents.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MedicalIncidentEntity]), CasesModule, AuditModule, SessionsModule],
-  controllers: [MedicalController],
-  providers: [MedicalIncidentsService, MedicalAlertsService, MedicalAlertHooks, MedicalAlertsRepository, MedicalAlertStreamService, MedicalDemo],
+  imports: [TypeOrmModule.forFeature([MedicalIncidentEntity, MedicalIncidentVersionEntity]), CasesModule, AuditModule, SessionsModule],
+  controllers: [MedicalController, MedicalCorrectionsController],
+  providers: [
+    MedicalIncidentsService,
+    MedicalIncidentCorrectionsService,
+    MedicalIncidentVersionsRepository,
+    MedicalAlertsService,
+    MedicalAlertHooks,
+    MedicalAlertsRepository,
+    MedicalAlertStreamService,
+    MedicalDemo,
+  ],
   exports: [MedicalAlertsService, MedicalIncidentsService, MedicalAlertHooks],
 })
 export class MedicalModule implements OnModuleInit {

@@ -8,6 +8,7 @@ import type { Actor } from '../common/auth/actor';
 import { Conflict, DomainError, NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
 import { CaseUpdatesRepository, toCaseUpdate, type CaseUpdateRow } from './case-updates.repository';
+import { SubscriptionsService } from './subscriptions.service';
 
 /** The author may not approve their own update: publishing needs a second pair of eyes (legal review). */
 export class OwnUpdate extends DomainError {
@@ -27,6 +28,7 @@ export class CaseUpdatesService {
     private readonly updates: CaseUpdatesRepository,
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
+    private readonly subscriptions: SubscriptionsService,
   ) {}
 
   async create(actor: Actor, caseRef: string, request: CreateCaseUpdateRequest): Promise<{ id: string; status: UpdateStatus }> {
@@ -51,6 +53,7 @@ export class CaseUpdatesService {
     await this.db.transaction(async (manager) => {
       if (!(await this.updates.publish(id, actor.id, manager))) throw new Conflict('The update is already published');
       await this.audit.record(actor, { action: 'case_update.publish', entityType: 'case', entityId: update.case_id, details: { updateId: id } }, manager);
+      await this.subscriptions.announceUpdate({ caseId: update.case_id, id, language: update.language }, manager);
     });
     return { status: 'published' };
   }

@@ -11,6 +11,7 @@ export interface PublicCaseRow {
 }
 
 export interface PublicHearingRow {
+  id: string;
   scheduled_at: Date;
   kind: string;
   court: string;
@@ -37,10 +38,15 @@ export class PublicCaseRepository {
     return row;
   }
 
+  async slugOf(caseId: string): Promise<string | undefined> {
+    const [row] = await this.db.query(`select slug from cases where id = $1 and is_public`, [caseId]);
+    return row?.slug;
+  }
+
   /** Sittings from now on; the court's address when the court is in the facilities directory. */
   async upcomingHearings(caseId: string, limit = 10): Promise<PublicHearingRow[]> {
     return this.db.query(
-      `select h.scheduled_at, h.kind, coalesce(nullif(h.court, ''), c.court) as court, nullif(f.address, '') as address
+      `select h.id, h.scheduled_at, h.kind, coalesce(nullif(h.court, ''), c.court) as court, nullif(f.address, '') as address
          from hearings h join cases c on c.id = h.case_id
          left join lateral (select address from facilities where kind = 'court' and name = coalesce(nullif(h.court, ''), c.court) limit 1) f on true
         where h.case_id = $1 and h.scheduled_at >= now()

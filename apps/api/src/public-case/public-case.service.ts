@@ -5,6 +5,7 @@ import { NotFound } from '../common/http/domain-error';
 import { AppConfig } from '../config/app-config';
 import { CampaignTextsService } from '../donations/campaign-texts.service';
 import { CaseUpdatesRepository } from './case-updates.repository';
+import { SolidarityService } from '../solidarity/solidarity.service';
 import { paragraphs } from './public-html';
 import { PublicCaseRepository } from './public-case.repository';
 
@@ -24,6 +25,7 @@ export class PublicCaseService {
     private readonly updates: CaseUpdatesRepository,
     private readonly texts: CampaignTextsService,
     private readonly config: AppConfig,
+    private readonly solidarity: SolidarityService,
   ) {}
 
   async publicCase(slug: string, language: PublicLanguage): Promise<PublicCase> {
@@ -37,6 +39,7 @@ export class PublicCaseService {
       summary: texts.summary || theCase.public_summary,
       language,
       hearings: (await this.cases.upcomingHearings(theCase.id)).map((h) => ({
+        id: h.id,
         scheduledAt: h.scheduled_at.toISOString(),
         timeZone: COURT_ZONE,
         court: h.court,
@@ -52,6 +55,7 @@ export class PublicCaseService {
       })),
       writeTo: facility?.address ? { facility: facility.name, address: facility.address, rules: facility.correspondence_rules || null } : null,
       donateUrl: `${this.config.publicUrl}/donate/${theCase.slug}`,
+      solidarity: await this.solidarity.approved(theCase.id),
     };
   }
 

@@ -1,14 +1,24 @@
-import { Controller, Get, Patch, Post } from '@nestjs/common';
+import { Controller, Delete, Get, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { createUserRequest, createUserResponse, updateUserRequest, user, userListQuery, userPage, uuid } from '@habeas/contracts';
+import {
+  adminContacts,
+  createUserRequest,
+  createUserResponse,
+  reinviteResponse,
+  updateUserRequest,
+  user,
+  userListQuery,
+  userPage,
+  uuid,
+} from '@habeas/contracts';
 import type { CreateUserRequest, UpdateUserRequest } from '@habeas/contracts';
 import { z } from 'zod';
-import { Can, CurrentActor } from '../common/auth/access.decorators';
+import { Can, CurrentActor, SignedIn } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
 import { Returns, ZodBody, ZodParam, ZodQuery } from '../common/http/zod-validation';
 import { SessionsService } from '../auth/sessions.service';
 import { AuditService } from '../audit/audit.service';
-import { UsersService, toUser } from './users.service';
+import { UsersService } from './users.service';
 
 @ApiTags('users')
 @Controller('users')
@@ -33,11 +43,19 @@ export class UsersController {
     return this.users.create(actor, body);
   }
 
+  /** Whom to ask for access (a user without cases sees this): the enabled admins. */
+  @Get('admins')
+  @SignedIn()
+  @Returns(adminContacts)
+  admins() {
+    return this.users.adminContacts();
+  }
+
   @Get(':id')
   @Can('users:manage')
   @Returns(user)
-  async get(@ZodParam('id', uuid) id: string) {
-    return toUser(await this.users.get(id));
+  get(@ZodParam('id', uuid) id: string) {
+    return this.users.describe(id);
   }
 
   @Patch(':id')
@@ -47,10 +65,20 @@ export class UsersController {
     return this.users.update(actor, id, body);
   }
 
+  /** Resends a pending invite: a new link (mailed too when mail is configured); earlier links stop working. */
   @Post(':id/invite')
   @Can('users:manage')
+  @Returns(reinviteResponse, 201)
   reinvite(@CurrentActor() actor: Actor, @ZodParam('id', uuid) id: string) {
     return this.users.reinvite(actor, id);
+  }
+
+  /** Revokes a pending invite: its links stop working and the account is disabled. */
+  @Delete(':id/invite')
+  @Can('users:manage')
+  @Returns(user)
+  revokeInvite(@CurrentActor() actor: Actor, @ZodParam('id', uuid) id: string) {
+    return this.users.revokeInvite(actor, id);
   }
 
   /** Ends every session of the user (a stolen laptop). */

@@ -6,11 +6,14 @@ import { UserInviteEntity } from './user-invite.entity';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 import { UsersDemo } from './users.demo';
+import { PasswordResetController } from './password-reset.controller';
+import { PasswordResetService } from './password-reset.service';
+import { PasswordResetsRepository } from './password-resets.repository';
 
 @Module({
   imports: [SessionsModule, TypeOrmModule.forFeature([UserEntity, UserInviteEntity])],
-  controllers: [UsersController],
-  providers: [UsersService, UsersDemo],
+  controllers: [UsersController, PasswordResetController],
+  providers: [UsersService, UsersDemo, PasswordResetService, PasswordResetsRepository],
   exports: [UsersService],
 })
 export class UsersModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
-import type { CreateUserRequest, CreateUserResponse, Page, Role, UpdateUserRequest, UpdateMeRequest, User } from '@habeas/contracts';
+import type { AdminContacts, CreateUserRequest, CreateUserResponse, Page, ReinviteResponse, Role, UpdateMeRequest, UpdateUserRequest, User } from '@habeas/contracts';
 import type { Actor } from '../common/auth/actor';
 import { Conflict, DomainError, NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
@@ -9,19 +9,24 @@ import { AppConfig } from '../config/app-config';
 import { newToken, tokenHash } from '../common/crypto/tokens';
 import { AuditService } from '../audit/audit.service';
 import { SessionsService } from '../auth/sessions.service';
+import { MailService } from '../mail/mail.service';
+import { inviteMail } from './account-mails';
 import { assertAcceptablePassword, hashPassword } from './passwords';
 import { UserEntity } from './user.entity';
 import { UserInviteEntity } from './user-invite.entity';
 
 const INVITE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
-export function toUser(entity: UserEntity): User {
+export function toUser(entity: UserEntity, inviteExpiresAt: Date | null = null): User {
+  const disabled = entity.disabledAt !== null;
   return {
     id: entity.id,
     email: entity.email,
     name: entity.name,
     role: entity.role,
-    disabled: entity.disabledAt !== null,
+    disabled,
+    status: disabled ? 'disabled' : entity.passwordHash ? 'active' : 'invited',
+    inviteExpiresAt: !entity.passwordHash && inviteExpiresAt ? inviteExpiresAt.toISOString() : null,
     mfaEnabled: entity.mfaEnabledAt !== null,
     lastSignInAt: entity.lastSignInAt?.toISOString() ?? null,
     createdAt: entity.createdAt.toISOString(),
@@ -37,6 +42,7 @@ export class UsersService {
     private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
+    private readonly mail: MailService,
   ) {}
 
   findByEmail(email: string): Promise<UserEntity | null> {
@@ -66,7 +72,44 @@ export class UsersService {
       builder.andWhere(new Brackets((w) => w.where('u.email ilike :q', { q: `%${query.q}%` }).orWhere('u.name ilike :q', { q: `%${query.q}%` })));
     }
     const rows = await builder.getMany();
-    return toPage(rows, query.limit, (u) => ({ key: u.email, id: u.id }), toUser);
+    const expiries = await this.openInviteExpiries(rows.filter((u) => !u.passwordHash).map((u) => u.id));
+    return toPage(
+      rows,
+      query.limit,
+      (u) => ({ key: u.email, id: u.id }),
+      (u) => toUser(u, expiries.get(u.id) ?? null),
+    );
+  }
+
+  /** The user as the admin's table shows it, with the expiry of a pending invite. */
+  async describe(id: string): Promise<User> {
+    const user = await this.get(id);
+    return toUser(user, (await this.openInviteExpiries([id])).get(id) ?? null);
+  }
+
+  /** When each user's newest open (unused) invite link expires. */
+  private async openInviteExpiries(userIds: string[]): Promise<Map<string, Date>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.db
+      .getRepository(UserInviteEntity)
+      .createQueryBuilder('i')
+      .select('i.user_id', 'userId')
+      .addSelect('max(i.expires_at)', 'expiresAt')
+      .where('i.user_id in (:...userIds) and i.used_at is null', { userIds })
+      .groupBy('i.user_id')
+      .getRawMany<{ userId: string; expiresAt: Date }>();
+    return new Map(rows.map((row) => [row.userId, new Date(row.expiresAt)]));
+  }
+
+  /** Whom a user without cases can ask for access: the enabled admins. */
+  async adminContacts(): Promise<AdminContacts> {
+    const admins = await this.db.getRepository(UserEntity).find({ where: { role: 'admin', disabledAt: IsNull() }, order: { name: 'ASC' } });
+    return { items: admins.map((admin) => ({ name: admin.name, email: admin.email })) };
+  }
+
+  /** Stores a new password hash (invite accepted or password reset), in the caller's transaction. */
+  async setPasswordHash(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
+    await manager.getRepository(UserEntity).update({ id }, { passwordHash });
   }
 
   /** Creates a user with a password, or with a one-time invite link when no password is given. */
@@ -112,17 +155,36 @@ export class UsersService {
     return this.db.getRepository(UserEntity).existsBy({ role: 'admin', disabledAt: IsNull() });
   }
 
-  /** A new invite link for a user who has not set a password yet (earlier links stop working). */
-  async reinvite(actor: Actor, id: string): Promise<{ inviteUrl: string }> {
+  /**
+   * A new invite link for a user who has not set a password yet (earlier links stop working); mailed to them
+   * as well when mail is configured. A revoked (disabled) invitee is enabled again by it.
+   */
+  async reinvite(actor: Actor, id: string): Promise<ReinviteResponse> {
     return this.db.transaction(async (manager) => {
       const user = await manager.getRepository(UserEntity).findOneBy({ id });
       if (!user) throw new NotFound('User');
       if (user.passwordHash) throw new Conflict('This user has already set a password');
       await manager.getRepository(UserInviteEntity).update({ userId: id, usedAt: IsNull() }, { usedAt: new Date() });
+      if (user.disabledAt) await manager.getRepository(UserEntity).update({ id }, { disabledAt: null });
       const inviteUrl = await this.issueInvite(manager, id);
-      await this.audit.record(actor, { action: 'user.reinvite', entityType: 'user', entityId: id }, manager);
-      return { inviteUrl };
+      const mailed = Boolean(this.config.smtpUrl);
+      if (mailed) await this.mail.queue({ to: user.email, ...inviteMail(user.name, inviteUrl) }, manager);
+      await this.audit.record(actor, { action: 'user.reinvite', entityType: 'user', entityId: id, details: { mailed } }, manager);
+      return { inviteUrl, mailed };
     });
+  }
+
+  /** Withdraws a pending invite: every open link stops working and the account is disabled (kept, never deleted). */
+  async revokeInvite(actor: Actor, id: string): Promise<User> {
+    await this.db.transaction(async (manager) => {
+      const user = await manager.getRepository(UserEntity).findOneBy({ id });
+      if (!user) throw new NotFound('User');
+      if (user.passwordHash) throw new Conflict('This user has already accepted the invite; disable the account instead');
+      const closed = (await manager.getRepository(UserInviteEntity).update({ userId: id, usedAt: IsNull() }, { usedAt: new Date() })).affected ?? 0;
+      await manager.getRepository(UserEntity).update({ id }, { disabledAt: user.disabledAt ?? new Date() });
+      await this.audit.record(actor, { action: 'user.invite-revoked', entityType: 'user', entityId: id, details: { links: closed } }, manager);
+    });
+    return this.describe(id);
   }
 
   private async issueInvite(manager: EntityManager, userId: string): Promise<string> {
@@ -155,22 +217,50 @@ export class UsersService {
     });
   }
 
-  /** Role change or disabling ends every session of the user at once. */
+  /**
+   * Role change or disabling ends every session of the user at once. Each kind of change is its own audit
+   * entry with what it was before and after (`user.role-changed`, `user.disabled`, `user.enabled`, `user.renamed`).
+   */
   async update(actor: Actor, id: string, change: UpdateUserRequest): Promise<User> {
     const user = await this.get(id);
     if (id === actor.id && (change.disabled === true || (change.role && change.role !== user.role))) {
       throw new DomainError(409, 'You cannot disable yourself or change your own role');
     }
     const patch: Partial<UserEntity> = {};
-    if (change.name !== undefined) patch.name = change.name;
-    if (change.role !== undefined) patch.role = change.role as Role;
-    if (change.advocateRegistryNumber !== undefined) patch.advocateRegistryNumber = change.advocateRegistryNumber;
-    if (change.disabled !== undefined) patch.disabledAt = change.disabled ? (user.disabledAt ?? new Date()) : null;
-    if (Object.keys(patch).length) await this.db.getRepository(UserEntity).update({ id }, patch);
-    const privilegeChanged = (change.role !== undefined && change.role !== user.role) || change.disabled === true;
+    const changes: Array<{ action: string; before: unknown; after: unknown }> = [];
+    if (change.name !== undefined && change.name !== user.name) {
+      patch.name = change.name;
+      changes.push({ action: 'user.renamed', before: { name: user.name }, after: { name: change.name } });
+    }
+    if (change.role !== undefined && change.role !== user.role) {
+      patch.role = change.role as Role;
+      changes.push({ action: 'user.role-changed', before: { role: user.role }, after: { role: change.role } });
+    }
+    if (change.disabled !== undefined && change.disabled !== (user.disabledAt !== null)) {
+      patch.disabledAt = change.disabled ? new Date() : null;
+      changes.push({
+        action: change.disabled ? 'user.disabled' : 'user.enabled',
+        before: { disabled: !change.disabled },
+        after: { disabled: change.disabled },
+      });
+    }
+    if (change.advocateRegistryNumber !== undefined && change.advocateRegistryNumber !== user.advocateRegistryNumber) {
+      patch.advocateRegistryNumber = change.advocateRegistryNumber;
+      changes.push({
+        action: 'user.registry-number-changed',
+        before: { advocateRegistryNumber: user.advocateRegistryNumber },
+        after: { advocateRegistryNumber: change.advocateRegistryNumber },
+      });
+    }
+    await this.db.transaction(async (manager) => {
+      if (Object.keys(patch).length > 0) await manager.getRepository(UserEntity).update({ id }, patch);
+      for (const { action, before, after } of changes) {
+        await this.audit.record(actor, { action, entityType: 'user', entityId: id, details: { before, after } }, manager);
+      }
+    });
+    const privilegeChanged = patch.role !== undefined || change.disabled === true;
     if (privilegeChanged) await this.sessions.revokeAllFor(id, change.disabled ? 'user disabled' : 'role changed');
-    await this.audit.record(actor, { action: 'user.update', entityType: 'user', entityId: id, details: { ...change } });
-    return toUser(await this.get(id));
+    return this.describe(id);
   }
 
   /** A signed-in user's own settings: the language of their mail and server texts; a lawyer's registry number. */

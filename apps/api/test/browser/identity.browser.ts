@@ -50,9 +50,18 @@ describe('identity screens in Chromium', () => {
       const invited = await t.signIn('invited@demo.local', INVITED_PASSWORD);
       assert.equal((await invited.get('/api/auth/me')).status, 200);
 
+      // The list shows them as pending until they accept; then the account can be disabled, after a confirmation.
+      await page.getByTestId('user-invited@demo.local').getByTestId('invite-status').waitFor();
+      await page.reload();
+      await page.getByTestId('user-invited@demo.local').getByText('active').waitFor();
       await page.getByRole('button', { name: 'Actions for invited@demo.local' }).click();
       await page.getByRole('menuitem', { name: 'Disable' }).click();
-      await page.getByTestId('user-invited@demo.local').getByText('disabled').waitFor();
+      const confirm = page.getByRole('dialog', { name: 'Disable the account?' });
+      await confirm.getByText('Invited Person is signed out everywhere at once', { exact: false }).waitFor();
+      await page.getByRole('menu').waitFor({ state: 'detached' });
+      await expectNoSeriousAxe(page, 'disable confirmation, en');
+      await confirm.getByRole('button', { name: 'Disable' }).click();
+      await page.getByText('Invited Person is disabled and signed out everywhere.').waitFor();
       await expectNoSeriousAxe(page, 'users page with a disabled user, en');
       assert.equal((await invited.get('/api/auth/me')).status, 401, 'the disabled user’s session died at once');
       const again = await t.client().post('/api/auth/login', { email: 'invited@demo.local', password: INVITED_PASSWORD });
@@ -70,7 +79,7 @@ describe('identity screens in Chromium', () => {
       const secret = (await page.getByTestId('mfa-secret').textContent())!.trim();
       await page.getByRole('textbox', { name: '6-digit code' }).fill(authenticator.generate(secret));
       await page.getByLabel('Current password (to confirm)').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Turn on' }).click();
+      await page.getByRole('button', { name: 'Turn on', exact: true }).click();
       const codes = page.getByTestId('recovery-codes').locator('code');
       await codes.nth(9).waitFor();
       assert.equal(await codes.count(), 10);

@@ -1,15 +1,18 @@
-import { Button, Code, Group, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, SimpleGrid, Stack, Table, Text, TextInput, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry, User } from '@habeas/contracts';
+import { formatDateTime, type AuditActions, type AuditEntry, type User } from '@habeas/contracts';
+import { api } from '../../shared/api';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 import { usePaged } from '../../shared/usePaged';
 import { AuditChainCard } from '../evidence/AuditChainCard';
+import { AuditChanges } from './AuditChanges';
 
-const entityTypes = ['case', 'document', 'medical_incident', 'medical_alert', 'donation', 'user', 'session', 'expense', 'donor'];
+const entityTypes = ['case', 'document', 'medical_incident', 'medical_alert', 'contact_event', 'donation', 'user', 'session', 'expense', 'donor'];
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Local `yyyy-mm-dd` from a date input as the start (or the end) of that day, in ISO. */
@@ -20,27 +23,42 @@ function dayBound(value: string, end: boolean): string | undefined {
   return date.toISOString();
 }
 
+/** Who read or changed what, when: names instead of ids, before → after, one line per list shown. */
 export function AuditLogPage() {
   const { t, i18n } = useTranslation();
   const [actorId, setActorId] = useState<string | null>(null);
   const [entityType, setEntityType] = useState<string | null>(null);
   const [entityIdInput, setEntityId] = useState('');
-  const [actionInput, setAction] = useState('');
+  const [action, setAction] = useState<string | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [entityId] = useDebouncedValue(entityIdInput.trim(), 300);
-  const [action] = useDebouncedValue(actionInput.trim(), 300);
   const users = usePaged<User>(['users', 'for-audit'], '/api/users', { limit: 100 });
-  const query = { actorId: actorId ?? undefined, entityType: entityType ?? undefined, entityId, action, from: dayBound(from, false), to: dayBound(to, true) };
+  const userNames = new Map(users.items.map((u) => [u.id, u.name]));
+  const actions = useQuery({ queryKey: ['audit-log', 'actions'], queryFn: () => api<AuditActions>('/api/audit-log/actions') });
+  const query = {
+    actorId: actorId ?? undefined,
+    entityType: entityType ?? undefined,
+    entityId: uuidPattern.test(entityId) ? entityId : undefined,
+    action: action ?? undefined,
+    from: dayBound(from, false),
+    to: dayBound(to, true),
+    collapse: 'true',
+  };
   const entries = usePaged<AuditEntry>(['audit-log'], '/api/audit-log', query);
   const reset = () => {
     setActorId(null);
     setEntityType(null);
     setEntityId('');
-    setAction('');
+    setAction(null);
     setFrom('');
     setTo('');
   };
+  const showEntity = (entry: AuditEntry) => {
+    setEntityType(entry.entityType);
+    setEntityId(entry.entityId ?? '');
+  };
+  const actionName = (code: string) => t(`audit.actions.${code}`, { defaultValue: code });
   return (
     <>
       <PageHeader title={t('audit.title')}>
@@ -54,7 +72,7 @@ export function AuditLogPage() {
           label={t('audit.actor')}
           clearable
           searchable
-          data={users.items.map((u) => ({ value: u.id, label: u.email }))}
+          data={users.items.map((u) => ({ value: u.id, label: `${u.name} · ${u.email}` }))}
           value={actorId}
           onChange={setActorId}
         />
@@ -71,44 +89,75 @@ export function AuditLogPage() {
           onChange={(e) => setEntityId(e.currentTarget.value)}
           error={entityIdInput && !uuidPattern.test(entityIdInput.trim()) ? t('audit.notUuid') : undefined}
         />
-        <TextInput label={t('audit.action')} placeholder="auth.sign-in" value={actionInput} onChange={(e) => setAction(e.currentTarget.value)} />
+        <Select
+          label={t('audit.action')}
+          clearable
+          searchable
+          data={(actions.data?.items ?? []).map((code) => ({ value: code, label: actionName(code) }))}
+          value={action}
+          onChange={setAction}
+        />
         <TextInput label={t('audit.from')} type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput label={t('audit.to')} type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
       </SimpleGrid>
       <QueryState isLoading={entries.isLoading} error={entries.error} isEmpty={entries.items.length === 0} empty={t('audit.empty')}>
-        <Table striped data-testid="audit-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('audit.at')}</Table.Th>
-              <Table.Th>{t('audit.actor')}</Table.Th>
-              <Table.Th>{t('audit.action')}</Table.Th>
-              <Table.Th>{t('audit.entity')}</Table.Th>
-              <Table.Th>{t('audit.ip')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {entries.items.map((entry) => (
-              <Table.Tr key={entry.id}>
-                <Table.Td>{new Date(entry.at).toLocaleString(i18n.language)}</Table.Td>
-                <Table.Td>{entry.actorEmail ?? <Text c="dimmed">{t('audit.system')}</Text>}</Table.Td>
-                <Table.Td>
-                  <Code>{entry.action}</Code>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    <Text size="sm">{t(`audit.types.${entry.entityType}`, { defaultValue: entry.entityType })}</Text>
-                    {entry.entityId && (
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {entry.entityId}
+        <Table.ScrollContainer minWidth={900}>
+          <Table striped data-testid="audit-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('audit.at')}</Table.Th>
+                <Table.Th>{t('audit.actor')}</Table.Th>
+                <Table.Th>{t('audit.action')}</Table.Th>
+                <Table.Th>{t('audit.entity')}</Table.Th>
+                <Table.Th>{t('audit.change')}</Table.Th>
+                <Table.Th>{t('audit.ip')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {entries.items.map((entry) => (
+                <Table.Tr key={entry.id} data-testid="audit-row">
+                  <Table.Td>{formatDateTime(entry.at, i18n.language)}</Table.Td>
+                  <Table.Td>
+                    {entry.actorName ? (
+                      <Text size="sm" title={entry.actorEmail ?? undefined}>
+                        {entry.actorName}
+                      </Text>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        {t('audit.system')}
                       </Text>
                     )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>{entry.ip ?? '—'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                  </Table.Td>
+                  <Table.Td>{actionName(entry.action)}</Table.Td>
+                  <Table.Td>
+                    <Stack gap={0}>
+                      <Text size="sm">
+                        {t(`audit.types.${entry.entityType}`, { defaultValue: entry.entityType })}
+                        {entry.entityId && (
+                          <>
+                            {': '}
+                            <Anchor component="button" size="sm" onClick={() => showEntity(entry)}>
+                              {entry.entityTitle ?? t('audit.untitled')}
+                            </Anchor>
+                          </>
+                        )}
+                      </Text>
+                      {entry.caseTitle && (
+                        <Text size="xs" c="dimmed">
+                          {t('audit.inCase', { title: entry.caseTitle })}
+                        </Text>
+                      )}
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td>
+                    <AuditChanges entry={entry} userNames={userNames} />
+                  </Table.Td>
+                  <Table.Td>{entry.ip ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         <LoadMore {...entries} />
       </QueryState>
     </>

@@ -1,8 +1,8 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, TextInput, Title, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Stack, TextInput, Title, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router-dom';
+import { Link, Navigate, useLocation } from 'react-router-dom';
 import type { LoginResponse } from '@habeas/contracts';
 import { LanguageSwitch, ThemeSwitch } from '../../app/Layout';
 import { sessionKey, useSession } from '../../app/session';
@@ -83,6 +83,9 @@ export function LoginPage() {
           <Button type="submit" loading={login.isPending}>
             {t('auth.signIn')}
           </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+            {t('auth.forgotLink')}
+          </Anchor>
         </Stack>
       </Paper>
     </Center>

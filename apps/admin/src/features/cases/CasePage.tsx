@@ -33,7 +33,7 @@ const tabCapability: Partial<Record<TabName, Capability>> = {
   updates: 'updates:draft',
   dossiers: 'dossiers:create',
   money: 'money:read',
-  team: 'cases:manage-members',
+  team: 'cases:read',
 };
 
 export function CasePage() {

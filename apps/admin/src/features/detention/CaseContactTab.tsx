@@ -1,4 +1,6 @@
-import type { ContactEvent, LegalAction } from '@habeas/contracts';
+import { can, type ContactEvent, type LegalAction } from '@habeas/contracts';
+import { useCurrentUser } from '../../app/session';
+import { ContactCorrections } from './ContactCorrections';
 import { Alert, Anchor, Badge, Button, Card, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -35,6 +37,9 @@ export function CaseContactTab({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [adding, setAdding] = useState<QuickAdd | null>(null);
+  const [correcting, setCorrecting] = useState<ContactEvent | null>(null);
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
+  const canWrite = can(useCurrentUser(), 'cases:write');
   const [proposed, setProposed] = useState<LegalAction[] | null>(null);
   const [bucket, setBucket] = useState<'week' | 'month'>('week');
   const log = usePaged<ContactEvent>(['contacts', caseId], `/api/cases/${caseId}/contacts`);
@@ -108,6 +113,7 @@ export function CaseContactTab({ caseId }: { caseId: string }) {
               <Table.Th>{t('detention.fields.kind')}</Table.Th>
               <Table.Th>{t('detention.fields.status')}</Table.Th>
               <Table.Th>{t('detention.fields.details')}</Table.Th>
+              <Table.Th>{t('corrections.actionsOf')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -135,6 +141,20 @@ export function CaseContactTab({ caseId }: { caseId: string }) {
                     .filter(Boolean)
                     .join(' · ')}
                 </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    {canWrite && (
+                      <Button size="compact-xs" variant="light" onClick={() => setCorrecting(event)}>
+                        {t('corrections.correct')}
+                      </Button>
+                    )}
+                    {event.version > 1 && (
+                      <Button size="compact-xs" variant="subtle" onClick={() => setHistoryOf(event.id)} data-testid="contact-history">
+                        {t('corrections.history')}
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -142,6 +162,13 @@ export function CaseContactTab({ caseId }: { caseId: string }) {
         <LoadMore {...log} />
       </QueryState>
 
+      <ContactCorrections
+        caseId={caseId}
+        correcting={correcting}
+        historyOf={historyOf}
+        onCloseCorrection={() => setCorrecting(null)}
+        onCloseHistory={() => setHistoryOf(null)}
+      />
       <Modal opened={adding !== null} onClose={close} title={adding ? t(`detention.quick.${adding.kind}_${adding.status}`) : ''} size="lg">
         {adding && proposed === null && (
           <ContactEventForm

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
 import { usePaged } from '../../shared/usePaged';
+import { IncidentCorrections } from './IncidentCorrections';
 import { IncidentForm } from './IncidentForm';
 import { NoNewsSetting } from './NoNewsSetting';
 import { SeverityBadge } from './SeverityBadge';
@@ -16,6 +17,8 @@ import { VitalsChart } from './VitalsChart';
 export function CaseMedicalTab(props: { caseId: string }) {
   const { t, i18n } = useTranslation();
   const [creating, setCreating] = useState(false);
+  const [correcting, setCorrecting] = useState<MedicalIncident | null>(null);
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
   const canWrite = can(useCurrentUser(), 'medical:write');
   const incidents = usePaged<MedicalIncident>(['medical-incidents', props.caseId], `/api/cases/${props.caseId}/medical-incidents`);
   return (
@@ -37,6 +40,7 @@ export function CaseMedicalTab(props: { caseId: string }) {
               <Table.Th>{t('medical.incident.severity')}</Table.Th>
               <Table.Th>{t('medical.incident.description')}</Table.Th>
               <Table.Th>{t('medical.incident.outcome')}</Table.Th>
+              <Table.Th>{t('corrections.actionsOf')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -61,12 +65,33 @@ export function CaseMedicalTab(props: { caseId: string }) {
                 </Table.Td>
                 <Table.Td>{incident.description}</Table.Td>
                 <Table.Td>{incident.outcome ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    {canWrite && (
+                      <Button size="compact-xs" variant="light" onClick={() => setCorrecting(incident)}>
+                        {t('corrections.correct')}
+                      </Button>
+                    )}
+                    {incident.version > 1 && (
+                      <Button size="compact-xs" variant="subtle" onClick={() => setHistoryOf(incident.id)} data-testid="incident-history">
+                        {t('corrections.history')}
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
         <LoadMore {...incidents} />
       </QueryState>
+      <IncidentCorrections
+        caseId={props.caseId}
+        correcting={correcting}
+        historyOf={historyOf}
+        onCloseCorrection={() => setCorrecting(null)}
+        onCloseHistory={() => setHistoryOf(null)}
+      />
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('medical.incidents.record')} size="xl">
         <IncidentForm caseId={props.caseId} onDone={() => setCreating(false)} />
       </Modal>

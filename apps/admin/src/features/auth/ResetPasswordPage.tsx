@@ -1,0 +1,8 @@
+import { SetPasswordPage } from './SetPasswordPage';
+
+const texts = { title: 'auth.reset.title', hint: 'auth.reset.hint', submit: 'auth.reset.submit', done: 'auth.reset.done', invalid: 'auth.reset.invalid' };
+
+/** A password reset link's landing page (mailed, or handed over by an admin). */
+export function ResetPasswordPage() {
+  return <SetPasswordPage endpoint="/api/auth/password-reset/confirm" texts={texts} doneTestId="password-reset-done" />;
+}

@@ -1,0 +1,70 @@
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AdminContacts, PasswordResetOptions, ReinviteResponse, ResetLinkResponse, Role, User } from '@habeas/contracts';
+import { api } from '../../shared/api';
+
+export const userKeys = {
+  all: ['users'] as const,
+  admins: ['users', 'admins'] as const,
+  resetOptions: ['password-reset', 'options'] as const,
+};
+
+function useRefreshUsers() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: userKeys.all });
+}
+
+const showError = (error: Error) => notifications.show({ color: 'red', message: error.message });
+
+export function useUpdateUser(onDone: (user: User) => void) {
+  const refresh = useRefreshUsers();
+  return useMutation({
+    mutationFn: (change: { id: string; role?: Role; disabled?: boolean }) =>
+      api<User>(`/api/users/${change.id}`, { method: 'PATCH', body: { role: change.role, disabled: change.disabled } }),
+    onSuccess: (user) => {
+      void refresh();
+      onDone(user);
+    },
+    onError: showError,
+  });
+}
+
+export function useReinvite(onDone: (result: ReinviteResponse) => void) {
+  const refresh = useRefreshUsers();
+  return useMutation({
+    mutationFn: (id: string) => api<ReinviteResponse>(`/api/users/${id}/invite`, { method: 'POST' }),
+    onSuccess: (result) => {
+      void refresh();
+      onDone(result);
+    },
+    onError: showError,
+  });
+}
+
+export function useRevokeInvite(onDone: (user: User) => void) {
+  const refresh = useRefreshUsers();
+  return useMutation({
+    mutationFn: (id: string) => api<User>(`/api/users/${id}/invite`, { method: 'DELETE' }),
+    onSuccess: (user) => {
+      void refresh();
+      onDone(user);
+    },
+    onError: showError,
+  });
+}
+
+export function useIssueResetLink(onDone: (result: ResetLinkResponse) => void) {
+  return useMutation({
+    mutationFn: (id: string) => api<ResetLinkResponse>(`/api/users/${id}/password-reset`, { method: 'POST' }),
+    onSuccess: onDone,
+    onError: showError,
+  });
+}
+
+export function useAdminContacts() {
+  return useQuery({ queryKey: userKeys.admins, queryFn: () => api<AdminContacts>('/api/users/admins') });
+}
+
+export function usePasswordResetOptions() {
+  return useQuery({ queryKey: userKeys.resetOptions, queryFn: () => api<PasswordResetOptions>('/api/auth/password-reset') });
+}
