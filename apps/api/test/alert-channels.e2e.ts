@@ -136,7 +136,11 @@ describe('alerts on phones: Web Push, Telegram, on-call escalation', () => {
     assert.ok(escalated.at - pushed.at >= (STEP_SECONDS - 0.5) * 1000, 'called after the policy delay, not at once');
     assert.match(String(escalated.payload.title), /никто не подтвердил/);
 
-    const read = expectBody(await onDuty.client.get(`/api/medical-alerts/${alert.id}`), 200, medicalAlert);
+    // The attempt is recorded once the push service has answered: wait for the row, not only for the push.
+    const read = await waitFor('the step-1 delivery record', async () => {
+      const body = expectBody(await onDuty.client.get(`/api/medical-alerts/${alert.id}`), 200, medicalAlert);
+      return body.notifications!.some((n) => n.step === 1) ? body : undefined;
+    });
     const seen = read.notifications!.map(
       (n) => `${n.step}:${n.channel}:${n.recipientId === onDuty.id ? 'onDuty' : n.recipientId === backup.id ? 'backup' : n.recipientId}:${n.status}`,
     );
