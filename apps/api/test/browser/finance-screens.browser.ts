@@ -110,7 +110,7 @@ describe('finance screens in Chromium', () => {
       await chart.getByTestId('chart-tooltip').waitFor();
       assert.match((await chart.getByTestId('chart-tooltip').textContent()) ?? '', /€/);
       await page
-        .getByRole('button', { name: /^Erase the data of donor/ })
+        .getByRole('button', { name: /^Erase donor…/ })
         .first()
         .click();
       const dialog = page.getByRole('dialog');
