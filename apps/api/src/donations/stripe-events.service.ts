@@ -37,7 +37,7 @@ interface Work {
 @Injectable()
 export class StripeEvents implements OnApplicationBootstrap {
   private readonly logger = new Logger('StripeEvents');
-  /** Webhook events arriving together commit together (docs/decisions/0022-perf-webhook-group-commit.md). */
+  /** Webhook events arriving together commit together (docs/decisions/0024-webhook-group-commit.md). */
   private readonly webhookCommits = new GroupCommit<EntityManager>((run) => this.db.transaction(run));
 
   constructor(

@@ -30,7 +30,7 @@ function toItem(row: Omit<TimelineRow, 'at_key'>, language: ReaderLanguage): Tim
 
 /**
  * One chronological stream (oldest first) over every registered source, keyset-paged by (at, type, ref).
- * Pages are kept while their case's version stands (docs/decisions/0021-perf-case-versions-for-timeline-and-dashboard.md).
+ * Pages are kept while their case's version stands (docs/decisions/0023-case-versions-for-timeline-and-dashboard.md).
  */
 @Injectable()
 export class TimelineService implements OnApplicationBootstrap {

@@ -16,7 +16,7 @@ export const CASE_VERSIONED_TABLES = [
 /**
  * A version per case, raised in the same transaction as any change to what its timeline and the dashboard show
  * (statement triggers, so a bulk write raises it once). Reads serve a cached page while the version stands
- * (docs/decisions/0021-perf-case-versions-for-timeline-and-dashboard.md). No foreign key: a deleted case's rows
+ * (docs/decisions/0023-case-versions-for-timeline-and-dashboard.md). No foreign key: a deleted case's rows
  * cascade away and their triggers still run.
  */
 export class CaseVersions1796028921161 implements MigrationInterface {
