@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   }
   try {
     const applied = await runMigrations(config.databaseUrl);
-    if (applied.length) log(applied.length > 3 ? `applied ${applied.length} migrations (the last: ${applied.at(-1)})` : `applied migrations: ${applied.join(', ')}`);
+    if (applied.length)
+      log(applied.length > 3 ? `applied ${applied.length} migrations (the last: ${applied.at(-1)})` : `applied migrations: ${applied.join(', ')}`);
     await refuseMissingKeys(config.databaseUrl, config);
   } catch (error) {
     await stopDatabase();

@@ -20,9 +20,7 @@ import { LegalActionsService } from './legal-actions.service';
 @ApiTags('legal actions')
 @Controller()
 export class LegalActionsController {
-  constructor(
-    private readonly actions: LegalActionsService,
-  ) {}
+  constructor(private readonly actions: LegalActionsService) {}
 
   @Get('legal-actions')
   @Can('cases:read')

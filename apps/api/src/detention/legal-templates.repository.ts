@@ -1,4 +1,11 @@
-import type { CreateLegalTemplateRequest, LegalStep, LegalTemplate, LegalTemplateListQuery, TemplateLanguage, UpdateLegalTemplateRequest } from '@habeas/contracts';
+import type {
+  CreateLegalTemplateRequest,
+  LegalStep,
+  LegalTemplate,
+  LegalTemplateListQuery,
+  TemplateLanguage,
+  UpdateLegalTemplateRequest,
+} from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -49,7 +56,10 @@ export class LegalTemplatesRepository {
     if (query.step) where.push(`step = $${params.push(query.step)}`);
     if (query.language) where.push(`language = $${params.push(query.language)}`);
     if (after) where.push(keysetAfter(params, after, { key: 'created_at', id: 'id' }));
-    return this.db.query(`select ${COLUMNS} from legal_templates ${where.length ? `where ${where.join(' and ')}` : ''} order by created_at, id limit $1`, params);
+    return this.db.query(
+      `select ${COLUMNS} from legal_templates ${where.length ? `where ${where.join(' and ')}` : ''} order by created_at, id limit $1`,
+      params,
+    );
   }
 
   async find(id: string): Promise<TemplateRow | undefined> {

@@ -1,4 +1,11 @@
-import type { AppealableDecision, CreateCustodyEventRequest, CreateDeadlineRequest, CreateHearingRequest, TermRule, UpdateDeadlineRequest } from '@habeas/contracts';
+import type {
+  AppealableDecision,
+  CreateCustodyEventRequest,
+  CreateDeadlineRequest,
+  CreateHearingRequest,
+  TermRule,
+  UpdateDeadlineRequest,
+} from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -98,7 +105,17 @@ export class ProceedingsRepository {
        values ($1, $2, $3, coalesce($4, (select court from cases where id = $1)), $5, coalesce($6, (select judge from cases where id = $1)), $7, $8,
                coalesce($9, (select court_time_zone from cases where id = $1)))
        returning id`,
-      [caseId, request.kind, request.scheduledAt, request.court ?? null, request.courtroom ?? '', request.judge ?? null, request.notes ?? '', actorId, request.timeZone ?? null],
+      [
+        caseId,
+        request.kind,
+        request.scheduledAt,
+        request.court ?? null,
+        request.courtroom ?? '',
+        request.judge ?? null,
+        request.notes ?? '',
+        actorId,
+        request.timeZone ?? null,
+      ],
     );
     return id;
   }

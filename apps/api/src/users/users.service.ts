@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
-import type { AdminContacts, CreateUserRequest, CreateUserResponse, Page, ReinviteResponse, Role, UpdateMeRequest, UpdateUserRequest, User } from '@habeas/contracts';
+import type {
+  AdminContacts,
+  CreateUserRequest,
+  CreateUserResponse,
+  Page,
+  ReinviteResponse,
+  Role,
+  UpdateMeRequest,
+  UpdateUserRequest,
+  User,
+} from '@habeas/contracts';
 import type { Actor } from '../common/auth/actor';
 import { Conflict, DomainError, NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';

@@ -105,13 +105,15 @@ export async function seriousAxeViolations(page: Page, within?: string): Promise
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
     resultTypes: ['violations'],
   }).then((result) => result.violations.map(({ id, impact, tags, help, nodes }) => ({ id, impact, tags, help, nodes: nodes.map(({ target }) => ({ target })) })))`)) as AxeViolation[];
-  return violations.filter((violation) => counts(violation) && !(within && structureRules.has(violation.id))).map((violation) => {
-    const where = violation.nodes
-      .slice(0, 3)
-      .map((node) => node.target.join(' '))
-      .join(', ');
-    return `${violation.id} (${violation.impact}, ${violation.nodes.length}×): ${violation.help} — ${where}`;
-  });
+  return violations
+    .filter((violation) => counts(violation) && !(within && structureRules.has(violation.id)))
+    .map((violation) => {
+      const where = violation.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(' '))
+        .join(', ');
+      return `${violation.id} (${violation.impact}, ${violation.nodes.length}×): ${violation.help} — ${where}`;
+    });
 }
 
 /**

@@ -16,7 +16,14 @@ export interface CorrectableField {
  * Corrects a record after the fact: the changed fields and a required reason go to `path` (PATCH); the server keeps
  * the earlier version. Cleared optional fields are sent as null.
  */
-export function CorrectionDialog(props: { opened: boolean; title: string; path: string; fields: CorrectableField[]; onClose: () => void; onSaved: () => void }) {
+export function CorrectionDialog(props: {
+  opened: boolean;
+  title: string;
+  path: string;
+  fields: CorrectableField[];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<string, string>>({});
   const [reason, setReason] = useState('');
@@ -50,10 +57,19 @@ export function CorrectionDialog(props: { opened: boolean; title: string; path: 
           {props.fields.map((field) => {
             const common = { key: field.name, label: field.label, value: values[field.name] ?? '', error: errors[field.name] };
             if (field.options) {
-              return <Select {...common} data={field.options} allowDeselect={false} onChange={(value) => setValues({ ...values, [field.name]: value ?? '' })} />;
+              return (
+                <Select {...common} data={field.options} allowDeselect={false} onChange={(value) => setValues({ ...values, [field.name]: value ?? '' })} />
+              );
             }
             const Input = field.multiline ? Textarea : TextInput;
-            return <Input {...common} autosize={field.multiline || undefined} minRows={field.multiline ? 2 : undefined} onChange={(e) => setValues({ ...values, [field.name]: e.currentTarget.value })} />;
+            return (
+              <Input
+                {...common}
+                autosize={field.multiline || undefined}
+                minRows={field.multiline ? 2 : undefined}
+                onChange={(e) => setValues({ ...values, [field.name]: e.currentTarget.value })}
+              />
+            );
           })}
           <Textarea label={t('corrections.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} />
           {save.error && !Object.keys(errors).length && <Alert color="red">{save.error.message}</Alert>}

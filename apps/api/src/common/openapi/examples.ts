@@ -36,7 +36,13 @@ export const requestExamples: RequestExample[] = [
     method: 'post',
     path: '/api/cases/{id}/hearings',
     schema: createHearingRequest,
-    example: { scheduledAt: '2026-12-15T07:00:00.000Z', timeZone: 'Europe/Moscow', kind: 'custody_extension', court: 'Тверской районный суд г. Москвы', courtroom: '412' },
+    example: {
+      scheduledAt: '2026-12-15T07:00:00.000Z',
+      timeZone: 'Europe/Moscow',
+      kind: 'custody_extension',
+      court: 'Тверской районный суд г. Москвы',
+      courtroom: '412',
+    },
   },
   {
     method: 'post',
@@ -58,12 +64,23 @@ export const requestExamples: RequestExample[] = [
       followUpNeeded: true,
     },
   },
-  { method: 'post', path: '/api/medical-alerts/{id}/resolve', schema: resolveAlertRequest, example: { note: 'Осмотрен врачом, давление снижено, назначено лечение.' } },
+  {
+    method: 'post',
+    path: '/api/medical-alerts/{id}/resolve',
+    schema: resolveAlertRequest,
+    example: { note: 'Осмотрен врачом, давление снижено, назначено лечение.' },
+  },
   {
     method: 'post',
     path: '/api/cases/{id}/contacts',
     schema: createContactEventRequest,
-    example: { kind: 'visit', status: 'refused', occurredAt: '2026-12-02T09:00:00.000Z', visitor: 'Адвокат Соколов С. П.', refusalReason: 'нет свободных кабинетов' },
+    example: {
+      kind: 'visit',
+      status: 'refused',
+      occurredAt: '2026-12-02T09:00:00.000Z',
+      visitor: 'Адвокат Соколов С. П.',
+      refusalReason: 'нет свободных кабинетов',
+    },
   },
   {
     method: 'post',
@@ -75,7 +92,14 @@ export const requestExamples: RequestExample[] = [
     method: 'post',
     path: '/api/donations/offline',
     schema: offlineDonationRequest,
-    example: { caseId: '5b1e3c7a-2f64-4c1e-9a59-2a4f0f6d9b10', amountMinor: 500000, currency: 'RUB', method: 'наличные на встрече', receivedOn: '2026-11-28', anonymous: true },
+    example: {
+      caseId: '5b1e3c7a-2f64-4c1e-9a59-2a4f0f6d9b10',
+      amountMinor: 500000,
+      currency: 'RUB',
+      method: 'наличные на встрече',
+      receivedOn: '2026-11-28',
+      anonymous: true,
+    },
   },
   {
     method: 'post',
