@@ -5,7 +5,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist', '**/node_modules', '.data', 'tmp', 'test-results', '**/vite.config.ts'] },
+  { ignores: ['**/dist', '**/node_modules', '.data', 'tmp', 'test-results', '**/vite.config.mts'] },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {

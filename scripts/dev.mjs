@@ -7,7 +7,7 @@ await build(['contracts', 'api']);
 const children = [
   spawn('npx', ['tsc', '-b', 'apps/api', '--watch', '--preserveWatchOutput'], { stdio: 'inherit' }),
   spawn(process.execPath, ['--watch', '--enable-source-maps', 'dist/apps/api/src/main.js'], { stdio: 'inherit' }),
-  spawn('npx', ['vite', '--config', 'apps/admin/vite.config.ts'], { stdio: 'inherit' }),
+  spawn('npx', ['vite', '--config', 'apps/admin/vite.config.mts'], { stdio: 'inherit' }),
 ];
 const stop = () => children.forEach((child) => child.kill('SIGINT'));
 process.on('SIGINT', stop);
