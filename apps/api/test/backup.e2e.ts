@@ -20,7 +20,15 @@ async function snapshot(url: string): Promise<Record<string, string>> {
     const tables = (await client.query(`select tablename from pg_tables where schemaname = 'public' and tablename <> 'migrations' order by 1`)).rows;
     const result: Record<string, string> = {};
     for (const { tablename } of tables) {
-      // Count and an order-independent digest of every row.
+      // Count and an order-independent digest of every row. Case versions are cache counters that the tables'
+      // triggers raise while the rows load: only their rows (one per case) must match, not the numbers.
+      if (tablename === 'case_versions') {
+        const cases = await client.query(
+          `select count(*) as n, coalesce(md5(string_agg(case_id::text, ',' order by case_id)), '') as digest from case_versions`,
+        );
+        result[tablename] = `${cases.rows[0].n}:${cases.rows[0].digest}`;
+        continue;
+      }
       const row = (
         await client.query(`select count(*) as n, coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '') as digest from public."${tablename}" t`)
       ).rows[0];

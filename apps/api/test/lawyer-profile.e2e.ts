@@ -44,6 +44,6 @@ describe('a document edited in its drawer, and a lawyer’s registry number', ()
     assert.equal(byAdmin.body.advocateRegistryNumber, '50/123');
     const audit = await f.admin.get(`/api/audit-log?entityType=user&entityId=${lawyer.id}`);
     const actions = audit.body.items.map((item: { action: string }) => item.action);
-    assert.ok(actions.includes('user.update-self') && actions.includes('user.update'), JSON.stringify(actions));
+    assert.ok(actions.includes('user.update-self') && actions.includes('user.registry-number-changed'), JSON.stringify(actions));
   });
 });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
 import type {
@@ -52,7 +52,8 @@ export class UsersService {
     private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
-    private readonly mail: MailService,
+    // Absent in the operator CLI (admin:create), which prints its invite link instead of mailing it.
+    @Optional() private readonly mail?: MailService,
   ) {}
 
   findByEmail(email: string): Promise<UserEntity | null> {
@@ -177,8 +178,8 @@ export class UsersService {
       await manager.getRepository(UserInviteEntity).update({ userId: id, usedAt: IsNull() }, { usedAt: new Date() });
       if (user.disabledAt) await manager.getRepository(UserEntity).update({ id }, { disabledAt: null });
       const inviteUrl = await this.issueInvite(manager, id);
-      const mailed = Boolean(this.config.smtpUrl);
-      if (mailed) await this.mail.queue({ to: user.email, ...inviteMail(user.name, inviteUrl) }, manager);
+      const mailed = Boolean(this.config.smtpUrl && this.mail);
+      if (mailed) await this.mail!.queue({ to: user.email, ...inviteMail(user.name, inviteUrl) }, manager);
       await this.audit.record(actor, { action: 'user.reinvite', entityType: 'user', entityId: id, details: { mailed } }, manager);
       return { inviteUrl, mailed };
     });

@@ -25,6 +25,8 @@ describe('court time seen from another zone in Chromium', () => {
         await page.goto(`${t.baseUrl}/login`);
         await page.evaluate("localStorage.setItem('habeas.lang', 'ru')");
         await page.goto(`${t.baseUrl}/login`);
+        // The sign-in screen is its own chunk: check it once it has rendered, not the loading shell.
+        await page.getByRole('heading', { level: 1 }).waitFor();
         await expectNoSeriousAxe(page, 'sign-in page, ru');
         await page.getByRole('textbox', { name: 'Эл. почта' }).fill('lawyer@demo.local');
         await page.getByRole('textbox', { name: 'Пароль' }).fill(DEMO_PASSWORD);

@@ -55,6 +55,8 @@ describe('contact log and legal actions in Chromium', () => {
       await page.getByText('Draft saved.').waitFor();
       await page.getByRole('dialog').waitFor({ state: 'detached' });
       await drafting.getByRole('button', { name: 'Mark filed' }).click();
+      // The dialog names the filed document: the generated draft is chosen already.
+      await page.getByTestId('file-action-confirm').click();
 
       const filed = page.getByTestId('column-filed').getByTestId('action-card').filter({ hasText: 'Quarantine declared in the block' });
       await filed.getByRole('link', { name: 'Filed document' }).waitFor();

@@ -62,6 +62,8 @@ describe('identity screens in Chromium', () => {
       await expectNoSeriousAxe(page, 'disable confirmation, en');
       await confirm.getByRole('button', { name: 'Disable' }).click();
       await page.getByText('Invited Person is disabled and signed out everywhere.').waitFor();
+      // The confirmation fades out; its half-transparent text would read as low contrast until it is gone.
+      await confirm.waitFor({ state: 'detached' });
       await expectNoSeriousAxe(page, 'users page with a disabled user, en');
       assert.equal((await invited.get('/api/auth/me')).status, 401, 'the disabled user’s session died at once');
       const again = await t.client().post('/api/auth/login', { email: 'invited@demo.local', password: INVITED_PASSWORD });

@@ -121,6 +121,9 @@ export async function seriousAxeViolations(page: Page, within?: string): Promise
  * (and language, viewport) in the message. Call it on every page a browser test visits, once it has settled.
  */
 export async function expectNoSeriousAxe(page: Page, label: string): Promise<void> {
+  // A dialog or message still fading in or out is half transparent, which axe reads as low contrast: check the
+  // page once its transitions have run (CSS transitions are Web Animations too).
+  await page.waitForFunction("document.getAnimations().every((a) => a.playState !== 'running')", undefined, { timeout: 3000 }).catch(() => undefined);
   const found = await seriousAxeViolations(page);
   assert.deepEqual(found, [], `axe-core on ${label} (${page.url()}):\n${found.join('\n')}`);
 }

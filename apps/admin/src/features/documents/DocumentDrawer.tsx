@@ -137,7 +137,7 @@ export function DocumentDrawer(props: { id: string | null; onClose: () => void }
                 }}
               />
             </Group>
-            {progress !== null && <Progress value={progress * 100} size="sm" />}
+            {progress !== null && <Progress aria-label={t('documents.versions')} value={progress * 100} size="sm" />}
             {uploadError && <Alert color="red">{uploadError}</Alert>}
             <Table>
               <Table.Thead>

@@ -121,7 +121,7 @@ export function UploadZone(props: { caseId: string | null; canPrivileged: boolea
               {row.error ?? (row.done ? t('documents.uploaded') : `${Math.round(row.progress * 100)}%`)}
             </Text>
           </Group>
-          <Progress value={row.progress * 100} color={row.error ? 'red' : row.done ? 'green' : 'indigo'} size="sm" />
+          <Progress aria-label={row.name} value={row.progress * 100} color={row.error ? 'red' : row.done ? 'green' : 'indigo'} size="sm" />
         </Box>
       ))}
     </Stack>

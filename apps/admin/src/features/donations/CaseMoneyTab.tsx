@@ -33,7 +33,7 @@ export function CaseMoneyTab({ caseId }: { caseId: string }) {
   const money = (minor: number, currency: string) => formatMoney(minor, currency, i18n.language);
   return (
     <Stack>
-      <Title order={4}>{t('goals.title')}</Title>
+      <Title order={2} size="h4">{t('goals.title')}</Title>
       <CaseGoalBars caseId={caseId} />
       <QueryState isLoading={ledger.isLoading} error={ledger.error} isEmpty={ledger.data?.currencies.length === 0} empty={t('donations.ledgerEmpty')}>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
