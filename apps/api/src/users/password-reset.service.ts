@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { PasswordResetOptions, ResetLinkResponse } from '@habeas/contracts';
@@ -32,17 +32,19 @@ export class PasswordResetService {
     private readonly users: UsersService,
     private readonly resets: PasswordResetsRepository,
     private readonly sessions: SessionsService,
-    private readonly mail: MailService,
+    // Absent in the operator CLI (admin:create), which never mails.
+    @Optional() private readonly mail: MailService | undefined,
     private readonly audit: AuditService,
   ) {}
 
   options(): PasswordResetOptions {
-    return { byMail: Boolean(this.config.smtpUrl) };
+    return { byMail: Boolean(this.config.smtpUrl && this.mail) };
   }
 
   /** Mails a link to an enabled user with a password; says nothing either way about whether the address is known. */
   async requestByMail(email: string, ip: string | null): Promise<void> {
-    if (!this.config.smtpUrl) return;
+    const mail = this.mail;
+    if (!this.config.smtpUrl || !mail) return;
     const user = await this.users.findByEmail(email);
     if (!user || user.disabledAt || !user.passwordHash) return;
     if ((await this.resets.countSince(user.id, new Date(Date.now() - 3600_000))) >= MAILS_PER_HOUR) return;
@@ -54,7 +56,7 @@ export class PasswordResetService {
         expiresAt: new Date(Date.now() + MAILED_RESET_LIFETIME_MS),
         issuedBy: null,
       });
-      await this.mail.queue({ to: user.email, ...resetMail(user.name, this.linkFor(token)) }, manager);
+      await mail.queue({ to: user.email, ...resetMail(user.name, this.linkFor(token)) }, manager);
       await this.audit.record({ actorId: null, ip }, { action: 'user.password-reset-mailed', entityType: 'user', entityId: user.id }, manager);
     });
   }
