@@ -13,6 +13,11 @@ describe('redactUrl', () => {
     assert.equal(redactUrl('/api/x?limit=5&token=abc&cursor=zzz'), '/api/x?limit=5&token=…&cursor=…');
   });
 
+  it('hides bare query items, which can carry a token as much as a value can', () => {
+    assert.equal(redactUrl('/api/auth/password-reset/request?w8tUai6bWJnaSRxWzaNiEbxS8pO0l_rDRUxqXNc01Js'), '/api/auth/password-reset/request?…');
+    assert.equal(redactUrl('/api/x?limit&secret'), '/api/x?limit&…');
+  });
+
   it('hides token-like path segments and every query value that could name a person', () => {
     assert.equal(redactUrl('/api/public/intake/AbCdEfGhIjKlMnOpQrStUvWxYz012345/status/r1'), '/api/public/intake/…/status/r1');
     assert.equal(redactUrl('/api/documents/0b7c9a52-2a0c-4cf1-9a7f-3d2f0f1d2e3a'), '/api/documents/0b7c9a52-2a0c-4cf1-9a7f-3d2f0f1d2e3a');

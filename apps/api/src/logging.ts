@@ -25,7 +25,9 @@ export function redactUrl(url: string): string {
     .split('&')
     .map((pair) => {
       const [key] = pair.split('=', 1);
-      return pair.includes('=') && !PLAIN_QUERY.has(key) ? `${key}=…` : pair;
+      // A bare item (`?TOKEN`) is a value too: only the known plain names stay.
+      if (!pair.includes('=')) return PLAIN_QUERY.has(pair) ? pair : '…';
+      return PLAIN_QUERY.has(key) ? pair : `${key}=…`;
     })
     .join('&');
   return `${safePath}?${safeQuery}`;
