@@ -32,9 +32,9 @@ export class PasswordResetService {
     private readonly users: UsersService,
     private readonly resets: PasswordResetsRepository,
     private readonly sessions: SessionsService,
-    // Absent in the operator CLI (admin:create), which never mails.
-    @Optional() private readonly mail: MailService | undefined,
     private readonly audit: AuditService,
+    // Absent in the operator CLI (admin:create), which never mails.
+    @Optional() private readonly mail?: MailService,
   ) {}
 
   options(): PasswordResetOptions {
