@@ -117,6 +117,8 @@ describe('alerts on phones in Chromium: installable app, account channels, on-ca
   it('lets a medic link Telegram, send a test alert and set quiet hours from the account page (en and ru)', () =>
     open('account-channels', async (page) => {
       await signInThroughForm(page, t.baseUrl, 'medic@demo.local', DEMO_PASSWORD);
+      // The sign-in page has an h1 too: wait until signing in has left it.
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
       await page
         .getByRole('heading', { name: 'Overview' })
         .or(page.getByRole('heading', { level: 1 }))
