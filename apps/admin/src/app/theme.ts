@@ -41,6 +41,8 @@ export function themeFor(labels: { close: string; clear: string }) {
   const clearButtonProps = { 'aria-label': labels.clear };
   return createTheme({
     primaryColor: 'indigo',
+    // Readers who ask their system for less motion get dialogs, drawers and menus without transitions.
+    respectReducedMotion: true,
     primaryShade: { light: 8, dark: 5 },
     defaultRadius: 'md',
     colors,

@@ -31,7 +31,8 @@ export async function withPage(
   body: (page: Page) => Promise<void>,
   options: { locale?: string; timezoneId?: string; viewport?: { width: number; height: number } } = {},
 ): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', ...options });
+  // Reduced motion, as some readers ask for it: dialogs and drawers appear at once, so axe never reads a fade.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', reducedMotion: 'reduce', ...options });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   try {
