@@ -5,12 +5,14 @@ import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { AreaEmptyPage } from '../shared/AreaEmptyPage';
-import { HomePage } from './HomePage';
 import { Layout } from './Layout';
 import { RequireSession } from './RequireSession';
 import { cssVariablesResolver, themeFor } from './theme';
 import { ApiError } from '../shared/api';
 import { lazyPage, PageFallback } from './lazy-page';
+
+// Each role's home (the dashboard, the medical inbox, ...) comes after sign-in: the sign-in page moves none of it.
+const HomePage = lazyPage(() => import('./HomePage'), 'HomePage');
 
 // Each screen is its own chunk, fetched when first visited: the first screen loads only what it shows.
 const LoginPage = lazyPage(() => import('../features/auth/LoginPage'), 'LoginPage');

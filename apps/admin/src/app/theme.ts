@@ -1,16 +1,4 @@
-import {
-  Alert,
-  DEFAULT_THEME,
-  Drawer,
-  FileInput,
-  Modal,
-  MultiSelect,
-  Notification,
-  Select,
-  createTheme,
-  type CSSVariablesResolver,
-  type MantineColorsTuple,
-} from '@mantine/core';
+import { DEFAULT_THEME, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 /**
  * Mantine's red, green, teal, cyan, lime, yellow and orange at shade 8 (filled badges, coloured text) give white or
@@ -46,15 +34,16 @@ export function themeFor(labels: { close: string; clear: string }) {
     primaryShade: { light: 8, dark: 5 },
     defaultRadius: 'md',
     colors,
+    // Plain objects rather than `Select.extend(…)`: importing the components here would put them in the sign-in chunk.
     components: {
       // Mantine greys a titled notification's text (gray.6, 3.5:1 on white); gray.7 keeps 4.5:1.
-      Notification: Notification.extend({ defaultProps: { closeButtonProps }, styles: { description: { color: 'var(--mantine-color-gray-7)' } } }),
-      Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
-      Drawer: Drawer.extend({ defaultProps: { closeButtonProps } }),
-      Alert: Alert.extend({ defaultProps: { closeButtonLabel: labels.close } }),
-      Select: Select.extend({ defaultProps: { clearButtonProps } }),
-      MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps } }),
-      FileInput: FileInput.extend({ defaultProps: { clearButtonProps } }),
+      Notification: { defaultProps: { closeButtonProps }, styles: { description: { color: 'var(--mantine-color-gray-7)' } } },
+      Modal: { defaultProps: { closeButtonProps } },
+      Drawer: { defaultProps: { closeButtonProps } },
+      Alert: { defaultProps: { closeButtonLabel: labels.close } },
+      Select: { defaultProps: { clearButtonProps } },
+      MultiSelect: { defaultProps: { clearButtonProps } },
+      FileInput: { defaultProps: { clearButtonProps } },
     },
   });
 }
