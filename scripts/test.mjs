@@ -121,7 +121,9 @@ try {
   add(await runNodeTests('log scan', findFiles(join(dist, 'apps/api/test'), '.logscan.js'), 1, logged));
 } finally {
   await template.stop();
-  rmSync(logDir, { recursive: true, force: true });
+  // HABEAS_TEST_KEEP_LOGS=1 keeps the suites' logs to read after a failed log scan.
+  if (process.env.HABEAS_TEST_KEEP_LOGS === '1') console.log(`the suites' logs are kept in ${logDir}`);
+  else rmSync(logDir, { recursive: true, force: true });
 }
 console.log(`\ntook ${Math.round((Date.now() - started) / 1000)} s`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);

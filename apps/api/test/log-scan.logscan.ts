@@ -35,15 +35,35 @@ function programLines(text: string, fromRunner: boolean): string[] {
   return fromRunner ? lines.filter((line) => line && !/^[\s✔✖ℹ▶─﹣]/.test(line)) : lines;
 }
 
-/** Every hit as `where: kind` (the secret itself is not printed again). */
+/** The line around `index`, with every secret in it masked, so a failure says where it leaked without leaking again. */
+function excerpt(line: string, index: number, needles: Needles): string {
+  let text = line.slice(Math.max(0, index - 120), index + 80);
+  text = text.replace(TOKEN_LIKE, (token) => (needles.tokens.has(token) ? '‹token›' : token)).replace(ARGON2, '‹argon2›');
+  text = text.replace(new RegExp(DEMO_EMAIL.source, 'g'), '‹email›');
+  for (const [value, kind] of needles.values) text = text.split(value).join(`‹${kind}›`);
+  return text;
+}
+
+/** Every hit once per line and kind, as `where: kind (×count) in «masked excerpt»` (the secret is not printed again). */
 function scan(where: string, lines: string[], needles: Needles): string[] {
   const hits: string[] = [];
   lines.forEach((line, index) => {
     const at = `${where}:${index + 1}`;
-    if (ARGON2.test(line)) hits.push(`${at}: argon2 hash`);
-    if (DEMO_EMAIL.test(line)) hits.push(`${at}: demo user's email`);
-    for (const match of line.matchAll(TOKEN_LIKE)) if (needles.tokens.has(match[0])) hits.push(`${at}: session or invite token`);
-    for (const [value, kind] of needles.values) if (line.includes(value)) hits.push(`${at}: ${kind}`);
+    const found = new Map<string, { count: number; index: number }>();
+    const note = (kind: string, position: number) => {
+      const seen = found.get(kind);
+      if (seen) seen.count++;
+      else found.set(kind, { count: 1, index: position });
+    };
+    const argon2 = line.search(ARGON2);
+    if (argon2 >= 0) note('argon2 hash', argon2);
+    const email = line.search(DEMO_EMAIL);
+    if (email >= 0) note("demo user's email", email);
+    for (const match of line.matchAll(TOKEN_LIKE)) if (needles.tokens.has(match[0])) note('session or invite token', match.index ?? 0);
+    for (const [value, kind] of needles.values) if (line.includes(value)) note(kind, line.indexOf(value));
+    for (const [kind, { count, index: position }] of found) {
+      hits.push(`${at}: ${kind}${count > 1 ? ` (×${count})` : ''} in «${excerpt(line, position, needles)}»`);
+    }
   });
   return hits;
 }

@@ -17,7 +17,7 @@ function find(dir: string, pattern: RegExp): string[] {
 }
 
 /**
- * The image's production stage without Docker: `npm ci --omit=dev` on the package files, then the built
+ * The image's production stage without Docker: `npm ci --omit=dev` on the package files and the prune of optional peers, then the built
  * code without tests, and docker/Dockerfile's start command.
  */
 describe('a production install, as docker/Dockerfile makes it', () => {
@@ -34,6 +34,7 @@ describe('a production install, as docker/Dockerfile makes it', () => {
       stdio: 'ignore',
       timeout: 600_000,
     });
+    execFileSync(process.execPath, [join(repositoryRoot, 'scripts/prune-optional-peers.mjs'), app], { stdio: 'ignore' });
     cpSync(join(repositoryRoot, 'libs/contracts/dist'), join(app, 'libs/contracts/dist'), { recursive: true, filter: (src) => !/\.spec\.js/.test(src) });
     cpSync(join(repositoryRoot, 'dist'), join(app, 'dist'), {
       recursive: true,
