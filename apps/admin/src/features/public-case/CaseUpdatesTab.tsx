@@ -67,8 +67,8 @@ export function CaseUpdatesTab(props: { caseId: string; slug: string; isPublic: 
             value={language}
             onChange={(value) => setLanguage(value as 'ru' | 'en')}
             data={[
-              { value: 'ru', label: 'Русский' },
-              { value: 'en', label: 'English' },
+              { value: 'ru', label: t('common.languageNames.ru') },
+              { value: 'en', label: t('common.languageNames.en') },
             ]}
             w="fit-content"
           />
@@ -111,7 +111,7 @@ export function CaseUpdatesTab(props: { caseId: string; slug: string; isPublic: 
                       </Badge>
                       <Badge variant="outline">{update.language === 'ru' ? 'RU' : 'EN'}</Badge>
                     </Group>
-                    <Title order={3} size="h5" mt={6}>
+                    <Title order={3} size="h5" mt={6} lang={update.language}>
                       {update.title}
                     </Title>
                     <Text size="xs" c="dimmed">
@@ -145,7 +145,7 @@ export function CaseUpdatesTab(props: { caseId: string; slug: string; isPublic: 
                     )}
                   </Group>
                 </Group>
-                <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
+                <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }} lang={update.language}>
                   {update.body}
                 </Text>
               </Paper>
