@@ -9,7 +9,16 @@ import { collectSealedWords, foreignWords, identifiersOfData, wordsOfData } from
 const screens: Array<{ path: string; capability?: Capability; open?: (page: Page) => Promise<void> }> = [
   { path: '/' },
   { path: '/cases', capability: 'cases:list' },
-  { path: '/cases/vorontsov', capability: 'cases:read' },
+  {
+    path: '/cases/vorontsov',
+    capability: 'cases:read',
+    // The case form, for those who may change the case: every label of it, the English title beside the Russian.
+    open: async (page) => {
+      if (!(await page.getByTestId('case-edit').count())) return;
+      await page.getByTestId('case-edit').click();
+      await page.getByRole('dialog').waitFor();
+    },
+  },
   ...(
     [
       ['timeline', 'cases:read'],

@@ -84,7 +84,7 @@ export function DocumentList(props: { caseId?: string; caseTitles?: Record<strin
                   <Table.Td>
                     {item.latest && (
                       <Text size="xs" c="dimmed">
-                        v{item.latest.number} · {format.size(item.latest.size)}
+                        {t('documents.versionNumber', { number: item.latest.number })} · {format.size(item.latest.size)}
                       </Text>
                     )}
                   </Table.Td>

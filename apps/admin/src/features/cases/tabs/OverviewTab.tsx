@@ -36,7 +36,7 @@ export function OverviewTab(props: { theCase: CaseSummary }) {
     <Stack>
       {can(user, 'cases:write') && (
         <Group justify="flex-end">
-          <Button variant="light" leftSection={<IconEdit size={16} />} onClick={open}>
+          <Button variant="light" leftSection={<IconEdit size={16} />} onClick={open} data-testid="case-edit">
             {t('cases.edit')}
           </Button>
         </Group>
