@@ -54,7 +54,7 @@ export class SolidarityController {
     } catch (error) {
       if (!(error instanceof DomainError) || error.statusCode === 404) throw error;
       reply.status(error.statusCode);
-      return solidarityThanksPage(language, slug, error.message);
+      return solidarityThanksPage(language, slug, error.statusCode);
     }
   }
 
