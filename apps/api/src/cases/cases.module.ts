@@ -11,12 +11,13 @@ import { CasesDemo } from './cases.demo';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 import { TimelineRegistry } from './timeline/timeline.registry';
+import { TimelineRepository } from './timeline/timeline.repository';
 import { TimelineService } from './timeline/timeline.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CaseEntity, CaseMemberEntity, PersonEntity, FacilityEntity])],
   controllers: [CasesController],
-  providers: [CaseAccess, CasesRepository, CaseVersions, CasesService, CasesDemo, TimelineRegistry, TimelineService],
+  providers: [CaseAccess, CasesRepository, CaseVersions, CasesService, CasesDemo, TimelineRegistry, TimelineRepository, TimelineService],
   exports: [CaseAccess, CaseVersions, CasesService, TimelineRegistry, TimelineService],
 })
 export class CasesModule {}

@@ -119,6 +119,21 @@ export class CasesRepository {
     return Boolean(result.affected);
   }
 
+  async allIds(): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(`select id from cases`);
+    return rows.map((row) => row.id);
+  }
+
+  /** The cases among these with a custody end date, soonest first, with the days left (Moscow's date today). */
+  custodyEnds(caseIds: string[], now: Date): Promise<Array<{ id: string; slug: string; title: string; detained_until: string; days_left: number }>> {
+    return this.db.query(
+      `select id, slug, title, to_char(detained_until, 'YYYY-MM-DD') as detained_until,
+              (detained_until - ($2::timestamptz at time zone 'Europe/Moscow')::date) as days_left
+         from cases where id = any($1) and detained_until is not null order by detained_until`,
+      [caseIds, now.toISOString()],
+    );
+  }
+
   /** The case by id or slug, and whether this user is a member of it. */
   async withMembership(idOrSlug: string, byId: boolean, userId: string): Promise<{ id: string; slug: string; title: string; member: boolean } | undefined> {
     const rows = await this.db.query(

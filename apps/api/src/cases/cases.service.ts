@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AddCaseMemberRequest, Defendant, CaseListQuery, CaseMember, CaseSummary, CreateCaseRequest, Page, UpdateCaseRequest } from '@habeas/contracts';
+import type {
+  AddCaseMemberRequest,
+  Dashboard,
+  Defendant,
+  CaseListQuery,
+  CaseMember,
+  CaseSummary,
+  CreateCaseRequest,
+  Page,
+  UpdateCaseRequest,
+} from '@habeas/contracts';
 import type { Actor } from '../common/auth/actor';
 import { Conflict, DomainError, NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
@@ -96,6 +106,23 @@ export class CasesService {
       (c) => ({ key: c.title, id: c.id }),
       (c) => shown(toCaseSummary(c, personOf(c))),
     );
+  }
+
+  /** Every case's id (for an actor who sees all cases, already checked by the caller). */
+  allIds(): Promise<string[]> {
+    return this.repository.allIds();
+  }
+
+  /** Custody end dates of these cases (already checked by the caller), soonest first, with the days left in Moscow. */
+  async custodyEnds(caseIds: string[], now: Date): Promise<Dashboard['custody']> {
+    const rows = await this.repository.custodyEnds(caseIds, now);
+    return rows.map((row) => ({
+      caseId: row.id,
+      caseSlug: row.slug,
+      caseTitle: row.title,
+      detainedUntil: row.detained_until,
+      daysLeft: Number(row.days_left),
+    }));
   }
 
   async get(actor: Actor, idOrSlug: string): Promise<CaseSummary> {
