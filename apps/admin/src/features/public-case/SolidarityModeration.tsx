@@ -16,10 +16,16 @@ export function SolidarityModeration(props: { caseId: string }) {
   const [status, setStatus] = useState<SolidarityStatus>('pending');
   const posts = useSolidarityPosts(props.caseId, status);
   const { approve, reject } = useSolidarityMutations(props.caseId);
+  // The post being rejected stays set while the dialog closes, so its title does not change as it fades out.
   const [rejecting, setRejecting] = useState<SolidarityPost | null>(null);
+  const [asking, setAsking] = useState(false);
   // `on` is a date without a time: shown as that calendar day wherever the reader is.
   const day = (post: SolidarityPost) => format.date(post.on, 'UTC');
 
+  const ask = (post: SolidarityPost) => {
+    setRejecting(post);
+    setAsking(true);
+  };
   const publish = (post: SolidarityPost) =>
     approve.mutate(post.id, { onSuccess: () => notifications.show({ color: 'green', message: t('solidarity.approved') }) });
   const confirmReject = () =>
@@ -27,7 +33,7 @@ export function SolidarityModeration(props: { caseId: string }) {
     reject.mutate(rejecting.id, {
       onSuccess: () => {
         notifications.show({ message: t(rejecting.status === 'approved' ? 'solidarity.withdrawn' : 'solidarity.rejected') });
-        setRejecting(null);
+        setAsking(false);
       },
     });
 
@@ -67,7 +73,7 @@ export function SolidarityModeration(props: { caseId: string }) {
                       </Button>
                     )}
                     {post.status !== 'rejected' && (
-                      <Button size="xs" variant="light" color="red" onClick={() => setRejecting(post)}>
+                      <Button size="xs" variant="light" color="red" onClick={() => ask(post)}>
                         {t(post.status === 'pending' ? 'solidarity.reject' : 'solidarity.withdraw')}
                       </Button>
                     )}
@@ -80,14 +86,14 @@ export function SolidarityModeration(props: { caseId: string }) {
         </Stack>
       </QueryState>
       <ConfirmDialog
-        opened={!!rejecting}
+        opened={asking}
         title={t(rejecting?.status === 'approved' ? 'solidarity.withdrawTitle' : 'solidarity.rejectTitle')}
         message={t(rejecting?.status === 'approved' ? 'solidarity.withdrawText' : 'solidarity.rejectText')}
         confirmLabel={t(rejecting?.status === 'approved' ? 'solidarity.withdraw' : 'solidarity.reject')}
         danger
         loading={reject.isPending}
         onConfirm={confirmReject}
-        onClose={() => setRejecting(null)}
+        onClose={() => setAsking(false)}
       />
     </Stack>
   );
