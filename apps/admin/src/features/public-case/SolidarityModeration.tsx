@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { solidarityStatus, type SolidarityPost, type SolidarityStatus } from '@habeas/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../shared/api';
 import { ConfirmDialog } from '../../shared/ConfirmDialog';
 import { useFormat } from '../../shared/format';
 import { LoadMore } from '../../shared/LoadMore';
@@ -16,10 +17,17 @@ export function SolidarityModeration(props: { caseId: string }) {
   const [status, setStatus] = useState<SolidarityStatus>('pending');
   const posts = useSolidarityPosts(props.caseId, status);
   const { approve, reject } = useSolidarityMutations(props.caseId);
+  // The post being rejected stays set while the dialog closes, so its title does not change as it fades out.
   const [rejecting, setRejecting] = useState<SolidarityPost | null>(null);
+  const [asking, setAsking] = useState(false);
   // `on` is a date without a time: shown as that calendar day wherever the reader is.
   const day = (post: SolidarityPost) => format.date(post.on, 'UTC');
 
+  const failure = approve.error ?? reject.error;
+  const ask = (post: SolidarityPost) => {
+    setRejecting(post);
+    setAsking(true);
+  };
   const publish = (post: SolidarityPost) =>
     approve.mutate(post.id, { onSuccess: () => notifications.show({ color: 'green', message: t('solidarity.approved') }) });
   const confirmReject = () =>
@@ -27,7 +35,7 @@ export function SolidarityModeration(props: { caseId: string }) {
     reject.mutate(rejecting.id, {
       onSuccess: () => {
         notifications.show({ message: t(rejecting.status === 'approved' ? 'solidarity.withdrawn' : 'solidarity.rejected') });
-        setRejecting(null);
+        setAsking(false);
       },
     });
 
@@ -44,7 +52,7 @@ export function SolidarityModeration(props: { caseId: string }) {
         w="fit-content"
         maw="100%"
       />
-      {(approve.error || reject.error) && <Alert color="red">{(approve.error ?? reject.error)?.message}</Alert>}
+      {failure && <Alert color="red">{failure instanceof ApiError && failure.status === 409 ? t('solidarity.alreadyDecided') : failure.message}</Alert>}
       <QueryState isLoading={posts.isLoading} error={posts.error} isEmpty={posts.items.length === 0} empty={t(`solidarity.empty.${status}`)}>
         <Stack gap="sm">
           {posts.items.map((post) => (
@@ -67,7 +75,7 @@ export function SolidarityModeration(props: { caseId: string }) {
                       </Button>
                     )}
                     {post.status !== 'rejected' && (
-                      <Button size="xs" variant="light" color="red" onClick={() => setRejecting(post)}>
+                      <Button size="xs" variant="light" color="red" onClick={() => ask(post)}>
                         {t(post.status === 'pending' ? 'solidarity.reject' : 'solidarity.withdraw')}
                       </Button>
                     )}
@@ -80,14 +88,14 @@ export function SolidarityModeration(props: { caseId: string }) {
         </Stack>
       </QueryState>
       <ConfirmDialog
-        opened={!!rejecting}
+        opened={asking}
         title={t(rejecting?.status === 'approved' ? 'solidarity.withdrawTitle' : 'solidarity.rejectTitle')}
         message={t(rejecting?.status === 'approved' ? 'solidarity.withdrawText' : 'solidarity.rejectText')}
         confirmLabel={t(rejecting?.status === 'approved' ? 'solidarity.withdraw' : 'solidarity.reject')}
         danger
         loading={reject.isPending}
         onConfirm={confirmReject}
-        onClose={() => setRejecting(null)}
+        onClose={() => setAsking(false)}
       />
     </Stack>
   );
