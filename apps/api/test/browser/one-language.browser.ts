@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { roleCan, type Capability, type Role } from '@habeas/contracts';
-import { browserSuite, withPage, type Browser, type Page } from '../support/browser';
+import { browserSuite, expectNoSeriousAxe, withPage, type Browser, type Page } from '../support/browser';
+import { Fixtures } from '../support/fixtures';
 import { DEMO_PASSWORD, type TestApp } from '../support/test-app';
 import { collectSealedWords, foreignWords, identifiersOfData, wordsOfData } from '../support/script-scan';
 
@@ -159,5 +160,29 @@ describe('one language per screen: every admin screen in Chromium', () => {
   it('shows no Cyrillic word on any English screen except what the team entered', async () => {
     const found = await walk(t, browser, 'en', new Set([...(await wordsOfData(t)), ...(await identifiersOfData(t))]));
     assert.deepEqual(found, [], `Cyrillic words on English screens:\n${found.join('\n')}`);
+  });
+
+  // After the walks: this case and its alert are not demo data.
+  it('tells a rule alert’s reason from its parameters, and the case by its title, in the reader’s language', async () => {
+    const f = await Fixtures.of(t);
+    const created = await f.admin.post('/api/cases', { slug: 'one-language-alert', title: 'Дело Петрова', titleEn: 'The Petrov case' });
+    assert.equal(created.status, 201, created.text);
+    await t.db.query(
+      `insert into medical_alerts (case_id, kind, severity, reason, reason_params) values ($1, 'no_news', 'moderate', 'no_news', '{"count": 5}')`,
+      [created.body.id],
+    );
+    const views = [
+      ['ru', 'Нет медицинских новостей 5 дней', 'Дело Петрова'],
+      ['en', 'No medical news for 5 days', 'The Petrov case'],
+    ] as const;
+    for (const [language, reason, title] of views) {
+      await withPage(browser, `alert-reason-${language}`, async (page) => {
+        await signIn(page, t.baseUrl, 'admin@demo.local', language);
+        await page.goto(`${t.baseUrl}/medical-alerts`);
+        const card = page.getByTestId('alert-card').filter({ hasText: title });
+        await card.getByRole('heading', { name: reason }).waitFor();
+        await expectNoSeriousAxe(page, `medical alerts with a rule alert, ${language}`);
+      });
+    }
   });
 });
