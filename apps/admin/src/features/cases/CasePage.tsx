@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Tabs, Text } from '@mantine/core';
 import { can, type Capability } from '@habeas/contracts';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../shared/format';
 import { useCurrentUser } from '../../app/session';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../shared/PageHeader';
@@ -49,6 +50,7 @@ export function CasePage() {
   const tab = tabs.find((name) => name === params.get('tab')) ?? 'overview';
   const theCase = useCase(id);
   const localTitle = useLocalTitle();
+  const format = useFormat();
   return (
     <QueryState isLoading={theCase.isLoading} error={theCase.error}>
       {theCase.data && (
@@ -61,7 +63,7 @@ export function CasePage() {
               <Badge>{t(`cases.stages.${theCase.data.stage}`)}</Badge>
               {theCase.data.detainedUntil && (
                 <Text size="sm" c="dimmed">
-                  {t('cases.detainedUntil')}: {theCase.data.detainedUntil}
+                  {t('cases.detainedUntil')}: {format.day(theCase.data.detainedUntil)}
                 </Text>
               )}
             </Group>
