@@ -33,7 +33,6 @@ export function CorrectionDialog(props: {
       setReason('');
     }
     // Start from the record as it is each time the dialog opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.opened]);
   const changed = props.fields.filter((field) => (values[field.name] ?? '') !== (field.value ?? ''));
   const save = useMutation({
