@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { browserSuite, expectNoSeriousAxe, signInThroughForm, withPage, type Browser, type Page } from '../support/browser';
+import { browserSuite, expectNoSeriousAxe, signInAs, withPage, type Browser, type Page } from '../support/browser';
 import type { TestApp } from '../support/test-app';
 
 const shots = process.env.HABEAS_SHOTS_DIR;
@@ -21,8 +21,7 @@ describe('expense receipts in Chromium: finance picks one by name or uploads it'
       browser,
       'expense-receipts-en',
       async (page) => {
-        await signInThroughForm(page, t.baseUrl, 'finance@demo.local');
-        await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+        await signInAs(page, t.baseUrl, 'finance@demo.local');
         await moneyTab(page, t.baseUrl);
         const form = page.getByRole('form', { name: 'New expense' });
         await form.getByRole('textbox', { name: 'Payee' }).fill('Law office of A. Petrov');
@@ -59,9 +58,7 @@ describe('expense receipts in Chromium: finance picks one by name or uploads it'
       browser,
       'expense-receipts-ru',
       async (page) => {
-        await signInThroughForm(page, t.baseUrl, 'finance@demo.local');
-        await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-        await page.evaluate("localStorage.setItem('habeas.lang', 'ru')");
+        await signInAs(page, t.baseUrl, 'finance@demo.local', { language: 'ru' });
         await moneyTab(page, t.baseUrl);
         const form = page.getByRole('form', { name: 'Новый расход' });
         await form.getByLabel('Подтверждающий документ', { exact: true }).fill('нет такого');
@@ -72,7 +69,7 @@ describe('expense receipts in Chromium: finance picks one by name or uploads it'
         await page.getByRole('option', { name: DEMO_RECEIPT }).click();
         await form.getByRole('button', { name: 'Загрузить чек' }).waitFor();
         await expectNoSeriousAxe(page, 'expense form, ru 390');
-        if (shots) await page.screenshot({ path: `${shots}/expense-receipts-ru-390.png`, fullPage: true });
+        if (shots) await form.screenshot({ path: `${shots}/expense-receipts-ru-390.png` });
       },
       { viewport: { width: 390, height: 844 } },
     ));
