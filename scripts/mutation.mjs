@@ -69,6 +69,27 @@ async function testDatabase() {
   };
 }
 
+/** The line after the compiler's preamble: `"use strict"`, helper declarations (`var __x = …;`) and the __esModule marker. */
+function firstOwnLine(file) {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  let line = 0;
+  let inHelper = false;
+  for (; line < lines.length; line++) {
+    const text = lines[line];
+    if (inHelper) {
+      if (/^};?\s*$/.test(text) || /^var __\w+ = .*;\s*$/.test(text)) inHelper = /^var __/.test(text) && !/;\s*$/.test(text);
+      continue;
+    }
+    if (text === '"use strict";' || /^Object\.defineProperty\(exports, "__esModule"/.test(text)) continue;
+    if (/^var __\w+ = /.test(text)) {
+      inHelper = !/;\s*$/.test(text) || /\{\s*$/.test(text);
+      continue;
+    }
+    break;
+  }
+  return line + 1;
+}
+
 const slow = process.env.HABEAS_MUTATION_SLOW === '1';
 const chosen = targets.filter((t) => (only.length === 0 || only.some((o) => t.file.includes(o))) && (slow || !t.slow || only.length > 0));
 await build();
@@ -85,8 +106,9 @@ try {
     }
     console.log(`\n── ${target.area}: mutating ${target.file}`);
     const stryker = new Stryker({
-      // Line 1–2 are the compiler's CommonJS preamble ("use strict", __esModule): not ours to test.
-      mutate: [`${target.file}:3-100000`],
+      // The compiler's preamble ("use strict", the __decorate/__metadata helpers it emits for decorators, __esModule)
+      // is not ours to test: mutation starts on the first line of the file's own code.
+      mutate: [`${target.file}:${firstOwnLine(join(root, target.file))}-100000`],
       testRunner: 'command',
       commandRunner: { command: `node --test --test-reporter=dot ${target.tests.join(' ')}` },
       coverageAnalysis: 'off',
@@ -123,7 +145,11 @@ const runAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
 const previousRows = recorded
   .split('\n')
   .filter((line) => line.startsWith('| ') && !line.startsWith('| area') && !rows.some((row) => line.includes(`\`${row.file}\``)));
+// Hand-written explanations of survivors live under this heading at the end of the file and are kept as they are.
+const NOTES = '## Survivors explained';
+const notes = recorded.includes(`\n${NOTES}\n`) ? recorded.slice(recorded.indexOf(`\n${NOTES}\n`) + 1).trimEnd() : '';
 const previousSurvivors = recorded
+  .slice(0, notes ? recorded.indexOf(`\n${NOTES}\n`) : undefined)
   .split(/\n(?=Surviving mutants in )/)
   .filter((part) => part.startsWith('Surviving mutants in ') && !rows.some((row) => part.startsWith(`Surviving mutants in \`${row.file}\``)))
   .map((part) => part.trimEnd());
@@ -145,6 +171,7 @@ const lines = [
   '',
   ...previousSurvivors.flatMap((part) => [part, '']),
   ...rows.filter((row) => row.survivors?.length).flatMap((row) => [`Surviving mutants in \`${row.file}\`:`, '', ...row.survivors.map((s) => `- ${s}`), '']),
+  ...(notes ? [notes, ''] : []),
 ];
 if (only.length === 0 || process.env.HABEAS_MUTATION_RECORD === '1') writeFileSync(join(root, 'docs/mutation-score.md'), `${lines.join('\n')}\n`);
 process.exit(rows.some((row) => row.score !== null && row.score < 80) ? 1 : 0);

@@ -52,7 +52,10 @@ function runNodeTests(label, files, concurrency, env, saveOutputTo) {
   if (shuffleSeed !== null) files = shuffled(files, shuffleSeed);
   console.log(`\n── ${label}: ${files.length} file(s)${shuffleSeed === null ? '' : `, shuffled with HABEAS_TEST_SHUFFLE=${shuffleSeed}`}`);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
+    // A file whose tests are done exits even if something it started still holds the event loop (a run must end),
+    // and a test that hangs fails after 15 minutes instead of holding the run until CI's limit.
+    const flags = ['--test-force-exit', '--test-timeout=900000'];
+    const child = spawn(process.execPath, ['--enable-source-maps', '--test', ...flags, `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
       cwd: root,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', saveOutputTo ? 'pipe' : 'inherit'],
@@ -67,7 +70,13 @@ function runNodeTests(label, files, concurrency, env, saveOutputTo) {
       output += chunk;
       process.stdout.write(chunk);
     });
+    // The last guard: a runner still going after 40 minutes is stopped and counted as a failure, so CI gets its summary.
+    const watchdog = setTimeout(() => {
+      console.log(`\n${label}: still running after 40 minutes; stopped (the files above this line finished)`);
+      child.kill('SIGKILL');
+    }, 40 * 60_000);
     child.on('exit', (code) => {
+      clearTimeout(watchdog);
       if (saveOutputTo) writeFileSync(saveOutputTo, output + errors);
       const count = (name) => Number(output.match(new RegExp(`^ℹ ${name} (\\d+)`, 'm'))?.[1] ?? 0);
       const passed = count('pass');

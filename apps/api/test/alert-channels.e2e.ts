@@ -92,6 +92,16 @@ describe('alerts on phones: Web Push, Telegram, on-call escalation', () => {
     assert.equal(body.overrides.length, 1);
   });
 
+  it('starts the demo case with a rota: the demo medic on duty round the clock, escalating after 15 minutes', async () => {
+    const demoCase = await f.admin.get('/api/cases/vorontsov');
+    const { body } = await f.admin.get(`/api/on-call/policy?caseId=${demoCase.body.id}`);
+    const medic = (await f.admin.get('/api/users?limit=100')).body.items.find((u: { email: string }) => u.email === 'medic@demo.local');
+    assert.equal(body.own, true);
+    assert.equal(body.escalateAfterMinutes, 15);
+    assert.equal(body.onDutyNow, medic.id);
+    assert.equal(body.shifts.length, 7);
+  });
+
   it('brings a critical incident to the on-duty medic by push and Telegram within 2 s, without medical text, then escalates to the next person', async (context) => {
     const pushedBefore = push.received.length;
     const sentBefore = telegram.sent.length;

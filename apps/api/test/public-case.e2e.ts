@@ -42,6 +42,12 @@ describe('the public side of a case: page, vetted updates, feed', () => {
     assert.deepEqual(body.updates.map((u: { title: string }) => u.title).sort(), published.sort());
     for (const draft of drafts) assert.ok(!text.includes(draft), 'a draft is never public');
     assert.equal(body.donateUrl.endsWith('/donate/vorontsov'), true);
+    const ruPublished = rows.filter((row) => row.status === 'published' && /[а-я]/i.test(row.title));
+    assert.equal(ruPublished.length, 2, 'two published updates in Russian (and one of them in English)');
+    const { rows: triage } = await t.db.query(
+      `select count(*)::int as n from intake_reports where status = 'received' and case_id = (select id from cases where slug = 'vorontsov')`,
+    );
+    assert.equal(triage[0].n, 1, 'a family report waits in triage');
   });
 
   it('never shows medical data or a team member on the public side', async () => {
@@ -75,7 +81,16 @@ describe('the public side of a case: page, vetted updates, feed', () => {
     assert.deepEqual(Object.keys(created.body).sort(), ['id', 'status']);
     assert.equal(created.body.status, 'draft');
     const id = created.body.id;
-    const isPublic = async () => (await t.client().get('/api/public/cases/vorontsov')).body.updates.some((u: { id: string }) => u.id === id);
+    const title = 'Заседание перенесено на 10 декабря';
+    // Public means anywhere a reader can reach: the API, the page and the feed.
+    const isPublic = async () => {
+      const api = (await t.client().get('/api/public/cases/vorontsov')).body.updates.some((u: { id: string }) => u.id === id);
+      const page = (await fetch(`${t.baseUrl}/support/vorontsov?lang=ru`).then((r) => r.text())).includes(title);
+      const feed = (await fetch(`${t.baseUrl}/api/public/cases/vorontsov/feed.atom?lang=ru`).then((r) => r.text())).includes(id);
+      assert.equal(page, api, 'the page agrees with the API');
+      assert.equal(feed, api, 'the feed agrees with the API');
+      return api;
+    };
     assert.equal(await isPublic(), false);
 
     const own = await lawyer.post(`/api/updates/${id}/approve`);

@@ -27,6 +27,8 @@ interface Served {
   incident: Record<string, unknown>;
   donors: Array<{ id: string; donorName: string | null; donorEmail: string | null }>;
   document: { id: string; sha256: string; bytes: string };
+  /** Phones' push subscriptions are bound to it: a restore that changed it would silence every phone. */
+  vapidPublicKey: string;
 }
 
 /** What the admin reads through the API: a medical incident, the donors, and a document's bytes. */
@@ -46,7 +48,10 @@ async function readThroughApi(baseUrl: string): Promise<Served> {
   });
   assert.equal(download.status, 200);
   const bytes = Buffer.from(await download.arrayBuffer());
+  const vapid = await admin.get('/api/push/vapid-public-key');
+  assert.equal(vapid.status, 200, vapid.text);
   return {
+    vapidPublicKey: vapid.body.key,
     incident: incident.body,
     donors: donations.body.items.map((d: Served['donors'][number]) => ({ id: d.id, donorName: d.donorName, donorEmail: d.donorEmail })),
     document: { id: withFile.id, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.toString('base64') },
@@ -83,7 +88,7 @@ describe('a backup restored into a fresh DATA_DIR serves every record', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('restores with the keys the archive carries; the restarted app serves incidents, donors and identical files', async () => {
+  it('restores with the keys the archive carries; the restarted app serves incidents, donors, identical files and the same Web Push key', async () => {
     const restored = await runApiCli('backup/backup-cli.js', ['restore', withKeys], { DATA_DIR: target, BACKUP_PASSPHRASE: PASSPHRASE });
     assert.equal(restored.code, 0, restored.stderr);
     assert.match(restored.stdout, /checksums verified; its keys are now in .*\/secrets/);

@@ -2,21 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { Fixtures, type FixtureCase, type FixtureUser } from './support/fixtures';
+import { assertNoPhoneMetadata, phonePhoto } from './support/phone-photo';
 import { startTestApp, type TestApp } from './support/test-app';
-
-/** A JPEG carrying what a phone writes: camera make and serial, GPS position, an XMP packet. */
-async function phonePhoto(): Promise<Buffer> {
-  return sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 30, b: 30 } } })
-    .jpeg()
-    .withExif({
-      IFD0: { Make: 'SecretCam', Model: 'Serial-4711-XZ', Copyright: 'Officer Ivanov' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '55/1 45/1 21/1', GPSLongitudeRef: 'E', GPSLongitude: '37/1 37/1 4/1' },
-    })
-    .withXmp(
-      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description creator="Ivanov-XMP"/></rdf:RDF></x:xmpmeta>',
-    )
-    .toBuffer();
-}
 
 describe('anonymous solidarity posts: cleaned photos, moderation, nothing kept about the sender', () => {
   let t: TestApp;
@@ -64,13 +51,7 @@ describe('anonymous solidarity posts: cleaned photos, moderation, nothing kept a
     assert.deepEqual(Object.keys(post).sort(), ['at', 'id', 'message', 'photoUrl']);
     assert.match(post.at, /^\d{4}-\d{2}-\d{2}$/, 'only the date');
     const served = Buffer.from(await (await fetch(`${t.baseUrl}${post.photoUrl}`)).arrayBuffer());
-    const meta = await sharp(served).metadata();
-    assert.equal(meta.format, 'jpeg');
-    assert.equal(meta.exif, undefined, 'no EXIF (so no GPS, no camera serial, no thumbnail)');
-    assert.equal(meta.xmp, undefined, 'no XMP');
-    assert.equal(meta.iptc, undefined, 'no IPTC');
-    assert.equal(meta.icc, undefined, 'no ICC profile');
-    for (const secret of ['SecretCam', 'Serial-4711', 'Ivanov', 'GPS', 'Exif']) assert.ok(!served.includes(secret), `${secret} is gone`);
+    await assertNoPhoneMetadata(served);
     const page = await fetch(`${t.baseUrl}/support/${theCase.slug}?lang=ru`).then((r) => r.text());
     assert.match(page, /Мы с вами!/);
     assert.match(page, /Что не хранится: ваш IP-адрес/);
@@ -102,5 +83,58 @@ describe('anonymous solidarity posts: cleaned photos, moderation, nothing kept a
     assert.equal((await t.client().post(`/api/public/cases/${theCase.slug}/solidarity`, body)).status, 415);
     assert.equal((await send('')).status, 400);
     assert.equal((await t.client().post(`/api/public/cases/second-case/solidarity`, { message: 'x' })).status, 404);
+  });
+
+  it('lets members reverse a decision: a rejected post can still be published, an approved one taken down with its photo', async () => {
+    await t.db.query(`delete from public_rate_hits`);
+    assert.equal((await send('Передумали дважды', await phonePhoto())).status, 202);
+    const id = await pendingId('Передумали дважды');
+    const listed = async (status: string) => {
+      const list = await medic.client.get(`/api/cases/${theCase.id}/solidarity?status=${status}`);
+      assert.equal(list.status, 200, list.text);
+      return list.body.items.map((p: { id: string }) => p.id) as string[];
+    };
+    const isPublic = async () => (await t.client().get(`/api/public/cases/${theCase.slug}`)).body.solidarity.some((p: { id: string }) => p.id === id);
+    assert.equal((await medic.client.post(`/api/solidarity/${id}/reject`)).status, 200);
+    assert.ok((await listed('rejected')).includes(id) && !(await listed('pending')).includes(id));
+    assert.equal(await isPublic(), false);
+    assert.equal((await medic.client.post(`/api/solidarity/${id}/approve`)).status, 200);
+    assert.ok((await listed('approved')).includes(id) && !(await listed('rejected')).includes(id));
+    assert.equal(await isPublic(), true);
+    assert.equal((await fetch(`${t.baseUrl}/api/public/solidarity/${id}/photo`)).status, 200);
+    assert.equal((await medic.client.post(`/api/solidarity/${id}/reject`)).status, 200);
+    assert.equal(await isPublic(), false);
+    assert.equal((await fetch(`${t.baseUrl}/api/public/solidarity/${id}/photo`)).status, 404, 'a withdrawn photo is no longer public');
+    const { rows } = await t.db.query(`select action from audit_log where entity_type = 'solidarity_post' and entity_id = $1 order by at`, [id]);
+    assert.deepEqual(
+      rows.map((row) => row.action),
+      ['solidarity_post.reject', 'solidarity_post.approve', 'solidarity_post.reject'],
+    );
+  });
+
+  it('tells a supporter who posted from the page what went wrong, in the page’s language', async () => {
+    await t.db.query(`delete from public_rate_hits`);
+    const body = new FormData();
+    body.append('message', 'не картинка');
+    body.append('photo', new Blob([Buffer.from('%PDF-1.4 not an image')]), 'x.jpg');
+    const refused = await fetch(`${t.baseUrl}/support/${theCase.slug}/solidarity?lang=ru`, { method: 'POST', body });
+    assert.equal(refused.status, 415);
+    const html = await refused.text();
+    assert.match(html, /<html lang="ru">/);
+    assert.match(html, /Фото не удалось прочитать/);
+    assert.doesNotMatch(html, /photo:|JPEG, PNG or WebP image/, 'no message meant for programs');
+  });
+
+  it('seeds the demo case with two approved posts, one with a cleaned photo, and one waiting for review', async () => {
+    const admin = await t.signIn('admin@demo.local');
+    const count = async (status: string) => (await admin.get(`/api/cases/vorontsov/solidarity?status=${status}`)).body.items.length;
+    assert.deepEqual([await count('approved'), await count('pending'), await count('rejected')], [2, 1, 0]);
+    const demo = (await t.client().get('/api/public/cases/vorontsov')).body.solidarity as Array<{ photoUrl?: string }>;
+    const photos = demo.filter((p) => p.photoUrl);
+    assert.equal(photos.length, 1);
+    const served = await fetch(`${t.baseUrl}${photos[0].photoUrl}`);
+    assert.equal(served.headers.get('content-type'), 'image/jpeg');
+    const meta = await sharp(Buffer.from(await served.arrayBuffer())).metadata();
+    assert.deepEqual([meta.format, meta.exif, meta.xmp], ['jpeg', undefined, undefined]);
   });
 });

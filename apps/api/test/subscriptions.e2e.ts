@@ -127,14 +127,18 @@ describe('subscriptions to a case: double opt-in, one-click unsubscribe, erasure
 
   it('erases an address everywhere: its subscriptions and every mail to it', async () => {
     await subscribe('erase-me@example.org');
-    await confirmLink('erase-me@example.org');
+    const confirm = new URL(await confirmLink('erase-me@example.org'));
     const other = await f.newCase({ isPublic: true });
     await t.client().post(`/api/public/cases/${other.slug}/subscriptions`, { email: 'ERASE-me@example.org', language: 'en' });
     const { rows: outbox } = await t.db.query(`select count(*)::int as n from mail_outbox where erase_key like 'subscriber:%'`);
     assert.ok(outbox[0].n > 0);
+    const subscriptions = async () => (await t.db.query(`select count(*)::int as n from case_subscriptions`)).rows[0].n as number;
+    const before = await subscriptions();
     const erased = await f.admin.post('/api/subscribers/erase', { email: 'erase-me@example.org' });
     assert.equal(erased.status, 200, erased.text);
     assert.equal(erased.body.erased, 2);
+    assert.equal(await subscriptions(), before - 2, 'both subscriptions of the address are gone from the table');
+    assert.equal((await fetch(`${t.baseUrl}${confirm.pathname}`, { method: 'POST' })).status, 404, 'its confirmation link leads nowhere');
     const { rows } = await t.db.query(`select id from case_subscriptions`);
     const ids = rows.map((row) => row.id);
     const { rows: left } = await t.db.query(`select erase_key from mail_outbox where erase_key like 'subscriber:%'`);

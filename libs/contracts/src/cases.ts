@@ -14,6 +14,9 @@ export const slug = z
   .max(60, 'must be 2 to 60 characters')
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'may contain only latin letters, digits and single dashes');
 
+/** A case in a path: its UUID or its slug (the API resolves either, and answers 404 to a case one may not see). */
+export const caseRef = z.string().trim().min(1).max(100);
+
 export const caseStages = ['investigation', 'pre_trial', 'trial', 'appeal', 'cassation', 'closed'] as const;
 export const caseStage = z.enum(caseStages);
 export type CaseStage = z.infer<typeof caseStage>;

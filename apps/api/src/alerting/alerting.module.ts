@@ -7,6 +7,7 @@ import { AlertDispatchService } from './alert-dispatch.service';
 import { AlertingController } from './alerting.controller';
 import { ChannelsRepository } from './channels.repository';
 import { OnCallController } from './on-call.controller';
+import { OnCallDemo } from './on-call.demo';
 import { OnCallRepository } from './on-call.repository';
 import { OnCallService } from './on-call.service';
 import { PersonNotifier } from './person-notifier';
@@ -23,6 +24,7 @@ import { TelegramService } from './telegram.service';
     AlertChannelsService,
     AlertDispatchService,
     ChannelsRepository,
+    OnCallDemo,
     OnCallRepository,
     OnCallService,
     PersonNotifier,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuditQuery } from '@habeas/contracts';
-import type { KeysetCursor } from '../common/pagination';
+import { keysetAfter, type KeysetCursor } from '../common/pagination';
 
 export interface AuditRow {
   id: string;
@@ -18,6 +18,16 @@ export interface AuditRow {
   case_title: string | null;
   ip: string | null;
   details: Record<string, unknown>;
+}
+
+/** One stored version of a document, as the audit log recorded it. */
+export interface DocumentUpload {
+  sha256: string;
+  version: number;
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  ip: string | null;
 }
 
 type Filters = Pick<AuditQuery, 'actorId' | 'entityType' | 'entityId' | 'action' | 'from' | 'to'>;
@@ -63,8 +73,7 @@ export class AuditLogRepository {
     if (filters.from) add('a.at >= ?', filters.from);
     if (filters.to) add('a.at < ?', filters.to);
     if (after) {
-      params.push(after.key, after.id);
-      where.push(`(a.at, a.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+      where.push(keysetAfter(params, after, { key: 'a.at', id: 'a.id', descending: true }));
       if (sameInstant) where.push(`a.at = $${params.length - 1}::timestamptz`);
     }
     params.push(limit);
@@ -82,5 +91,18 @@ export class AuditLogRepository {
   async actions(): Promise<string[]> {
     const rows: Array<{ action: string }> = await this.db.query(`select distinct action from audit_log order by action`);
     return rows.map((row) => row.action);
+  }
+
+  /** The audit entries that stored each version of a document, oldest first, with who sent it and from where. */
+  async uploadsOf(documentId: string): Promise<DocumentUpload[]> {
+    const rows: Array<{ sha256: string; version: number; at: Date; actor_id: string | null; actor_name: string | null; ip: string | null }> =
+      await this.db.query(
+        `select a.details->>'sha256' as sha256, coalesce((a.details->>'number')::int, 1) as version, a.at, a.actor_id, u.name as actor_name, a.ip
+         from audit_log a left join users u on u.id = a.actor_id
+        where a.entity_type = 'document' and a.entity_id = $1 and a.action in ('document.create', 'document.version')
+        order by a.at`,
+        [documentId],
+      );
+    return rows.map((row) => ({ sha256: row.sha256, version: row.version, at: row.at, actorId: row.actor_id, actorName: row.actor_name, ip: row.ip }));
   }
 }

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuditActions, AuditEntry, AuditQuery, Page } from '@habeas/contracts';
 import { decodeCursor, encodeCursor, toPage } from '../common/pagination';
-import { AuditLogRepository, type AuditRow } from './audit-log.repository';
+import { AuditLogRepository, type AuditRow, type DocumentUpload } from './audit-log.repository';
 
 /** A read (a record shown), as opposed to a change: `medical_incident.read`, `donation.donor_viewed`. */
 export function isReadAction(action: string): boolean {
@@ -48,10 +46,7 @@ export function collapseReads(rows: AuditRow[]): AuditEntry[] {
 /** Reads the audit log, newest first, by keyset over (at, id). */
 @Injectable()
 export class AuditQueryService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly log: AuditLogRepository,
-  ) {}
+  constructor(private readonly log: AuditLogRepository) {}
 
   async list(query: AuditQuery): Promise<Page<AuditEntry>> {
     const after = decodeCursor(query.cursor);
@@ -70,17 +65,7 @@ export class AuditQueryService {
   }
 
   /** Where each version of a document came from: the audit entries that stored them, with the address they came from. */
-  async uploadsOf(
-    documentId: string,
-  ): Promise<Array<{ sha256: string; version: number; at: Date; actorId: string | null; actorName: string | null; ip: string | null }>> {
-    const rows: Array<{ sha256: string; version: number; at: Date; actor_id: string | null; actor_name: string | null; ip: string | null }> =
-      await this.db.query(
-        `select a.details->>'sha256' as sha256, coalesce((a.details->>'number')::int, 1) as version, a.at, a.actor_id, u.name as actor_name, a.ip
-         from audit_log a left join users u on u.id = a.actor_id
-        where a.entity_type = 'document' and a.entity_id = $1 and a.action in ('document.create', 'document.version')
-        order by a.at`,
-        [documentId],
-      );
-    return rows.map((row) => ({ sha256: row.sha256, version: row.version, at: row.at, actorId: row.actor_id, actorName: row.actor_name, ip: row.ip }));
+  uploadsOf(documentId: string): Promise<DocumentUpload[]> {
+    return this.log.uploadsOf(documentId);
   }
 }

@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { ForbiddenException, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
+import { INJECTABLE_WATERMARK } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { Capability, Role } from '@habeas/contracts';
 import { Can, OpenDuringMfaSetup, Public, SignedIn } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
-import type { AppConfig } from '../config/app-config';
+import { AppConfig } from '../config/app-config';
 import { AccessGuard, MissingAccessRule } from './access.guard';
 import { csrfTokenFor } from './cookies';
-import type { SessionsService } from './sessions.service';
+import { SessionsService } from './sessions.service';
 
 const sessionSecret = randomBytes(32);
 
@@ -34,6 +35,7 @@ interface Call {
   headers?: Record<string, string | string[]>;
   actor?: Actor | null;
   production?: boolean;
+  withoutUserAgent?: boolean;
 }
 
 async function guard(target: ReturnType<typeof route>, call: Call = {}) {
@@ -48,7 +50,7 @@ async function guard(target: ReturnType<typeof route>, call: Call = {}) {
   const request: Record<string, unknown> = {
     method: call.method ?? 'GET',
     cookies: call.cookies,
-    headers: { 'user-agent': 'agent/1', ...call.headers },
+    headers: { ...(call.withoutUserAgent ? {} : { 'user-agent': 'agent/1' }), ...call.headers },
     ip: '10.0.0.7',
   };
   const context = {
@@ -67,6 +69,11 @@ const signedIn = (actor: Actor, extra: Call = {}): Call => ({ cookies: { habeas_
 const csrf = (actor: Actor) => ({ 'x-csrf-token': csrfTokenFor(sessionSecret, actor.sessionId) });
 
 describe('AccessGuard', () => {
+  it('is built by Nest’s injector: injectable, with the Reflector, the sessions and the config as its constructor’s types', () => {
+    assert.equal(Reflect.getMetadata(INJECTABLE_WATERMARK, AccessGuard), true);
+    assert.deepEqual(Reflect.getMetadata('design:paramtypes', AccessGuard), [Reflector, SessionsService, AppConfig]);
+  });
+
   it('refuses a route that declares no access rule, naming it', async () => {
     const { error } = await guard(route());
     assert.ok(error instanceof MissingAccessRule);
@@ -108,6 +115,14 @@ describe('AccessGuard', () => {
       assert.equal(allowed, true, method);
       assert.equal(request.actor, medic);
     }
+  });
+
+  it('hands the session check the caller’s address and user agent, an empty one when the browser sent none', async () => {
+    const medic = actorOf('medical');
+    const sent = await guard(route(SignedIn()), signedIn(medic));
+    assert.deepEqual(sent.seen, [{ token: 'good', ip: '10.0.0.7', userAgent: 'agent/1' }]);
+    const none = await guard(route(SignedIn()), signedIn(medic, { withoutUserAgent: true }));
+    assert.deepEqual(none.seen, [{ token: 'good', ip: '10.0.0.7', userAgent: '' }]);
   });
 
   it('requires the CSRF token of this very session on every state change', async () => {

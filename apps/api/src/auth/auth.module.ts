@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/users.module';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
+import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
 import { LoginAttemptEntity } from './login-attempt.entity';
@@ -16,6 +17,6 @@ import { SessionsModule } from './sessions.module';
 @Module({
   imports: [PassportModule, SessionsModule, UsersModule, TypeOrmModule.forFeature([LoginAttemptEntity])],
   controllers: [AuthController, SettingsController],
-  providers: [AuthService, LocalStrategy, LoginAttemptsRepository, LoginThrottleService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AuthService, AuthRepository, LocalStrategy, LoginAttemptsRepository, LoginThrottleService, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AuthModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { mfaSecretOf, sealMfaSecret } from '../users/mfa-secret';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuthRepository } from './auth.repository';
 import type { SessionUser } from '@habeas/contracts';
 import type { Actor } from '../common/auth/actor';
 import { Conflict, DomainError } from '../common/http/domain-error';
@@ -15,8 +16,6 @@ import { assertAcceptablePassword, hashPassword } from '../users/passwords';
 import { tokenHash } from '../common/crypto/tokens';
 import { AppConfig } from '../config/app-config';
 import type { Role } from '@habeas/contracts';
-
-export const MFA_POLICY_KEY = 'mfa.requiredRoles';
 import { SessionsService } from './sessions.service';
 
 export class InvalidCredentials extends DomainError {
@@ -53,20 +52,16 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly repository: AuthRepository,
   ) {}
 
-  async mfaRequiredRoles(): Promise<Role[]> {
-    const rows: Array<{ value: Role[] }> = await this.db.query(`select value from app_settings where key = $1`, [MFA_POLICY_KEY]);
-    return rows[0]?.value ?? [];
+  mfaRequiredRoles(): Promise<Role[]> {
+    return this.repository.mfaRequiredRoles();
   }
 
   async setMfaRequiredRoles(actor: Actor, roles: Role[]): Promise<{ requiredRoles: Role[] }> {
     const unique = [...new Set(roles)];
-    await this.db.query(
-      `insert into app_settings (key, value) values ($1, $2::jsonb)
-         on conflict (key) do update set value = excluded.value, updated_at = now()`,
-      [MFA_POLICY_KEY, JSON.stringify(unique)],
-    );
+    await this.repository.setMfaRequiredRoles(unique);
     await this.audit.record(actor, { action: 'settings.mfa-required-roles', entityType: 'user', entityId: null, details: { roles: unique } });
     return { requiredRoles: unique };
   }
@@ -76,15 +71,8 @@ export class AuthService {
   }
 
   /** Uses one recovery code of the user; true only the first time a valid code is used. */
-  private async consumeRecoveryCode(userId: string, code: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
-      `with used as (
-         update mfa_recovery_codes set used_at = now(), updated_at = now()
-          where user_id = $1 and code_hash = $2 and used_at is null returning id)
-       select id from used`,
-      [userId, this.recoveryHash(code)],
-    );
-    return rows.length > 0;
+  private consumeRecoveryCode(userId: string, code: string): Promise<boolean> {
+    return this.repository.useRecoveryCode(userId, this.recoveryHash(code));
   }
 
   /**
@@ -122,11 +110,7 @@ export class AuthService {
   /** A code works once: a phished or shoulder-surfed code cannot be replayed within its 90-second window. */
   private async consumeTotpStep(userId: string, step: number | null): Promise<boolean> {
     if (step === null) return false;
-    const [rows] = (await this.db.query(`update users set mfa_last_step = $2 where id = $1 and (mfa_last_step is null or mfa_last_step < $2) returning id`, [
-      userId,
-      step,
-    ])) as [unknown[], number];
-    return rows.length === 1;
+    return this.repository.useTotpStep(userId, step);
   }
 
   /** The attempt itself was recorded by the throttle before the check; this writes the audit entry. */
@@ -138,7 +122,7 @@ export class AuthService {
   async signIn(user: UserEntity, ip: string, userAgent: string, previousSessionId?: string): Promise<{ token: string; sessionId: string; user: SessionUser }> {
     if (previousSessionId) await this.sessions.revoke(previousSessionId, 'replaced at sign-in');
     const { token, sessionId } = await this.sessions.create(user.id, ip, userAgent);
-    await this.db.getRepository(UserEntity).update({ id: user.id }, { lastSignInAt: new Date() });
+    await this.repository.markSignedIn(user.id);
     await this.throttle.clear(user.email);
     await this.audit.record({ actorId: user.id, ip }, { action: 'auth.sign-in', entityType: 'session', entityId: sessionId });
     return { token, sessionId, user: toSessionUser(user, await this.mfaRequiredRoles()) };
@@ -171,7 +155,7 @@ export class AuthService {
       throw new DomainError(403, 'The current password is not right', { field: 'currentPassword' });
     }
     assertAcceptablePassword(newPassword, user.email);
-    await this.db.getRepository(UserEntity).update({ id: user.id }, { passwordHash: await hashPassword(newPassword) });
+    await this.repository.setPasswordHash(user.id, await hashPassword(newPassword));
     const ended = await this.sessions.revokeAllExcept(user.id, actor.sessionId, 'password changed');
     await this.audit.record(actor, { action: 'auth.password-changed', entityType: 'user', entityId: user.id, details: { endedSessions: ended } });
   }
@@ -182,8 +166,7 @@ export class AuthService {
     if ((await this.mfaRequiredRoles()).includes(user.role)) throw new Conflict('Your role requires two-factor sign-in; it cannot be turned off');
     await this.reauthenticate(user, proof);
     await this.db.transaction(async (manager) => {
-      await manager.query(`update users set mfa_enabled_at = null, mfa_secret = null, updated_at = now() where id = $1`, [user.id]);
-      await manager.query(`delete from mfa_recovery_codes where user_id = $1`, [user.id]);
+      await this.repository.disableMfa(manager, user.id);
       await this.audit.record(actor, { action: 'auth.mfa-disabled', entityType: 'user', entityId: user.id }, manager);
     });
   }
@@ -195,31 +178,28 @@ export class AuthService {
   async regenerateRecoveryCodes(actor: Actor, proof: { password?: string; totp?: string }): Promise<{ codes: string[] }> {
     const user = await this.users.get(actor.id);
     if (!user.mfaEnabledAt) throw new Conflict('Enable two-factor sign-in first');
-    const existing: Array<{ count: number }> = await this.db.query(`select count(*)::int as count from mfa_recovery_codes where user_id = $1`, [user.id]);
-    if (existing[0].count > 0) await this.reauthenticate(user, proof);
+    if ((await this.repository.recoveryCodeCount(user.id, false)) > 0) await this.reauthenticate(user, proof);
     const codes = newRecoveryCodes(10);
     await this.db.transaction(async (manager) => {
-      await manager.query(`delete from mfa_recovery_codes where user_id = $1`, [user.id]);
-      for (const code of codes) {
-        await manager.query(`insert into mfa_recovery_codes (user_id, code_hash) values ($1, $2)`, [user.id, this.recoveryHash(code)]);
-      }
+      await this.repository.replaceRecoveryCodes(
+        manager,
+        user.id,
+        codes.map((code) => this.recoveryHash(code)),
+      );
       await this.audit.record(actor, { action: 'auth.recovery-codes-issued', entityType: 'user', entityId: user.id }, manager);
     });
     return { codes };
   }
 
-  async recoveryCodesLeft(userId: string): Promise<number> {
-    const rows: Array<{ count: number }> = await this.db.query(`select count(*)::int as count from mfa_recovery_codes where user_id = $1 and used_at is null`, [
-      userId,
-    ]);
-    return rows[0].count;
+  recoveryCodesLeft(userId: string): Promise<number> {
+    return this.repository.recoveryCodeCount(userId, true);
   }
 
   async beginMfaSetup(actor: Actor): Promise<{ otpauthUrl: string; secret: string }> {
     const user = await this.users.get(actor.id);
     if (user.mfaEnabledAt) throw new Conflict('Two-factor sign-in is already enabled');
     const secret = newMfaSecret();
-    await this.db.getRepository(UserEntity).update({ id: user.id }, { mfaSecret: sealMfaSecret(user.id, secret) });
+    await this.repository.setMfaSecret(user.id, sealMfaSecret(user.id, secret));
     return { otpauthUrl: otpauthUrl(user.email, secret), secret };
   }
 
@@ -239,12 +219,7 @@ export class AuthService {
     }
     const step = totpStep(code.trim(), mfaSecret);
     if (step === null) throw new DomainError(422, 'totp: the code is not valid; try the current one');
-    const [enabled] = (await this.db.query(
-      `update users set mfa_enabled_at = now(), mfa_last_step = $2, updated_at = now()
-        where id = $1 and mfa_enabled_at is null and (mfa_last_step is null or mfa_last_step < $2) returning id`,
-      [user.id, step],
-    )) as [unknown[], number];
-    if (enabled.length !== 1) throw new DomainError(422, 'totp: the code was already used; wait for the next one');
+    if (!(await this.repository.enableMfa(user.id, step))) throw new DomainError(422, 'totp: the code was already used; wait for the next one');
     const ended = await this.sessions.revokeAllExcept(user.id, actor.sessionId, 'MFA enabled');
     await this.audit.record(actor, { action: 'auth.mfa-enabled', entityType: 'user', entityId: user.id, details: { endedSessions: ended } });
   }

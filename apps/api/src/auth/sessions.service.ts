@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
 import type { Role } from '@habeas/contracts';
 import type { Actor } from '../common/auth/actor';
 import { newToken, tokenHash } from '../common/crypto/tokens';
 import { AppConfig } from '../config/app-config';
-import { SessionEntity } from './session.entity';
+import { SessionsRepository, type SessionRow } from './sessions.repository';
 
 export const SESSION_IDLE_MS = 4 * 3600 * 1000;
 export const SESSION_ABSOLUTE_MS = 24 * 3600 * 1000;
-/** How long after sign-in a session counts as a fresh proof of the password. */
-const FRESH_SESSION = '10 minutes';
 /** lastSeenAt is written at most this often, so reads stay reads. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
@@ -22,18 +18,6 @@ export interface SessionView {
   userAgent: string | null;
   device: string;
   current: boolean;
-}
-
-interface SessionRow {
-  session_id: string;
-  last_seen_at: Date;
-  expires_at: Date;
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  language: 'ru' | 'en';
-  mfa_setup_required: boolean;
 }
 
 export interface LiveSession {
@@ -78,14 +62,14 @@ export function describeDevice(userAgent: string | null): string {
 @Injectable()
 export class SessionsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionsRepository,
     private readonly config: AppConfig,
   ) {}
 
   async create(userId: string, ip: string, userAgent: string): Promise<{ token: string; sessionId: string }> {
     const token = newToken();
     const now = new Date();
-    const session = await this.db.getRepository(SessionEntity).save({
+    const sessionId = await this.sessions.insert({
       userId,
       tokenHash: tokenHash(this.config.sessionSecret, token),
       lastSeenAt: now,
@@ -93,16 +77,14 @@ export class SessionsService {
       ip,
       userAgent: userAgent.slice(0, 300),
     });
-    return { token, sessionId: session.id };
+    return { token, sessionId };
   }
 
   /** The actor behind a session token, or null when it is unknown, revoked, expired or its user disabled. */
   async authenticate(token: string, ip: string, userAgent: string): Promise<Actor | null> {
-    const row = await this.liveSession('s.token_hash = $1', tokenHash(this.config.sessionSecret, token));
+    const row = await this.liveSession({ tokenHash: tokenHash(this.config.sessionSecret, token) });
     if (!row) return null;
-    if (Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
-      await this.db.query(`update sessions set last_seen_at = now(), ip = $2 where id = $1`, [row.session_id, ip]);
-    }
+    if (Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) await this.sessions.touch(row.session_id, ip);
     return {
       id: row.id,
       email: row.email,
@@ -121,74 +103,44 @@ export class SessionsService {
    * the user's current role, and when it ends by itself (absolute or idle expiry); null once it is over.
    */
   async current(sessionId: string): Promise<LiveSession | null> {
-    const row = await this.liveSession('s.id = $1', sessionId);
+    const row = await this.liveSession({ id: sessionId });
     if (!row) return null;
     const endsAt = Math.min(row.expires_at.getTime(), row.last_seen_at.getTime() + SESSION_IDLE_MS);
     return { userId: row.id, role: row.role, mfaSetupRequired: row.mfa_setup_required, endsAt: new Date(endsAt) };
   }
 
-  private async liveSession(where: string, value: unknown): Promise<SessionRow | undefined> {
-    const rows: SessionRow[] = await this.db.query(
-      `select s.id as session_id, s.last_seen_at, s.expires_at, u.id, u.email, u.name, u.role, u.language,
-              (u.mfa_enabled_at is null and exists (
-                 select 1 from app_settings a where a.key = 'mfa.requiredRoles' and a.value ? u.role::text)) as mfa_setup_required
-           from sessions s join users u on u.id = s.user_id
-          where ${where} and s.revoked_at is null and u.disabled_at is null`,
-      [value],
-    );
-    const row = rows[0];
+  /** The unrevoked session, unless it has passed its absolute or its idle expiry. */
+  private async liveSession(by: { tokenHash: Buffer } | { id: string }): Promise<SessionRow | undefined> {
+    const row = await this.sessions.unrevoked(by);
     const now = Date.now();
     if (!row || row.expires_at.getTime() <= now || row.last_seen_at.getTime() + SESSION_IDLE_MS <= now) return undefined;
     return row;
   }
 
   /** True for a session opened by a sign-in within the last few minutes (recent proof of the password). */
-  async isFresh(sessionId: string): Promise<boolean> {
-    const rows: Array<{ fresh: boolean }> = await this.db.query(
-      `select created_at > now() - interval '${FRESH_SESSION}' as fresh from sessions where id = $1`,
-      [sessionId],
-    );
-    return rows[0]?.fresh ?? false;
+  isFresh(sessionId: string): Promise<boolean> {
+    return this.sessions.isFresh(sessionId);
   }
 
   async revoke(sessionId: string, reason: string): Promise<void> {
-    await this.db.getRepository(SessionEntity).update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    await this.sessions.revoke({ id: sessionId }, reason);
   }
 
   /** Ends one of a user's own sessions; false when it is not theirs (so callers answer 404). */
   async revokeOwn(userId: string, sessionId: string): Promise<boolean> {
-    const result = await this.db
-      .getRepository(SessionEntity)
-      .update({ id: sessionId, userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: 'ended by user' });
-    return (result.affected ?? 0) > 0;
+    return (await this.sessions.revoke({ id: sessionId, userId }, 'ended by user')) > 0;
   }
 
-  async revokeAllFor(userId: string, reason: string): Promise<number> {
-    const result = await this.db.getRepository(SessionEntity).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
-    return result.affected ?? 0;
+  revokeAllFor(userId: string, reason: string): Promise<number> {
+    return this.sessions.revoke({ userId }, reason);
   }
 
-  async revokeAllExcept(userId: string, keepSessionId: string, reason: string): Promise<number> {
-    const result = await this.db
-      .getRepository(SessionEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ revokedAt: new Date(), revokedReason: reason })
-      .where('user_id = :userId and revoked_at is null and id <> :keep', { userId, keep: keepSessionId })
-      .execute();
-    return result.affected ?? 0;
+  revokeAllExcept(userId: string, keepSessionId: string, reason: string): Promise<number> {
+    return this.sessions.revoke({ userId, exceptId: keepSessionId }, reason);
   }
 
   async activeFor(userId: string, currentSessionId?: string): Promise<SessionView[]> {
-    const rows = await this.db
-      .getRepository(SessionEntity)
-      .createQueryBuilder('s')
-      .where('s.user_id = :userId and s.revoked_at is null and s.expires_at > now() and s.last_seen_at > :idle', {
-        userId,
-        idle: new Date(Date.now() - SESSION_IDLE_MS),
-      })
-      .orderBy('s.last_seen_at', 'DESC')
-      .getMany();
+    const rows = await this.sessions.active(userId, new Date(Date.now() - SESSION_IDLE_MS));
     return rows.map((s) => ({
       id: s.id,
       createdAt: s.createdAt.toISOString(),

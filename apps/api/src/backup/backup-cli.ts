@@ -17,8 +17,15 @@ const usage = 'usage: npm run backup -- <archive file> [--include-keys]   |   np
 /** The keys of this installation; the session secret only when it was generated in DATA_DIR (else it comes from the environment or the key). */
 function keyBundle(config: AppConfig): KeyBundle {
   const keys = [config.encryptionKey, ...config.previousEncryptionKeys].map(({ id, key }) => ({ id, key: key.toString('base64') }));
-  const localSession = config.embeddedDatabase && !withFileSecrets(process.env).SESSION_SECRET?.trim();
-  return { current: config.encryptionKey.id, keys, sessionSecret: localSession ? config.sessionSecret.toString('base64') : undefined };
+  const env = withFileSecrets(process.env);
+  const localSession = config.embeddedDatabase && !env.SESSION_SECRET?.trim();
+  const localVapid = config.embeddedDatabase && !env.VAPID_PRIVATE_KEY?.trim();
+  return {
+    current: config.encryptionKey.id,
+    keys,
+    sessionSecret: localSession ? config.sessionSecret.toString('base64') : undefined,
+    vapidSecret: localVapid ? Buffer.from(config.push.privateKey, 'base64url').toString('base64') : undefined,
+  };
 }
 
 /** Restoring into DATA_DIR: the archive's keys become this data folder's keys (its database is empty, so nothing else needs the old ones). */
@@ -30,6 +37,7 @@ function installIntoDataDir(config: AppConfig, bundle: KeyBundle): void {
     bundle.keys.filter((key) => key !== current).map((key) => Buffer.from(key.key, 'base64')),
   );
   if (bundle.sessionSecret) writeLocalSecret(config.dataDir, 'session.key', Buffer.from(bundle.sessionSecret, 'base64'));
+  if (bundle.vapidSecret) writeLocalSecret(config.dataDir, 'vapid.key', Buffer.from(bundle.vapidSecret, 'base64'));
 }
 
 async function main(): Promise<void> {

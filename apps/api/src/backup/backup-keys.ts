@@ -8,6 +8,8 @@ export interface KeyBundle {
   keys: Array<{ id: string; key: string }>;
   /** A locally generated session secret (it also hashes recovery codes), when the backup came from DATA_DIR. */
   sessionSecret?: string;
+  /** The locally generated secret behind the Web Push (VAPID) key pair: phones' push subscriptions are bound to it. */
+  vapidSecret?: string;
 }
 
 /** base64(salt | iv | tag | AES-256-GCM(JSON)) under a key derived from the passphrase (scrypt, like the archive). */

@@ -4,7 +4,7 @@ import { DemoSeedRegistry } from '../demo/demo-seed.registry';
 import { insertDonorIdentity } from '../donations/donor-identity';
 import { MoneyLedger } from '../donations/money-ledger.service';
 import { rowsOf } from '../donations/sql';
-import { insertCode } from './bank-details.service';
+import { insertCode } from './bank-details.repository';
 import { BankStatementsService } from './bank-statements.service';
 import { renderStatement, type DemoDocument } from './demo-statement';
 import { purposeFor } from './reference-code';

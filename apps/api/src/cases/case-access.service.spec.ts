@@ -8,6 +8,7 @@ import { createTestDatabase, dropTestDatabase } from '../../test/support/test-da
 import type { Actor } from '../common/auth/actor';
 import { NotFound } from '../common/http/domain-error';
 import { CaseAccess } from './case-access.service';
+import { CasesRepository } from './cases.repository';
 
 /** CaseAccess against a real PostgreSQL (its SQL is half of the rule), without starting the app. */
 describe('case access', () => {
@@ -33,7 +34,9 @@ describe('case access', () => {
   before(async () => {
     url = await createTestDatabase();
     pool = new Pool({ connectionString: url, max: 2 });
-    access = new CaseAccess({ query: (sql: string, params?: unknown[]) => pool.query(sql, params).then((r) => r.rows) } as unknown as DataSource);
+    access = new CaseAccess(
+      new CasesRepository({ query: (sql: string, params?: unknown[]) => pool.query(sql, params).then((r) => r.rows) } as unknown as DataSource),
+    );
     for (const [key, role] of [
       ['admin', 'admin'],
       ['finance', 'finance'],

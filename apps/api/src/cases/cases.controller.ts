@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   addCaseMemberRequest,
   caseListQuery,
+  caseRef,
   caseMember,
   caseMemberPage,
   casePage,
@@ -14,14 +15,11 @@ import {
   uuid,
 } from '@habeas/contracts';
 import type { AddCaseMemberRequest, CaseListQuery, CreateCaseRequest, TimelineQuery, UpdateCaseRequest } from '@habeas/contracts';
-import { z } from 'zod';
 import { Can, CurrentActor } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
 import { Returns, ZodBody, ZodParam, ZodQuery } from '../common/http/zod-validation';
 import { CasesService } from './cases.service';
 import { TimelineService } from './timeline/timeline.service';
-
-export const caseRef = z.string().trim().min(1).max(100);
 
 @ApiTags('cases')
 @Controller('cases')

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import type { AddCaseMemberRequest, Defendant, CaseListQuery, CaseMember, CaseSummary, CreateCaseRequest, Page, UpdateCaseRequest } from '@habeas/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import type {
+  AddCaseMemberRequest,
+  Dashboard,
+  Defendant,
+  CaseListQuery,
+  CaseMember,
+  CaseSummary,
+  CreateCaseRequest,
+  Page,
+  UpdateCaseRequest,
+} from '@habeas/contracts';
 import type { Actor } from '../common/auth/actor';
 import { Conflict, DomainError, NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
@@ -9,8 +19,7 @@ import { roleCan } from '@habeas/contracts';
 import { AuditService } from '../audit/audit.service';
 import { CaseAccess } from './case-access.service';
 import { CaseEntity } from './case.entity';
-import { CaseMemberEntity } from './case-member.entity';
-import { FacilityEntity } from './facility.entity';
+import { CasesRepository } from './cases.repository';
 import { PersonEntity } from './person.entity';
 
 export function toCaseSummary(entity: CaseEntity, person: PersonEntity | null = null): CaseSummary {
@@ -72,37 +81,23 @@ export class CasesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
+    private readonly repository: CasesRepository,
   ) {}
 
   /** Cases the actor may see, by title; others are never counted or hinted at. */
   async list(actor: Actor, query: CaseListQuery): Promise<Page<CaseSummary>> {
     const visible = await this.access.visibleCaseIds(actor, 'cases:list');
-    const builder = this.db
-      .getRepository(CaseEntity)
-      .createQueryBuilder('c')
-      .orderBy('c.title', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .limit(query.limit + 1);
-    if (visible !== 'all') builder.andWhere('c.id = any(:visible)', { visible });
     // Roles that may not read the proceedings cannot probe them through filters either.
     const readsProceedings = roleCan(actor.role, 'cases:read');
-    if (query.q && readsProceedings) {
-      builder.andWhere(
-        '(c.title ilike :q or c.slug ilike :q or c.court_case_number ilike :q or exists (select 1 from persons p where p.id = c.defendant_id and p.full_name ilike :q))',
-        { q: `%${query.q}%` },
-      );
-    } else if (query.q) {
-      builder.andWhere('(c.title ilike :q or c.slug ilike :q)', { q: `%${query.q}%` });
-    }
-    if (query.stage && readsProceedings) builder.andWhere('c.stage = :stage', { stage: query.stage });
-    if (query.defendantStatus && readsProceedings) {
-      builder.andWhere('exists (select 1 from persons p where p.id = c.defendant_id and p.status = :status)', { status: query.defendantStatus });
-    }
-    const after = decodeCursor(query.cursor);
-    if (after) builder.andWhere('(c.title, c.id) > (:key, :id)', { key: after.key, id: after.id });
-    const rows = await builder.getMany();
-    const personIds = rows.map((c) => c.defendantId).filter((id): id is string => id !== null);
-    const persons = personIds.length ? await this.db.getRepository(PersonEntity).findBy({ id: In(personIds) }) : [];
+    const filters = {
+      visible,
+      q: query.q,
+      qInProceedings: readsProceedings,
+      stage: readsProceedings ? query.stage : undefined,
+      defendantStatus: readsProceedings ? query.defendantStatus : undefined,
+    };
+    const rows = await this.repository.page(filters, query.limit + 1, decodeCursor(query.cursor));
+    const persons = await this.repository.persons(rows.map((c) => c.defendantId).filter((id): id is string => id !== null));
     const personOf = (c: CaseEntity) => persons.find((p) => p.id === c.defendantId) ?? null;
     const shown = roleCan(actor.role, 'cases:read') ? (c: CaseSummary) => c : withoutProceedings;
     return toPage(
@@ -113,6 +108,23 @@ export class CasesService {
     );
   }
 
+  /** Every case's id (for an actor who sees all cases, already checked by the caller). */
+  allIds(): Promise<string[]> {
+    return this.repository.allIds();
+  }
+
+  /** Custody end dates of these cases (already checked by the caller), soonest first, with the days left in Moscow. */
+  async custodyEnds(caseIds: string[], now: Date): Promise<Dashboard['custody']> {
+    const rows = await this.repository.custodyEnds(caseIds, now);
+    return rows.map((row) => ({
+      caseId: row.id,
+      caseSlug: row.slug,
+      caseTitle: row.title,
+      detainedUntil: row.detained_until,
+      daysLeft: Number(row.days_left),
+    }));
+  }
+
   async get(actor: Actor, idOrSlug: string): Promise<CaseSummary> {
     const ref = await this.access.resolve(actor, idOrSlug, 'cases:list');
     const summary = await this.summaryOf(ref.id);
@@ -120,54 +132,52 @@ export class CasesService {
   }
 
   private async summaryOf(caseId: string, manager: EntityManager = this.db.manager): Promise<CaseSummary> {
-    const entity = await manager.getRepository(CaseEntity).findOneByOrFail({ id: caseId });
-    const person = entity.defendantId ? await manager.getRepository(PersonEntity).findOneBy({ id: entity.defendantId }) : null;
-    return toCaseSummary(entity, person);
+    const { theCase, person } = await this.repository.withDefendant(caseId, manager);
+    return toCaseSummary(theCase, person);
   }
 
   /** Creates, updates or detaches the defendant of a case, in the caller's transaction. */
   private async saveDefendant(manager: EntityManager, caseId: string, currentId: string | null, defendant: Defendant | null): Promise<void> {
     if (defendant === null) {
-      await manager.getRepository(CaseEntity).update({ id: caseId }, { defendantId: null });
+      await this.repository.update(manager, caseId, { defendantId: null });
       return;
     }
     if (currentId) {
-      await manager.getRepository(PersonEntity).update({ id: currentId }, defendant);
+      await this.repository.updatePerson(manager, currentId, defendant);
       return;
     }
-    const person = await manager.getRepository(PersonEntity).save(defendant);
-    await manager.getRepository(CaseEntity).update({ id: caseId }, { defendantId: person.id });
+    await this.repository.update(manager, caseId, { defendantId: await this.repository.insertPerson(manager, defendant) });
   }
 
   private async assertFacility(manager: EntityManager, facilityId: string | null | undefined): Promise<void> {
-    if (facilityId && !(await manager.getRepository(FacilityEntity).existsBy({ id: facilityId }))) {
+    if (facilityId && !(await this.repository.facilityExists(manager, facilityId))) {
       throw new DomainError(422, 'facilityId: no such facility');
     }
   }
 
   async create(actor: Actor, request: CreateCaseRequest): Promise<CaseSummary> {
     return this.db.transaction(async (manager) => {
-      if (await manager.getRepository(CaseEntity).existsBy({ slug: request.slug })) throw new Conflict('A case with this slug already exists');
+      if (await this.repository.slugTaken(request.slug, manager)) throw new Conflict('A case with this slug already exists');
       const { columns, defendant } = caseColumns(request);
       await this.assertFacility(manager, columns.facilityId);
-      const saved = await manager.getRepository(CaseEntity).save(columns);
-      if (defendant) await this.saveDefendant(manager, saved.id, null, defendant);
-      await this.audit.record(actor, { action: 'case.create', entityType: 'case', entityId: saved.id }, manager);
-      return this.summaryOf(saved.id, manager);
+      const caseId = await this.repository.insert(manager, columns);
+      if (defendant) await this.saveDefendant(manager, caseId, null, defendant);
+      await this.audit.record(actor, { action: 'case.create', entityType: 'case', entityId: caseId }, manager);
+      return this.summaryOf(caseId, manager);
     });
   }
 
   async update(actor: Actor, idOrSlug: string, change: UpdateCaseRequest): Promise<CaseSummary> {
     const ref = await this.access.resolve(actor, idOrSlug, 'cases:write');
-    if (change.slug && change.slug !== ref.slug && (await this.db.getRepository(CaseEntity).existsBy({ slug: change.slug }))) {
+    if (change.slug && change.slug !== ref.slug && (await this.repository.slugTaken(change.slug))) {
       throw new Conflict('A case with this slug already exists');
     }
     await this.db.transaction(async (manager) => {
       const { columns, defendant } = caseColumns(change);
       await this.assertFacility(manager, columns.facilityId);
-      if (Object.keys(columns).length) await manager.getRepository(CaseEntity).update({ id: ref.id }, columns);
+      if (Object.keys(columns).length) await this.repository.update(manager, ref.id, columns);
       if (defendant !== undefined) {
-        const current = await manager.getRepository(CaseEntity).findOneByOrFail({ id: ref.id });
+        const current = await this.repository.byId(ref.id, manager);
         await this.saveDefendant(manager, ref.id, current.defendantId, defendant);
       }
       await this.audit.record(actor, { action: 'case.update', entityType: 'case', entityId: ref.id, details: { fields: Object.keys(change) } }, manager);
@@ -186,12 +196,7 @@ export class CasesService {
 
   private async membersOf(actor: Actor, idOrSlug: string, capability: 'cases:read' | 'cases:manage-members'): Promise<Page<CaseMember>> {
     const ref = await this.access.resolve(actor, idOrSlug, capability);
-    const rows: Array<{ user_id: string; email: string; name: string; role: string; role_on_case: CaseMember['roleOnCase']; created_at: Date }> =
-      await this.db.query(
-        `select m.user_id, u.email, u.name, u.role, m.role_on_case, m.created_at
-           from case_members m join users u on u.id = m.user_id where m.case_id = $1 order by u.name, u.id`,
-        [ref.id],
-      );
+    const rows = await this.repository.members(ref.id);
     return {
       items: rows.map((r) => ({
         userId: r.user_id,
@@ -207,14 +212,10 @@ export class CasesService {
 
   async addMember(actor: Actor, idOrSlug: string, request: AddCaseMemberRequest): Promise<CaseMember> {
     const ref = await this.access.resolve(actor, idOrSlug, 'cases:manage-members');
-    const [user] = await this.db.query(`select id, email, name, role from users where id = $1`, [request.userId]);
+    const user = await this.repository.user(request.userId);
     if (!user) throw new NotFound('User');
     if (user.role === 'finance') throw new DomainError(422, 'userId: finance users see money of all cases and are not case members');
-    await this.db.query(
-      `insert into case_members (case_id, user_id, role_on_case) values ($1, $2, $3)
-       on conflict (case_id, user_id) do update set role_on_case = excluded.role_on_case`,
-      [ref.id, request.userId, request.roleOnCase],
-    );
+    await this.repository.upsertMember(ref.id, request.userId, request.roleOnCase);
     await this.audit.record(actor, {
       action: 'case.member-added',
       entityType: 'case',
@@ -227,8 +228,7 @@ export class CasesService {
 
   async removeMember(actor: Actor, idOrSlug: string, userId: string): Promise<void> {
     const ref = await this.access.resolve(actor, idOrSlug, 'cases:manage-members');
-    const result = await this.db.getRepository(CaseMemberEntity).delete({ caseId: ref.id, userId });
-    if (!result.affected) throw new NotFound('Member');
+    if (!(await this.repository.removeMember(ref.id, userId))) throw new NotFound('Member');
     await this.audit.record(actor, { action: 'case.member-removed', entityType: 'case', entityId: ref.id, details: { userId } });
   }
 }

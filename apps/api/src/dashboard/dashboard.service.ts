@@ -1,15 +1,13 @@
 import type { Dashboard } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { createHash } from 'node:crypto';
 import { CaseAccess } from '../cases/case-access.service';
 import { CaseVersions } from '../cases/case-versions.repository';
 import { TimelineService } from '../cases/timeline/timeline.service';
 import type { Actor } from '../common/auth/actor';
 import { roleCan } from '@habeas/contracts';
-import { DEADLINE_COLUMNS, HEARING_COLUMNS, toDeadline, toHearing } from '../proceedings/proceedings.repository';
-import type { DeadlineRow, HearingRow } from '../proceedings/proceedings.repository';
+import { CasesService } from '../cases/cases.service';
+import { ProceedingsService } from '../proceedings/proceedings.service';
 import { VersionedCache } from '../common/versioned-cache';
 import { DashboardRegistry } from './dashboard.registry';
 
@@ -26,8 +24,9 @@ export class DashboardService {
   private readonly figures = new VersionedCache<CaseFigures>(2000);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly access: CaseAccess,
+    private readonly cases: CasesService,
+    private readonly proceedings: ProceedingsService,
     private readonly timeline: TimelineService,
     private readonly registry: DashboardRegistry,
     private readonly versions: CaseVersions,
@@ -59,40 +58,10 @@ export class DashboardService {
   }
 
   private async computeFigures(actor: Actor, visible: string[] | 'all', now: Date): Promise<CaseFigures> {
-    const caseIds: string[] = visible === 'all' ? (await this.db.query(`select id from cases`)).map((row: { id: string }) => row.id) : visible;
+    const caseIds = visible === 'all' ? await this.cases.allIds() : visible;
     if (caseIds.length === 0) return { upcomingHearings: [], upcomingDeadlines: [], custody: [], recentActivity: [] };
-
-    const params = [caseIds, now.toISOString(), HORIZON_DAYS];
-    const hearings: Array<HearingRow & { case_slug: string; case_title: string }> = await this.db.query(
-      `select ${HEARING_COLUMNS}, c.slug as case_slug, c.title as case_title from hearings h join cases c on c.id = h.case_id
-        where h.case_id = any($1) and h.scheduled_at >= $2::timestamptz and h.scheduled_at < $2::timestamptz + make_interval(days => $3)
-        order by h.scheduled_at, h.id limit 50`,
-      params,
-    );
-    const deadlines: Array<DeadlineRow & { case_slug: string; case_title: string }> = await this.db.query(
-      `select ${DEADLINE_COLUMNS}, c.slug as case_slug, c.title as case_title from deadlines d join cases c on c.id = d.case_id
-        where d.case_id = any($1) and d.done_at is null and d.due_at < $2::timestamptz + make_interval(days => $3)
-        order by d.due_at, d.id limit 50`,
-      params,
-    );
-    const custody: Array<{ id: string; slug: string; title: string; detained_until: string; days_left: number }> = await this.db.query(
-      `select id, slug, title, to_char(detained_until, 'YYYY-MM-DD') as detained_until,
-              (detained_until - ($2::timestamptz at time zone 'Europe/Moscow')::date) as days_left
-         from cases where id = any($1) and detained_until is not null order by detained_until`,
-      [caseIds, now.toISOString()],
-    );
-    const recent = await this.timeline.recent(actor, caseIds, now, 10);
-    return {
-      upcomingHearings: hearings.map((row) => ({ ...toHearing(row), caseSlug: row.case_slug, caseTitle: row.case_title })),
-      upcomingDeadlines: deadlines.map((row) => ({ ...toDeadline(row), caseSlug: row.case_slug, caseTitle: row.case_title })),
-      custody: custody.map((row) => ({
-        caseId: row.id,
-        caseSlug: row.slug,
-        caseTitle: row.title,
-        detainedUntil: row.detained_until,
-        daysLeft: Number(row.days_left),
-      })),
-      recentActivity: recent,
-    };
+    const upcoming = await this.proceedings.upcoming(caseIds, now, HORIZON_DAYS);
+    const custody = await this.cases.custodyEnds(caseIds, now);
+    return { ...upcoming, custody, recentActivity: await this.timeline.recent(actor, caseIds, now, 10) };
   }
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ContactEventVersionEntity } from './contact-event-version.entity';
-import { CONTACT_COLUMNS, toContactEvent, type ContactRow } from './contact-log.service';
+import { CONTACT_COLUMNS, toContactEvent, type ContactRow } from './contact-log.repository';
 import { openVersion, sealVersion, type OpenedVersion } from '../common/corrections/sealed-version';
 
 const TABLE = 'contact_event_versions';

@@ -6,63 +6,8 @@ import { AuditService } from '../audit/audit.service';
 import { CaseAccess } from '../cases/case-access.service';
 import type { Actor } from '../common/auth/actor';
 import { decodeCursor, toPage } from '../common/pagination';
+import { ContactLogRepository, DEFAULT_NO_CONTACT_DAYS, toContactEvent } from './contact-log.repository';
 import { LegalActionsService } from './legal-actions.service';
-
-export const DEFAULT_NO_CONTACT_DAYS = 14;
-
-export interface ContactRow {
-  id: string;
-  case_id: string;
-  kind: ContactEvent['kind'];
-  status: ContactEvent['status'];
-  occurred_at: Date;
-  occurred_key: string;
-  facility: string | null;
-  visitor: string | null;
-  refusal_reason: string | null;
-  refused_by: string | null;
-  channel: ContactEvent['channel'];
-  direction: ContactEvent['direction'];
-  delivered_at: Date | null;
-  contents: string | null;
-  amount_minor: string | null;
-  currency: string | null;
-  notes: string | null;
-  created_by: string | null;
-  created_at: Date;
-  version: number;
-}
-
-export const CONTACT_COLUMNS = `id, case_id, kind, status, occurred_at,
-  to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred_key,
-  facility, visitor, refusal_reason, refused_by, channel, direction, delivered_at, contents, amount_minor, currency, notes, created_by, created_at, version`;
-
-/** Contact with the person inside counts for the "no contact" watch: held visits and calls, delivered letters, letters from him. */
-export const COUNTS_AS_CONTACT = `(e.kind in ('visit', 'call') and e.status = 'held')
-  or (e.kind = 'letter' and (e.status = 'delivered' or (e.direction = 'from_detainee' and e.status <> 'not_delivered')))`;
-
-export function toContactEvent(row: ContactRow): ContactEvent {
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    kind: row.kind,
-    status: row.status,
-    occurredAt: row.occurred_at.toISOString(),
-    facility: row.facility,
-    visitor: row.visitor,
-    refusalReason: row.refusal_reason,
-    refusedBy: row.refused_by,
-    channel: row.channel,
-    direction: row.direction,
-    deliveredAt: row.delivered_at?.toISOString() ?? null,
-    contents: row.contents,
-    amount: row.amount_minor === null ? null : { amountMinor: Number(row.amount_minor), currency: row.currency!.trim() },
-    notes: row.notes,
-    createdBy: row.created_by,
-    createdAt: row.created_at.toISOString(),
-    version: row.version,
-  };
-}
 
 /** The contact log of a case: visits, calls, letters, parcels and commissary transfers. */
 @Injectable()
@@ -72,25 +17,12 @@ export class ContactLogService {
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
     private readonly legalActions: LegalActionsService,
+    private readonly contacts: ContactLogRepository,
   ) {}
 
   async list(actor: Actor, caseRef: string, query: ContactListQuery): Promise<Page<ContactEvent>> {
     const theCase = await this.access.resolve(actor, caseRef, 'cases:read');
-    const params: unknown[] = [theCase.id, query.limit + 1];
-    const where = ['case_id = $1'];
-    if (query.kind) {
-      params.push(query.kind);
-      where.push(`kind = $${params.length}`);
-    }
-    const cursor = decodeCursor(query.cursor);
-    if (cursor) {
-      params.push(cursor.key, cursor.id);
-      where.push(`(occurred_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    const rows: ContactRow[] = await this.db.query(
-      `select ${CONTACT_COLUMNS} from contact_events where ${where.join(' and ')} order by occurred_at desc, id desc limit $2`,
-      params,
-    );
+    const rows = await this.contacts.page(theCase.id, query.limit + 1, decodeCursor(query.cursor), query.kind);
     return toPage(rows, query.limit, (row) => ({ key: row.occurred_key, id: row.id }), toContactEvent);
   }
 
@@ -109,7 +41,7 @@ export class ContactLogService {
         },
         manager,
       );
-      await this.resolveNoContactAlerts(theCase.id, manager);
+      await this.contacts.resolveNoContactAlerts(manager, theCase.id);
       const proposedActions = await this.legalActions.proposeForContact(actor, { caseId: theCase.id, event }, manager);
       return { event, proposedActions };
     });
@@ -117,53 +49,13 @@ export class ContactLogService {
 
   /** Inserts one event (also used by the demo seed, in its transaction). */
   async insert(manager: EntityManager, caseId: string, body: CreateContactEventRequest, createdBy: string | null): Promise<ContactEvent> {
-    const rows: ContactRow[] = await manager.query(
-      `insert into contact_events (case_id, kind, status, occurred_at, facility, visitor, refusal_reason, refused_by, channel, direction,
-         delivered_at, contents, amount_minor, currency, notes, created_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) returning ${CONTACT_COLUMNS}`,
-      [
-        caseId,
-        body.kind,
-        body.status,
-        body.occurredAt,
-        body.facility ?? null,
-        body.visitor ?? null,
-        body.refusalReason ?? null,
-        body.refusedBy ?? null,
-        body.channel ?? null,
-        body.direction ?? null,
-        body.deliveredAt ?? null,
-        body.contents ?? null,
-        body.amount?.amountMinor ?? null,
-        body.amount?.currency ?? null,
-        body.notes ?? null,
-        createdBy,
-      ],
-    );
-    return toContactEvent(rows[0]);
-  }
-
-  private async resolveNoContactAlerts(caseId: string, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `update no_contact_alerts a set status = 'resolved', resolved_at = now(), updated_at = now()
-        where a.case_id = $1 and a.status = 'open'
-          and exists (select 1 from contact_events e where e.case_id = a.case_id and (${COUNTS_AS_CONTACT}) and e.occurred_at > coalesce(a.last_contact_at, '-infinity'))`,
-      [caseId],
-    );
+    return toContactEvent(await this.contacts.insert(manager, caseId, body, createdBy));
   }
 
   /** Refused visits, undelivered letters and returned parcels per week or month. */
   async trend(actor: Actor, caseRef: string, bucket: 'week' | 'month'): Promise<ContactTrend> {
     const theCase = await this.access.resolve(actor, caseRef, 'cases:read');
-    const rows: Array<{ period: string; refused_visits: number; undelivered_letters: number; returned_parcels: number }> = await this.db.query(
-      `select to_char(date_trunc($2, occurred_at at time zone 'UTC'), 'YYYY-MM-DD') as period,
-              count(*) filter (where kind = 'visit' and status = 'refused')::int as refused_visits,
-              count(*) filter (where kind = 'letter' and status = 'not_delivered')::int as undelivered_letters,
-              count(*) filter (where kind in ('parcel', 'money_transfer') and status = 'returned')::int as returned_parcels
-         from contact_events where case_id = $1
-        group by 1 order by 1`,
-      [theCase.id, bucket],
-    );
+    const rows = await this.contacts.trend(theCase.id, bucket);
     const items = rows.map((row) => ({
       period: row.period,
       refusedVisits: row.refused_visits,
@@ -185,26 +77,17 @@ export class ContactLogService {
 
   async updateSettings(actor: Actor, caseRef: string, noContactDays: number): Promise<ContactSettings> {
     const theCase = await this.access.resolve(actor, caseRef, 'cases:write');
-    await this.db.query(
-      `insert into case_contact_settings (case_id, no_contact_days) values ($1, $2)
-       on conflict (case_id) do update set no_contact_days = excluded.no_contact_days, updated_at = now()`,
-      [theCase.id, noContactDays],
-    );
+    await this.contacts.saveNoContactDays(theCase.id, noContactDays);
     await this.audit.record(actor, { action: 'case.contact_settings.update', entityType: 'case', entityId: theCase.id, details: { noContactDays } });
     return this.settingsOf(theCase.id);
   }
 
   private async settingsOf(caseId: string): Promise<ContactSettings> {
-    const rows: Array<{ days: number | null; last_at: Date | null; alert_at: Date | null }> = await this.db.query(
-      `select (select no_contact_days from case_contact_settings where case_id = $1) as days,
-              (select opened_at from no_contact_alerts where case_id = $1 and status = 'open') as alert_at,
-              (select max(e.occurred_at) from contact_events e where e.case_id = $1 and (${COUNTS_AS_CONTACT})) as last_at`,
-      [caseId],
-    );
+    const row = await this.contacts.watchState(caseId);
     return {
-      noContactDays: rows[0].days ?? DEFAULT_NO_CONTACT_DAYS,
-      lastContactAt: rows[0].last_at?.toISOString() ?? null,
-      noContactAlertOpenedAt: rows[0].alert_at?.toISOString() ?? null,
+      noContactDays: row.days ?? DEFAULT_NO_CONTACT_DAYS,
+      lastContactAt: row.last_at?.toISOString() ?? null,
+      noContactAlertOpenedAt: row.alert_at?.toISOString() ?? null,
     };
   }
 }

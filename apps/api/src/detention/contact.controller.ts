@@ -7,11 +7,11 @@ import {
   contactTrendQuery,
   createContactEventRequest,
   updateContactSettingsRequest,
+  caseRef,
 } from '@habeas/contracts';
 import type { ContactListQuery, ContactTrendQuery, CreateContactEventRequest, UpdateContactSettingsRequest } from '@habeas/contracts';
 import { Controller, Get, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { caseRef } from '../cases/cases.controller';
 import { Can, CurrentActor } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
 import { Returns, ZodBody, ZodParam, ZodQuery } from '../common/http/zod-validation';

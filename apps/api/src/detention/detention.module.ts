@@ -7,6 +7,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { ALERT_OPENER } from './alert-opener';
 import { ContactController } from './contact.controller';
+import { ContactLogRepository } from './contact-log.repository';
 import { ContactLogService } from './contact-log.service';
 import { DetentionDemo } from './detention.demo';
 import { DetentionTimeline } from './detention-timeline';
@@ -35,6 +36,7 @@ import { MedicalIncidentsService } from '../medical/medical-incidents.service';
     ContactCorrectionsService,
     ContactCorrectionsRepository,
     ContactLogService,
+    ContactLogRepository,
     LegalActionsRepository,
     LegalActionsService,
     LegalTemplatesRepository,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { contactKinds, contactStatuses } from '@habeas/contracts';
 import { proposeLegalSteps } from './legal-step-rules';
 
 const steps = (trigger: Parameters<typeof proposeLegalSteps>[0]) => proposeLegalSteps(trigger).map((p) => `${p.step}:${p.deadlineDays}`);
@@ -23,6 +24,23 @@ describe('legal step rules', () => {
       ['parcel', 'accepted'],
     ] as const) {
       assert.deepEqual(steps({ source: 'contact', kind, status }), [], `${kind} ${status}`);
+    }
+  });
+
+  it('proposes exactly these steps for every contact kind and outcome, as the defense team works them', () => {
+    // Written out by hand: a refused visit or call, an undelivered letter and a returned parcel or transfer call for
+    // a complaint; every other pairing (including impossible ones, like a returned visit) calls for nothing.
+    const expected: Record<string, string[]> = {
+      'visit refused': ['complaint_facility:3', 'complaint_prosecutor:10'],
+      'call refused': ['complaint_facility:10'],
+      'letter not_delivered': ['complaint_facility:10'],
+      'parcel returned': ['complaint_facility:10'],
+      'money_transfer returned': ['complaint_facility:10'],
+    };
+    for (const kind of contactKinds) {
+      for (const status of contactStatuses) {
+        assert.deepEqual(steps({ source: 'contact', kind, status }), expected[`${kind} ${status}`] ?? [], `${kind} ${status}`);
+      }
     }
   });
 
@@ -59,6 +77,31 @@ describe('legal step rules', () => {
       'motion_independent_doctor:2',
       'complaint_facility:5',
     ]);
+  });
+
+  it('proposes exactly these steps for every incident type and severity', () => {
+    const interim = 'interim_measures_international:2';
+    const base: Record<string, string[]> = {
+      denied_care: ['complaint_prosecutor:3', 'motion_independent_doctor:3'],
+      medication_withheld: ['complaint_facility:2', 'motion_independent_doctor:3'],
+      ambulance_call: ['motion_independent_doctor:3', 'complaint_prosecutor:7'],
+      hospitalisation: ['motion_custody_health:5', 'motion_independent_doctor:5'],
+      hospitalization: ['motion_custody_health:5', 'motion_independent_doctor:5'],
+      hunger_strike: ['motion_independent_doctor:2', 'complaint_facility:5'],
+      injury: [],
+    };
+    for (const [type, steady] of Object.entries(base)) {
+      for (const severity of ['low', 'moderate', 'high', 'critical'] as const) {
+        const serious = severity === 'high' || severity === 'critical';
+        const expected = [
+          ...steady,
+          ...(type === 'ambulance_call' && serious ? ['motion_custody_health:7'] : []),
+          ...(type === 'injury' && serious ? ['motion_independent_doctor:5'] : []),
+          ...(severity === 'critical' && type !== 'hunger_strike' ? [interim] : []),
+        ];
+        assert.deepEqual(steps({ source: 'medical_incident', type, severity }), expected, `${type} ${severity}`);
+      }
+    }
   });
 
   it('proposes an independent doctor for any other serious incident and nothing for a minor one', () => {

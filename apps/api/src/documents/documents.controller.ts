@@ -1,9 +1,8 @@
 import { Controller, Get, Patch, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { documentDetail, documentListQuery, documentPage, downloadQuery, updateDocumentRequest, uuid } from '@habeas/contracts';
+import { documentDetail, documentListQuery, documentPage, downloadQuery, updateDocumentRequest, uuid, caseRef } from '@habeas/contracts';
 import type { DocumentListQuery, DownloadQuery, UpdateDocumentRequest } from '@habeas/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { caseRef } from '../cases/cases.controller';
 import { Can, CurrentActor } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
 import { Returns, ZodBody, ZodParam, ZodQuery } from '../common/http/zod-validation';

@@ -1,10 +1,9 @@
 import { Controller, Get, HttpCode, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { createDossierRequest, documentCustody, dossier, dossierCreated, uuid } from '@habeas/contracts';
+import { createDossierRequest, documentCustody, dossier, dossierCreated, uuid, caseRef } from '@habeas/contracts';
 import type { CreateDossierRequest } from '@habeas/contracts';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { caseRef } from '../cases/cases.controller';
 import { Can, CurrentActor } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
 import { Returns, ZodBody, ZodParam } from '../common/http/zod-validation';

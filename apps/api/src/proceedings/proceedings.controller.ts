@@ -15,6 +15,7 @@ import {
   updateDeadlineRequest,
   updateHearingRequest,
   uuid,
+  caseRef,
 } from '@habeas/contracts';
 import type {
   CreateCustodyEventRequest,
@@ -29,7 +30,6 @@ import type {
 } from '@habeas/contracts';
 import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { caseRef } from '../cases/cases.controller';
 import { Can, CurrentActor } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
 import { Returns, ZodBody, ZodParam, ZodQuery } from '../common/http/zod-validation';

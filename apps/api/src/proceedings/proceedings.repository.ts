@@ -12,9 +12,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { keysetAfter, type KeysetCursor } from '../common/pagination';
 import { CUSTODY_COLUMNS, DEADLINE_COLUMNS, HEARING_COLUMNS, type CustodyRow, type DeadlineRow, type HearingRow } from './proceedings.rows';
 
-// The dashboard still reads hearings and deadlines with these (issue 13: it should ask this area instead).
-export { DEADLINE_COLUMNS, HEARING_COLUMNS, toCustodyEvent, toDeadline, toHearing } from './proceedings.rows';
-export type { CustodyRow, DeadlineRow, HearingRow } from './proceedings.rows';
+export { toCustodyEvent, toDeadline, toHearing } from './proceedings.rows';
+
+/** A row with the title and address of its case, for lists across cases. */
+export type WithCase<Row> = Row & { case_slug: string; case_title: string };
 
 /** The SQL of hearings, deadlines and custody events; keyset pages by (time, id). */
 @Injectable()
@@ -174,6 +175,24 @@ export class ProceedingsRepository {
 
   deleteCustodyEvent(caseId: string, id: string): Promise<boolean> {
     return this.deleteOfCase('custody_events', caseId, id);
+  }
+
+  /** Hearings within the horizon and open deadlines due before its end (overdue ones too), of these cases; 50 of each at most. */
+  async upcoming(caseIds: string[], now: Date, horizonDays: number): Promise<{ hearings: WithCase<HearingRow>[]; deadlines: WithCase<DeadlineRow>[] }> {
+    const params = [caseIds, now.toISOString(), horizonDays];
+    const hearings: WithCase<HearingRow>[] = await this.db.query(
+      `select ${HEARING_COLUMNS}, c.slug as case_slug, c.title as case_title from hearings h join cases c on c.id = h.case_id
+        where h.case_id = any($1) and h.scheduled_at >= $2::timestamptz and h.scheduled_at < $2::timestamptz + make_interval(days => $3)
+        order by h.scheduled_at, h.id limit 50`,
+      params,
+    );
+    const deadlines: WithCase<DeadlineRow>[] = await this.db.query(
+      `select ${DEADLINE_COLUMNS}, c.slug as case_slug, c.title as case_title from deadlines d join cases c on c.id = d.case_id
+        where d.case_id = any($1) and d.done_at is null and d.due_at < $2::timestamptz + make_interval(days => $3)
+        order by d.due_at, d.id limit 50`,
+      params,
+    );
+    return { hearings, deadlines };
   }
 
   async facilityExists(manager: EntityManager, id: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import type {
   CreateDeadlineRequest,
   CreateHearingRequest,
   CustodyEvent,
+  Dashboard,
   Deadline,
   DeadlineListQuery,
   Hearing,
@@ -33,6 +34,18 @@ export class ProceedingsService {
     private readonly audit: AuditService,
     private readonly repository: ProceedingsRepository,
   ) {}
+
+  /**
+   * Across cases the caller has already checked the actor may read: hearings within `horizonDays` and open
+   * deadlines due before then (overdue ones included), each with its case's address and title.
+   */
+  async upcoming(caseIds: string[], now: Date, horizonDays: number): Promise<Pick<Dashboard, 'upcomingHearings' | 'upcomingDeadlines'>> {
+    const { hearings, deadlines } = await this.repository.upcoming(caseIds, now, horizonDays);
+    return {
+      upcomingHearings: hearings.map((row) => ({ ...toHearing(row), caseSlug: row.case_slug, caseTitle: row.case_title })),
+      upcomingDeadlines: deadlines.map((row) => ({ ...toDeadline(row), caseSlug: row.case_slug, caseTitle: row.case_title })),
+    };
+  }
 
   async hearings(actor: Actor, caseRef: string, query: HearingListQuery): Promise<Page<Hearing>> {
     const theCase = await this.access.resolve(actor, caseRef, 'cases:read');

@@ -20,6 +20,7 @@ const strings = {
     solidarityForm: 'Написать слова поддержки',
     message: 'Сообщение',
     photo: 'Фото (по желанию)',
+    photoAlt: 'Фото к сообщению сторонника',
     photoHint:
       'JPEG, PNG или WebP до 10 МБ. Мы пересохраняем фото и удаляем из него всё, кроме изображения: геометку, модель и серийный номер камеры, дату съёмки, миниатюры.',
     post: 'Отправить',
@@ -52,6 +53,7 @@ const strings = {
     solidarityForm: 'Write words of support',
     message: 'Message',
     photo: 'Photo (optional)',
+    photoAlt: 'Photo sent with the message',
     photoHint:
       'JPEG, PNG or WebP up to 10 MB. We re-save the photo and remove everything but the picture: location, camera model and serial number, time taken, thumbnails.',
     post: 'Send',
@@ -125,7 +127,7 @@ ${
     .map(
       (p) =>
         `<article class="post"><p class="date"><time datetime="${p.at}">${escapeHtml(formatDate(view.language, `${p.at}T12:00:00Z`, 'UTC'))}</time></p>${paragraphs(p.message)}${
-          p.photoUrl ? `<figure><img src="${escapeHtml(p.photoUrl)}" alt="${escapeHtml(s.photo)}" loading="lazy"></figure>` : ''
+          p.photoUrl ? `<figure><img src="${escapeHtml(p.photoUrl)}" alt="${escapeHtml(s.photoAlt)}" loading="lazy"></figure>` : ''
         }</article>`,
     )
     .join('') || `<p>${escapeHtml(s.noSolidarity)}</p>`

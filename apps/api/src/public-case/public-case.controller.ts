@@ -9,11 +9,11 @@ import {
   publicCase,
   publicCaseQuery,
   uuid,
+  caseRef,
 } from '@habeas/contracts';
 import type { CaseUpdateListQuery, CreateCaseUpdateRequest } from '@habeas/contracts';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { caseRef } from '../cases/cases.controller';
 import { Can, CurrentActor, Public } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
 import { Returns, ZodBody, ZodParam, ZodQuery } from '../common/http/zod-validation';

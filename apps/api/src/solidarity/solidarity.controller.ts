@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { solidarityAccepted, solidarityListQuery, solidarityPage, solidarityStatusReply, uuid } from '@habeas/contracts';
+import { solidarityAccepted, solidarityListQuery, solidarityPage, solidarityStatusReply, uuid, caseRef } from '@habeas/contracts';
 import type { SolidarityListQuery } from '@habeas/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { caseRef } from '../cases/cases.controller';
 import { Can, CurrentActor, Public } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/http/domain-error';
@@ -55,7 +54,7 @@ export class SolidarityController {
     } catch (error) {
       if (!(error instanceof DomainError) || error.statusCode === 404) throw error;
       reply.status(error.statusCode);
-      return solidarityThanksPage(language, slug, error.message);
+      return solidarityThanksPage(language, slug, error.statusCode);
     }
   }
 

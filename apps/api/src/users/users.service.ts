@@ -1,6 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type {
   AdminContacts,
   CreateUserRequest,
@@ -23,7 +23,7 @@ import { MailService } from '../mail/mail.service';
 import { inviteMail } from './account-mails';
 import { assertAcceptablePassword, hashPassword } from './passwords';
 import { UserEntity } from './user.entity';
-import { UserInviteEntity } from './user-invite.entity';
+import { UsersRepository } from './users.repository';
 
 const INVITE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
@@ -52,16 +52,17 @@ export class UsersService {
     private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
+    private readonly repository: UsersRepository,
     // Absent in the operator CLI (admin:create), which prints its invite link instead of mailing it.
     @Optional() private readonly mail?: MailService,
   ) {}
 
   findByEmail(email: string): Promise<UserEntity | null> {
-    return this.db.getRepository(UserEntity).findOneBy({ email: email.toLowerCase() });
+    return this.repository.byEmail(email.toLowerCase());
   }
 
   findById(id: string): Promise<UserEntity | null> {
-    return this.db.getRepository(UserEntity).findOneBy({ id });
+    return this.repository.byId(id);
   }
 
   async get(id: string): Promise<UserEntity> {
@@ -72,18 +73,8 @@ export class UsersService {
 
   async list(query: { limit: number; cursor?: string; q?: string }): Promise<Page<User>> {
     const after = decodeCursor(query.cursor);
-    const builder = this.db
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .orderBy('u.email', 'ASC')
-      .addOrderBy('u.id', 'ASC')
-      .limit(query.limit + 1);
-    if (after) builder.andWhere('(u.email, u.id) > (:key, :id)', { key: after.key, id: after.id });
-    if (query.q) {
-      builder.andWhere(new Brackets((w) => w.where('u.email ilike :q', { q: `%${query.q}%` }).orWhere('u.name ilike :q', { q: `%${query.q}%` })));
-    }
-    const rows = await builder.getMany();
-    const expiries = await this.openInviteExpiries(rows.filter((u) => !u.passwordHash).map((u) => u.id));
+    const rows = await this.repository.page(query.limit + 1, after, query.q);
+    const expiries = await this.repository.openInviteExpiries(rows.filter((u) => !u.passwordHash).map((u) => u.id));
     return toPage(
       rows,
       query.limit,
@@ -95,32 +86,18 @@ export class UsersService {
   /** The user as the admin's table shows it, with the expiry of a pending invite. */
   async describe(id: string): Promise<User> {
     const user = await this.get(id);
-    return toUser(user, (await this.openInviteExpiries([id])).get(id) ?? null);
-  }
-
-  /** When each user's newest open (unused) invite link expires. */
-  private async openInviteExpiries(userIds: string[]): Promise<Map<string, Date>> {
-    if (userIds.length === 0) return new Map();
-    const rows = await this.db
-      .getRepository(UserInviteEntity)
-      .createQueryBuilder('i')
-      .select('i.user_id', 'userId')
-      .addSelect('max(i.expires_at)', 'expiresAt')
-      .where('i.user_id in (:...userIds) and i.used_at is null', { userIds })
-      .groupBy('i.user_id')
-      .getRawMany<{ userId: string; expiresAt: Date }>();
-    return new Map(rows.map((row) => [row.userId, new Date(row.expiresAt)]));
+    return toUser(user, (await this.repository.openInviteExpiries([id])).get(id) ?? null);
   }
 
   /** Whom a user without cases can ask for access: the enabled admins. */
   async adminContacts(): Promise<AdminContacts> {
-    const admins = await this.db.getRepository(UserEntity).find({ where: { role: 'admin', disabledAt: IsNull() }, order: { name: 'ASC' } });
+    const admins = await this.repository.enabledAdmins();
     return { items: admins.map((admin) => ({ name: admin.name, email: admin.email })) };
   }
 
   /** Stores a new password hash (invite accepted or password reset), in the caller's transaction. */
   async setPasswordHash(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
-    await manager.getRepository(UserEntity).update({ id }, { passwordHash });
+    await this.repository.update(manager, id, { passwordHash });
   }
 
   /** Creates a user with a password, or with a one-time invite link when no password is given. */
@@ -128,9 +105,9 @@ export class UsersService {
     if (request.password) assertAcceptablePassword(request.password, request.email);
     const passwordHash = request.password ? await hashPassword(request.password) : null;
     return this.db.transaction(async (manager) => {
-      const existing = await manager.getRepository(UserEntity).findOneBy({ email: request.email });
+      const existing = await this.repository.byEmail(request.email, manager);
       if (existing) throw new Conflict('A user with this email already exists');
-      const user = await manager.getRepository(UserEntity).save({ email: request.email, name: request.name, role: request.role, passwordHash });
+      const user = await this.repository.insert(manager, { email: request.email, name: request.name, role: request.role, passwordHash });
       const inviteUrl = passwordHash ? null : await this.issueInvite(manager, user.id);
       await this.audit.record(
         actor,
@@ -148,12 +125,12 @@ export class UsersService {
   async inviteAdmin(email: string, name: string): Promise<{ inviteUrl: string; created: boolean }> {
     const system = { actorId: null, ip: null };
     return this.db.transaction(async (manager) => {
-      const existing = await manager.getRepository(UserEntity).findOneBy({ email: email.toLowerCase() });
+      const existing = await this.repository.byEmail(email.toLowerCase(), manager);
       if (existing && (existing.role !== 'admin' || existing.passwordHash)) {
         throw new Conflict(`${email} already has an account (${existing.role}${existing.passwordHash ? ', password set' : ''}); nothing changed`);
       }
-      const user = existing ?? (await manager.getRepository(UserEntity).save({ email: email.toLowerCase(), name, role: 'admin', passwordHash: null }));
-      if (existing) await manager.getRepository(UserInviteEntity).update({ userId: user.id, usedAt: IsNull() }, { usedAt: new Date() });
+      const user = existing ?? (await this.repository.insert(manager, { email: email.toLowerCase(), name, role: 'admin', passwordHash: null }));
+      if (existing) await this.repository.closeOpenInvites(manager, user.id);
       const inviteUrl = await this.issueInvite(manager, user.id);
       const action = existing ? 'user.reinvite' : 'user.create';
       await this.audit.record(system, { action, entityType: 'user', entityId: user.id, details: { role: 'admin', invited: true, via: 'cli' } }, manager);
@@ -163,7 +140,7 @@ export class UsersService {
 
   /** Whether anyone can administer the app (an enabled admin, with or without a password yet). */
   async adminExists(): Promise<boolean> {
-    return this.db.getRepository(UserEntity).existsBy({ role: 'admin', disabledAt: IsNull() });
+    return this.repository.enabledAdminExists();
   }
 
   /**
@@ -172,11 +149,11 @@ export class UsersService {
    */
   async reinvite(actor: Actor, id: string): Promise<ReinviteResponse> {
     return this.db.transaction(async (manager) => {
-      const user = await manager.getRepository(UserEntity).findOneBy({ id });
+      const user = await this.repository.byId(id, manager);
       if (!user) throw new NotFound('User');
       if (user.passwordHash) throw new Conflict('This user has already set a password');
-      await manager.getRepository(UserInviteEntity).update({ userId: id, usedAt: IsNull() }, { usedAt: new Date() });
-      if (user.disabledAt) await manager.getRepository(UserEntity).update({ id }, { disabledAt: null });
+      await this.repository.closeOpenInvites(manager, id);
+      if (user.disabledAt) await this.repository.update(manager, id, { disabledAt: null });
       const inviteUrl = await this.issueInvite(manager, id);
       const mailed = Boolean(this.config.smtpUrl && this.mail);
       if (mailed) await this.mail!.queue({ to: user.email, ...inviteMail(user.name, inviteUrl) }, manager);
@@ -188,11 +165,11 @@ export class UsersService {
   /** Withdraws a pending invite: every open link stops working and the account is disabled (kept, never deleted). */
   async revokeInvite(actor: Actor, id: string): Promise<User> {
     await this.db.transaction(async (manager) => {
-      const user = await manager.getRepository(UserEntity).findOneBy({ id });
+      const user = await this.repository.byId(id, manager);
       if (!user) throw new NotFound('User');
       if (user.passwordHash) throw new Conflict('This user has already accepted the invite; disable the account instead');
-      const closed = (await manager.getRepository(UserInviteEntity).update({ userId: id, usedAt: IsNull() }, { usedAt: new Date() })).affected ?? 0;
-      await manager.getRepository(UserEntity).update({ id }, { disabledAt: user.disabledAt ?? new Date() });
+      const closed = await this.repository.closeOpenInvites(manager, id);
+      await this.repository.update(manager, id, { disabledAt: user.disabledAt ?? new Date() });
       await this.audit.record(actor, { action: 'user.invite-revoked', entityType: 'user', entityId: id, details: { links: closed } }, manager);
     });
     return this.describe(id);
@@ -200,7 +177,7 @@ export class UsersService {
 
   private async issueInvite(manager: EntityManager, userId: string): Promise<string> {
     const token = newToken();
-    await manager.getRepository(UserInviteEntity).insert({
+    await this.repository.insertInvite(manager, {
       userId,
       tokenHash: tokenHash(this.config.sessionSecret, token),
       expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS),
@@ -211,19 +188,15 @@ export class UsersService {
   /** Sets the password of an invited user; the link works once and until it expires. */
   async acceptInvite(token: string, password: string): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const invite = await manager
-        .getRepository(UserInviteEntity)
-        .createQueryBuilder('i')
-        .setLock('pessimistic_write')
-        .where('i.token_hash = :hash', { hash: tokenHash(this.config.sessionSecret, token) })
-        .getOne();
+      const invite = await this.repository.inviteForUpdate(manager, tokenHash(this.config.sessionSecret, token));
       if (!invite || invite.usedAt || invite.expiresAt < new Date()) {
         throw new DomainError(400, 'This invite link is invalid, used or expired; ask an admin for a new one');
       }
-      const user = await manager.getRepository(UserEntity).findOneByOrFail({ id: invite.userId });
+      const user = await this.repository.byId(invite.userId, manager);
+      if (!user) throw new NotFound('User');
       assertAcceptablePassword(password, user.email);
-      await manager.getRepository(UserEntity).update({ id: user.id }, { passwordHash: await hashPassword(password) });
-      await manager.getRepository(UserInviteEntity).update({ id: invite.id }, { usedAt: new Date() });
+      await this.repository.update(manager, user.id, { passwordHash: await hashPassword(password) });
+      await this.repository.markInviteUsed(manager, invite.id);
       await this.audit.record({ actorId: user.id, ip: null }, { action: 'user.invite-accepted', entityType: 'user', entityId: user.id }, manager);
     });
   }
@@ -264,7 +237,7 @@ export class UsersService {
       });
     }
     await this.db.transaction(async (manager) => {
-      if (Object.keys(patch).length > 0) await manager.getRepository(UserEntity).update({ id }, patch);
+      if (Object.keys(patch).length > 0) await this.repository.update(manager, id, patch);
       for (const { action, before, after } of changes) {
         await this.audit.record(actor, { action, entityType: 'user', entityId: id, details: { before, after } }, manager);
       }
@@ -283,7 +256,7 @@ export class UsersService {
     if (change.language !== undefined) patch.language = change.language;
     if (change.advocateRegistryNumber !== undefined) patch.advocateRegistryNumber = change.advocateRegistryNumber;
     await this.db.transaction(async (tx) => {
-      await tx.getRepository(UserEntity).update({ id: actor.id }, patch);
+      await this.repository.update(tx, actor.id, patch);
       await this.audit.record(actor, { action: 'user.update-self', entityType: 'user', entityId: actor.id, details: { ...change } }, tx);
     });
   }

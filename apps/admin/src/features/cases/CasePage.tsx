@@ -13,7 +13,7 @@ import { CaseDocumentsTab } from '../documents/CaseDocumentsTab';
 import { CaseMoneyTab } from '../donations/CaseMoneyTab';
 import { CaseMedicalTab } from '../medical/CaseMedicalTab';
 import { CaseDossiersTab } from '../evidence/CaseDossiersTab';
-import { CaseUpdatesTab } from '../public-case/CaseUpdatesTab';
+import { CasePublicTab } from '../public-case/CasePublicTab';
 import { CaseFamilyTab } from '../intake/CaseFamilyTab';
 import { OverviewTab } from './tabs/OverviewTab';
 import { TeamTab } from './tabs/TeamTab';
@@ -97,7 +97,7 @@ export function CasePage() {
               <CaseFamilyTab caseId={theCase.data.id} />
             </Tabs.Panel>
             <Tabs.Panel value="updates">
-              <CaseUpdatesTab caseId={theCase.data.id} slug={theCase.data.slug} isPublic={theCase.data.isPublic} />
+              <CasePublicTab caseId={theCase.data.id} slug={theCase.data.slug} isPublic={theCase.data.isPublic} />
             </Tabs.Panel>
             <Tabs.Panel value="dossiers">
               <CaseDossiersTab caseId={theCase.data.id} />

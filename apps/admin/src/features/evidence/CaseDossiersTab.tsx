@@ -27,7 +27,7 @@ import { usePaged } from '../../shared/usePaged';
 import { formatDateTime, formatDay } from './format';
 import { dossierDownloadUrl, useDossiers, useRequestDossier } from './hooks';
 
-const statusColour: Record<Dossier['status'], string> = { queued: 'gray.8', running: 'blue.9', done: 'green.9', failed: 'red.9' };
+const statusColour: Record<Dossier['status'], string> = { queued: 'gray', running: 'blue', done: 'green', failed: 'red' };
 
 /** Builds a dossier for a court or a human-rights body: choose the period, the language and the attached originals. */
 export function CaseDossiersTab(props: { caseId: string }) {

@@ -20,7 +20,7 @@ import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
 import { intakeFileUrl, useIntakeMutations, useIntakeReports } from './hooks';
 
-const statusColour: Record<IntakeReport['status'], string> = { received: 'orange.9', seen: 'blue.9', acted_on: 'green.9' };
+const statusColour: Record<IntakeReport['status'], string> = { received: 'orange', seen: 'blue', acted_on: 'green' };
 const tabOf: Record<ConvertIntakeRequest['into'], string> = { medical_incident: 'medical', contact_event: 'contact', document: 'documents' };
 
 type Into = ConvertIntakeRequest['into'];

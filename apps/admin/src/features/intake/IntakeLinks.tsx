@@ -113,7 +113,7 @@ export function IntakeLinks(props: { caseId: string }) {
                     <Table.Td>{link.expiresAt ? format.date(link.expiresAt) : t('intake.links.never')}</Table.Td>
                     <Table.Td>{link.reportCount}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={state === 'active' ? 'green.9' : 'gray.8'}>
+                      <Badge variant="light" color={state === 'active' ? 'green' : 'gray'}>
                         {t(`intake.links.states.${state}`)}
                       </Badge>
                     </Table.Td>

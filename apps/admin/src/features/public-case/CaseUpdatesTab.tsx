@@ -1,6 +1,5 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconExternalLink, IconWorld } from '@tabler/icons-react';
 import { can, type CaseUpdate } from '@habeas/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,16 +7,16 @@ import { useCurrentUser } from '../../app/session';
 import { fieldErrors } from '../../shared/api';
 import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
-import { publicPageUrl, useCaseUpdateMutations, useCaseUpdates } from './hooks';
+import { useCaseUpdateMutations, useCaseUpdates } from './hooks';
 
-const statusColour: Record<CaseUpdate['status'], string> = { draft: 'orange.9', published: 'green.9', unpublished: 'gray.8' };
+const statusColour: Record<CaseUpdate['status'], string> = { draft: 'orange', published: 'green', unpublished: 'gray' };
 
 function formatDateTime(language: string, at: string): string {
   return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
 }
 
 /** Updates for the public page: any member drafts; a lawyer other than the author publishes after legal review. */
-export function CaseUpdatesTab(props: { caseId: string; slug: string; isPublic: boolean }) {
+export function CaseUpdatesTab(props: { caseId: string }) {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const updates = useCaseUpdates(props.caseId);
@@ -43,20 +42,9 @@ export function CaseUpdatesTab(props: { caseId: string; slug: string; isPublic: 
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed" maw={720}>
-          {t('publicCase.hint')}
-        </Text>
-        {props.isPublic ? (
-          <Anchor href={publicPageUrl(props.slug)} target="_blank" rel="noopener">
-            <Group gap={4}>
-              <IconWorld size={16} /> {t('publicCase.openPage')} <IconExternalLink size={14} />
-            </Group>
-          </Anchor>
-        ) : (
-          <Badge color="gray">{t('publicCase.notPublic')}</Badge>
-        )}
-      </Group>
+      <Text size="sm" c="dimmed" maw={720}>
+        {t('publicCase.hint')}
+      </Text>
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="sm">
           {t('publicCase.newUpdate')}

@@ -1,7 +1,5 @@
 import type { Page, TimelineItem, TimelineQuery } from '@habeas/contracts';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { roleCan } from '@habeas/contracts';
 import { decodeCursor, toPage } from '../../common/pagination';
@@ -12,15 +10,7 @@ import { CaseVersions } from '../case-versions.repository';
 import { tablesReadBy } from './timeline-tables';
 import type { TimelineReader } from './timeline-source';
 import { TimelineRegistry } from './timeline.registry';
-
-interface TimelineRow {
-  type: TimelineItem['type'];
-  at: Date;
-  at_key: string;
-  event: string;
-  params: Record<string, unknown>;
-  ref: string;
-}
+import { TimelineRepository, type TimelineRow } from './timeline.repository';
 
 /** An item with its title told in the reader's language from its event and parameters. */
 function toItem(row: Omit<TimelineRow, 'at_key'>, language: ReaderLanguage): TimelineItem {
@@ -39,7 +29,7 @@ export class TimelineService implements OnApplicationBootstrap {
   private cacheable = false;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: TimelineRepository,
     private readonly access: CaseAccess,
     private readonly registry: TimelineRegistry,
     private readonly versions: CaseVersions,
@@ -79,30 +69,7 @@ export class TimelineService implements OnApplicationBootstrap {
       .filter((source) => !query.types || query.types.includes(source.type));
     if (sources.length === 0) return { items: [], nextCursor: null };
 
-    const params: unknown[] = [caseId, query.limit + 1];
-    const cursor = decodeCursor(query.cursor);
-    let after = '';
-    if (cursor) {
-      const [type, ...ref] = cursor.id.split(':');
-      params.push(cursor.key, type, ref.join(':'));
-      after = 'and s.at >= $3::timestamptz';
-    }
-    // Each source pages itself (its index on (case_id, at) finds the next rows), so only the rows that can make the page
-    // are read, not for a case's whole history.
-    const union = sources
-      .map(
-        (source) => `(select * from (select '${source.type}'::text as type, s.at, s.event, s.params, s.ref::text as ref from (${source.sql(reader)}) s
-                     where s.case_id = $1 ${after}) x ${cursor ? 'where (x.at, x.type, x.ref) > ($3::timestamptz, $4, $5)' : ''}
-                     order by x.at, x.ref limit $2)`,
-      )
-      .join('\n union all\n');
-    const rows: TimelineRow[] = await this.db.query(
-      `select t.type, t.at, to_char(t.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key, t.event, t.params, t.ref
-         from (${union}) t
-        order by t.at, t.type, t.ref
-        limit $2`,
-      params,
-    );
+    const rows = await this.repository.page(caseId, sources, reader, query.limit + 1, decodeCursor(query.cursor));
     return toPage(
       rows,
       query.limit,
@@ -116,19 +83,7 @@ export class TimelineService implements OnApplicationBootstrap {
     const sources = this.registry.all().filter((source) => roleCan(actor.role, source.capability));
     if (sources.length === 0 || caseIds.length === 0) return [];
     const reader = { role: actor.role, privileged: roleCan(actor.role, 'documents:privileged') };
-    const union = sources
-      .map(
-        (source) =>
-          `(select '${source.type}'::text as type, s.case_id, s.at, s.event, s.params, s.ref::text as ref from (${source.sql(reader)}) s
-             where s.case_id = any($1) and s.at <= $2 order by s.at desc limit $3)`,
-      )
-      .join('\n union all\n');
-    const rows: Array<TimelineRow & { slug: string; case_title: string }> = await this.db.query(
-      `select t.type, t.at, t.event, t.params, t.ref, c.slug, c.title as case_title
-         from (${union}) t join cases c on c.id = t.case_id
-        where t.at <= $2 order by t.at desc, t.type, t.ref limit $3`,
-      [caseIds, now.toISOString(), limit],
-    );
+    const rows = await this.repository.recent(caseIds, sources, reader, now, limit);
     const language = readerLanguage(actor.language);
     return rows.map((row) => ({ ...toItem(row, language), caseSlug: row.slug, caseTitle: row.case_title }));
   }
