@@ -1,9 +1,8 @@
 import { Controller, Get, Post, Req } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { receiptListQuery, receiptOption, receiptPage } from '@habeas/contracts';
+import { caseRef, receiptListQuery, receiptOption, receiptPage } from '@habeas/contracts';
 import type { ReceiptListQuery } from '@habeas/contracts';
 import type { FastifyRequest } from 'fastify';
-import { caseRef } from '../cases/cases.controller';
 import { Can, CurrentActor } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
 import { Returns, ZodParam, ZodQuery } from '../common/http/zod-validation';
