@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { browserSuite, expectNoSeriousAxe, signInAs, withPage, type Browser, type Page } from '../support/browser';
 import { Fixtures } from '../support/fixtures';
 import type { TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
 
 const ADMIN = 'Кузнецова Анна Павловна';
 const shots = process.env.HABEAS_SHOTS_DIR;
@@ -44,7 +45,7 @@ describe('admin screens in Chromium: roles, invites, the team and the audit log'
         await confirm.getByRole('button', { name: 'Change role' }).click();
         await page.getByText('Fixture lawyer is now Medical.').waitFor();
         await confirm.waitFor({ state: 'detached' });
-        assert.equal(await role.inputValue(), 'Medical');
+        await waitFor('the table showing the new role', async () => (await role.inputValue()) === 'Medical' || undefined, { timeoutMs: 3000 });
         assert.equal((await t.db.query(`select role from users where id = $1`, [someone.id])).rows[0].role, 'medical');
 
         await page.getByRole('link', { name: 'Audit log' }).click();
