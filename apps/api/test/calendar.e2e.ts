@@ -62,11 +62,25 @@ describe('calendar feed', () => {
     assert.equal(ics.status, 200);
     assert.match(ics.headers.get('content-type') ?? '', /text\/calendar/);
     const events = parseIcs(ics.text);
-    assert.ok(events.some((event) => event.UID.startsWith('hearing-') && /Vladimir Vorontsov: appeal hearing/.test(event.SUMMARY)));
+    // In Russian unless the subscriber chose English: the case's Russian title, the kind of hearing in Russian.
+    assert.ok(events.some((event) => event.UID.startsWith('hearing-') && event.SUMMARY === 'Владимир Воронцов: заседание (апелляция)'));
     assert.ok(events.some((event) => event.UID.startsWith('deadline-') && /домашний арест/.test(event.SUMMARY)));
-    // The feed states the court's own clock, as the screens do.
-    assert.ok(events.some((event) => event.UID.startsWith('hearing-') && /МСК/.test(ics.text)));
-    assert.ok(!events.some((event) => /Second case/.test(event.SUMMARY)), 'no events of cases the user is not a member of');
+    // The feed states the court's own clock, as the screens do, for hearings and deadlines alike.
+    const appeal = events.find((event) => event.SUMMARY === 'Владимир Воронцов: заседание (апелляция)')!;
+    assert.match(appeal.DESCRIPTION, /^Время суда: \d{1,2} [а-я]+ \d{4} г\.(\\?,| в) \d{2}:\d{2} МСК/);
+    assert.ok(events.filter((event) => event.UID.startsWith('deadline-')).every((event) => /^Истекает .* МСК по времени суда$/.test(event.DESCRIPTION)));
+    assert.ok(!/[A-Za-z]{4,}/.test(events.map((event) => `${event.SUMMARY} ${event.DESCRIPTION}`).join(' ')), 'no English words in a Russian feed');
+    assert.ok(!events.some((event) => /Смирнов|Smirnov/.test(event.SUMMARY)), 'no events of cases the user is not a member of');
+
+    // The same feed for a subscriber who reads English: titles and texts in English, the court's zone kept.
+    assert.equal((await lawyer.patch('/api/auth/me', { language: 'en' })).status, 200);
+    const english = parseIcs((await t.client().get(path)).text);
+    const appealEn = english.find((event) => event.UID === appeal.UID)!;
+    assert.equal(appealEn.SUMMARY, 'Vladimir Vorontsov: appeal (hearing)');
+    assert.match(appealEn.DESCRIPTION, /^Court time: .* MSK/);
+    assert.ok(english.filter((event) => event.UID.startsWith('deadline-')).every((event) => /^Due by .* MSK\\, court time$/.test(event.DESCRIPTION)));
+    assert.equal(appealEn.DTSTART, appeal.DTSTART, 'the same instant in both languages');
+    assert.equal((await lawyer.patch('/api/auth/me', { language: 'ru' })).status, 200);
     assert.equal((await lawyer.get('/api/calendar/feed')).body.active, true);
     assert.equal((await lawyer.get('/api/calendar/feed')).body.url, null);
   });

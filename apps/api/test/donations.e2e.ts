@@ -45,7 +45,8 @@ describe('donations and Stripe', () => {
     const response = await t.client().get('/api/public/campaigns/vorontsov');
     assert.equal(response.status, 200);
     const body = response.body;
-    assert.equal(body.title, 'Vladimir Vorontsov');
+    assert.equal(body.title, 'Владимир Воронцов');
+    assert.deepEqual([body.texts.ru.title, body.texts.en.title], ['Владимир Воронцов', 'Vladimir Vorontsov'], 'the title in each language');
     assert.deepEqual(body.goal, { amountMinor: 2000000, currency: 'EUR' });
     assert.ok(body.raised.some((m: { currency: string; amountMinor: number }) => m.currency === 'EUR' && m.amountMinor > 0));
     assert.ok(body.donorCount >= 7);

@@ -68,7 +68,7 @@ describe('the ledger screen lists the CSV’s lines, paged and filtered, with a 
     for (const line of lines) {
       balance += line.netMinor;
       assert.equal(line.balanceMinor, balance, `running balance at ${line.at}`);
-      assert.equal(line.caseTitle, 'Vladimir Vorontsov', 'the case by its name');
+      assert.equal(line.caseTitle, 'Владимир Воронцов', 'the case by its name');
     }
   });
 

@@ -88,7 +88,10 @@ describe('hearings, deadlines and custody events', () => {
       from: '2030-03-10',
       lastDay: '2030-03-13',
       movedFrom: null,
+      decision: 'custody',
       calendar: null,
+      calendarYears: [],
+      missingYears: [2030],
       timeZone: 'Europe/Moscow',
     });
     // Logging the decision again does not duplicate the suggestion.

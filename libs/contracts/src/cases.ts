@@ -64,8 +64,11 @@ const caseParticulars = {
 export const caseSummary = z.object({
   id: z.uuid(),
   slug: z.string(),
+  /** The title and public summary as the team writes them in Russian; `titleEn`/`publicSummaryEn` in English (empty: not translated). */
   title: z.string(),
   publicSummary: z.string(),
+  titleEn: z.string(),
+  publicSummaryEn: z.string(),
   isPublic: z.boolean(),
   defendant: defendant.extend({ id: z.uuid() }).nullable(),
   courtCaseNumber: z.string(),
@@ -85,11 +88,18 @@ export const caseSummary = z.object({
 });
 export type CaseSummary = z.infer<typeof caseSummary>;
 
+/** A case's title in the reader's language: the English one when there is one, else the Russian. */
+export function caseTitleIn(theCase: { title: string; titleEn?: string }, language: string): string {
+  return (language === 'en' && theCase.titleEn) || theCase.title;
+}
+
 export const createCaseRequest = z
   .object({
     slug,
     title: singleLine().min(1, 'is required').max(300),
     publicSummary: z.string().max(5000).default(''),
+    titleEn: singleLine().max(300).default(''),
+    publicSummaryEn: z.string().max(5000).default(''),
     isPublic: z.boolean().default(false),
   })
   .extend(z.object(caseParticulars).partial().shape);
@@ -100,6 +110,8 @@ export const updateCaseRequest = z
     slug,
     title: singleLine().min(1, 'is required').max(300),
     publicSummary: z.string().max(5000),
+    titleEn: singleLine().max(300),
+    publicSummaryEn: z.string().max(5000),
     isPublic: z.boolean(),
     ...caseParticulars,
   })

@@ -111,11 +111,36 @@ export const termRule = z.object({
   lastDay: isoDate,
   /** The nominal last day, when it was not a working day and the term moved. */
   movedFrom: isoDate.nullable(),
-  /** The official calendar used, or null when its year is missing (weekends only). */
+  /** The decision whose appeal term this is (absent on older rows and on terms of other kinds). */
+  decision: appealableDecision.optional(),
+  /** The official calendar used, as its Russian source reads, or null when a year is missing (weekends only). */
   calendar: z.string().nullable(),
+  /** The years whose production calendar counted the term, and those the app has no calendar for (absent on older rows). */
+  calendarYears: z.array(z.number().int()).optional(),
+  missingYears: z.array(z.number().int()).optional(),
   timeZone: z.string(),
 });
 export type TermRule = z.infer<typeof termRule>;
+
+const appealTitles: Record<'ru' | 'en', Record<AppealableDecision, (days: number) => string>> = {
+  ru: { custody: (days) => `Обжаловать постановление о мере пресечения (${days} сут.)`, verdict: (days) => `Обжаловать приговор (${days} сут.)` },
+  en: {
+    custody: (days) => `Appeal the custody decision (${days} ${days === 1 ? 'day' : 'days'})`,
+    verdict: (days) => `Appeal the verdict (${days} ${days === 1 ? 'day' : 'days'})`,
+  },
+};
+
+/** The title of a suggested appeal deadline; stored in Russian (the team's language), shown in the reader's. */
+export function suggestedAppealTitle(decision: AppealableDecision, days: number, language: string): string {
+  return appealTitles[language === 'en' ? 'en' : 'ru'][decision](days);
+}
+
+/** A deadline's title in the reader's language: a suggested appeal nobody retitled is told anew, any other as entered. */
+export function deadlineTitleIn(deadline: { title: string; suggested?: boolean; termRule?: TermRule | null }, language: string): string {
+  const decision = deadline.termRule?.decision;
+  if (!deadline.suggested || !decision || deadline.title !== suggestedAppealTitle(decision, deadline.termRule!.days, 'ru')) return deadline.title;
+  return suggestedAppealTitle(decision, deadline.termRule!.days, language);
+}
 
 export const deadline = z.object({
   id: z.uuid(),

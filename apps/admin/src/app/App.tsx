@@ -46,7 +46,7 @@ const queryClient = new QueryClient({
 
 export function App() {
   const { t } = useTranslation();
-  const theme = useMemo(() => themeFor({ close: t('common.close'), clear: t('common.clear') }), [t]);
+  const theme = useMemo(() => themeFor({ close: t('common.close'), clear: t('common.clear'), showPassword: t('common.showPassword') }), [t]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <Notifications position="top-right" />

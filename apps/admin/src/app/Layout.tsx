@@ -78,7 +78,7 @@ export function Layout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <nav aria-label="main">
+        <nav aria-label={t('common.mainNav')}>
           {navItems
             .filter((item) => !item.capability || can(user, item.capability))
             .map((item) => (

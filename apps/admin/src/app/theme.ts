@@ -21,10 +21,10 @@ const colors = Object.fromEntries(
 
 /**
  * Shade 8 and a darker "dimmed" grey give text, links and filled badges at least 4.5:1 contrast on white (WCAG AA).
- * Close buttons of notifications, alerts, dialogs and drawers, and the clear buttons of inputs, carry a name in the
- * reader's language.
+ * Close buttons of notifications, alerts, dialogs and drawers, the clear buttons of inputs and the show-password
+ * button carry a name in the reader's language.
  */
-export function themeFor(labels: { close: string; clear: string }) {
+export function themeFor(labels: { close: string; clear: string; showPassword: string }) {
   const closeButtonProps = { 'aria-label': labels.close };
   const clearButtonProps = { 'aria-label': labels.clear };
   return createTheme({
@@ -44,6 +44,7 @@ export function themeFor(labels: { close: string; clear: string }) {
       Select: { defaultProps: { clearButtonProps } },
       MultiSelect: { defaultProps: { clearButtonProps } },
       FileInput: { defaultProps: { clearButtonProps } },
+      PasswordInput: { defaultProps: { visibilityToggleButtonProps: { 'aria-label': labels.showPassword } } },
     },
   });
 }

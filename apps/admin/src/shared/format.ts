@@ -15,5 +15,12 @@ export function useFormat() {
     number: (value: number) => formatNumber(value, lang),
     money: (amountMinor: number, currency: string) => formatMoney(amountMinor, currency, lang),
     courtTime: (value: Date | string, timeZone: string) => formatCourtTime(value, timeZone, lang),
+    size: (bytes: number) => formatSize(bytes, lang),
   };
+}
+
+/** A file's size in the reader's language: «12,3 КБ», "12.3 kB". */
+export function formatSize(bytes: number, lang: string): string {
+  const [value, unit] = bytes < 1024 ? [bytes, 'byte'] : bytes < 1024 * 1024 ? [bytes / 1024, 'kilobyte'] : [bytes / 1024 / 1024, 'megabyte'];
+  return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value as number);
 }

@@ -28,9 +28,12 @@ export interface LiveSession {
   endsAt: Date;
 }
 
-/** A short human name for a browser from its user-agent, e.g. "Firefox on Windows". */
+/**
+ * A browser told by its proper names only, e.g. "Firefox · Windows", so it reads the same in every language;
+ * '' when the user-agent says nothing known (the screen then says "unknown device" in its own language).
+ */
 export function describeDevice(userAgent: string | null): string {
-  if (!userAgent) return 'Unknown device';
+  if (!userAgent) return '';
   const browser = /Edg\//.test(userAgent)
     ? 'Edge'
     : /OPR\//.test(userAgent)
@@ -41,9 +44,7 @@ export function describeDevice(userAgent: string | null): string {
           ? 'Chrome'
           : /Safari\//.test(userAgent)
             ? 'Safari'
-            : /curl|node|undici|axios|python/i.test(userAgent)
-              ? 'Script'
-              : 'Browser';
+            : (/curl|node|undici|axios|python/i.exec(userAgent)?.[0].toLowerCase() ?? '');
   const os = /Android/.test(userAgent)
     ? 'Android'
     : /iPhone|iPad/.test(userAgent)
@@ -55,7 +56,7 @@ export function describeDevice(userAgent: string | null): string {
           : /Linux/.test(userAgent)
             ? 'Linux'
             : null;
-  return os ? `${browser} on ${os}` : browser;
+  return [browser, os].filter(Boolean).join(' · ');
 }
 
 /** Server-side sessions in PostgreSQL: revocable at once, from any API instance. */

@@ -124,17 +124,13 @@ export class BankTransfersDemo implements OnModuleInit {
     });
   }
 
-  /** Russian texts for the public page; the English ones are the case's own public title and summary. */
+  /** Texts for the public page in both languages, from the case's own titles and summaries. */
   private async seedTexts(m: EntityManager, caseId: string): Promise<void> {
     await m.query(
       `insert into campaign_texts (case_id, language, title, summary, other_ways)
-       select $1::uuid, 'ru', $2, $3, $4 union all select id, 'en', title, public_summary, $5 from cases where id = $1::uuid`,
+       select id, 'ru', title, public_summary, $2 from cases where id = $1::uuid union all select id, 'en', title_en, public_summary_en, $3 from cases where id = $1::uuid`,
       [
         caseId,
-        'Владимир Воронцов',
-        'Владимир Воронцов, администратор интернет-сообщества «Полицейский омбудсмен», которое публикует сообщения о злоупотреблениях в МВД, ' +
-          '8 мая арестован Тверским районным судом Москвы по обвинению в вымогательстве. Вину он не признаёт и считает обвинение местью ' +
-          'за защиту трудовых прав рядовых сотрудников полиции. Ваше пожертвование оплачивает работу адвокатов, медицинскую помощь под стражей и передачи.',
         'Наличными — в офисе фонда по будням с 10 до 18 (ДЕМО, адрес вымышленный). Из-за рубежа — картой через форму на этой странице.',
         "In cash at the fund's office on weekdays, 10:00–18:00 (DEMO, invented address). From abroad, by card with the form on this page.",
       ],

@@ -1,4 +1,3 @@
-import { formatCourtTime } from '@habeas/contracts';
 import type { CalendarFeed } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import ical from 'ical-generator';
@@ -8,6 +7,7 @@ import type { Actor } from '../common/auth/actor';
 import { roleCan } from '@habeas/contracts';
 import { NotFound } from '../common/http/domain-error';
 import { AppConfig } from '../config/app-config';
+import { readerLanguage, textsIn } from '../common/i18n/server-texts';
 import { CalendarRepository } from './calendar.repository';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -48,26 +48,31 @@ export class CalendarService {
     if (!TOKEN.test(token)) throw new NotFound('Calendar');
     const user = await this.repository.ownerOf(hashOf(token));
     if (!user || !roleCan(user.role, 'cases:read')) throw new NotFound('Calendar');
-    const { hearings, deadlines } = await this.repository.entries(user);
-    const calendar = ical({ name: 'Habeas', prodId: { company: 'Habeas', product: 'cases', language: 'EN' } });
+    const language = readerLanguage(user.language);
+    const { hearings, deadlines } = await this.repository.entries({ ...user, language });
+    // Told in the subscriber's language (Russian unless they chose English), from the same catalog as their mail.
+    const t = textsIn(language);
+    const calendar = ical({ name: t('events.calendar.name'), prodId: { company: 'Habeas', product: 'cases', language: language.toUpperCase() } });
     for (const h of hearings) {
+      const params = { caseTitle: h.case_title, kind: h.kind, court: h.court, at: { at: h.scheduled_at.toISOString(), timeZone: h.time_zone } };
       calendar.createEvent({
         id: `hearing-${h.id}@habeas`,
         start: h.scheduled_at,
         end: new Date(h.scheduled_at.getTime() + 2 * 3600_000),
-        summary: `${h.case_title}: ${h.kind.replace(/_/g, ' ')} hearing`,
+        summary: t('events.calendar.hearing.summary', params),
         location: [h.court, h.courtroom].filter(Boolean).join(', ') || undefined,
         // The instant is exact (UTC); the court's own clock is stated so the feed agrees with the screens.
-        description: `Court time / время суда: ${formatCourtTime(h.scheduled_at, h.time_zone, 'ru', h.time_zone).court}`,
+        description: t('events.calendar.hearing.description', params) + (h.court ? t('events.calendar.hearing.court', params) : ''),
       });
     }
     for (const d of deadlines) {
+      const params = { caseTitle: d.case_title, title: d.title, due: { at: d.due_at.toISOString(), timeZone: d.time_zone } };
       calendar.createEvent({
         id: `deadline-${d.id}@habeas`,
-        description: `Срок до / due by: ${formatCourtTime(d.due_at, 'Europe/Moscow', 'ru', 'Europe/Moscow').court}`,
+        description: t('events.calendar.deadline.description', params),
         start: new Date(d.due_at.getTime() - 30 * 60_000),
         end: d.due_at,
-        summary: `${d.case_title}: ${d.title}${d.done_at ? ' ✓' : ''}`,
+        summary: t('events.calendar.deadline.summary', params) + (d.done_at ? t('events.calendar.deadline.done') : ''),
       });
     }
     return calendar.toString();

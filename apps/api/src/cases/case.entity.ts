@@ -16,6 +16,13 @@ export class CaseEntity {
   @Column({ type: 'text', default: '' })
   publicSummary: string;
 
+  /** The title and public summary in English; empty means the Russian ones above are shown. */
+  @Column({ type: 'text', default: '' })
+  titleEn: string;
+
+  @Column({ type: 'text', default: '' })
+  publicSummaryEn: string;
+
   @Column({ type: 'boolean', default: false })
   isPublic: boolean;
 

@@ -3,6 +3,20 @@ import { DemoSeedRegistry } from '../demo/demo-seed.registry';
 import { CaseEntity } from './case.entity';
 import { CaseMemberEntity } from './case-member.entity';
 
+/** The demo case's public title and summary, as the team writes them in Russian and in English. */
+export const DEMO_TITLE = { ru: 'Владимир Воронцов', en: 'Vladimir Vorontsov' };
+export const DEMO_SUMMARY = {
+  ru:
+    'Владимир Воронцов, администратор интернет-сообщества «Полицейский омбудсмен», которое публикует сообщения о злоупотреблениях в МВД, ' +
+    '8 мая арестован Тверским районным судом Москвы по обвинению в вымогательстве. Вину он не признаёт и считает обвинение местью ' +
+    'за защиту трудовых прав рядовых сотрудников полиции. Ваше пожертвование оплачивает работу адвокатов, медицинскую помощь под стражей и передачи.',
+  en:
+    'Vladimir Vorontsov, administrator of the online community "Police Ombudsman", which publishes reports of abuse ' +
+    'within the Interior Ministry, was jailed by the Tver District Court of Moscow on extortion charges on 8 May. ' +
+    'He pleaded not guilty and says the charges are revenge for defending the labour rights of rank-and-file officers. ' +
+    'Your donation pays for his lawyers, medical care in detention, and parcels.',
+};
+
 /** The two demo cases of CONTRACT §3 and who is a member of which. */
 @Injectable()
 export class CasesDemo implements OnModuleInit {
@@ -16,19 +30,19 @@ export class CasesDemo implements OnModuleInit {
         const cases = manager.getRepository(CaseEntity);
         const vorontsov = await cases.save({
           slug: 'vorontsov',
-          title: 'Vladimir Vorontsov',
+          title: DEMO_TITLE.ru,
+          titleEn: DEMO_TITLE.en,
           isPublic: true,
-          publicSummary:
-            'Vladimir Vorontsov, administrator of the online community "Police Ombudsman", which publishes reports of abuse ' +
-            'within the Interior Ministry, was jailed by the Tver District Court of Moscow on extortion charges on 8 May. ' +
-            'He pleaded not guilty and says the charges are revenge for defending the labour rights of rank-and-file officers. ' +
-            'Your donation pays for his lawyers, medical care in detention, and parcels.',
+          publicSummary: DEMO_SUMMARY.ru,
+          publicSummaryEn: DEMO_SUMMARY.en,
         });
         const second = await cases.save({
           slug: 'second-case',
-          title: 'Second case',
+          title: 'Дело Смирнова',
+          titleEn: 'The Smirnov case',
           isPublic: false,
-          publicSummary: 'A smaller case the team also supports.',
+          publicSummary: 'Небольшое дело, которое команда тоже ведёт.',
+          publicSummaryEn: 'A smaller case the team also supports.',
         });
         ids.set('case:vorontsov', vorontsov.id);
         ids.set('case:second-case', second.id);

@@ -28,6 +28,8 @@ export function toCaseSummary(entity: CaseEntity, person: PersonEntity | null = 
     slug: entity.slug,
     title: entity.title,
     publicSummary: entity.publicSummary,
+    titleEn: entity.titleEn,
+    publicSummaryEn: entity.publicSummaryEn,
     isPublic: entity.isPublic,
     defendant: person
       ? { id: person.id, fullName: person.fullName, dateOfBirth: person.dateOfBirth, publicBio: person.publicBio, status: person.status }

@@ -1,4 +1,4 @@
-import type { CampaignSettings, CaseFundraising, GiftLimits, PublicCampaign } from '@habeas/contracts';
+import type { CampaignSettings, CampaignTexts, CaseFundraising, GiftLimits, PublicCampaign } from '@habeas/contracts';
 import { BANK_TRANSFER_MAX_MINOR, BANK_TRANSFER_MIN_MINOR, checkoutRequest, giftLimits, minorToDecimal } from '@habeas/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -22,9 +22,17 @@ interface CampaignCase {
   slug: string;
   title: string;
   public_summary: string;
+  title_en: string;
+  public_summary_en: string;
 }
 
 /** The public side of a case's fundraising: its page and Checkout. */
+/** The English page falls back to the case's own English title and summary when the campaign has none. */
+function withEnglishOfCase(texts: CampaignTexts, theCase: CampaignCase): CampaignTexts {
+  const en = { ...texts.en, title: texts.en.title || theCase.title_en, summary: texts.en.summary || theCase.public_summary_en };
+  return { ...texts, en };
+}
+
 @Injectable()
 export class CampaignsService {
   private readonly logger = new Logger('Campaigns');
@@ -73,7 +81,11 @@ export class CampaignsService {
   }
 
   private async publicCase(slug: string): Promise<CampaignCase> {
-    const [found] = await rowsOf<CampaignCase>(this.db, `select id, slug, title, public_summary from cases where slug = $1 and is_public`, [slug]);
+    const [found] = await rowsOf<CampaignCase>(
+      this.db,
+      `select id, slug, title, public_summary, title_en, public_summary_en from cases where slug = $1 and is_public`,
+      [slug],
+    );
     if (!found) throw new NotFound('Campaign');
     return found;
   }
@@ -125,7 +137,7 @@ export class CampaignsService {
       limits: settings.currencies.map((code) => this.limitsOf(settings, code)),
       statementDescriptor: settings.statementDescriptor ?? 'HABEAS',
       paymentsEnabled: this.stripe.configured,
-      texts: await this.texts.textsOf(theCase.id),
+      texts: withEnglishOfCase(await this.texts.textsOf(theCase.id), theCase),
       bankTransfer: (await rowsOf(this.db, `select 1 from campaign_bank_details where case_id = $1`, [theCase.id])).length
         ? { minAmountMinor: BANK_TRANSFER_MIN_MINOR, maxAmountMinor: BANK_TRANSFER_MAX_MINOR }
         : null,

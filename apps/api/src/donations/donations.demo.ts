@@ -82,13 +82,13 @@ export class DonationsDemo implements OnModuleInit {
         ];
         let n = 0;
         for (const [caseId, d] of donations) await this.seedDonation(manager, caseId, d, ++n);
-        await this.seedOffline(manager, vorontsov, finance, 30000, 'EUR', 'bank transfer', 25);
-        await this.seedOffline(manager, second, finance, 10000, 'EUR', 'cash', 10);
+        await this.seedOffline(manager, vorontsov, finance, 30000, 'EUR', 'банковский перевод', 25);
+        await this.seedOffline(manager, second, finance, 10000, 'EUR', 'наличными', 10);
         const expenses: Array<[string, string, string, number, string, number, boolean]> = [
-          [vorontsov, 'legal_fees', 'Law office of A. Petrov', 25000, 'EUR', 28, true],
-          [vorontsov, 'parcels_commissary', 'SIZO parcel service', 4500, 'EUR', 12, true],
-          [vorontsov, 'medical', 'Independent cardiologist', 8000, 'EUR', 2, false],
-          [second, 'court_fees', 'District court', 1500, 'EUR', 5, true],
+          [vorontsov, 'legal_fees', 'Адвокатский кабинет А. Петрова', 25000, 'EUR', 28, true],
+          [vorontsov, 'parcels_commissary', 'Служба передач СИЗО-1', 4500, 'EUR', 12, true],
+          [vorontsov, 'medical', 'Независимый кардиолог', 8000, 'EUR', 2, false],
+          [second, 'court_fees', 'Мещанский районный суд г. Москвы', 1500, 'EUR', 5, true],
         ];
         for (const [caseId, category, payee, amount, currency, daysAgo, approved] of expenses) {
           const spentOn = new Date(Date.now() - daysAgo * day).toISOString().slice(0, 10);

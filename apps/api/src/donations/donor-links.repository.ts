@@ -38,9 +38,10 @@ export interface ReceiptRow {
 
 const tokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
-/** A title per language: the campaign's own text when set, else the case's public title. */
+/** A title per language: the campaign's own text when set, else the case's title in that language (English falls back to Russian). */
 const TITLE = (language: string) =>
-  `coalesce(nullif((select ct.title from campaign_texts ct where ct.case_id = c.id and ct.language = ${language}), ''), c.title)`;
+  `coalesce(nullif((select ct.title from campaign_texts ct where ct.case_id = c.id and ct.language = ${language}), ''),
+            case when ${language} = 'en' then nullif(c.title_en, '') end, c.title)`;
 
 /**
  * Donors' private links and what a link shows: only the SHA-256 of a link's token is stored, so the database

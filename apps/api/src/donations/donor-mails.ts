@@ -111,7 +111,8 @@ export class DonorMails {
     }>(
       m,
       `select di.id as donor_id, di.email, di.name, di.language, di.erased_at, d.kind,
-              coalesce(nullif((select ct.title from campaign_texts ct where ct.case_id = c.id and ct.language = di.language), ''), c.title) as title
+              coalesce(nullif((select ct.title from campaign_texts ct where ct.case_id = c.id and ct.language = di.language), ''),
+                       case when di.language = 'en' then nullif(c.title_en, '') end, c.title) as title
          from donations d join donor_identities di on di.id = d.donor_id join cases c on c.id = d.case_id where d.id = $1`,
       [donationId],
     );

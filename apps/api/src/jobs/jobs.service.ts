@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { withSetupLock } from '../database/migrate';
+import { BossDatabase } from './boss-database';
 
 type Handler<T> = (data: T) => Promise<void>;
 
@@ -28,7 +29,7 @@ interface Registration extends JobOptions {
 export class JobsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly registrations: Registration[] = [];
-  private boss?: PgBoss;
+  private database?: BossDatabase;
   private started?: Promise<PgBoss>;
   /** Local worker ids by queue, to wake them when this instance sends work. */
   private readonly workers = new Map<string, string>();
@@ -64,13 +65,10 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async start(): Promise<PgBoss> {
-    const boss = new PgBoss({
-      connectionString: this.config.databaseUrl,
-      schema: 'pgboss',
-      max: 4,
-      application_name: 'habeas-jobs',
-      cronMonitorIntervalSeconds: this.config.schedules.checkSeconds,
-    });
+    this.database = new BossDatabase({ connectionString: this.config.databaseUrl, max: 4, application_name: 'habeas-jobs' }, (error) =>
+      this.logger.error({ err: error }, 'job queue connection error'),
+    );
+    const boss = new PgBoss({ db: this.database, schema: 'pgboss', cronMonitorIntervalSeconds: this.config.schedules.checkSeconds });
     boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
     // pg-boss's schema and queue set-up deadlock when instances do it at once: one at a time, like migrations.
     await withSetupLock(this.config.databaseUrl, async () => {
@@ -93,7 +91,6 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
       });
       this.workers.set(registration.name, worker);
     }
-    this.boss = boss;
     return boss;
   }
 
@@ -101,7 +98,10 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     // Let running jobs finish; anything unfinished is retried by another instance.
     this.logger.log('stopping job workers');
-    await this.boss?.stop({ graceful: true, timeout: 10_000, wait: true });
+    // A shutdown that comes while the queue is still starting waits for it, so no worker starts after the stop.
+    const boss = await this.started?.catch(() => undefined);
+    await boss?.stop({ graceful: true, timeout: 10_000, wait: true });
+    await this.database?.close();
     this.logger.log('job workers stopped');
   }
 }

@@ -12,6 +12,19 @@ describe('procedural terms (CPC art. 128)', () => {
     if (!calendarFor(year + 1)) t.diagnostic(`WARNING: no production calendar for ${year + 1} yet in ru-production-calendar.ts`);
   });
 
+  it('says which years it had no calendar for, and counts weekends alone there', () => {
+    // The first year after the last one kept: a term from mid-December runs into it.
+    const missing = Math.max(...productionCalendars.map((calendar) => calendar.year)) + 1;
+    const term = proceduralTermEnd(new Date(Date.UTC(missing - 1, 11, 20, 9)), 15, 'Europe/Moscow');
+    assert.equal(term.rule.lastDay.slice(0, 4), String(missing));
+    assert.equal(term.rule.calendar, null, 'no calendar named when one of its years is missing');
+    assert.deepEqual(term.rule.missingYears, [missing]);
+    assert.deepEqual(term.rule.calendarYears, [], 'the year of its last day is the one that counts');
+    assert.ok(isWorkingDay(term.rule.lastDay));
+    const inside = proceduralTermEnd(new Date('2026-04-28T09:00:00Z'), 3, 'Europe/Moscow');
+    assert.deepEqual([inside.rule.calendarYears, inside.rule.missingYears], [[2026], []]);
+  });
+
   it('keeps each year consistent with its published totals', () => {
     // Working days per year as the published production calendars state them (40-hour week).
     const published: Record<number, number> = { 2025: 247, 2026: 247 };

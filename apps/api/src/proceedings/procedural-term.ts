@@ -41,6 +41,7 @@ export function proceduralTermEnd(from: Date, days: number, timeZone: string): {
   while (!isWorkingDay(last)) last = addDays(last, 1);
   const years = [...new Set([nominal.slice(0, 4), last.slice(0, 4)])].map(Number);
   const calendars = years.map((year) => calendarFor(year));
+  const missingYears = years.filter((year) => !calendarFor(year));
   return {
     dueAt: endOfDay(last, timeZone),
     rule: {
@@ -50,6 +51,8 @@ export function proceduralTermEnd(from: Date, days: number, timeZone: string): {
       lastDay: last,
       movedFrom: last === nominal ? null : nominal,
       calendar: calendars.every(Boolean) ? calendars.map((calendar) => calendar!.source).join('; ') : null,
+      calendarYears: years.filter((year) => calendarFor(year)),
+      missingYears,
       timeZone,
     },
   };

@@ -23,6 +23,7 @@ import type { Actor } from '../common/auth/actor';
 import { DomainError, NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
 import { proceduralTermEnd } from './procedural-term';
+import { suggestedAppealTitle } from '@habeas/contracts';
 import { ProceedingsRepository, toCustodyEvent, toDeadline, toHearing } from './proceedings.repository';
 
 /** Hearings, deadlines and custody events of a case; every method first resolves the case for the actor (404 if not a member). */
@@ -104,9 +105,9 @@ export class ProceedingsService {
     const decided = await this.repository.appealableDecision(hearingId, caseId, manager);
     if (decided) {
       const term = proceduralTermEnd(decided.scheduledAt, decided.days, decided.timeZone);
-      const title =
-        decided.decision === 'custody' ? `Обжаловать постановление о мере пресечения (${decided.days} сут.)` : `Обжаловать приговор (${decided.days} сут.)`;
-      await this.repository.upsertSuggestedDeadline(manager, { caseId, hearingId, dueAt: term.dueAt, title, termRule: term.rule, createdBy: actorId });
+      const title = suggestedAppealTitle(decided.decision, decided.days, 'ru');
+      const termRule = { ...term.rule, decision: decided.decision };
+      await this.repository.upsertSuggestedDeadline(manager, { caseId, hearingId, dueAt: term.dueAt, title, termRule, createdBy: actorId });
     }
     await this.repository.dropOrphanedSuggestion(manager, hearingId);
   }

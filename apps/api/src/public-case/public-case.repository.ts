@@ -7,6 +7,8 @@ export interface PublicCaseRow {
   slug: string;
   title: string;
   public_summary: string;
+  title_en: string;
+  public_summary_en: string;
   court: string;
 }
 
@@ -34,7 +36,9 @@ export class PublicCaseRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async publicCase(slug: string): Promise<PublicCaseRow | undefined> {
-    const [row] = await this.db.query(`select id, slug, title, public_summary, court from cases where slug = $1 and is_public`, [slug]);
+    const [row] = await this.db.query(`select id, slug, title, public_summary, title_en, public_summary_en, court from cases where slug = $1 and is_public`, [
+      slug,
+    ]);
     return row;
   }
 

@@ -35,8 +35,8 @@ export class PublicCaseService {
     const facility = await this.cases.currentFacility(theCase.id);
     return {
       slug: theCase.slug,
-      title: texts.title || theCase.title,
-      summary: texts.summary || theCase.public_summary,
+      title: texts.title || (language === 'en' && theCase.title_en) || theCase.title,
+      summary: texts.summary || (language === 'en' && theCase.public_summary_en) || theCase.public_summary,
       language,
       hearings: (await this.cases.upcomingHearings(theCase.id)).map((h) => ({
         id: h.id,

@@ -137,7 +137,7 @@ describe('donation page: bank transfer by QR on a phone', () => {
       await page.evaluate(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('habeas.lang', 'ru'));
       await page.goto(`${t.baseUrl}/donations`);
       await page.getByTestId('ledger-case').click();
-      await page.getByRole('option', { name: 'Vladimir Vorontsov' }).click();
+      await page.getByRole('option', { name: 'Владимир Воронцов' }).click();
       const details = page.getByRole('form', { name: 'Счёт для переводов (Россия)' });
       const account = details.getByRole('textbox', { name: 'Расчётный счёт (20 цифр)' });
       await expectNoSeriousAxe(page, 'donations page with bank details, ru');
@@ -154,7 +154,7 @@ describe('donation page: bank transfer by QR on a phone', () => {
       const review = page.getByTestId('bank-transfers-table');
       const row = review.getByRole('row', { name: /Волков Денис Олегович/ });
       await row.getByLabel('Сбор').click();
-      await page.getByRole('option', { name: 'Vladimir Vorontsov' }).click();
+      await page.getByRole('option', { name: 'Владимир Воронцов' }).click();
       await row.getByRole('button', { name: 'Учесть как пожертвование' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Учесть как пожертвование' }).click();
       await review.getByText('Волков Денис Олегович').waitFor({ state: 'detached' });

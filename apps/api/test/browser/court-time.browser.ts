@@ -48,6 +48,18 @@ describe('court time seen from another zone in Chromium', () => {
         const stored = await t.db.query(`select scheduled_at, time_zone from hearings where scheduled_at::date = '2031-12-15'`);
         assert.equal(stored.rows[0].scheduled_at.toISOString(), '2031-12-15T07:00:00.000Z');
         assert.equal(stored.rows[0].time_zone, 'Europe/Moscow');
+
+        // A custody decision in 2031: the appeal term is counted without that year's production calendar, and says so.
+        const decided = await lawyer.patch(`/api/cases/vorontsov/hearings/${created.body.id}`, { outcome: 'Мера пресечения продлена', decision: 'custody' });
+        assert.equal(decided.status, 200, decided.text);
+        await page.getByRole('tab', { name: 'Сроки' }).click();
+        const term = page.getByRole('row').filter({ hasText: 'Обжаловать постановление о мере пресечения' }).filter({ hasText: '15 декабря 2031' });
+        await term.getByTestId('term-rule').getByText('Срок 3 суток с 12 декабря 2031 г. (ст. 128 УПК РФ).').waitFor();
+        assert.equal(
+          await term.getByTestId('term-calendar-missing').textContent(),
+          'Производственного календаря на 2031 год в программе ещё нет: праздники и переносы выходных этого года не учтены, учтены только субботы и воскресенья. Сверьте дату с официальным календарём.',
+        );
+        await expectNoSeriousAxe(page, 'deadlines tab with a term counted without a calendar, ru');
       },
       { timezoneId: 'Europe/Berlin', locale: 'ru-RU' },
     ));

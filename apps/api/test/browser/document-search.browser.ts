@@ -41,8 +41,22 @@ describe('document search in the admin (Chromium)', () => {
     await upload('second-case', 'Second case ruling', 'ruling', '2026-01-05T09:00:00Z');
     const cookies = [...admin.cookies].map(([name, value]) => ({ name, value, url: t.baseUrl }));
     const words = {
-      'en-US': { order: /Newest first/, anyCase: 'All cases', dated: 'Documents dated from', second: 'Second case', ruling: 'Ruling' },
-      'ru-RU': { order: /Сначала новые/, anyCase: 'Все дела', dated: 'Документы с даты', second: 'Second case', ruling: 'Решение суда' },
+      'en-US': {
+        order: /Newest first/,
+        anyCase: 'All cases',
+        dated: 'Documents dated from',
+        second: 'The Smirnov case',
+        vorontsov: 'Vladimir Vorontsov',
+        ruling: 'Ruling',
+      },
+      'ru-RU': {
+        order: /Сначала новые/,
+        anyCase: 'Все дела',
+        dated: 'Документы с даты',
+        second: 'Дело Смирнова',
+        vorontsov: 'Владимир Воронцов',
+        ruling: 'Решение суда',
+      },
     };
     for (const locale of ['en-US', 'ru-RU'] as const) {
       for (const viewport of [
@@ -72,7 +86,7 @@ describe('document search in the admin (Chromium)', () => {
             await waitFor('one case', async () => (await rows.count()) === 1);
             assert.match((await rows.first().textContent()) ?? '', /Second case ruling/);
             await page.getByTestId('filter-case').click();
-            await page.getByRole('option', { name: 'Vladimir Vorontsov' }).click();
+            await page.getByRole('option', { name: w.vorontsov }).click();
             await waitFor('the case of Vorontsov', async () => (await rows.count()) === 2);
 
             await page.getByTestId('filter-kind').click();

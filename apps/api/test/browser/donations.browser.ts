@@ -106,7 +106,7 @@ describe('donation page and finance screens in Chromium', () => {
       await page.getByRole('button', { name: 'Record offline donation' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('Case').click();
-      await page.getByRole('option', { name: 'Second case' }).click();
+      await page.getByRole('option', { name: 'The Smirnov case' }).click();
       await dialog.getByRole('textbox', { name: 'Amount' }).fill('123.45');
       await dialog.getByRole('textbox', { name: 'Method' }).fill('bank transfer');
       await expectNoSeriousAxe(page, 'offline donation dialog, en');
@@ -123,10 +123,10 @@ describe('donation page and finance screens in Chromium', () => {
         await page.getByRole('option', { name: 'Vladimir Vorontsov' }).click();
         await page.getByTestId('ledger-EUR').waitFor();
         await expectNoSeriousAxe(page, 'donations page with a case ledger, en');
-        const row = page.getByTestId('expenses-table').getByRole('row', { name: /Independent cardiologist/ });
+        const row = page.getByTestId('expenses-table').getByRole('row', { name: /Независимый кардиолог/ });
         await row.getByRole('button', { name: 'Approve' }).click();
         await row.getByText('paid').waitFor();
-        const { rows } = await t.db.query(`select status from expenses where payee = 'Independent cardiologist'`);
+        const { rows } = await t.db.query(`select status from expenses where payee = 'Независимый кардиолог'`);
         assert.equal(rows[0].status, 'paid');
         const descriptor = page.getByRole('textbox', { name: 'Bank statement text' });
         await descriptor.fill('HBS DEFENSE');

@@ -84,6 +84,18 @@ describe('anonymous solidarity (Chromium)', () => {
         await page.getByText('Отклонённые', { exact: true }).click();
         await card(page, withoutPhoto).getByRole('button', { name: 'Всё-таки опубликовать' }).waitFor();
         await expectNoSeriousAxe(page, 'rejected posts, ru 390');
+
+        // Another member decides first: the late click says so in Russian and the list catches up.
+        await page.getByText('На проверке', { exact: true }).click();
+        const contested = card(page, 'Я из соседнего отдела');
+        await contested.waitFor();
+        const admin = await t.signIn('admin@demo.local');
+        const queue = await admin.get('/api/cases/vorontsov/solidarity?status=pending');
+        const id = (queue.body.items as Array<{ id: string; message: string }>).find((p) => p.message.startsWith('Я из соседнего отдела'))!.id;
+        assert.equal((await admin.post(`/api/solidarity/${id}/approve`)).status, 200);
+        await contested.getByRole('button', { name: 'Одобрить' }).click();
+        await page.getByText('Кто-то из команды уже принял решение по этому сообщению — список обновлён.').waitFor();
+        await contested.waitFor({ state: 'detached' });
       },
       phone,
     );

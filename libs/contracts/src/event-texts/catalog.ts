@@ -35,6 +35,8 @@ export interface EventCatalog {
   legal_action: Record<'proposed' | 'filed' | 'decided', EventEntry>;
   alertReason: Record<AlertKind, EventEntry>;
   mail: { signature: string } & Record<'deadlineReminder' | 'hearingReminder' | 'alertOpened' | 'alertEscalated', EventEntry>;
+  /** The iCal feed: its name and each event's summary and description, in the subscriber's language. */
+  calendar: { name: string } & Record<'hearing' | 'deadline', EventEntry>;
 }
 
 export type EventParams = Record<string, unknown>;

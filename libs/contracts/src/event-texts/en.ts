@@ -110,4 +110,13 @@ export const en: EventCatalog = {
       body: 'A critical medical alert for "{{caseTitle}}" has not been acknowledged.\nOpen it: {{url}}',
     },
   },
+  calendar: {
+    name: 'Habeas: hearings and deadlines',
+    hearing: {
+      summary: '{{caseTitle}}: $t(events.enum.hearingKind.{{kind}}) (hearing)',
+      description: 'Court time: {{at, courtTime}}',
+      court: '\nCourt: {{court}}',
+    },
+    deadline: { summary: '{{caseTitle}}: {{title}}', done: ' (done)', description: 'Due by {{due, courtTime}}, court time' },
+  },
 };

@@ -121,4 +121,13 @@ export const ru: EventCatalog = {
       body: 'Критическую медицинскую тревогу по делу «{{caseTitle}}» до сих пор никто не взял в работу.\nОткрыть: {{url}}',
     },
   },
+  calendar: {
+    name: 'Habeas: заседания и сроки',
+    hearing: {
+      summary: '{{caseTitle}}: заседание ($t(events.enum.hearingKind.{{kind}}))',
+      description: 'Время суда: {{at, courtTime}}',
+      court: '\nСуд: {{court}}',
+    },
+    deadline: { summary: '{{caseTitle}}: {{title}}', done: ' (исполнено)', description: 'Истекает {{due, courtTime}} по времени суда' },
+  },
 };

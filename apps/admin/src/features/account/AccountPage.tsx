@@ -276,7 +276,7 @@ function SessionsSection() {
             {items.map((session) => (
               <Table.Tr key={session.id}>
                 <Table.Td>
-                  {session.device} {session.current && <Badge ml="xs">{t('account.thisDevice')}</Badge>}
+                  {session.device || t('account.unknownDevice')} {session.current && <Badge ml="xs">{t('account.thisDevice')}</Badge>}
                 </Table.Td>
                 <Table.Td>{session.ip ?? '—'}</Table.Td>
                 <Table.Td>{new Date(session.lastSeenAt).toLocaleString(i18n.language)}</Table.Td>

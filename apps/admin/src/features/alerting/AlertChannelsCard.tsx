@@ -184,8 +184,8 @@ function PreferencesSection() {
         value={draft.language}
         onChange={(value) => value && setDraft({ ...draft, language: value as AlertPreferences['language'] })}
         data={[
-          { value: 'ru', label: 'Русский' },
-          { value: 'en', label: 'English' },
+          { value: 'ru', label: t('common.languageNames.ru') },
+          { value: 'en', label: t('common.languageNames.en') },
         ]}
       />
       <Switch

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Code, Group, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { BankDetailsRequest } from '@habeas/contracts';
 import { bankDetailsRequest } from '@habeas/contracts';
@@ -71,7 +71,8 @@ export function BankDetailsForm({ caseId }: { caseId: string }) {
         <Group mt="sm" justify="space-between">
           {details.data ? (
             <Alert color="gray" p="xs" data-testid="campaign-code">
-              {t('banking.code', { code: details.data.code })}
+              {t('banking.codeLabel')} {/* An identifier, the same in every language. */}
+              <Code translate="no">{details.data.code}</Code>
             </Alert>
           ) : (
             <span />

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
-import { formatMoney, useCaseOptions } from '../donations/money';
+import { formatMoney, useCaseOptions, useCaseTitle } from '../donations/money';
 import { ConfirmButton } from './ConfirmButton';
 import { useAssignTransfer, useBankStatements, useBankTransfers, useDeleteStatementFile, useImportStatement } from './hooks';
 
@@ -77,6 +77,7 @@ function ImportStatement() {
 
 function TransfersTable({ status }: { status: string }) {
   const { t, i18n } = useTranslation();
+  const caseTitle = useCaseTitle();
   const transfers = useBankTransfers(status);
   return (
     <QueryState isLoading={transfers.isLoading} error={transfers.error} isEmpty={transfers.items.length === 0} empty={t(`banking.empty.${status}`)}>
@@ -109,7 +110,7 @@ function TransfersTable({ status }: { status: string }) {
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td>{status === 'unmatched' ? <Decide item={item} /> : (item.caseTitle ?? '—')}</Table.Td>
+              <Table.Td>{status === 'unmatched' ? <Decide item={item} /> : item.caseId ? caseTitle(item.caseId, item.caseTitle) : '—'}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -10,6 +10,7 @@ import { apiErrors, schemaErrors } from './form-errors';
 interface Values {
   slug: string;
   title: string;
+  titleEn: string;
   defendantName: string;
   dateOfBirth: string;
   defendantStatus: string;
@@ -23,6 +24,7 @@ interface Values {
   custodyMeasure: string;
   detainedUntil: string;
   publicSummary: string;
+  publicSummaryEn: string;
   isPublic: boolean;
   custodyAppealDays: number | string;
   verdictAppealDays: number | string;
@@ -32,6 +34,7 @@ function initial(theCase?: CaseSummary): Values {
   return {
     slug: theCase?.slug ?? '',
     title: theCase?.title ?? '',
+    titleEn: theCase?.titleEn ?? '',
     defendantName: theCase?.defendant?.fullName ?? '',
     dateOfBirth: theCase?.defendant?.dateOfBirth ?? '',
     defendantStatus: theCase?.defendant?.status ?? 'detained',
@@ -45,6 +48,7 @@ function initial(theCase?: CaseSummary): Values {
     custodyMeasure: theCase?.custodyMeasure ?? '',
     detainedUntil: theCase?.detainedUntil ?? '',
     publicSummary: theCase?.publicSummary ?? '',
+    publicSummaryEn: theCase?.publicSummaryEn ?? '',
     isPublic: theCase?.isPublic ?? false,
     custodyAppealDays: theCase?.custodyAppealDays ?? 3,
     verdictAppealDays: theCase?.verdictAppealDays ?? 15,
@@ -56,6 +60,7 @@ function toRequest(v: Values, creating: boolean) {
   const body = {
     ...(creating ? { slug: v.slug } : {}),
     title: v.title,
+    titleEn: v.titleEn,
     defendant: v.defendantName.trim() ? { fullName: v.defendantName, dateOfBirth: v.dateOfBirth || null, status: v.defendantStatus } : null,
     courtCaseNumber: v.courtCaseNumber,
     court: v.court,
@@ -74,6 +79,7 @@ function toRequest(v: Values, creating: boolean) {
     custodyMeasure: v.custodyMeasure || null,
     detainedUntil: v.detainedUntil || null,
     publicSummary: v.publicSummary,
+    publicSummaryEn: v.publicSummaryEn,
     isPublic: v.isPublic,
     custodyAppealDays: Number(v.custodyAppealDays),
     verdictAppealDays: Number(v.verdictAppealDays),
@@ -118,6 +124,7 @@ export function CaseForm(props: { theCase?: CaseSummary; onSaved: (saved: CaseSu
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {creating && <TextInput label={t('cases.slug')} required {...text('slug')} error={errors.slug} />}
           <TextInput label={t('cases.caseTitle')} required {...text('title')} error={errors.title} />
+          <TextInput label={t('cases.caseTitleEn')} description={t('cases.englishHint')} {...text('titleEn')} error={errors.titleEn} />
           <TextInput label={t('cases.defendant')} {...text('defendantName')} error={errors['defendant.fullName']} />
           <TextInput label={t('cases.dateOfBirth')} type="date" {...text('dateOfBirth')} error={errors['defendant.dateOfBirth']} />
           <Select
@@ -165,7 +172,17 @@ export function CaseForm(props: { theCase?: CaseSummary; onSaved: (saved: CaseSu
           {...text('charges')}
           error={errors.charges ?? errors['charges.0.article']}
         />
-        <Textarea label={t('cases.publicSummary')} autosize minRows={3} {...text('publicSummary')} error={errors.publicSummary} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Textarea label={t('cases.publicSummary')} autosize minRows={3} {...text('publicSummary')} error={errors.publicSummary} />
+          <Textarea
+            label={t('cases.publicSummaryEn')}
+            description={t('cases.englishHint')}
+            autosize
+            minRows={3}
+            {...text('publicSummaryEn')}
+            error={errors.publicSummaryEn}
+          />
+        </SimpleGrid>
         <Checkbox label={t('cases.isPublic')} checked={values.isPublic} onChange={(e) => set('isPublic')(e.currentTarget.checked)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onCancel}>

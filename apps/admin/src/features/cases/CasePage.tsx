@@ -18,6 +18,7 @@ import { CaseFamilyTab } from '../intake/CaseFamilyTab';
 import { OverviewTab } from './tabs/OverviewTab';
 import { TeamTab } from './tabs/TeamTab';
 import { TimelineTab } from './tabs/TimelineTab';
+import { useLocalTitle } from '../../shared/case-titles';
 
 const allTabs = ['overview', 'timeline', 'hearings', 'deadlines', 'documents', 'medical', 'contact', 'family', 'updates', 'dossiers', 'money', 'team'] as const;
 type TabName = (typeof allTabs)[number];
@@ -47,6 +48,7 @@ export function CasePage() {
   });
   const tab = tabs.find((name) => name === params.get('tab')) ?? 'overview';
   const theCase = useCase(id);
+  const localTitle = useLocalTitle();
   return (
     <QueryState isLoading={theCase.isLoading} error={theCase.error}>
       {theCase.data && (
@@ -54,7 +56,7 @@ export function CasePage() {
           <Anchor component={Link} to="/cases" size="sm">
             ← {t('cases.title')}
           </Anchor>
-          <PageHeader title={theCase.data.title}>
+          <PageHeader title={localTitle(theCase.data)}>
             <Group gap="xs">
               <Badge>{t(`cases.stages.${theCase.data.stage}`)}</Badge>
               {theCase.data.detainedUntil && (

@@ -4,7 +4,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { caseStages, defendantStatuses } from '@habeas/contracts';
+import { caseStages, caseTitleIn, defendantStatuses } from '@habeas/contracts';
 import type { CaseSummary } from '@habeas/contracts';
 import { useCurrentUser } from '../../app/session';
 import { can } from '@habeas/contracts';
@@ -15,7 +15,7 @@ import { usePaged } from '../../shared/usePaged';
 import { CaseForm } from './CaseForm';
 
 export function CasesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
@@ -69,7 +69,7 @@ export function CasesPage() {
               <Table.Tr key={item.id}>
                 <Table.Td>
                   <Anchor component={Link} to={`/cases/${item.slug}`}>
-                    {item.title}
+                    {caseTitleIn(item, i18n.language)}
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{item.slug}</Table.Td>

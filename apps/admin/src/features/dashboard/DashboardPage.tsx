@@ -9,6 +9,7 @@ import { useEventText } from '../../shared/eventText';
 import { EmptyState, QueryState } from '../../shared/QueryState';
 import { Countdown } from '../cases/Countdown';
 import { MoneyBars } from './MoneyBars';
+import { useCaseTitle } from '../../shared/case-titles';
 
 function Section(props: { title: string; children: ReactNode; testId?: string }) {
   return (
@@ -36,6 +37,7 @@ function Figure(props: { label: string; value: ReactNode; color?: string }) {
 
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
+  const caseTitle = useCaseTitle();
   const eventText = useEventText();
   const dashboard = useQuery({ queryKey: ['dashboard'], queryFn: () => api<Dashboard>('/api/dashboard'), refetchInterval: 60_000 });
   const data = dashboard.data;
@@ -57,7 +59,7 @@ export function DashboardPage() {
               {data.custody.map((c) => (
                 <Figure
                   key={c.caseId}
-                  label={t('dashboard.detainedUntil', { case: c.caseTitle, date: c.detainedUntil })}
+                  label={t('dashboard.detainedUntil', { case: caseTitle(c.caseId, c.caseTitle), date: c.detainedUntil })}
                   value={t('dashboard.daysLeft', { count: c.daysLeft })}
                   color={c.daysLeft <= 7 ? 'red' : undefined}
                 />
@@ -79,7 +81,7 @@ export function DashboardPage() {
                           {t(`cases.hearings.kinds.${h.kind}`)}
                         </Anchor>
                         <Text size="xs" c="dimmed">
-                          {h.caseTitle} · {h.court}
+                          {caseTitle(h.caseSlug, h.caseTitle)} · {h.court}
                         </Text>
                       </div>
                       <Text size="sm">{when(h.scheduledAt)}</Text>
@@ -97,7 +99,7 @@ export function DashboardPage() {
                           {d.title}
                         </Anchor>
                         <Text size="xs" c="dimmed">
-                          {d.caseTitle} · {when(d.dueAt)}
+                          {caseTitle(d.caseSlug, d.caseTitle)} · {when(d.dueAt)}
                         </Text>
                       </div>
                       <Countdown dueAt={d.dueAt} />
@@ -118,7 +120,7 @@ export function DashboardPage() {
                       {eventText(item.event, item.params)}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {item.caseTitle} · {when(item.at)}
+                      {caseTitle(item.caseSlug, item.caseTitle)} · {when(item.at)}
                     </Text>
                   </Group>
                 ))}

@@ -7,6 +7,7 @@ import { daysBetween, useFormat } from '../../shared/format';
 import { FileActionButton } from './FileActionButton';
 import { useGenerateDraft, useUpdateLegalAction } from './hooks';
 import { useTriggerText } from './TriggerText';
+import { useCaseTitle } from '../../shared/case-titles';
 
 const OPEN: LegalActionStatus[] = ['proposed', 'drafting'];
 
@@ -40,6 +41,7 @@ function DeadlineBadge({ action }: { action: LegalAction }) {
 
 export function ActionCard({ action, onEdit, onDecide }: { action: LegalAction; onEdit: () => void; onDecide: () => void }) {
   const { t } = useTranslation();
+  const caseTitle = useCaseTitle();
   const triggerText = useTriggerText();
   const update = useUpdateLegalAction();
   const generate = useGenerateDraft();
@@ -86,7 +88,7 @@ export function ActionCard({ action, onEdit, onDecide }: { action: LegalAction; 
       <Text fw={600}>{t(`detention.step.${action.step}`)}</Text>
       <Text size="sm">
         <Anchor component={Link} to={`/cases/${action.caseSlug}/contact`}>
-          {action.caseTitle}
+          {caseTitle(action.caseSlug, action.caseTitle)}
         </Anchor>
       </Text>
       {action.trigger && (

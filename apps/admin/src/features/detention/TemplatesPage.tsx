@@ -68,8 +68,9 @@ export function TemplatesPage() {
           <Table.Tbody>
             {templates.items.map((template) => (
               <Table.Tr key={template.id}>
+                {/* A template is written in its own language, whatever the screen's: say so to screen readers and spellers. */}
                 <Table.Td>
-                  {template.title} {template.isDefault && <Badge size="xs">{t('detention.templates.default')}</Badge>}
+                  <span lang={template.language}>{template.title}</span> {template.isDefault && <Badge size="xs">{t('detention.templates.default')}</Badge>}
                 </Table.Td>
                 <Table.Td>{t(`detention.step.${template.step}`)}</Table.Td>
                 <Table.Td>{template.language.toUpperCase()}</Table.Td>
@@ -133,8 +134,8 @@ function TemplateModal({ draft, onClose }: { draft: Draft; onClose: () => void }
           <Select
             label={t('detention.templates.language')}
             data={[
-              { value: 'ru', label: 'Русский' },
-              { value: 'en', label: 'English' },
+              { value: 'ru', label: t('common.languageNames.ru') },
+              { value: 'en', label: t('common.languageNames.en') },
             ]}
             value={value.language}
             disabled={Boolean(value.id)}

@@ -11,7 +11,7 @@ import { useFormat } from '../../shared/format';
 import { QueryState } from '../../shared/QueryState';
 import { DocumentCustody } from '../evidence/DocumentCustody';
 import { DocumentEditForm } from './DocumentEditForm';
-import { formatSize, uploadWithProgress } from './upload';
+import { uploadWithProgress } from './upload';
 
 function downloadUrl(id: string, version: number, inline = false): string {
   return `/api/documents/${id}/download?version=${version}${inline ? '&inline=1' : ''}`;
@@ -156,7 +156,7 @@ export function DocumentDrawer(props: { id: string | null; onClose: () => void }
                     <Table.Td>
                       <Text size="sm">{version.originalName}</Text>
                       <Text size="xs" c="dimmed">
-                        {version.mimeType} · {formatSize(version.size)}
+                        {version.mimeType} · {format.size(version.size)}
                       </Text>
                       <Text size="xs" c="dimmed">
                         SHA-256: <Code data-testid="sha256">{version.sha256}</Code>

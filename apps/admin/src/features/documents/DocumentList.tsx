@@ -5,17 +5,18 @@ import type { DocumentSummary } from '@habeas/contracts';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../shared/format';
 import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
 import { usePaged } from '../../shared/usePaged';
 import { DocumentDrawer } from './DocumentDrawer';
 import { DocumentFilters, noDocumentFilters } from './DocumentFilters';
 import { Snippet } from './Snippet';
-import { formatSize } from './upload';
 
 /** Documents of one case (caseId) or of every visible case: search with snippets, filters, and the detail drawer. */
 export function DocumentList(props: { caseId?: string; caseTitles?: Record<string, string> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const [filters, setFilters] = useState(noDocumentFilters);
   const [q] = useDebouncedValue(filters.search.trim(), 300);
   const { kind, status, caseId, from, to } = filters;
@@ -79,11 +80,11 @@ export function DocumentList(props: { caseId?: string; caseTitles?: Record<strin
                     </Badge>
                   </Table.Td>
                   <Table.Td>{t(`documents.statuses.${item.status}`)}</Table.Td>
-                  <Table.Td>{item.filedAt ? new Date(item.filedAt).toLocaleDateString(i18n.language) : '—'}</Table.Td>
+                  <Table.Td>{item.filedAt ? format.date(item.filedAt) : '—'}</Table.Td>
                   <Table.Td>
                     {item.latest && (
                       <Text size="xs" c="dimmed">
-                        v{item.latest.number} · {formatSize(item.latest.size)}
+                        {t('documents.versionNumber', { number: item.latest.number })} · {format.size(item.latest.size)}
                       </Text>
                     )}
                   </Table.Td>

@@ -1,4 +1,4 @@
-import { can } from '@habeas/contracts';
+import { can, caseTitleIn } from '@habeas/contracts';
 import { Select, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { CaseSummary, Page } from '@habeas/contracts';
@@ -12,17 +12,20 @@ import { UploadZone } from './UploadZone';
 
 /** Every document the user may see across their cases; uploads go to the case picked here. */
 export function DocumentsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const cases = useQuery({ queryKey: ['cases', 'for-documents'], queryFn: () => api<Page<CaseSummary>>('/api/cases', { query: { limit: 100 } }) });
   const [caseId, setCaseId] = useState<string | null>(null);
-  const titles = useMemo(() => Object.fromEntries((cases.data?.items ?? []).map((item) => [item.id, item.title])), [cases.data]);
+  const titles = useMemo(
+    () => Object.fromEntries((cases.data?.items ?? []).map((item) => [item.id, caseTitleIn(item, i18n.language)])),
+    [cases.data, i18n.language],
+  );
   return (
     <Stack>
       <PageHeader title={t('documents.pageTitle')}>
         <Select
           placeholder={t('documents.uploadTo')}
-          data={(cases.data?.items ?? []).map((item) => ({ value: item.id, label: item.title }))}
+          data={(cases.data?.items ?? []).map((item) => ({ value: item.id, label: caseTitleIn(item, i18n.language) }))}
           value={caseId}
           onChange={setCaseId}
           w={260}

@@ -27,9 +27,3 @@ export function uploadWithProgress<T>(url: string, body: FormData, onProgress: (
     request.send(body);
   });
 }
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

@@ -10,7 +10,7 @@ import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 import { usePaged } from '../../shared/usePaged';
-import { formatMoney, useCaseOptions } from './money';
+import { formatMoney, useCaseOptions, useCaseTitle } from './money';
 
 /**
  * Every money movement, oldest first, with a running balance per currency: the lines of the CSV export, filtered
@@ -19,6 +19,7 @@ import { formatMoney, useCaseOptions } from './money';
 export function LedgerPage() {
   const { t, i18n } = useTranslation();
   const cases = useCaseOptions();
+  const caseTitle = useCaseTitle();
   const [filters, setFilters] = useState({ caseId: '', category: '', currency: '', from: '', to: '' });
   const set = (key: keyof typeof filters) => (value: string | null) => setFilters((f) => ({ ...f, [key]: value ?? '' }));
   const currency = /^[A-Z]{3}$/.test(filters.currency) ? filters.currency : '';
@@ -76,7 +77,7 @@ export function LedgerPage() {
               {lines.items.map((line) => (
                 <Table.Tr key={line.id}>
                   <Table.Td>{formatDate(line.at, i18n.language)}</Table.Td>
-                  <Table.Td>{line.caseTitle}</Table.Td>
+                  <Table.Td>{caseTitle(line.caseId, line.caseTitle)}</Table.Td>
                   <Table.Td>
                     {t(`ledger.kinds.${line.kind}`)}
                     {line.category ? ` · ${t(`donations.categories.${line.category}`)}` : ''}

@@ -1,8 +1,5 @@
-import type { CaseSummary, Page } from '@habeas/contracts';
 import { currencyExponent, decimalToMinor, isIsoCurrency, minorToDecimal } from '@habeas/contracts';
-import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { api } from '../../shared/api';
 
 export { formatMoney } from '../../shared/format';
 
@@ -19,17 +16,4 @@ export function toMinor(text: string, currency: string, t: TFunction): number {
   return minor;
 }
 
-const casesQuery = { queryKey: ['cases', 'options'], queryFn: () => api<Page<CaseSummary>>('/api/cases', { query: { limit: 100 } }) };
-
-export function useCaseOptions() {
-  return useQuery({ ...casesQuery, select: (page) => page.items.map((item) => ({ value: item.id, label: item.title })) });
-}
-
-/** A case's title by its id or slug (lists of money name cases, never by slug); the slug until the list has loaded. */
-export function useCaseTitle(): (ref: string) => string {
-  const titles = useQuery({
-    ...casesQuery,
-    select: (page) => new Map(page.items.flatMap((item) => [[item.id, item.title] as const, [item.slug, item.title] as const])),
-  });
-  return (ref) => titles.data?.get(ref) ?? ref;
-}
+export { useCaseOptions, useCaseTitle } from '../../shared/case-titles';

@@ -69,8 +69,8 @@ export function CaseDossiersTab(props: { caseId: string }) {
               value={language}
               onChange={(value) => setLanguage(value as DossierLanguage)}
               data={[
-                { value: 'ru', label: 'Русский' },
-                { value: 'en', label: 'English' },
+                { value: 'ru', label: t('common.languageNames.ru') },
+                { value: 'en', label: t('common.languageNames.en') },
               ]}
             />
           </div>
@@ -123,7 +123,7 @@ export function CaseDossiersTab(props: { caseId: string }) {
                   <Table.Td>
                     <Text size="sm">{formatDateTime(i18n.language, dossier.createdAt)}</Text>
                     <Text size="xs" c="dimmed">
-                      {dossier.requestedBy?.name} · {dossier.language === 'ru' ? 'Русский' : 'English'}
+                      {dossier.requestedBy?.name} · {t(`common.languageNames.${dossier.language}`)}
                     </Text>
                   </Table.Td>
                   <Table.Td>

@@ -108,7 +108,8 @@ export function IntakeInbox(props: { caseId: string }) {
                   )}
                 </Group>
               </Group>
-              <Text mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
+              {/* The relative's own words, in the language they wrote in. */}
+              <Text mt="xs" style={{ whiteSpace: 'pre-wrap' }} lang={report.language}>
                 {report.what}
               </Text>
               <Stack gap={2} mt="xs">
@@ -119,7 +120,7 @@ export function IntakeInbox(props: { caseId: string }) {
                         <Text span fw={600}>
                           {t(`intake.fields.${field}`)}:
                         </Text>{' '}
-                        {report[field]}
+                        <span lang={report.language}>{report[field]}</span>
                       </Text>
                     ),
                 )}

@@ -7,6 +7,8 @@ import { useCurrentUser } from '../../app/session';
 import { AlertDeliveries } from '../alerting/AlertDeliveries';
 import { useIncident } from './hooks';
 import { SeverityBadge } from './SeverityBadge';
+import { useCaseTitle } from '../../shared/case-titles';
+import { useEventText } from '../../shared/eventText';
 
 function readingText(reading: VitalReading, t: (key: string) => string): string {
   const parts: string[] = [];
@@ -21,6 +23,8 @@ function readingText(reading: VitalReading, t: (key: string) => string): string 
 /** One alert: what it is about, the readings and description (to those who may read the record), who acted and when. */
 export function AlertCard(props: { alert: MedicalAlert; headingOrder: 2 | 3; busy: boolean; onAcknowledge: () => void; onResolve: () => void }) {
   const { t, i18n } = useTranslation();
+  const caseTitle = useCaseTitle();
+  const eventText = useEventText();
   const { alert } = props;
   const user = useCurrentUser();
   const incident = useIncident(alert.incidentId, alert.kind === 'incident' && can(user, 'medical:read'));
@@ -48,7 +52,7 @@ export function AlertCard(props: { alert: MedicalAlert; headingOrder: 2 | 3; bus
           <Group gap="xs">
             <SeverityBadge severity={alert.severity} />
             <Text fw={600} component={props.headingOrder === 2 ? 'h2' : 'h3'} size="md" m={0}>
-              {alert.kind === 'incident' ? t(`medical.type.${alert.reason}`, { defaultValue: alert.reason }) : t(`medical.alerts.kind.${alert.kind}`)}
+              {eventText(`alertReason.${alert.kind}`, alert.reasonParams)}
             </Text>
             <Text c="dimmed" size="sm">
               · {t(`medical.alerts.state.${alert.status}`)}
@@ -60,7 +64,7 @@ export function AlertCard(props: { alert: MedicalAlert; headingOrder: 2 | 3; bus
             )}
           </Group>
           <Anchor component={Link} to={`/cases/${alert.caseId}/medical`} size="sm">
-            {alert.caseTitle}
+            {caseTitle(alert.caseId, alert.caseTitle)}
           </Anchor>
           <Text size="sm" c="dimmed">
             {t('medical.alerts.openedAt', { at: when(alert.openedAt) })}

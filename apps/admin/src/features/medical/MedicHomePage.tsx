@@ -7,6 +7,7 @@ import { api } from '../../shared/api';
 import { QueryState } from '../../shared/QueryState';
 import { AlertInbox } from './MedicalAlertsPage';
 import { SeverityBadge } from './SeverityBadge';
+import { useCaseTitle } from '../../shared/case-titles';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -33,6 +34,7 @@ function NewsCell(props: { state: CaseMedicalState }) {
 /** The medic's first screen: the medical state of their cases, then the alerts that still need someone. */
 export function MedicHomePage() {
   const { t } = useTranslation();
+  const caseTitle = useCaseTitle();
   const overview = useQuery({ queryKey: ['medical-overview'], queryFn: () => api<MedicalOverview>('/api/medical/overview'), refetchInterval: 60_000 });
   return (
     <Stack>
@@ -59,7 +61,7 @@ export function MedicHomePage() {
                   <Table.Tr key={state.caseId}>
                     <Table.Td>
                       <Anchor component={Link} to={`/cases/${state.caseSlug}?tab=medical`}>
-                        {state.caseTitle}
+                        {caseTitle(state.caseSlug, state.caseTitle)}
                       </Anchor>
                     </Table.Td>
                     <Table.Td>

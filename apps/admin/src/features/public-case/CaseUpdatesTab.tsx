@@ -55,8 +55,8 @@ export function CaseUpdatesTab(props: { caseId: string }) {
             value={language}
             onChange={(value) => setLanguage(value as 'ru' | 'en')}
             data={[
-              { value: 'ru', label: 'Русский' },
-              { value: 'en', label: 'English' },
+              { value: 'ru', label: t('common.languageNames.ru') },
+              { value: 'en', label: t('common.languageNames.en') },
             ]}
             w="fit-content"
           />
@@ -99,7 +99,7 @@ export function CaseUpdatesTab(props: { caseId: string }) {
                       </Badge>
                       <Badge variant="outline">{update.language === 'ru' ? 'RU' : 'EN'}</Badge>
                     </Group>
-                    <Title order={3} size="h5" mt={6}>
+                    <Title order={3} size="h5" mt={6} lang={update.language}>
                       {update.title}
                     </Title>
                     <Text size="xs" c="dimmed">
@@ -133,7 +133,7 @@ export function CaseUpdatesTab(props: { caseId: string }) {
                     )}
                   </Group>
                 </Group>
-                <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
+                <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }} lang={update.language}>
                   {update.body}
                 </Text>
               </Paper>

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { solidarityStatus, type SolidarityPost, type SolidarityStatus } from '@habeas/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../shared/api';
 import { ConfirmDialog } from '../../shared/ConfirmDialog';
 import { useFormat } from '../../shared/format';
 import { LoadMore } from '../../shared/LoadMore';
@@ -22,6 +23,7 @@ export function SolidarityModeration(props: { caseId: string }) {
   // `on` is a date without a time: shown as that calendar day wherever the reader is.
   const day = (post: SolidarityPost) => format.date(post.on, 'UTC');
 
+  const failure = approve.error ?? reject.error;
   const ask = (post: SolidarityPost) => {
     setRejecting(post);
     setAsking(true);
@@ -50,7 +52,7 @@ export function SolidarityModeration(props: { caseId: string }) {
         w="fit-content"
         maw="100%"
       />
-      {(approve.error || reject.error) && <Alert color="red">{(approve.error ?? reject.error)?.message}</Alert>}
+      {failure && <Alert color="red">{failure instanceof ApiError && failure.status === 409 ? t('solidarity.alreadyDecided') : failure.message}</Alert>}
       <QueryState isLoading={posts.isLoading} error={posts.error} isEmpty={posts.items.length === 0} empty={t(`solidarity.empty.${status}`)}>
         <Stack gap="sm">
           {posts.items.map((post) => (

@@ -40,7 +40,8 @@ export function useSolidarityMutations(caseId: string) {
   const refresh = () => client.invalidateQueries({ queryKey: solidarityKeys.of(caseId) });
   const decide = (decision: 'approve' | 'reject') => (id: string) => api<{ status: SolidarityStatus }>(`/api/solidarity/${id}/${decision}`, { method: 'POST' });
   return {
-    approve: useMutation({ mutationFn: decide('approve'), onSuccess: refresh }),
-    reject: useMutation({ mutationFn: decide('reject'), onSuccess: refresh }),
+    // Refreshed on failure too: a 409 means another member decided first, and the list should show it.
+    approve: useMutation({ mutationFn: decide('approve'), onSettled: refresh }),
+    reject: useMutation({ mutationFn: decide('reject'), onSettled: refresh }),
   };
 }

@@ -6,7 +6,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createDeadlineRequest } from '@habeas/contracts';
+import { createDeadlineRequest, deadlineTitleIn } from '@habeas/contracts';
 import type { Deadline } from '@habeas/contracts';
 import { useCurrentUser } from '../../../app/session';
 import { can } from '@habeas/contracts';
@@ -15,6 +15,7 @@ import { QueryState } from '../../../shared/QueryState';
 import { usePaged } from '../../../shared/usePaged';
 import { DocumentPicker } from '../../documents/DocumentPicker';
 import { Countdown } from '../Countdown';
+import { TermRuleNote } from '../TermRuleNote';
 import { apiErrors, localToIso, schemaErrors } from '../form-errors';
 import { useDeadlineMutations } from '../hooks';
 
@@ -61,7 +62,7 @@ function NewDeadlineForm(props: { caseId: string; onDone: () => void }) {
 }
 
 export function DeadlinesTab(props: { caseId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const user = useCurrentUser();
   const canWrite = can(user, 'cases:write');
@@ -112,7 +113,9 @@ export function DeadlinesTab(props: { caseId: string }) {
                               autoClose: 8000,
                               message: (
                                 <Group gap="xs">
-                                  <Text size="sm">{t(done ? 'terms.markedDone' : 'terms.markedOpen', { title: deadline.title })}</Text>
+                                  <Text size="sm">
+                                    {t(done ? 'terms.markedDone' : 'terms.markedOpen', { title: deadlineTitleIn(deadline, i18n.language) })}
+                                  </Text>
                                   {done && (
                                     <Button
                                       size="compact-xs"
@@ -135,7 +138,7 @@ export function DeadlinesTab(props: { caseId: string }) {
                   />
                 </Table.Td>
                 <Table.Td>
-                  {deadline.title}{' '}
+                  {deadlineTitleIn(deadline, i18n.language)}{' '}
                   {deadline.suggested && (
                     <Badge size="sm" variant="outline">
                       {t('cases.deadlines.suggested')}
@@ -144,14 +147,7 @@ export function DeadlinesTab(props: { caseId: string }) {
                 </Table.Td>
                 <Table.Td>
                   {format.courtTime(deadline.dueAt, deadline.termRule?.timeZone ?? 'Europe/Moscow').court}
-                  {deadline.termRule && (
-                    <Text size="xs" c="dimmed" data-testid="term-rule">
-                      {t('terms.rule', { count: deadline.termRule.days, from: format.date(`${deadline.termRule.from}T12:00:00Z`) })}
-                      {deadline.termRule.movedFrom &&
-                        ` ${t('terms.moved', { from: format.date(`${deadline.termRule.movedFrom}T12:00:00Z`), to: format.date(`${deadline.termRule.lastDay}T12:00:00Z`) })}`}{' '}
-                      {deadline.termRule.calendar ? t('terms.calendar', { calendar: deadline.termRule.calendar }) : t('terms.noCalendar')}
-                    </Text>
-                  )}
+                  {deadline.termRule && <TermRuleNote rule={deadline.termRule} />}
                 </Table.Td>
                 <Table.Td>
                   <Countdown dueAt={deadline.dueAt} done={deadline.done} />

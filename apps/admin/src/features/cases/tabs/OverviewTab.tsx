@@ -24,7 +24,7 @@ function Fact(props: { label: string; children: ReactNode }) {
 }
 
 export function OverviewTab(props: { theCase: CaseSummary }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -36,7 +36,7 @@ export function OverviewTab(props: { theCase: CaseSummary }) {
     <Stack>
       {can(user, 'cases:write') && (
         <Group justify="flex-end">
-          <Button variant="light" leftSection={<IconEdit size={16} />} onClick={open}>
+          <Button variant="light" leftSection={<IconEdit size={16} />} onClick={open} data-testid="case-edit">
             {t('cases.edit')}
           </Button>
         </Group>
@@ -98,9 +98,9 @@ export function OverviewTab(props: { theCase: CaseSummary }) {
       </Card>
       <Card withBorder>
         <Text fw={500} mb="xs">
-          {t('cases.publicSummary')} {c.isPublic ? <Badge color="green">{t('cases.public')}</Badge> : <Badge color="gray">{t('cases.private')}</Badge>}
+          {t('cases.publicSummaryTitle')} {c.isPublic ? <Badge color="green">{t('cases.public')}</Badge> : <Badge color="gray">{t('cases.private')}</Badge>}
         </Text>
-        <Text>{c.publicSummary || '—'}</Text>
+        <Text>{(i18n.language === 'en' && c.publicSummaryEn) || c.publicSummary || '—'}</Text>
       </Card>
       <Modal opened={editing} onClose={close} title={t('cases.edit')} size="xl">
         <CaseForm
