@@ -10,7 +10,7 @@ import { ReceiptsRepository } from './receipts.repository';
 /**
  * Receipts for expenses, for those who record them (money:write), who may not read the case's documents: they see
  * the names of the case's receipts only, and a receipt they upload is filed among the case's documents, where the
- * case's members find it (never privileged). Docs: docs/decisions/0029-screens-receipts-by-name.md.
+ * case's members find it (never privileged). Docs: docs/decisions/0030-screens-receipts-by-name.md.
  */
 @Injectable()
 export class ReceiptsService {
