@@ -1,5 +1,5 @@
 import { Anchor, Badge, Group, Tabs, Text } from '@mantine/core';
-import { can, type Capability } from '@habeas/contracts';
+import { can, formatDate, type Capability } from '@habeas/contracts';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -39,7 +39,7 @@ const tabCapability: Partial<Record<TabName, Capability>> = {
 };
 
 export function CasePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const user = useCurrentUser();
@@ -62,7 +62,7 @@ export function CasePage() {
               <Badge>{t(`cases.stages.${theCase.data.stage}`)}</Badge>
               {theCase.data.detainedUntil && (
                 <Text size="sm" c="dimmed">
-                  {t('cases.detainedUntil')}: {theCase.data.detainedUntil}
+                  {t('cases.detainedUntil')}: {formatDate(theCase.data.detainedUntil, i18n.language, 'UTC')}
                 </Text>
               )}
             </Group>
