@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { ReceiptsService } from '../documents/receipts.service';
 import { CaseAccess } from '../cases/case-access.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, NotFound } from '../common/http/domain-error';
@@ -28,7 +29,7 @@ interface ExpenseRow {
   created_at: Date;
 }
 
-const toItem = (row: ExpenseRow): ExpenseItem => ({
+const toItem = (row: ExpenseRow, receiptTitle: string | null = null): ExpenseItem => ({
   id: row.id,
   caseId: row.case_id,
   category: row.category,
@@ -38,6 +39,7 @@ const toItem = (row: ExpenseRow): ExpenseItem => ({
   currency: row.currency,
   description: row.description,
   receiptDocumentId: row.receipt_document_id,
+  receiptTitle,
   status: row.status,
   submittedBy: row.submitted_by,
   approvedBy: row.approved_by,
@@ -56,6 +58,7 @@ export class ExpensesService {
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
     private readonly ledger: MoneyLedger,
+    private readonly receipts: ReceiptsService,
   ) {}
 
   async list(actor: Actor, caseRef: string, query: PageQuery): Promise<Page<ExpenseItem>> {
@@ -66,11 +69,18 @@ export class ExpensesService {
       `${SELECT} where case_id = $1 and ($2::date is null or (spent_on, id) < ($2::date, $3::uuid)) order by spent_on desc, id desc limit $4`,
       [theCase.id, cursor?.key ?? null, cursor?.id ?? null, query.limit + 1],
     );
-    return toPage(rows, query.limit, (row) => ({ key: row.spent_on, id: row.id }), toItem);
+    const titles = await this.receipts.titlesOf(theCase.id, [...new Set(rows.flatMap((row) => row.receipt_document_id ?? []))]);
+    return toPage(
+      rows,
+      query.limit,
+      (row) => ({ key: row.spent_on, id: row.id }),
+      (row) => toItem(row, this.titleIn(titles, row)),
+    );
   }
 
   async create(actor: Actor, caseRef: string, input: ReturnType<typeof createExpenseRequest.parse>): Promise<ExpenseItem> {
     const theCase = await this.access.resolve(actor, caseRef, 'money:write');
+    const receipt = input.receiptDocumentId ? await this.receipts.receiptOf(theCase.id, input.receiptDocumentId) : null;
     return this.db.transaction(async (m) => {
       const [row] = await rowsOf<ExpenseRow>(
         m,
@@ -94,7 +104,7 @@ export class ExpensesService {
         { action: 'expense.submitted', entityType: 'expense', entityId: row.id, details: { amountMinor: input.amountMinor, currency: input.currency } },
         m,
       );
-      return toItem(row);
+      return toItem(row, receipt?.title ?? null);
     });
   }
 
@@ -123,8 +133,13 @@ export class ExpensesService {
         currency: row.currency,
       });
       await this.audit.record(actor, { action: 'expense.approved', entityType: 'expense', entityId: id }, m);
-      return toItem(updated);
+      const titles = await this.receipts.titlesOf(row.case_id, row.receipt_document_id ? [row.receipt_document_id] : []);
+      return toItem(updated, this.titleIn(titles, row));
     });
+  }
+
+  private titleIn(titles: Map<string, string>, row: ExpenseRow): string | null {
+    return (row.receipt_document_id && titles.get(row.receipt_document_id)) ?? null;
   }
 
   /** Per currency: raised, refunded, disputed, fees, spent by category and the balance — from the kept totals. */
