@@ -16,6 +16,7 @@ const adminScreens = [
   '/',
   '/cases',
   ...caseTabs.map((tab) => `/cases/vorontsov${tab === 'overview' ? '' : `?tab=${tab}`}`),
+  '/cases/vorontsov?tab=updates&part=solidarity',
   '/cases/vorontsov/contact',
   '/cases/vorontsov/medical',
   '/actions',

@@ -14,6 +14,7 @@ import { CaseMoneyTab } from '../donations/CaseMoneyTab';
 import { CaseMedicalTab } from '../medical/CaseMedicalTab';
 import { CaseDossiersTab } from '../evidence/CaseDossiersTab';
 import { CasePublicTab } from '../public-case/CasePublicTab';
+import { PendingSolidarityBadge } from '../public-case/PendingSolidarityBadge';
 import { CaseFamilyTab } from '../intake/CaseFamilyTab';
 import { OverviewTab } from './tabs/OverviewTab';
 import { TeamTab } from './tabs/TeamTab';
@@ -69,7 +70,7 @@ export function CasePage() {
           <Tabs value={tab} onChange={(value) => setParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
             <Tabs.List mb="md">
               {tabs.map((name) => (
-                <Tabs.Tab key={name} value={name}>
+                <Tabs.Tab key={name} value={name} rightSection={name === 'updates' ? <PendingSolidarityBadge caseId={theCase.data.id} /> : undefined}>
                   {t(`cases.tabs.${name}`)}
                 </Tabs.Tab>
               ))}
