@@ -3,6 +3,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { TimelineRegistry } from '../cases/timeline/timeline.registry';
 import { CampaignGoalsRepository } from './campaign-goals.repository';
+import { CampaignTextsRepository } from './campaign-texts.repository';
 import { CampaignTextsService } from './campaign-texts.service';
 import { CampaignsService } from './campaigns.service';
 import { CaseMoneyController } from './case-money.controller';
@@ -18,10 +19,13 @@ import { FundSettingsRepository } from './fund-settings.repository';
 import { FundSettingsService } from './fund-settings.service';
 import { LedgerExport } from './ledger-export.service';
 import { LedgerLinesRepository } from './ledger-lines.repository';
-import { MoneyAttention } from './money-attention.service';
+import { ExpensesRepository } from './expenses.repository';
+import { MoneyAttentionRepository } from './money-attention.repository';
 import { MoneyLedger } from './money-ledger.service';
 import { PublicCampaignsController } from './public-campaigns.controller';
 import { Reconciliation } from './reconciliation.service';
+import { StripeEventEffects } from './stripe-event-effects';
+import { StripeEventsRepository } from './stripe-events.repository';
 import { StripeEvents } from './stripe-events.service';
 import { StripeFees } from './stripe-fees.service';
 import { StripeGateway } from './stripe-gateway.service';
@@ -34,6 +38,7 @@ import { StripeGateway } from './stripe-gateway.service';
     CampaignGoalsRepository,
     CampaignsService,
     CampaignTextsService,
+    CampaignTextsRepository,
     DonationsService,
     DonorMails,
     DonorLinksRepository,
@@ -43,10 +48,13 @@ import { StripeGateway } from './stripe-gateway.service';
     ExpensesService,
     LedgerExport,
     LedgerLinesRepository,
-    MoneyAttention,
+    MoneyAttentionRepository,
+    ExpensesRepository,
     MoneyLedger,
     Reconciliation,
     StripeEvents,
+    StripeEventsRepository,
+    StripeEventEffects,
     StripeFees,
     StripeGateway,
     DonationsDemo,
