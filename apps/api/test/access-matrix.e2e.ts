@@ -787,6 +787,12 @@ const rows: Row[] = [
     cells: MONEY(200),
     call: async (w, a) => ({ path: `/api/expenses/${(await w.f.newExpense(w.home.id, a === 'admin' ? w.users.finance.client : w.f.admin)).id}/approve` }),
   },
+  { route: 'GET /api/cases/:id/receipts', cells: MONEY(200), call: (w) => ({ path: `${home(w)}/receipts?q=invoice` }) },
+  {
+    route: 'POST /api/cases/:id/receipts',
+    cells: MONEY(201),
+    call: (w) => ({ path: `${home(w)}/receipts`, body: form(Buffer.from('Invoice 7'), 'invoice-7.txt', { title: w.f.unique('Invoice') }) }),
+  },
   { route: 'GET /api/cases/:id/ledger', cells: MONEY(200), call: (w) => ({ path: `${home(w)}/ledger` }) },
   // Whoever sees the case sees its fundraising (finance every case's): the figures its public page shows.
   { route: 'GET /api/cases/:id/fundraising', cells: [401, 200, 200, 200, 200, 404, 404], call: (w) => ({ path: `${home(w)}/fundraising` }) },

@@ -2,7 +2,19 @@ import { z } from 'zod';
 import { isoDate, isoDateTime, page, pageQuery } from './common';
 import { singleLine } from './text';
 
-export const documentKinds = ['motion', 'appeal', 'complaint', 'petition', 'ruling', 'indictment', 'evidence', 'correspondence', 'memo', 'other'] as const;
+export const documentKinds = [
+  'motion',
+  'appeal',
+  'complaint',
+  'petition',
+  'ruling',
+  'indictment',
+  'evidence',
+  'correspondence',
+  'memo',
+  'receipt',
+  'other',
+] as const;
 export const documentKind = z.enum(documentKinds);
 export type DocumentKind = z.infer<typeof documentKind>;
 
@@ -138,3 +150,16 @@ export const downloadQuery = z.object({
   inline: z.enum(['1', 'true', '0', 'false']).optional(),
 });
 export type DownloadQuery = z.infer<typeof downloadQuery>;
+
+/**
+ * A receipt (a document of kind `receipt`, never a privileged one) as those who record expenses see it: its name
+ * and when it was uploaded, nothing of its content and nothing of the case's other documents.
+ */
+export const receiptOption = z.object({ id: z.uuid(), title: z.string(), uploadedAt: isoDateTime });
+export type ReceiptOption = z.infer<typeof receiptOption>;
+export const receiptPage = page(receiptOption);
+/** `q` narrows to receipts whose name contains it (any case). */
+export const receiptListQuery = pageQuery.extend({ q: z.string().trim().max(200).optional() });
+export type ReceiptListQuery = z.infer<typeof receiptListQuery>;
+/** The text field of a receipt upload (multipart `file` + `title?`); without a title the file's name is used. */
+export const receiptUploadFields = z.object({ title: singleLine().min(1).max(300).optional() });

@@ -263,6 +263,8 @@ export const expenseItem = z.object({
   currency: z.string(),
   description: z.string().nullable(),
   receiptDocumentId: uuid.nullable(),
+  /** The receipt's name as the case's documents show it (null without a receipt). */
+  receiptTitle: z.string().nullable(),
   status: z.enum(['awaiting_approval', 'paid']),
   submittedBy: uuid,
   approvedBy: uuid.nullable(),

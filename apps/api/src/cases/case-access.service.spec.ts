@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Capability, Role } from '@habeas/contracts';
+import { INJECTABLE_WATERMARK } from '@nestjs/common/constants';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, dropTestDatabase } from '../../test/support/test-database';
@@ -68,6 +69,11 @@ describe('case access', () => {
   const refused = (promise: Promise<unknown>) =>
     assert.rejects(promise, (error: unknown) => error instanceof NotFound && (error as NotFound).message === 'Case not found');
 
+  it('is built by Nest’s injector: injectable, with the cases repository as its constructor’s type', () => {
+    assert.equal(Reflect.getMetadata(INJECTABLE_WATERMARK, CaseAccess), true);
+    assert.deepEqual(Reflect.getMetadata('design:paramtypes', CaseAccess), [CasesRepository]);
+  });
+
   it('gives a member the case by id, by upper-case id and by slug', async () => {
     for (const key of [cases.mine.id, cases.mine.id.toUpperCase(), cases.mine.slug]) {
       assert.deepEqual(await access.resolve(users.member, key, 'cases:read'), cases.mine, key);
@@ -84,6 +90,7 @@ describe('case access', () => {
 
   it('does not take a slug that merely looks like a UUID prefix, nor an id given as a slug', async () => {
     await refused(access.resolve(users.member, `${cases.mine.id}x`, 'cases:read'));
+    await refused(access.resolve(users.member, `x${cases.mine.id}`, 'cases:read'));
     await refused(access.resolve(users.member, cases.mine.id.slice(0, 8), 'cases:read'));
   });
 

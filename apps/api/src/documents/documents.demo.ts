@@ -63,6 +63,16 @@ const demoDocuments: DemoDocument[] = [
     paragraphs: ['Адвокатская тайна. Рабочие заметки защиты о доказательствах вымогательства и свидетелях, которые могут подтвердить версию подзащитного.'],
   },
   {
+    caseKey: 'case:vorontsov',
+    kind: 'receipt',
+    status: 'filed',
+    title: 'Счёт адвокатского бюро А. Петрова № 17 за юридическую помощь',
+    filedAt: daysAfterArrest(6, '12:00').toISOString(),
+    tags: ['расходы', 'гонорар'],
+    file: 'schet-advokatskogo-byuro-17.pdf',
+    paragraphs: ['Адвокатское бюро А. Петрова. Счёт № 17: оплата юридической помощи по соглашению о защите Воронцова В. — 250 евро.'],
+  },
+  {
     caseKey: 'case:second-case',
     kind: 'petition',
     status: 'filed',

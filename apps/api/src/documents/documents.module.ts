@@ -11,12 +11,15 @@ import { DocumentsRepository } from './documents.repository';
 import { DocumentsService } from './documents.service';
 import { DocumentsTimeline } from './documents.timeline';
 import { FileStore } from './file-store';
+import { ReceiptsController } from './receipts.controller';
+import { ReceiptsRepository } from './receipts.repository';
+import { ReceiptsService } from './receipts.service';
 import { LocalFileStore } from './local-file-store';
 import { S3FileStore } from './s3-file-store';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity]), CasesModule],
-  controllers: [DocumentsController],
+  controllers: [DocumentsController, ReceiptsController],
   providers: [
     { provide: LocalFileStore, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalFileStore(join(config.dataDir, 'files')) },
     {
@@ -26,9 +29,11 @@ import { S3FileStore } from './s3-file-store';
     },
     DocumentsRepository,
     DocumentsService,
+    ReceiptsRepository,
+    ReceiptsService,
     DocumentsDemo,
     DocumentsTimeline,
   ],
-  exports: [FileStore, LocalFileStore, DocumentsService],
+  exports: [FileStore, LocalFileStore, DocumentsService, ReceiptsService],
 })
 export class DocumentsModule {}

@@ -1,5 +1,5 @@
 import { createDocumentFields } from '@habeas/contracts';
-import type { DocumentDetail, DocumentListQuery, DocumentSummary, Page, UpdateDocumentRequest } from '@habeas/contracts';
+import type { CreateDocumentFields, DocumentDetail, DocumentListQuery, DocumentSummary, Page, UpdateDocumentRequest } from '@habeas/contracts';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { rm } from 'node:fs/promises';
@@ -97,17 +97,29 @@ export class DocumentsService implements OnModuleInit, OnApplicationBootstrap {
   /** Creates a document from a multipart upload: fields validated, bytes stored, version 1 recorded, extraction queued. */
   async create(actor: Actor, caseRef: string, read: UploadReader): Promise<DocumentDetail> {
     const theCase = await this.access.resolve(actor, caseRef, 'documents:write');
-    const upload = await read(await this.staging.newTempPath());
-    let id: string;
-    try {
+    const id = await this.file(actor, theCase.id, read, (upload) => {
       const fields = createDocumentFields.parse(upload.fields);
       if (fields.privileged && !roleCan(actor.role, 'documents:privileged')) {
         throw new DomainError(403, 'privileged: only lawyers and admins may file privileged documents');
       }
+      return fields;
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * Files an upload as a new document of a case the caller has already authorized the actor for; `fieldsOf` reads
+   * and checks the form's fields (it may throw). Returns the new document's id.
+   */
+  async file(actor: Actor, caseId: string, read: UploadReader, fieldsOf: (upload: ReceivedUpload) => CreateDocumentFields): Promise<string> {
+    const upload = await read(await this.staging.newTempPath());
+    let id: string;
+    try {
+      const fields = fieldsOf(upload);
       const stored = await this.store.adopt(upload.tempPath, upload.sha256, upload.size);
       id = await this.db.transaction(async (manager) => {
         const document = await manager.getRepository(DocumentEntity).save({
-          caseId: theCase.id,
+          caseId,
           kind: fields.kind,
           title: fields.title,
           court: fields.court ?? null,
@@ -122,7 +134,7 @@ export class DocumentsService implements OnModuleInit, OnApplicationBootstrap {
         await this.addVersionRow(manager, actor, document.id, 1, upload, stored.key);
         await this.audit.record(
           actor,
-          { action: 'document.create', entityType: 'document', entityId: document.id, details: { caseId: theCase.id, sha256: upload.sha256 } },
+          { action: 'document.create', entityType: 'document', entityId: document.id, details: { caseId, sha256: upload.sha256 } },
           manager,
         );
         return document.id;
@@ -131,7 +143,7 @@ export class DocumentsService implements OnModuleInit, OnApplicationBootstrap {
       await rm(upload.tempPath, { force: true });
     }
     await this.queueExtraction(id);
-    return this.get(actor, id);
+    return id;
   }
 
   async addVersion(actor: Actor, id: string, read: UploadReader): Promise<DocumentDetail> {

@@ -1,6 +1,7 @@
 import { DashboardRegistry } from '../dashboard/dashboard.registry';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { DocumentsModule } from '../documents/documents.module';
 import { TimelineRegistry } from '../cases/timeline/timeline.registry';
 import { CampaignGoalsRepository } from './campaign-goals.repository';
 import { CampaignTextsRepository } from './campaign-texts.repository';
@@ -32,7 +33,7 @@ import { StripeGateway } from './stripe-gateway.service';
 
 /** Donations, Stripe, expenses and the per-case fund ledger. */
 @Module({
-  imports: [CasesModule],
+  imports: [CasesModule, DocumentsModule],
   controllers: [PublicCampaignsController, DonationsController, CaseMoneyController, DonorSelfServiceController],
   providers: [
     CampaignGoalsRepository,

@@ -22,7 +22,7 @@ export interface ExpenseRow {
   created_at: Date;
 }
 
-export const toExpenseItem = (row: ExpenseRow): ExpenseItem => ({
+export const toExpenseItem = (row: ExpenseRow, receiptTitle: string | null = null): ExpenseItem => ({
   id: row.id,
   caseId: row.case_id,
   category: row.category,
@@ -32,6 +32,7 @@ export const toExpenseItem = (row: ExpenseRow): ExpenseItem => ({
   currency: row.currency,
   description: row.description,
   receiptDocumentId: row.receipt_document_id,
+  receiptTitle,
   status: row.status,
   submittedBy: row.submitted_by,
   approvedBy: row.approved_by,

@@ -4,12 +4,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { ReceiptsService } from '../documents/receipts.service';
 import { CaseAccess } from '../cases/case-access.service';
 import type { Actor } from '../common/auth/actor';
 import { DomainError, NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
 import { MoneyLedger } from './money-ledger.service';
-import { ExpensesRepository, toExpenseItem } from './expenses.repository';
+import { ExpensesRepository, toExpenseItem, type ExpenseRow } from './expenses.repository';
 import { num } from './sql';
 
 /** Spending per case: an expense is paid only after a second finance or admin user approves it. */
@@ -21,16 +22,24 @@ export class ExpensesService {
     private readonly audit: AuditService,
     private readonly ledger: MoneyLedger,
     private readonly expenses: ExpensesRepository,
+    private readonly receipts: ReceiptsService,
   ) {}
 
   async list(actor: Actor, caseRef: string, query: PageQuery): Promise<Page<ExpenseItem>> {
     const theCase = await this.access.resolve(actor, caseRef, 'money:read');
     const rows = await this.expenses.page(theCase.id, query.limit + 1, decodeCursor(query.cursor));
-    return toPage(rows, query.limit, (row) => ({ key: row.spent_on, id: row.id }), toExpenseItem);
+    const titles = await this.receipts.titlesOf(theCase.id, [...new Set(rows.flatMap((row) => row.receipt_document_id ?? []))]);
+    return toPage(
+      rows,
+      query.limit,
+      (row) => ({ key: row.spent_on, id: row.id }),
+      (row) => toExpenseItem(row, this.titleIn(titles, row)),
+    );
   }
 
   async create(actor: Actor, caseRef: string, input: ReturnType<typeof createExpenseRequest.parse>): Promise<ExpenseItem> {
     const theCase = await this.access.resolve(actor, caseRef, 'money:write');
+    const receipt = input.receiptDocumentId ? await this.receipts.receiptOf(theCase.id, input.receiptDocumentId) : null;
     return this.db.transaction(async (m) => {
       const row = await this.expenses.insert(m, theCase.id, input, actor.id);
       await this.audit.record(
@@ -38,7 +47,7 @@ export class ExpensesService {
         { action: 'expense.submitted', entityType: 'expense', entityId: row.id, details: { amountMinor: input.amountMinor, currency: input.currency } },
         m,
       );
-      return toExpenseItem(row);
+      return toExpenseItem(row, receipt?.title ?? null);
     });
   }
 
@@ -54,8 +63,13 @@ export class ExpensesService {
       const updated = await this.expenses.markPaid(m, id, actor.id);
       await this.ledger.expensePaid(m, toExpenseItem(row));
       await this.audit.record(actor, { action: 'expense.approved', entityType: 'expense', entityId: id }, m);
-      return toExpenseItem(updated);
+      const titles = await this.receipts.titlesOf(row.case_id, row.receipt_document_id ? [row.receipt_document_id] : []);
+      return toExpenseItem(updated, this.titleIn(titles, row));
     });
+  }
+
+  private titleIn(titles: Map<string, string>, row: ExpenseRow): string | null {
+    return (row.receipt_document_id && titles.get(row.receipt_document_id)) ?? null;
   }
 
   /** Per currency: raised, refunded, disputed, fees, spent by category and the balance — from the kept totals. */

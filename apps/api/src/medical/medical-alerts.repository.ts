@@ -11,6 +11,8 @@ export interface AlertRow {
   incident_id: string | null;
   case_id: string;
   case_title: string;
+  /** The case's English title, '' when the team gave none (mails to English readers fall back to the Russian one). */
+  case_title_en: string;
   case_slug: string;
   severity: Severity;
   status: MedicalAlert['status'];
@@ -55,7 +57,7 @@ export function toAlert(row: AlertRow): MedicalAlert {
   };
 }
 
-const SELECT = `select a.id, a.seq, a.kind, a.incident_id, a.case_id, c.title as case_title, c.slug as case_slug, a.severity, a.status, a.reason, a.reason_params,
+const SELECT = `select a.id, a.seq, a.kind, a.incident_id, a.case_id, c.title as case_title, c.title_en as case_title_en, c.slug as case_slug, a.severity, a.status, a.reason, a.reason_params,
   a.opened_at, to_char(a.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as opened_key,
   a.acknowledged_at, a.acknowledged_by, ack.name as acknowledged_by_name, a.resolved_at, a.resolved_by, res.name as resolved_by_name,
   a.note, a.escalated_at

@@ -17,7 +17,7 @@ import type { Actor } from '../common/auth/actor';
 import { Conflict, NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
 import { AppConfig } from '../config/app-config';
-import { mailText, readerLanguage } from '../common/i18n/server-texts';
+import { caseTitleIn, mailText, readerLanguage } from '../common/i18n/server-texts';
 import { JobsService } from '../jobs/jobs.service';
 import { MailService } from '../mail/mail.service';
 import { MedicalAlertHooks } from './medical-alert-hooks';
@@ -161,7 +161,10 @@ export class MedicalAlertsService implements OnModuleInit {
     for (const admin of await this.alerts.adminEmails()) {
       await this.mail.queue({
         to: admin.email,
-        ...mailText(readerLanguage(admin.language), 'alertEscalated', { caseTitle: row.case_title, url: `${this.config.publicUrl}/medical-alerts` }),
+        ...mailText(readerLanguage(admin.language), 'alertEscalated', {
+          caseTitle: caseTitleIn(readerLanguage(admin.language), row),
+          url: `${this.config.publicUrl}/medical-alerts`,
+        }),
         dedupeKey: `medical-alert:${alertId}:escalation:${admin.id}`,
       });
     }
@@ -219,7 +222,7 @@ export class MedicalAlertsService implements OnModuleInit {
         to: member.email,
         ...mailText(readerLanguage(member.language), 'alertOpened', {
           severity: row.severity,
-          caseTitle: row.case_title,
+          caseTitle: caseTitleIn(readerLanguage(member.language), row),
           url: `${this.config.publicUrl}/medical-alerts`,
         }),
         dedupeKey: `medical-alert:${row.id}:open:${member.id}`,

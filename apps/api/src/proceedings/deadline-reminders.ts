@@ -60,7 +60,7 @@ export class DeadlineReminders implements OnModuleInit {
   /** Queues the reminders due at `now`; returns how many new mails were queued. */
   async sendDue(now: Date): Promise<number> {
     const due: DueReminder[] = await this.db.query(
-      `select x.id as deadline_id, x.title, x.due_at, c.court_time_zone as time_zone, c.title as case_title, c.slug as case_slug,
+      `select x.id as deadline_id, x.title, x.due_at, c.court_time_zone as time_zone, coalesce(case when u.language = 'en' then nullif(c.title_en, '') end, c.title) as case_title, c.slug as case_slug,
               u.email, u.id as user_id, u.language,
               case when x.due_at <= $1::timestamptz + interval '1 day' then '1d' else '3d' end as window
          from deadlines x ${RECIPIENTS}
@@ -88,7 +88,7 @@ export class DeadlineReminders implements OnModuleInit {
       if (id) queued++;
     }
     const hearings: HearingReminder[] = await this.db.query(
-      `select x.id as hearing_id, x.kind, x.scheduled_at, x.time_zone, x.court, c.title as case_title, c.slug as case_slug,
+      `select x.id as hearing_id, x.kind, x.scheduled_at, x.time_zone, x.court, coalesce(case when u.language = 'en' then nullif(c.title_en, '') end, c.title) as case_title, c.slug as case_slug,
               u.email, u.id as user_id, u.language
          from hearings x ${RECIPIENTS}
         where x.outcome is null and x.scheduled_at > $1::timestamptz and x.scheduled_at <= $1::timestamptz + interval '1 day'`,

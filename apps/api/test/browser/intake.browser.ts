@@ -3,9 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, it } from 'node:test';
-import { browserSuite, signInThroughForm, withPage, type Browser } from '../support/browser';
+import { browserSuite, expectNoSeriousAxe, signInThroughForm, withPage, type Browser } from '../support/browser';
 import type { TestApp } from '../support/test-app';
-import { seriousViolations } from './public-axe';
 
 const shots = process.env.HABEAS_SHOTS ?? tmpdir();
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -36,7 +35,7 @@ describe('family intake (Chromium)', () => {
       const response = await page.goto(`${t.baseUrl}/intake/${token}`);
       assert.equal(response?.status(), 200);
       await page.getByRole('heading', { level: 1, name: 'Сообщить защите' }).waitFor();
-      assert.deepEqual(await seriousViolations(page), [], 'no serious axe violations on the form');
+      await expectNoSeriousAxe(page, 'family report form, ru 390');
       await page.getByRole('textbox', { name: /Что случилось/ }).fill('Брат сказал по телефону, что ему стало плохо, давление 185 на 115, скорую не вызвали');
       await page.getByRole('textbox', { name: /Когда/ }).fill('сегодня утром');
       await page.getByRole('textbox', { name: /Где/ }).fill('СИЗО-1');
@@ -50,13 +49,13 @@ describe('family intake (Chromium)', () => {
       const receipt = (await page.locator('[data-receipt]').textContent())!.trim();
       assert.match(receipt, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
       await page.getByText('команда уже получила тревогу').waitFor();
-      assert.deepEqual(await seriousViolations(page), [], 'no serious axe violations on the receipt');
+      await expectNoSeriousAxe(page, 'family report receipt, ru 390');
       await page.screenshot({ path: join(shots, 'intake-receipt-ru-390.png'), fullPage: true });
       await page.getByRole('link', { name: 'Узнать статус' }).click();
       await page.getByText('Получено, ещё не прочитано').waitFor();
       const statusText = await page.locator('main').innerText();
       assert.ok(!statusText.includes('185 на 115'), 'the status page never shows the content');
-      assert.deepEqual(await seriousViolations(page), [], 'no serious axe violations on the status page');
+      await expectNoSeriousAxe(page, 'family report status, ru 390');
 
       await withPage(browser, 'intake-triage', async (admin) => {
         await signInThroughForm(admin, t.baseUrl, 'medic@demo.local');

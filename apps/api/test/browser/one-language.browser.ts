@@ -35,6 +35,7 @@ const screens: Array<{ path: string; capability?: Capability; open?: (page: Page
       ['team', 'cases:read'],
     ] as const
   ).map(([tab, capability]) => ({ path: `/cases/vorontsov?tab=${tab}`, capability })),
+  { path: '/cases/vorontsov?tab=updates&part=solidarity', capability: 'solidarity:moderate' },
   { path: '/cases/vorontsov/contact', capability: 'cases:read' },
   { path: '/cases/vorontsov/medical', capability: 'medical:read' },
   { path: '/actions', capability: 'legal:work' },

@@ -60,6 +60,9 @@ describe('anonymous solidarity (Chromium)', () => {
         await page.getByRole('button', { name: 'Войти' }).click();
         await page.waitForURL((url) => !url.pathname.startsWith('/login'));
         await page.goto(`${t.baseUrl}/cases/vorontsov?tab=updates`);
+        // The case's tab shows how many posts wait: the demo's one and the two just sent.
+        const waiting = page.getByRole('tab', { name: /Публичная страница/ }).getByTestId('pending-solidarity');
+        await page.waitForFunction((el) => (el as { textContent: string }).textContent === '3', await waiting.elementHandle());
         await page.getByRole('tab', { name: /Слова поддержки/ }).click();
         const posted = card(page, withPhoto);
         await posted.waitFor();
@@ -96,6 +99,8 @@ describe('anonymous solidarity (Chromium)', () => {
         await contested.getByRole('button', { name: 'Одобрить' }).click();
         await page.getByText('Кто-то из команды уже принял решение по этому сообщению — список обновлён.').waitFor();
         await contested.waitFor({ state: 'detached' });
+        await page.getByText('Новых сообщений нет — всё проверено.').waitFor();
+        await waiting.waitFor({ state: 'detached' });
       },
       phone,
     );

@@ -57,6 +57,21 @@ export async function signInThroughForm(page: Page, baseUrl: string, email: stri
 }
 
 /**
+ * Signs in through the form, waits until the app has left the sign-in page, and sets the admin's language for
+ * the next page loaded (the sign-in form itself is read in English).
+ */
+export async function signInAs(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  { password = DEMO_PASSWORD, language = 'en' }: { password?: string; language?: 'en' | 'ru' } = {},
+): Promise<void> {
+  await signInThroughForm(page, baseUrl, email, password);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  if (language === 'ru') await page.evaluate("localStorage.setItem('habeas.lang', 'ru')");
+}
+
+/**
  * Starts a test app and Chromium before a suite's tests and closes both after it; `use` receives them
  * (assign them to the suite's own variables).
  */
@@ -118,13 +133,25 @@ export async function seriousAxeViolations(page: Page, within?: string): Promise
 }
 
 /**
+ * Resolves once `expression` is true in the page, polling every 50 ms; rejects after `timeoutMs`. The app's CSP
+ * forbids eval, which Playwright's waitForFunction relies on; page.evaluate goes through the DevTools protocol.
+ */
+export async function waitInPage(page: Page, expression: string, timeoutMs = 8000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
  * Fails when axe-core finds a serious or critical WCAG 2 A/AA violation on the page; `label` names the page
  * (and language, viewport) in the message. Call it on every page a browser test visits, once it has settled.
  */
 export async function expectNoSeriousAxe(page: Page, label: string): Promise<void> {
   // A dialog or message still fading in or out is half transparent, which axe reads as low contrast: check the
   // page once its transitions have run (CSS transitions are Web Animations too).
-  await page.waitForFunction("document.getAnimations().every((a) => a.playState !== 'running')", undefined, { timeout: 3000 }).catch(() => undefined);
+  await waitInPage(page, "document.getAnimations().every((a) => a.playState !== 'running')", 3000).catch(() => undefined);
   const found = await seriousAxeViolations(page);
   assert.deepEqual(found, [], `axe-core on ${label} (${page.url()}):\n${found.join('\n')}`);
 }

@@ -139,6 +139,8 @@ const sealedTextFields = new Set([
   'counterpartyName',
   'purpose',
   'linkLabel',
+  // A supporter's words of support (solidarity posts).
+  'message',
 ]);
 
 /** Adds the Cyrillic words of those fields, anywhere in an API answer, to `words`. */

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Group, Tabs, Text } from '@mantine/core';
-import { can, type Capability } from '@habeas/contracts';
+import { can, formatDate, type Capability } from '@habeas/contracts';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { CaseMoneyTab } from '../donations/CaseMoneyTab';
 import { CaseMedicalTab } from '../medical/CaseMedicalTab';
 import { CaseDossiersTab } from '../evidence/CaseDossiersTab';
 import { CasePublicTab } from '../public-case/CasePublicTab';
+import { PendingSolidarityBadge } from '../public-case/PendingSolidarityBadge';
 import { CaseFamilyTab } from '../intake/CaseFamilyTab';
 import { OverviewTab } from './tabs/OverviewTab';
 import { TeamTab } from './tabs/TeamTab';
@@ -38,7 +39,7 @@ const tabCapability: Partial<Record<TabName, Capability>> = {
 };
 
 export function CasePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const user = useCurrentUser();
@@ -61,7 +62,7 @@ export function CasePage() {
               <Badge>{t(`cases.stages.${theCase.data.stage}`)}</Badge>
               {theCase.data.detainedUntil && (
                 <Text size="sm" c="dimmed">
-                  {t('cases.detainedUntil')}: {theCase.data.detainedUntil}
+                  {t('cases.detainedUntil')}: {formatDate(theCase.data.detainedUntil, i18n.language, 'UTC')}
                 </Text>
               )}
             </Group>
@@ -69,7 +70,7 @@ export function CasePage() {
           <Tabs value={tab} onChange={(value) => setParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
             <Tabs.List mb="md">
               {tabs.map((name) => (
-                <Tabs.Tab key={name} value={name}>
+                <Tabs.Tab key={name} value={name} rightSection={name === 'updates' ? <PendingSolidarityBadge caseId={theCase.data.id} /> : undefined}>
                   {t(`cases.tabs.${name}`)}
                 </Tabs.Tab>
               ))}

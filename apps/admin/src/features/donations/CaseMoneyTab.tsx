@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Tex
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CaseLedger, ExpenseItem } from '@habeas/contracts';
-import { expenseCategories } from '@habeas/contracts';
+import { expenseCategories, formatDate } from '@habeas/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '@habeas/contracts';
@@ -16,6 +16,7 @@ import { CampaignTextsForm } from '../banking/CampaignTextsForm';
 import { CampaignSettingsForm } from './CampaignSettingsForm';
 import { CaseGoalBars } from './GoalBars';
 import { formatMoney, toMinor } from './money';
+import { ReceiptPicker } from './ReceiptPicker';
 
 /** A case's money: ledger per currency, expenses with two-person approval, and a form for a new expense. */
 export function CaseMoneyTab({ caseId }: { caseId: string }) {
@@ -33,7 +34,9 @@ export function CaseMoneyTab({ caseId }: { caseId: string }) {
   const money = (minor: number, currency: string) => formatMoney(minor, currency, i18n.language);
   return (
     <Stack>
-      <Title order={2} size="h4">{t('goals.title')}</Title>
+      <Title order={2} size="h4">
+        {t('goals.title')}
+      </Title>
       <CaseGoalBars caseId={caseId} />
       <QueryState isLoading={ledger.isLoading} error={ledger.error} isEmpty={ledger.data?.currencies.length === 0} empty={t('donations.ledgerEmpty')}>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -78,16 +81,24 @@ export function CaseMoneyTab({ caseId }: { caseId: string }) {
               <Table.Th>{t('donations.category')}</Table.Th>
               <Table.Th>{t('donations.payee')}</Table.Th>
               <Table.Th>{t('donations.amount')}</Table.Th>
+              <Table.Th>{t('receipts.column')}</Table.Th>
               <Table.Th>{t('donations.status')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {expenses.items.map((e) => (
               <Table.Tr key={e.id}>
-                <Table.Td>{e.spentOn}</Table.Td>
+                <Table.Td>{formatDate(e.spentOn, i18n.language, 'UTC')}</Table.Td>
                 <Table.Td>{t(`donations.categories.${e.category}`)}</Table.Td>
                 <Table.Td>{e.payee}</Table.Td>
                 <Table.Td>{money(e.amountMinor, e.currency)}</Table.Td>
+                <Table.Td>
+                  {e.receiptTitle ?? (
+                    <Text span size="sm" c="dimmed">
+                      {t('receipts.noReceipt')}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   {e.status === 'paid' ? (
                     <Badge color="green">{t('donations.expensePaid')}</Badge>
@@ -200,17 +211,11 @@ function NewExpense({ caseId, onSaved }: { caseId: string; onSaved: () => void }
           maxLength={3}
           w={80}
         />
-        <TextInput
-          label={t('donations.receipt')}
-          value={form.receiptDocumentId}
-          onChange={(e) => set('receiptDocumentId')(e.currentTarget.value)}
-          error={errors.receiptDocumentId}
-          w={220}
-        />
-        <Button type="submit" loading={save.isPending}>
-          {t('donations.submitExpense')}
-        </Button>
       </Group>
+      <ReceiptPicker caseId={caseId} value={form.receiptDocumentId || null} onChange={(id) => set('receiptDocumentId')(id)} error={errors.receiptDocumentId} />
+      <Button type="submit" loading={save.isPending} mt="sm">
+        {t('donations.submitExpense')}
+      </Button>
       {save.error && !Object.keys(errors).length ? (
         <Text c="red" role="alert">
           {(save.error as Error).message}

@@ -1,4 +1,4 @@
-import type { DonationSummary, Page, StripeIssueItem } from '@habeas/contracts';
+import type { DonationSummary, Page, ReceiptOption, StripeIssueItem } from '@habeas/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api';
 
@@ -22,5 +22,29 @@ export function useRunReconciliation() {
   return useMutation({
     mutationFn: () => api<{ checked: number; fixed: number; failed: number }>('/api/donations/reconciliation', { method: 'POST' }),
     onSettled: () => client.invalidateQueries({ queryKey: moneyKeys.all }),
+  });
+}
+
+/** A case's receipts by name (GET /api/cases/:id/receipts): all that finance sees of the case's documents. */
+export function useReceipts(caseId: string, q: string) {
+  return useQuery({
+    queryKey: [...moneyKeys.all, 'receipts', caseId, q] as const,
+    queryFn: () => api<Page<ReceiptOption>>(`/api/cases/${encodeURIComponent(caseId)}/receipts`, { query: { q: q || undefined, limit: 20 } }),
+  });
+}
+
+/** Files a receipt among the case's documents (multipart `file` + `title`); the answer is the new receipt. */
+export function useUploadReceipt(caseId: string, onUploaded: (receipt: ReceiptOption) => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const body = new FormData();
+      body.append('file', file);
+      return api<ReceiptOption>(`/api/cases/${encodeURIComponent(caseId)}/receipts`, { method: 'POST', body });
+    },
+    onSuccess: (receipt) => {
+      void client.invalidateQueries({ queryKey: [...moneyKeys.all, 'receipts', caseId] });
+      onUploaded(receipt);
+    },
   });
 }

@@ -62,7 +62,7 @@ export function IntakeInbox(props: { caseId: string }) {
 
   return (
     <Stack>
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {t('intake.inbox.title')}
       </Title>
       <QueryState isLoading={reports.isLoading} error={reports.error} isEmpty={reports.items.length === 0} empty={t('intake.inbox.empty')}>

@@ -39,7 +39,7 @@ export function IntakeLinks(props: { caseId: string }) {
 
   return (
     <Paper withBorder p="md">
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {t('intake.links.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm" maw={720}>

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { can, type MedicalIncident } from '@habeas/contracts';
+import { can, formatDateTime, type MedicalIncident } from '@habeas/contracts';
 import { useCurrentUser } from '../../app/session';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,7 +46,7 @@ export function CaseMedicalTab(props: { caseId: string }) {
           <Table.Tbody>
             {incidents.items.map((incident) => (
               <Table.Tr key={incident.id}>
-                <Table.Td>{new Date(incident.occurredAt).toLocaleString(i18n.language)}</Table.Td>
+                <Table.Td>{formatDateTime(incident.occurredAt, i18n.language)}</Table.Td>
                 <Table.Td>
                   {t(`medical.type.${incident.type}`)}
                   {incident.facility && (

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../app/session';
 import { CaseUpdatesTab } from './CaseUpdatesTab';
-import { publicPageUrl, useSolidarityPosts } from './hooks';
+import { publicPageUrl } from './hooks';
+import { PendingSolidarityBadge } from './PendingSolidarityBadge';
 import { SolidarityModeration } from './SolidarityModeration';
 
 type Part = 'updates' | 'solidarity';
@@ -17,8 +18,6 @@ export function CasePublicTab(props: { caseId: string; slug: string; isPublic: b
   const [params, setParams] = useSearchParams();
   const parts = (['updates', 'solidarity'] as const).filter((part) => can(user, part === 'updates' ? 'updates:draft' : 'solidarity:moderate'));
   const part: Part = parts.find((name) => name === params.get('part')) ?? parts[0] ?? 'updates';
-  const pending = useSolidarityPosts(props.caseId, 'pending', parts.includes('solidarity'));
-  const waiting = pending.items.length;
 
   return (
     <Tabs
@@ -30,18 +29,7 @@ export function CasePublicTab(props: { caseId: string; slug: string; isPublic: b
       <Group justify="space-between" mb="md" gap="sm">
         <Tabs.List>
           {parts.map((name) => (
-            <Tabs.Tab
-              key={name}
-              value={name}
-              rightSection={
-                name === 'solidarity' && waiting > 0 ? (
-                  <Badge size="sm" color="orange.9" circle={!pending.hasNextPage} aria-label={t('solidarity.pendingCount', { count: waiting })}>
-                    {waiting}
-                    {pending.hasNextPage ? '+' : ''}
-                  </Badge>
-                ) : undefined
-              }
-            >
+            <Tabs.Tab key={name} value={name} rightSection={name === 'solidarity' ? <PendingSolidarityBadge caseId={props.caseId} /> : undefined}>
               {t(name === 'updates' ? 'solidarity.updatesTab' : 'solidarity.tab')}
             </Tabs.Tab>
           ))}

@@ -21,8 +21,9 @@ export function useUpdateUser(onDone: (user: User) => void) {
   return useMutation({
     mutationFn: (change: { id: string; role?: Role; disabled?: boolean }) =>
       api<User>(`/api/users/${change.id}`, { method: 'PATCH', body: { role: change.role, disabled: change.disabled } }),
-    onSuccess: (user) => {
-      void refresh();
+    // The list is read again before the change is reported, so the table never contradicts the message.
+    onSuccess: async (user) => {
+      await refresh();
       onDone(user);
     },
     onError: showError,

@@ -8,6 +8,11 @@ export type ReaderLanguage = (typeof readerLanguages)[number];
 /** Anything else (a null, an old value) reads as Russian, the team's first language. */
 export const readerLanguage = (value: unknown): ReaderLanguage => (value === 'en' ? 'en' : 'ru');
 
+/** A case's title for a reader: the English one for English readers when the team gave one, else the Russian. */
+export function caseTitleIn(language: ReaderLanguage, row: { case_title: string; case_title_en?: string | null }): string {
+  return (language === 'en' && row.case_title_en) || row.case_title;
+}
+
 const translators = new Map<ReaderLanguage, Translate>();
 
 /** The event catalog's i18next `t` in one language: the same texts and plural rules the admin uses. */

@@ -38,7 +38,6 @@ export function TeamTab(props: { caseId: string }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('cases.team.name')}</Table.Th>
-              <Table.Th>{t('cases.team.email')}</Table.Th>
               <Table.Th>{t('cases.team.roleOnCase')}</Table.Th>
               {canManage && <Table.Th>{t('cases.team.actions')}</Table.Th>}
             </Table.Tr>
@@ -46,8 +45,12 @@ export function TeamTab(props: { caseId: string }) {
           <Table.Tbody>
             {team.items.map((member) => (
               <Table.Tr key={member.userId} data-testid={`member-${member.email}`}>
-                <Table.Td>{member.name}</Table.Td>
-                <Table.Td>{member.email}</Table.Td>
+                <Table.Td>
+                  {member.name}
+                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                    {member.email}
+                  </Text>
+                </Table.Td>
                 <Table.Td>{t(`cases.team.roles.${member.roleOnCase}`)}</Table.Td>
                 {canManage && (
                   <Table.Td>
