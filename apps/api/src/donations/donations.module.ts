@@ -5,6 +5,7 @@ import { DocumentsModule } from '../documents/documents.module';
 import { TimelineRegistry } from '../cases/timeline/timeline.registry';
 import { CampaignGoalsRepository } from './campaign-goals.repository';
 import { CampaignTextsRepository } from './campaign-texts.repository';
+import { CampaignsRepository } from './campaigns.repository';
 import { CampaignTextsService } from './campaign-texts.service';
 import { CampaignsService } from './campaigns.service';
 import { CaseMoneyController } from './case-money.controller';
@@ -40,6 +41,7 @@ import { StripeGateway } from './stripe-gateway.service';
     CampaignsService,
     CampaignTextsService,
     CampaignTextsRepository,
+    CampaignsRepository,
     DonationsService,
     DonorMails,
     DonorLinksRepository,
