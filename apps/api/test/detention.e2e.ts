@@ -2,7 +2,7 @@ import { arrestDay } from '../src/demo/demo-dates';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
-import { LegalActionsService } from '../src/detention/legal-actions.service';
+import { LegalActionProposals } from '../src/detention/legal-action-proposals';
 import { NoContactWatch } from '../src/detention/no-contact-watch.service';
 import { JobsService } from '../src/jobs/jobs.service';
 import type { HttpClient } from './support/http-client';
@@ -160,7 +160,7 @@ describe('life in detention', () => {
   });
 
   it('proposes legal steps for a medical incident once, however often it is called', async () => {
-    const service = t.app.get(LegalActionsService);
+    const service = t.app.get(LegalActionProposals);
     const vorontsov = await caseId('vorontsov');
     const incident = {
       caseId: vorontsov,

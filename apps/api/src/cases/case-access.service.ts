@@ -34,6 +34,20 @@ export class CaseAccess {
     return this.resolve(actor, caseId, capability);
   }
 
+  /**
+   * Access to the case of a record known by id (`caseId` undefined: no such record): a missing record and one of a
+   * case the actor may not use answer the same 404, named after the record.
+   */
+  async assertRecord(actor: Actor, caseId: string | undefined, capability: Capability, record: string): Promise<void> {
+    if (!caseId) throw new NotFound(record);
+    try {
+      await this.resolve(actor, caseId, capability);
+    } catch (error) {
+      if (error instanceof NotFound) throw new NotFound(record);
+      throw error;
+    }
+  }
+
   /** Ids of the cases the actor may use for `capability`, or 'all'. For filtering lists and searches. */
   async visibleCaseIds(actor: Actor, capability: Capability): Promise<string[] | 'all'> {
     if (seesAllCasesFor(actor.role, capability)) return 'all';

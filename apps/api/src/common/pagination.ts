@@ -29,11 +29,11 @@ export function decodeCursor(text: string | undefined): KeysetCursor | undefined
 export function keysetAfter(
   params: unknown[],
   after: KeysetCursor,
-  columns: { key: string; id: string; keyType?: 'timestamptz' | 'date' | 'text' | 'bigint'; descending?: boolean },
+  columns: { key: string; id: string; keyType?: 'timestamptz' | 'date' | 'text' | 'bigint'; idType?: 'uuid' | 'text'; descending?: boolean },
 ): string {
   params.push(after.key, after.id);
   const operator = columns.descending ? '<' : '>';
-  return `(${columns.key}, ${columns.id}) ${operator} ($${params.length - 1}::${columns.keyType ?? 'timestamptz'}, $${params.length}::uuid)`;
+  return `(${columns.key}, ${columns.id}) ${operator} ($${params.length - 1}::${columns.keyType ?? 'timestamptz'}, $${params.length}::${columns.idType ?? 'uuid'})`;
 }
 
 /**

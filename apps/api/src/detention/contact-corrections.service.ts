@@ -5,8 +5,9 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CaseAccess } from '../cases/case-access.service';
 import type { Actor } from '../common/auth/actor';
-import { changedFields } from '../common/corrections/changed-fields';
-import { Conflict, DomainError, NotFound } from '../common/http/domain-error';
+import { fieldsToCorrect } from '../common/corrections/changed-fields';
+import { toRecordVersions } from '../common/corrections/sealed-version';
+import { DomainError, NotFound } from '../common/http/domain-error';
 import { ContactCorrectionsRepository, type ContactContent } from './contact-corrections.repository';
 
 function contentOf(event: ContactEvent): ContactContent {
@@ -39,8 +40,7 @@ export class ContactCorrectionsService {
       const current = await this.entries.find(id, tx, true);
       if (!current) throw new NotFound('Contact event');
       const before = contentOf(current);
-      const fields = changedFields(before, patch);
-      if (fields.length === 0) throw new Conflict('Nothing to correct: every given field already has this value');
+      const fields = fieldsToCorrect(before, patch);
       const after: ContactContent = { ...before, ...patch };
       const checked = createContactEventRequest.safeParse(asNewEntry(current.kind, after));
       if (!checked.success) {
@@ -64,26 +64,11 @@ export class ContactCorrectionsService {
 
   async history(actor: Actor, id: string): Promise<RecordVersions> {
     await this.visible(actor, id, 'cases:read');
-    const rows = await this.entries.listFor(id);
-    return {
-      items: rows.map((row) => ({
-        version: row.version,
-        content: row.content,
-        reason: row.reason,
-        correctedAt: row.correctedAt.toISOString(),
-        correctedBy: row.correctedByName,
-      })),
-    };
+    return toRecordVersions(await this.entries.listFor(id));
   }
 
   /** 404 for an entry of a case the actor may not see, exactly as for one that does not exist. */
   private async visible(actor: Actor, id: string, capability: Capability): Promise<void> {
-    const event = await this.entries.find(id);
-    if (!event) throw new NotFound('Contact event');
-    try {
-      await this.access.assertCase(actor, event.caseId, capability);
-    } catch {
-      throw new NotFound('Contact event');
-    }
+    await this.access.assertRecord(actor, (await this.entries.find(id))?.caseId, capability, 'Contact event');
   }
 }

@@ -7,7 +7,7 @@ import { CaseAccess } from '../cases/case-access.service';
 import type { Actor } from '../common/auth/actor';
 import { decodeCursor, toPage } from '../common/pagination';
 import { ContactLogRepository, DEFAULT_NO_CONTACT_DAYS, toContactEvent } from './contact-log.repository';
-import { LegalActionsService } from './legal-actions.service';
+import { LegalActionProposals } from './legal-action-proposals';
 
 /** The contact log of a case: visits, calls, letters, parcels and commissary transfers. */
 @Injectable()
@@ -16,7 +16,7 @@ export class ContactLogService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
-    private readonly legalActions: LegalActionsService,
+    private readonly proposals: LegalActionProposals,
     private readonly contacts: ContactLogRepository,
   ) {}
 
@@ -42,7 +42,7 @@ export class ContactLogService {
         manager,
       );
       await this.contacts.resolveNoContactAlerts(manager, theCase.id);
-      const proposedActions = await this.legalActions.proposeForContact(actor, { caseId: theCase.id, event }, manager);
+      const proposedActions = await this.proposals.proposeForContact(actor, { caseId: theCase.id, event }, manager);
       return { event, proposedActions };
     });
   }

@@ -5,7 +5,7 @@ import { demoFacilities, demoIncidents } from '../demo/demo-facts';
 import { DemoSeedRegistry } from '../demo/demo-seed.registry';
 import { ContactLogService } from './contact-log.service';
 import { LegalActionsRepository } from './legal-actions.repository';
-import { LegalActionsService } from './legal-actions.service';
+import { LegalActionProposals } from './legal-action-proposals';
 import { NoContactWatch } from './no-contact-watch.service';
 
 const IVS = demoFacilities.ivs.name;
@@ -21,7 +21,7 @@ export class DetentionDemo implements OnModuleInit {
   constructor(
     private readonly registry: DemoSeedRegistry,
     private readonly contacts: ContactLogService,
-    private readonly legalActions: LegalActionsService,
+    private readonly proposals: LegalActionProposals,
     private readonly actions: LegalActionsRepository,
     private readonly watch: NoContactWatch,
   ) {}
@@ -90,16 +90,16 @@ export class DetentionDemo implements OnModuleInit {
         ];
         for (const body of events) {
           const event = await this.contacts.insert(manager, caseId, body, lawyerId);
-          await this.legalActions.proposeForContact(null, { caseId, event }, manager);
+          await this.proposals.proposeForContact(null, { caseId, event }, manager);
         }
 
         // The medical area seeded the incidents (order 40) from the same facts and left their ids under these keys.
         const incidents = demoIncidents();
-        const ambulance = await this.legalActions.proposeForMedicalIncident(
+        const ambulance = await this.proposals.proposeForMedicalIncident(
           { caseId, incidentId: ids.get('medical_incident:vorontsov:ambulance') ?? null, ...incidents.ambulance },
           manager,
         );
-        await this.legalActions.proposeForMedicalIncident(
+        await this.proposals.proposeForMedicalIncident(
           { caseId, incidentId: ids.get('medical_incident:vorontsov:hospitalisation') ?? null, ...incidents.hospitalisation },
           manager,
         );

@@ -16,6 +16,8 @@ import { DocumentsModule } from '../documents/documents.module';
 import { GENERATED_DOCUMENT_SINK } from './generated-document-sink';
 import { LegalActionsController } from './legal-actions.controller';
 import { LegalActionsRepository } from './legal-actions.repository';
+import { LegalActionDrafts } from './legal-action-drafts';
+import { LegalActionProposals } from './legal-action-proposals';
 import { LegalActionsService } from './legal-actions.service';
 import { LegalTemplatesController } from './legal-templates.controller';
 import { LegalTemplatesRepository } from './legal-templates.repository';
@@ -39,6 +41,8 @@ import { MedicalIncidentsService } from '../medical/medical-incidents.service';
     ContactLogRepository,
     LegalActionsRepository,
     LegalActionsService,
+    LegalActionProposals,
+    LegalActionDrafts,
     LegalTemplatesRepository,
     LegalTemplatesService,
     NoContactWatch,
@@ -54,13 +58,13 @@ import { MedicalIncidentsService } from '../medical/medical-incidents.service';
 export class DetentionModule implements OnModuleInit {
   constructor(
     private readonly incidents: MedicalIncidentsService,
-    private readonly legalActions: LegalActionsService,
+    private readonly proposals: LegalActionProposals,
   ) {}
 
   /** Each new medical incident gets its usual legal steps proposed, in the incident's own transaction. */
   onModuleInit(): void {
     this.incidents.onIncidentCreated(async (incident, manager) => {
-      await this.legalActions.proposeForMedicalIncident(incident, manager);
+      await this.proposals.proposeForMedicalIncident(incident, manager);
     });
   }
 }

@@ -1,7 +1,7 @@
 import type { DocumentListQuery, DocumentSummary, DocumentVersion, Page } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, toPage } from '../common/pagination';
 import { matchingIds } from './search/matching-documents';
 
@@ -113,6 +113,18 @@ class Conditions {
 @Injectable()
 export class DocumentsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Locks the document (so two uploads cannot take the same number) and returns its next version number. */
+  async lockNextVersion(manager: EntityManager, documentId: string): Promise<number> {
+    await manager.query(`select 1 from documents where id = $1 for update`, [documentId]);
+    const [{ next }] = await manager.query(`select coalesce(max(number), 0) + 1 as next from document_versions where document_id = $1`, [documentId]);
+    return Number(next);
+  }
+
+  async latestVersionId(documentId: string): Promise<string | undefined> {
+    const [latest] = await this.db.query(`select id from document_versions where document_id = $1 order by number desc limit 1`, [documentId]);
+    return latest?.id;
+  }
 
   async list(scope: DocumentScope, query: DocumentListQuery, filter: { caseId?: string; id?: string } = {}): Promise<Page<DocumentSummary>> {
     const c = this.scoped(scope, query, filter);

@@ -152,13 +152,11 @@ export class DocumentsService implements OnModuleInit, OnApplicationBootstrap {
     try {
       const stored = await this.store.adopt(upload.tempPath, upload.sha256, upload.size);
       await this.db.transaction(async (manager) => {
-        // Lock the document so two uploads cannot take the same number.
-        await manager.query(`select 1 from documents where id = $1 for update`, [document.id]);
-        const [{ next }] = await manager.query(`select coalesce(max(number), 0) + 1 as next from document_versions where document_id = $1`, [document.id]);
-        await this.addVersionRow(manager, actor, document.id, Number(next), upload, stored.key);
+        const next = await this.repository.lockNextVersion(manager, document.id);
+        await this.addVersionRow(manager, actor, document.id, next, upload, stored.key);
         await this.audit.record(
           actor,
-          { action: 'document.version', entityType: 'document', entityId: document.id, details: { number: Number(next), sha256: upload.sha256 } },
+          { action: 'document.version', entityType: 'document', entityId: document.id, details: { number: next, sha256: upload.sha256 } },
           manager,
         );
       });
@@ -234,8 +232,8 @@ export class DocumentsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   private async queueExtraction(documentId: string): Promise<void> {
-    const [latest] = await this.db.query(`select id from document_versions where document_id = $1 order by number desc limit 1`, [documentId]);
-    if (latest) await this.jobs.send(EXTRACT_TEXT_JOB, { versionId: latest.id }, { singletonKey: latest.id });
+    const latest = await this.repository.latestVersionId(documentId);
+    if (latest) await this.jobs.send(EXTRACT_TEXT_JOB, { versionId: latest }, { singletonKey: latest });
   }
 
   private async addVersionRow(manager: EntityManager, actor: Actor, documentId: string, number: number, upload: ReceivedUpload, storageKey: string) {

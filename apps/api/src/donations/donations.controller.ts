@@ -22,7 +22,6 @@ import type { Actor } from '../common/auth/actor';
 import { Returns, ZodBody, ZodParam, ZodQuery } from '../common/http/zod-validation';
 import { DonationsService } from './donations.service';
 import { LedgerExport } from './ledger-export.service';
-import { MoneyAttention } from './money-attention.service';
 import { Reconciliation } from './reconciliation.service';
 
 @ApiTags('donations')
@@ -32,7 +31,6 @@ export class DonationsController {
     private readonly donations: DonationsService,
     private readonly exports: LedgerExport,
     private readonly reconciliation: Reconciliation,
-    private readonly attention: MoneyAttention,
   ) {}
 
   @Get('donations')
@@ -85,7 +83,7 @@ export class DonationsController {
   @Can('money:read')
   @Returns(stripeIssuePage)
   needsAttention(@ZodQuery(pageQuery) query: PageQuery) {
-    return this.attention.issues(query);
+    return this.donations.stripeIssues(query);
   }
 
   @Get('donations/:id')

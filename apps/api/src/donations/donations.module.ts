@@ -4,6 +4,8 @@ import { CasesModule } from '../cases/cases.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { TimelineRegistry } from '../cases/timeline/timeline.registry';
 import { CampaignGoalsRepository } from './campaign-goals.repository';
+import { CampaignTextsRepository } from './campaign-texts.repository';
+import { CampaignsRepository } from './campaigns.repository';
 import { CampaignTextsService } from './campaign-texts.service';
 import { CampaignsService } from './campaigns.service';
 import { CaseMoneyController } from './case-money.controller';
@@ -19,10 +21,13 @@ import { FundSettingsRepository } from './fund-settings.repository';
 import { FundSettingsService } from './fund-settings.service';
 import { LedgerExport } from './ledger-export.service';
 import { LedgerLinesRepository } from './ledger-lines.repository';
-import { MoneyAttention } from './money-attention.service';
+import { ExpensesRepository } from './expenses.repository';
+import { MoneyAttentionRepository } from './money-attention.repository';
 import { MoneyLedger } from './money-ledger.service';
 import { PublicCampaignsController } from './public-campaigns.controller';
 import { Reconciliation } from './reconciliation.service';
+import { StripeEventEffects } from './stripe-event-effects';
+import { StripeEventsRepository } from './stripe-events.repository';
 import { StripeEvents } from './stripe-events.service';
 import { StripeFees } from './stripe-fees.service';
 import { StripeGateway } from './stripe-gateway.service';
@@ -35,6 +40,8 @@ import { StripeGateway } from './stripe-gateway.service';
     CampaignGoalsRepository,
     CampaignsService,
     CampaignTextsService,
+    CampaignTextsRepository,
+    CampaignsRepository,
     DonationsService,
     DonorMails,
     DonorLinksRepository,
@@ -44,10 +51,13 @@ import { StripeGateway } from './stripe-gateway.service';
     ExpensesService,
     LedgerExport,
     LedgerLinesRepository,
-    MoneyAttention,
+    MoneyAttentionRepository,
+    ExpensesRepository,
     MoneyLedger,
     Reconciliation,
     StripeEvents,
+    StripeEventsRepository,
+    StripeEventEffects,
     StripeFees,
     StripeGateway,
     DonationsDemo,

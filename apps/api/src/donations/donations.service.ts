@@ -1,4 +1,4 @@
-import type { DonationItem, DonationListQuery, DonationSummary, Money, Page } from '@habeas/contracts';
+import type { DonationItem, DonationListQuery, DonationSummary, Money, Page, PageQuery, StripeIssueItem } from '@habeas/contracts';
 import { offlineDonationRequest } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -11,7 +11,7 @@ import { decodeCursor, toPage } from '../common/pagination';
 import { MailService } from '../mail/mail.service';
 import { insertDonorIdentity, openDonorField } from './donor-identity';
 import { DonorMails, donorEraseKey } from './donor-mails';
-import { MoneyAttention } from './money-attention.service';
+import { MoneyAttentionRepository } from './money-attention.repository';
 import { MoneyLedger } from './money-ledger.service';
 import { KEPT_GIFT, num, rowsOf } from './sql';
 
@@ -48,7 +48,7 @@ export class DonationsService {
     private readonly audit: AuditService,
     private readonly ledger: MoneyLedger,
     private readonly mail: MailService,
-    private readonly attention: MoneyAttention,
+    private readonly attention: MoneyAttentionRepository,
     private readonly donorMails: DonorMails,
   ) {}
 
@@ -209,6 +209,11 @@ export class DonationsService {
       atRisk: await this.attention.atRisk(theCase),
       payouts: await this.attention.payouts(),
     };
+  }
+
+  /** Signed Stripe events that could not be applied yet, oldest first, with the reason. */
+  stripeIssues(query: PageQuery): Promise<Page<StripeIssueItem>> {
+    return this.attention.issues(query);
   }
 
   /** For the dashboard: money received this calendar month (UTC), per currency, in the cases the actor may see. */

@@ -1,9 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { UpstreamFailure } from '../common/http/domain-error';
 import { JobsService } from '../jobs/jobs.service';
-import { rowsOf } from './sql';
+import { MoneyAttentionRepository } from './money-attention.repository';
 import { StripeEvents } from './stripe-events.service';
 import { StripeFees } from './stripe-fees.service';
 import { StripeGateway } from './stripe-gateway.service';
@@ -30,7 +28,7 @@ export class Reconciliation implements OnModuleInit {
   private readonly logger = new Logger('Reconciliation');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly runs: MoneyAttentionRepository,
     private readonly jobs: JobsService,
     private readonly config: AppConfig,
     private readonly stripe: StripeGateway,
@@ -50,7 +48,7 @@ export class Reconciliation implements OnModuleInit {
 
   async run(now = new Date()): Promise<ReconciliationResult> {
     this.stripe.api(); // not configured: 503 before a run is recorded
-    const [run] = await rowsOf<{ id: string }>(this.db, `insert into reconciliation_runs default values returning id`);
+    const run = { id: await this.runs.startRun() };
     const counts: ReconciliationResult = { checked: 0, fixed: 0, failed: 0 };
     const add = (fixed: boolean) => {
       counts.checked += 1;
@@ -101,9 +99,6 @@ export class Reconciliation implements OnModuleInit {
   }
 
   private async finish(id: string, counts: ReconciliationResult, error: { kind: string; detail: string } | null): Promise<void> {
-    await this.db.query(
-      `update reconciliation_runs set finished_at = now(), checked_count = $2, fixed_count = $3, failed_count = $4, error = $5, error_kind = $6 where id = $1`,
-      [id, counts.checked, counts.fixed, counts.failed, error?.detail ?? null, error?.kind ?? null],
-    );
+    await this.runs.finishRun(id, counts, error);
   }
 }

@@ -15,6 +15,8 @@ import { DonorLinksRepository } from './donor-links.repository';
 import { DonorMails } from './donor-mails';
 import { MoneyLedger } from './money-ledger.service';
 import type { StripeGateway } from './stripe-gateway.service';
+import { StripeEventEffects } from './stripe-event-effects';
+import { StripeEventsRepository } from './stripe-events.repository';
 import { StripeEvents } from './stripe-events.service';
 
 /** Stripe events against a real PostgreSQL, without the app: each event's effect, once, in one transaction. */
@@ -54,7 +56,9 @@ describe('Stripe events', () => {
     const stripe = { configured: false } as unknown as StripeGateway;
     const links = new DonorLinksRepository(db);
     const donorMails = new DonorMails({ publicUrl: 'https://habeas.example' } as AppConfig, links);
-    service = new StripeEvents(db, new MoneyLedger(donorMails, new CampaignGoalsRepository(db)), mail, stripe, jobQueue, donorMails);
+    const ledger = new MoneyLedger(donorMails, new CampaignGoalsRepository(db));
+    const repository = new StripeEventsRepository(db);
+    service = new StripeEvents(db, repository, new StripeEventEffects(repository, ledger, donorMails), ledger, mail, stripe, jobQueue);
   });
   after(async () => {
     await pool?.end();

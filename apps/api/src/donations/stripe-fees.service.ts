@@ -5,7 +5,7 @@ import type Stripe from 'stripe';
 import { DataSource } from 'typeorm';
 import { JobsService } from '../jobs/jobs.service';
 import { MoneyLedger } from './money-ledger.service';
-import { rowsOf } from './sql';
+import { StripeEventsRepository } from './stripe-events.repository';
 import { FEES_JOB } from './stripe-events.service';
 import { StripeGateway } from './stripe-gateway.service';
 
@@ -21,6 +21,7 @@ const FETCHABLE = /^(pi|ch|py)_/;
 export class StripeFees implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly events: StripeEventsRepository,
     private readonly stripe: StripeGateway,
     private readonly ledger: MoneyLedger,
     private readonly jobs: JobsService,
@@ -34,12 +35,7 @@ export class StripeFees implements OnModuleInit {
 
   /** Payments of the last days whose fee is still unknown. */
   async missing(since: Date, limit = 200): Promise<string[]> {
-    const rows = await rowsOf<{ payment_ref: string }>(
-      this.db,
-      `select payment_ref from donation_payments where fee_minor is null and paid_at >= $1 order by paid_at limit $2`,
-      [since, limit],
-    );
-    return rows.map((row) => row.payment_ref).filter((ref) => FETCHABLE.test(ref));
+    return (await this.events.paymentsWithoutFee(since, limit)).filter((ref) => FETCHABLE.test(ref));
   }
 
   /** Records the fee of one payment once; true when it was recorded now. Stripe errors surface as 502/503. */

@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Public } from '../common/auth/access.decorators';
 import { DomainError } from '../common/http/domain-error';
+import { privatePage } from '../common/http/html-reply';
 import { Returns, ZodParam, ZodQuery } from '../common/http/zod-validation';
 import { AppConfig } from '../config/app-config';
 import { LocalFileStore } from '../documents/local-file-store';
@@ -122,19 +123,8 @@ export class PublicIntakeController {
     };
   }
 
-  /** HTML pages: no cache, no referrer; a dead link gets a page that says so, with 404. */
-  private async html(reply: FastifyReply, language: 'ru' | 'en', render: () => Promise<string>): Promise<string> {
-    reply.header('content-type', 'text/html; charset=utf-8');
-    reply.header('cache-control', 'no-store');
-    reply.header('referrer-policy', 'no-referrer');
-    try {
-      return await render();
-    } catch (error) {
-      if (error instanceof DomainError && error.statusCode === 404) {
-        reply.status(404);
-        return intakeLinkGonePage(language);
-      }
-      throw error;
-    }
+  /** A dead link gets a page that says so, with 404. */
+  private html(reply: FastifyReply, language: 'ru' | 'en', render: () => Promise<string>): Promise<string> {
+    return privatePage(reply, render, () => intakeLinkGonePage(language));
   }
 }

@@ -5,13 +5,14 @@ import type { CorrectIncidentRequest, MedicalIncident, RecordVersions } from '@h
 import { AuditService } from '../audit/audit.service';
 import { CaseAccess } from '../cases/case-access.service';
 import type { Actor } from '../common/auth/actor';
-import { changedFields } from '../common/corrections/changed-fields';
-import { Conflict, NotFound } from '../common/http/domain-error';
+import { fieldsToCorrect } from '../common/corrections/changed-fields';
+import { toRecordVersions } from '../common/corrections/sealed-version';
+import { NotFound } from '../common/http/domain-error';
 import type { Capability } from '@habeas/contracts';
 import { MedicalIncidentEntity } from './medical-incident.entity';
 import { openIncident, sealIncident } from './medical-incident-seal';
 import { MedicalIncidentVersionsRepository } from './medical-incident-versions.repository';
-import { toIncident } from './medical-incidents.service';
+import { MedicalIncidentsRepository, toIncident } from './medical-incidents.repository';
 
 /** What a version of an incident said (everything a correction may change). */
 function contentOf(entity: MedicalIncidentEntity): Record<string, unknown> {
@@ -28,6 +29,7 @@ export class MedicalIncidentCorrectionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly versions: MedicalIncidentVersionsRepository,
+    private readonly incidents: MedicalIncidentsRepository,
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
   ) {}
@@ -39,8 +41,7 @@ export class MedicalIncidentCorrectionsService {
     const corrected = await this.db.transaction(async (tx) => {
       const current = await this.versions.lockIncident(tx, id);
       if (!current) throw new NotFound('Incident');
-      const fields = changedFields(contentOf(current), patch);
-      if (fields.length === 0) throw new Conflict('Nothing to correct: every given field already has this value');
+      const fields = fieldsToCorrect(contentOf(current), patch);
       const secrets = openIncident(current);
       const next: MedicalIncidentEntity = {
         ...current,
@@ -62,7 +63,7 @@ export class MedicalIncidentCorrectionsService {
         { action: 'medical_incident.correct', entityType: 'medical_incident', entityId: id, details: { version: current.version + 1, fields } },
         tx,
       );
-      return tx.getRepository(MedicalIncidentEntity).findOneByOrFail({ id });
+      return (await this.incidents.byId(id, tx))!;
     });
     return toIncident(corrected);
   }
@@ -72,25 +73,11 @@ export class MedicalIncidentCorrectionsService {
     await this.visible(actor, id, 'medical:read');
     const rows = await this.versions.listFor(id);
     await this.audit.record(actor, { action: 'medical_incident.read', entityType: 'medical_incident', entityId: id, details: { versions: rows.length } });
-    return {
-      items: rows.map((row) => ({
-        version: row.version,
-        content: row.content,
-        reason: row.reason,
-        correctedAt: row.correctedAt.toISOString(),
-        correctedBy: row.correctedByName,
-      })),
-    };
+    return toRecordVersions(rows);
   }
 
   /** 404 for an incident the actor may not see, exactly as for one that does not exist. */
   private async visible(actor: Actor, id: string, capability: Capability): Promise<void> {
-    const entity = await this.db.getRepository(MedicalIncidentEntity).findOneBy({ id });
-    if (!entity) throw new NotFound('Incident');
-    try {
-      await this.access.assertCase(actor, entity.caseId, capability);
-    } catch {
-      throw new NotFound('Incident');
-    }
+    await this.access.assertRecord(actor, (await this.incidents.byId(id))?.caseId, capability, 'Incident');
   }
 }

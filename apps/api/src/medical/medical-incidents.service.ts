@@ -1,40 +1,18 @@
 import { assessVitals, type CreateIncidentRequest, type MedicalIncident, type Page, type PageQuery } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CaseAccess } from '../cases/case-access.service';
 import type { Actor } from '../common/auth/actor';
-import { NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
 import { alertSeverityFor } from './incident-alert-rule';
 import { MedicalAlertsService } from './medical-alerts.service';
-import { MedicalIncidentEntity } from './medical-incident.entity';
-import { openIncident, sealIncident } from './medical-incident-seal';
+import { sealIncident } from './medical-incident-seal';
+import { MedicalIncidentsRepository, toIncident } from './medical-incidents.repository';
 
-export function toIncident(entity: MedicalIncidentEntity): MedicalIncident {
-  const { description, outcome, vitals } = openIncident(entity);
-  return {
-    id: entity.id,
-    caseId: entity.caseId,
-    occurredAt: entity.occurredAt.toISOString(),
-    type: entity.type,
-    severity: entity.severity,
-    description,
-    facility: entity.facility,
-    outcome,
-    source: entity.source,
-    vitals,
-    followUpNeeded: entity.followUpNeeded,
-    createdBy: entity.createdBy,
-    createdAt: entity.createdAt.toISOString(),
-    version: entity.version,
-  };
-}
-
-/** Medical incidents of a case: sealed at rest, every read audited, alarming ones open an alert. */
 /** What other areas learn of a new incident: never its sealed description, vitals or outcome. */
 export interface CreatedIncident {
   caseId: string;
@@ -46,11 +24,12 @@ export interface CreatedIncident {
 }
 export type IncidentCreatedHook = (incident: CreatedIncident, manager: EntityManager) => Promise<void>;
 
+/** Medical incidents of a case: sealed at rest, every read audited, alarming ones open an alert. */
 @Injectable()
 export class MedicalIncidentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectRepository(MedicalIncidentEntity) private readonly incidents: Repository<MedicalIncidentEntity>,
+    private readonly incidents: MedicalIncidentsRepository,
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
     private readonly alerts: MedicalAlertsService,
@@ -68,7 +47,7 @@ export class MedicalIncidentsService {
     const theCase = await this.access.resolve(actor, caseIdOrSlug, 'medical:write');
     const saved = await this.db.transaction(async (tx) => {
       const id = randomUUID();
-      const entity = await tx.getRepository(MedicalIncidentEntity).save({
+      const entity = await this.incidents.insert(tx, {
         id,
         caseId: theCase.id,
         occurredAt: new Date(request.occurredAt),
@@ -101,19 +80,12 @@ export class MedicalIncidentsService {
     if (alertSeverity) {
       await this.alerts.openAlert(actor, { caseId: theCase.id, kind: 'incident', incidentId: saved.id, severity: alertSeverity, reason: request.type });
     }
-    return toIncident((await this.incidents.findOneByOrFail({ id: saved.id })) ?? saved);
+    return toIncident((await this.incidents.byId(saved.id)) ?? saved);
   }
 
   async list(actor: Actor, caseIdOrSlug: string, query: PageQuery): Promise<Page<MedicalIncident>> {
     const theCase = await this.access.resolve(actor, caseIdOrSlug, 'medical:read');
-    const cursor = decodeCursor(query.cursor);
-    const builder = this.incidents.createQueryBuilder('i').where('i.case_id = :caseId', { caseId: theCase.id });
-    if (cursor) builder.andWhere('(i.occurred_at, i.id) < (:key::timestamptz, :id::uuid)', { key: cursor.key, id: cursor.id });
-    const rows = await builder
-      .orderBy('i.occurred_at', 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .limit(query.limit + 1)
-      .getMany();
+    const rows = await this.incidents.page(theCase.id, query.limit + 1, decodeCursor(query.cursor));
     const page = toPage(rows, query.limit, (row) => ({ key: row.occurredAt.toISOString(), id: row.id }), toIncident);
     await this.audit.recordReads(
       actor,
@@ -124,14 +96,9 @@ export class MedicalIncidentsService {
   }
 
   async get(actor: Actor, id: string): Promise<MedicalIncident> {
-    const entity = await this.incidents.findOneBy({ id });
-    if (!entity) throw new NotFound('Incident');
-    try {
-      await this.access.assertCase(actor, entity.caseId, 'medical:read');
-    } catch {
-      throw new NotFound('Incident');
-    }
-    await this.audit.recordReads(actor, 'medical_incident', [entity.id]);
-    return toIncident(entity);
+    const entity = await this.incidents.byId(id);
+    await this.access.assertRecord(actor, entity?.caseId, 'medical:read', 'Incident');
+    await this.audit.recordReads(actor, 'medical_incident', [entity!.id]);
+    return toIncident(entity!);
   }
 }

@@ -16,6 +16,7 @@ import { MedicalIncidentVersionEntity } from './medical-incident-version.entity'
 import { MedicalCorrectionsController } from './medical-corrections.controller';
 import { MedicalIncidentCorrectionsService } from './medical-incident-corrections.service';
 import { MedicalIncidentVersionsRepository } from './medical-incident-versions.repository';
+import { MedicalIncidentsRepository } from './medical-incidents.repository';
 import { MedicalIncidentsService } from './medical-incidents.service';
 
 @Module({
@@ -23,6 +24,7 @@ import { MedicalIncidentsService } from './medical-incidents.service';
   controllers: [MedicalController, MedicalCorrectionsController],
   providers: [
     MedicalIncidentsService,
+    MedicalIncidentsRepository,
     MedicalIncidentCorrectionsService,
     MedicalIncidentVersionsRepository,
     MedicalAlertsService,

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Can, CurrentActor, Public } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
 import { DomainError } from '../common/http/domain-error';
+import { asPrivatePage, privatePage } from '../common/http/html-reply';
 import { Returns, ZodBody, ZodParam, ZodQuery } from '../common/http/zod-validation';
 import { languageOf } from './public-html';
 import { subscriptionActionPage, subscriptionNoticePage } from './subscription-pages';
@@ -57,7 +58,7 @@ export class SubscriptionsController {
     const parsed = subscribeRequest.safeParse(body);
     if (!parsed.success) throw new DomainError(400, `${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
     await this.subscriptions.subscribe(slug, parsed.data, request.ip);
-    return this.html(reply, subscriptionNoticePage(parsed.data.language, 'checkMail', slug));
+    return asPrivatePage(reply, subscriptionNoticePage(parsed.data.language, 'checkMail', slug));
   }
 
   @Get('support/subscriptions/:token/confirm')
@@ -125,20 +126,7 @@ export class SubscriptionsController {
     });
   }
 
-  private html(reply: FastifyReply, page: string): string {
-    reply.header('content-type', 'text/html; charset=utf-8');
-    reply.header('cache-control', 'no-store');
-    reply.header('referrer-policy', 'no-referrer');
-    return page;
-  }
-
-  private async page(reply: FastifyReply, language: 'ru' | 'en', render: () => Promise<string>): Promise<string> {
-    try {
-      return this.html(reply, await render());
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.statusCode !== 404) throw error;
-      reply.status(404);
-      return this.html(reply, subscriptionNoticePage(language, 'gone'));
-    }
+  private page(reply: FastifyReply, language: 'ru' | 'en', render: () => Promise<string>): Promise<string> {
+    return privatePage(reply, render, () => subscriptionNoticePage(language, 'gone'));
   }
 }

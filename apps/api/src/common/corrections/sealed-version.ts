@@ -1,3 +1,4 @@
+import type { RecordVersions } from '@habeas/contracts';
 import { randomUUID } from 'node:crypto';
 import { openField, sealField } from '../crypto/field-cipher';
 
@@ -27,5 +28,18 @@ export function openVersion(table: string, row: SealedVersion): { content: Recor
   return {
     content: openField<Record<string, unknown>>(row.content, { table, column: 'content', row: row.id }),
     reason: openField<string>(row.reason, { table, column: 'reason', row: row.id }),
+  };
+}
+
+/** The earlier versions as the contract's history of a record. */
+export function toRecordVersions(rows: OpenedVersion[]): RecordVersions {
+  return {
+    items: rows.map((row) => ({
+      version: row.version,
+      content: row.content,
+      reason: row.reason,
+      correctedAt: row.correctedAt.toISOString(),
+      correctedBy: row.correctedByName,
+    })),
   };
 }

@@ -3,7 +3,7 @@ import { isIsoCurrency } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, toPage } from '../common/pagination';
+import { decodeCursor, keysetAfter, toPage } from '../common/pagination';
 import { openDonorField } from './donor-identity';
 import { heldPayload } from './held-stripe-payload';
 import { num, rowsOf } from './sql';
@@ -19,19 +19,21 @@ interface IssueRow {
   seen_key: string;
 }
 
-/** What finance must look at: Stripe events not applied yet, monthly gifts at risk, the last reconciliation run, payouts. */
+/** What finance must look at: Stripe events not applied yet, monthly gifts at risk, reconciliation runs, payouts. */
 @Injectable()
-export class MoneyAttention {
+export class MoneyAttentionRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async issues(query: PageQuery): Promise<Page<StripeIssueItem>> {
     const cursor = decodeCursor(query.cursor);
+    const params: unknown[] = [query.limit + 1];
+    const after = cursor ? `and ${keysetAfter(params, cursor, { key: 'first_seen_at', id: 'event_id', idType: 'text' })}` : '';
     const rows = await rowsOf<IssueRow>(
       this.db,
       `select *, to_char(first_seen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as seen_key from stripe_event_issues
-        where resolved_at is null and ($1::timestamptz is null or (first_seen_at, event_id) > ($1::timestamptz, $2))
-        order by first_seen_at, event_id limit $3`,
-      [cursor?.key ?? null, cursor?.id ?? null, query.limit + 1],
+        where resolved_at is null ${after}
+        order by first_seen_at, event_id limit $1`,
+      params,
     );
     return toPage(
       rows,
@@ -94,6 +96,19 @@ export class MoneyAttention {
           errorKind: run.error_kind,
         }
       : null;
+  }
+
+  /** Records that a reconciliation run started; its id. */
+  async startRun(): Promise<string> {
+    const [run] = await rowsOf<{ id: string }>(this.db, `insert into reconciliation_runs default values returning id`);
+    return run.id;
+  }
+
+  async finishRun(id: string, counts: { checked: number; fixed: number; failed: number }, error: { kind: string; detail: string } | null): Promise<void> {
+    await this.db.query(
+      `update reconciliation_runs set finished_at = now(), checked_count = $2, fixed_count = $3, failed_count = $4, error = $5, error_kind = $6 where id = $1`,
+      [id, counts.checked, counts.fixed, counts.failed, error?.detail ?? null, error?.kind ?? null],
+    );
   }
 
   async payouts(): Promise<DonationSummary['payouts']> {

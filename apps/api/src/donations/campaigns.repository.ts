@@ -1,0 +1,115 @@
+import type { CampaignSettings, PublicCampaign } from '@habeas/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { KEPT_GIFT, num, rowsOf } from './sql';
+
+export interface CampaignCase {
+  id: string;
+  slug: string;
+  title: string;
+  public_summary: string;
+  title_en: string;
+  public_summary_en: string;
+}
+
+/** What a campaign's public page reads, apart from its settings, goals and texts. */
+export interface PublicFigures {
+  totals: Array<{ currency: string; kind: 'one_off' | 'recurring' | 'offline'; net: string }>;
+  donorCount: number;
+  supporters: Array<{ id: string; name: string | null; show_name: boolean; message: string | null; at: Date }>;
+  spent: Array<{ category: PublicCampaign['spent'][number]['category']; currency: string; amount_minor: string }>;
+  bankTransfer: boolean;
+}
+
+/** A campaign's settings, its public figures, Checkout's pending donations and the per-address Checkout limit. */
+@Injectable()
+export class CampaignsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The campaign's own settings, without goals; undefined when it has never saved any. */
+  async settings(caseId: string, m: Pick<EntityManager, 'query'> = this.db): Promise<Omit<CampaignSettings, 'goals'> | undefined> {
+    const [row] = await rowsOf<{ statement_descriptor: string | null; currencies: string[]; max_amount_minor: string }>(
+      m,
+      `select statement_descriptor, currencies, max_amount_minor from campaign_settings where case_id = $1`,
+      [caseId],
+    );
+    return row && { statementDescriptor: row.statement_descriptor, currencies: row.currencies, maxAmountMinor: num(row.max_amount_minor) };
+  }
+
+  async saveSettings(m: EntityManager, caseId: string, settings: CampaignSettings): Promise<void> {
+    await m.query(
+      `insert into campaign_settings (case_id, statement_descriptor, currencies, max_amount_minor) values ($1, $2, $3, $4)
+       on conflict (case_id) do update set statement_descriptor = excluded.statement_descriptor, currencies = excluded.currencies,
+         max_amount_minor = excluded.max_amount_minor, updated_at = now()`,
+      [caseId, settings.statementDescriptor || null, settings.currencies, settings.maxAmountMinor],
+    );
+  }
+
+  async publicCase(slug: string): Promise<CampaignCase | undefined> {
+    const [found] = await rowsOf<CampaignCase>(
+      this.db,
+      `select id, slug, title, public_summary, title_en, public_summary_en from cases where slug = $1 and is_public`,
+      [slug],
+    );
+    return found;
+  }
+
+  /** Totals net of refunds and disputes, gifts that still count, the last 30 supporters who chose to be seen, spending. */
+  async publicFigures(caseId: string): Promise<PublicFigures> {
+    const totals = await rowsOf<PublicFigures['totals'][number]>(
+      this.db,
+      `select currency, kind, raised_minor - refunded_minor - disputed_minor as net from campaign_totals where case_id = $1 order by currency, kind`,
+      [caseId],
+    );
+    const [donors] = await rowsOf<{ n: number }>(this.db, `select count(*)::int as n from donations d where d.case_id = $1 and ${KEPT_GIFT}`, [caseId]);
+    const supporters = await rowsOf<PublicFigures['supporters'][number]>(
+      this.db,
+      `select di.id, di.name, di.show_name, di.message, d.paid_at as at from donations d join donor_identities di on di.id = d.donor_id
+        where d.case_id = $1 and ${KEPT_GIFT} and di.erased_at is null
+          and (di.show_name or di.message is not null)
+        order by d.paid_at desc, d.id desc limit 30`,
+      [caseId],
+    );
+    const spent = await rowsOf<PublicFigures['spent'][number]>(
+      this.db,
+      `select category, currency, amount_minor from campaign_spent_totals where case_id = $1 and amount_minor > 0 order by currency, category`,
+      [caseId],
+    );
+    const bankTransfer = (await rowsOf(this.db, `select 1 from campaign_bank_details where case_id = $1`, [caseId])).length > 0;
+    return { totals, donorCount: donors.n, supporters, spent, bankTransfer };
+  }
+
+  /** A pending card donation, before its Checkout Session exists. */
+  async insertCheckoutDonation(
+    m: EntityManager,
+    donation: { caseId: string; donorId: string | null; kind: 'one_off' | 'recurring'; amountMinor: number; currency: string },
+  ): Promise<string> {
+    const [created] = await rowsOf<{ id: string }>(
+      m,
+      `insert into donations (case_id, donor_id, kind, amount_minor, currency, method) values ($1, $2, $3, $4, $5, 'stripe') returning id`,
+      [donation.caseId, donation.donorId, donation.kind, donation.amountMinor, donation.currency],
+    );
+    return created.id;
+  }
+
+  async failDonation(donationId: string): Promise<void> {
+    await this.db.query(`update donations set status = 'failed', updated_at = now() where id = $1`, [donationId]);
+  }
+
+  async setSession(donationId: string, sessionId: string): Promise<void> {
+    await this.db.query(`update donations set stripe_session_id = $2, updated_at = now() where id = $1`, [donationId, sessionId]);
+  }
+
+  /** Records a Checkout attempt from this address (forgetting those over an hour old); attempts in the last 10 minutes before it. */
+  async recordCheckoutAttempt(ip: string): Promise<number> {
+    const [row] = await rowsOf<{ recent: number }>(
+      this.db,
+      `with cleanup as (delete from checkout_attempts where at < now() - interval '1 hour'),
+            inserted as (insert into checkout_attempts (ip) values ($1) returning id)
+       select count(*)::int as recent from checkout_attempts where ip = $1 and at > now() - interval '10 minutes'`,
+      [ip],
+    );
+    return row.recent;
+  }
+}
