@@ -140,7 +140,7 @@ export function DeadlinesTab(props: { caseId: string }) {
                 <Table.Td>
                   {deadlineTitleIn(deadline, i18n.language)}{' '}
                   {deadline.suggested && (
-                    <Badge size="sm" variant="outline">
+                    <Badge size="sm" variant="outline" style={{ minWidth: 'max-content' }}>
                       {t('cases.deadlines.suggested')}
                     </Badge>
                   )}
