@@ -119,7 +119,7 @@ describe('identity: sessions, CSRF, MFA and throttling', () => {
     assert.equal(list.status, 200);
     assert.equal(list.body.items.length, 2);
     const other = list.body.items.find((s: { current: boolean }) => !s.current);
-    assert.equal(other.device, 'Safari on iOS');
+    assert.equal(other.device, 'Safari · iOS');
     assert.ok(other.ip && other.lastSeenAt);
     assert.equal((await laptop.delete(`/api/auth/sessions/${other.id}`)).status, 204);
     assert.equal((await phone.get('/api/auth/me')).status, 401);

@@ -22,6 +22,33 @@ describe('the public side of a case: page, vetted updates, feed', () => {
     await t?.close();
   });
 
+  it('gives a case its title and summary in Russian and English, each page in its reader’s language', async () => {
+    const demo = await t.client().get('/api/public/cases/vorontsov?lang=ru');
+    assert.equal(demo.body.title, 'Владимир Воронцов');
+    assert.match(demo.body.summary, /Полицейский омбудсмен/);
+    const demoEn = await t.client().get('/api/public/cases/vorontsov?lang=en');
+    assert.equal(demoEn.body.title, 'Vladimir Vorontsov');
+    assert.match(demoEn.body.summary, /Police Ombudsman/);
+
+    const created = await admin.post('/api/cases', { slug: 'two-languages', title: 'Дело Орлова', publicSummary: 'Кратко по-русски', isPublic: true });
+    assert.equal(created.status, 201, created.text);
+    assert.deepEqual([created.body.titleEn, created.body.publicSummaryEn], ['', '']);
+    // Not translated yet: the English page shows the Russian texts rather than nothing.
+    assert.equal((await t.client().get('/api/public/cases/two-languages?lang=en')).body.title, 'Дело Орлова');
+    const changed = await admin.patch(`/api/cases/${created.body.id}`, { titleEn: 'The Orlov case', publicSummaryEn: 'In short, in English' });
+    assert.equal(changed.status, 200, changed.text);
+    assert.deepEqual([changed.body.title, changed.body.titleEn], ['Дело Орлова', 'The Orlov case']);
+    const en = await t.client().get('/api/public/cases/two-languages?lang=en');
+    assert.deepEqual([en.body.title, en.body.summary], ['The Orlov case', 'In short, in English']);
+    const ru = await t.client().get('/api/public/cases/two-languages?lang=ru');
+    assert.deepEqual([ru.body.title, ru.body.summary], ['Дело Орлова', 'Кратко по-русски']);
+    const campaign = await t.client().get('/api/public/campaigns/two-languages');
+    assert.deepEqual([campaign.body.texts.en.title, campaign.body.texts.en.summary], ['The Orlov case', 'In short, in English']);
+    // One line of at most 300 characters, like the Russian title.
+    assert.equal((await admin.patch(`/api/cases/${created.body.id}`, { titleEn: 'two\nlines' })).status, 400);
+    assert.equal((await admin.patch(`/api/cases/${created.body.id}`, { titleEn: 'x'.repeat(301) })).status, 400);
+  });
+
   it('shows the demo case: its summary, an upcoming hearing, where to write, and only published updates', async () => {
     const { status, body, text } = await t.client().get('/api/public/cases/vorontsov?lang=ru');
     assert.equal(status, 200, text);

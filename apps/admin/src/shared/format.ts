@@ -10,6 +10,8 @@ export function useFormat() {
   return {
     lang,
     date: (value: Date | string, timeZone?: string) => formatDate(value, lang, timeZone),
+    /** A calendar day ("2026-12-20", no time): «20 декабря 2026 г.» wherever the reader is. */
+    day: (isoDay: string) => formatDate(isoDay, lang, 'UTC'),
     dateTime: (value: Date | string, timeZone?: string) => formatDateTime(value, lang, timeZone),
     time: (value: Date | string, timeZone?: string) => formatTime(value, lang, timeZone),
     number: (value: number) => formatNumber(value, lang),

@@ -1,17 +1,17 @@
-import { Alert, Badge, Button, Card, Code, Group, Image, PasswordInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Code, Group, Image, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import QRCode from 'qrcode';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MfaSetupResponse, RecoveryCodesResponse, SessionView } from '@habeas/contracts';
+import type { MfaSetupResponse, RecoveryCodesResponse } from '@habeas/contracts';
 import { sessionKey, useCurrentUser } from '../../app/session';
 import { api, ApiError, fieldErrors } from '../../shared/api';
 import { CalendarFeedCard } from '../cases/CalendarFeedCard';
 import { AlertChannelsCard } from '../alerting/AlertChannelsCard';
 import { LawyerProfileCard } from './LawyerProfileCard';
+import { SessionsSection } from './SessionsSection';
 import { PageHeader } from '../../shared/PageHeader';
-import { QueryState } from '../../shared/QueryState';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -245,59 +245,6 @@ function MfaSection() {
           </Group>
         </Stack>
       )}
-    </Card>
-  );
-}
-
-function SessionsSection() {
-  const { t, i18n } = useTranslation();
-  const sessions = useQuery({ queryKey: ['account', 'sessions'], queryFn: () => api<{ items: SessionView[] }>('/api/auth/sessions') });
-  const end = useMutation({
-    mutationFn: (id: string) => api(`/api/auth/sessions/${id}`, { method: 'DELETE' }),
-    onSuccess: () => void sessions.refetch(),
-  });
-  const items = sessions.data?.items ?? [];
-  return (
-    <Card withBorder>
-      <Title order={2} size="h4" mb="sm">
-        {t('account.sessions')}
-      </Title>
-      <QueryState isLoading={sessions.isLoading} error={sessions.error} isEmpty={items.length === 0} empty={t('account.noSessions')}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('account.device')}</Table.Th>
-              <Table.Th>{t('account.ip')}</Table.Th>
-              <Table.Th>{t('account.lastSeen')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((session) => (
-              <Table.Tr key={session.id}>
-                <Table.Td>
-                  {session.device || t('account.unknownDevice')} {session.current && <Badge ml="xs">{t('account.thisDevice')}</Badge>}
-                </Table.Td>
-                <Table.Td>{session.ip ?? '—'}</Table.Td>
-                <Table.Td>{new Date(session.lastSeenAt).toLocaleString(i18n.language)}</Table.Td>
-                <Table.Td>
-                  {!session.current && (
-                    <Button
-                      size="xs"
-                      variant="light"
-                      color="red"
-                      onClick={() => end.mutate(session.id)}
-                      loading={end.isPending && end.variables === session.id}
-                    >
-                      {t('account.endSession')}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </QueryState>
     </Card>
   );
 }

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Tabs, Text } from '@mantine/core';
-import { can, formatDate, type Capability } from '@habeas/contracts';
+import { can, type Capability } from '@habeas/contracts';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../shared/format';
 import { useCurrentUser } from '../../app/session';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../shared/PageHeader';
@@ -39,7 +40,7 @@ const tabCapability: Partial<Record<TabName, Capability>> = {
 };
 
 export function CasePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const user = useCurrentUser();
@@ -50,6 +51,7 @@ export function CasePage() {
   const tab = tabs.find((name) => name === params.get('tab')) ?? 'overview';
   const theCase = useCase(id);
   const localTitle = useLocalTitle();
+  const format = useFormat();
   return (
     <QueryState isLoading={theCase.isLoading} error={theCase.error}>
       {theCase.data && (
@@ -62,7 +64,7 @@ export function CasePage() {
               <Badge>{t(`cases.stages.${theCase.data.stage}`)}</Badge>
               {theCase.data.detainedUntil && (
                 <Text size="sm" c="dimmed">
-                  {t('cases.detainedUntil')}: {formatDate(theCase.data.detainedUntil, i18n.language, 'UTC')}
+                  {t('cases.detainedUntil')}: {format.day(theCase.data.detainedUntil)}
                 </Text>
               )}
             </Group>

@@ -3,6 +3,7 @@ import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../shared/format';
 import { Link, useNavigate } from 'react-router-dom';
 import { caseStages, caseTitleIn, defendantStatuses } from '@habeas/contracts';
 import type { CaseSummary } from '@habeas/contracts';
@@ -16,6 +17,7 @@ import { CaseForm } from './CaseForm';
 
 export function CasesPage() {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
@@ -83,7 +85,7 @@ export function CasesPage() {
                   )}
                 </Table.Td>
                 <Table.Td>{t(`cases.stages.${item.stage}`)}</Table.Td>
-                <Table.Td>{item.detainedUntil ?? '—'}</Table.Td>
+                <Table.Td>{item.detainedUntil ? format.day(item.detainedUntil) : '—'}</Table.Td>
                 <Table.Td>{item.isPublic ? <Badge color="green">{t('cases.public')}</Badge> : <Badge color="gray">{t('cases.private')}</Badge>}</Table.Td>
               </Table.Tr>
             ))}

@@ -5,6 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../shared/format';
 import { createCustodyEventRequest, custodyEventKinds } from '@habeas/contracts';
 import type { CustodyEvent, Facility, Page } from '@habeas/contracts';
 import { useCurrentUser } from '../../app/session';
@@ -15,6 +16,7 @@ import { QueryState } from '../../shared/QueryState';
 import { usePaged } from '../../shared/usePaged';
 import { apiErrors, localToIso, schemaErrors } from './form-errors';
 import { useInvalidateCase } from './hooks';
+import { HorizontalScroll } from '../../shared/HorizontalScroll';
 
 function NewCustodyEventForm(props: { caseId: string; onDone: () => void }) {
   const { t } = useTranslation();
@@ -87,7 +89,8 @@ function NewCustodyEventForm(props: { caseId: string; onDone: () => void }) {
 
 /** Where the defendant has been held and how the custody measure changed. */
 export function CustodyCard(props: { caseId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const user = useCurrentUser();
   const [adding, { open, close }] = useDisclosure(false);
   const events = usePaged<CustodyEvent>(['custody', props.caseId], `/api/cases/${props.caseId}/custody-events`);
@@ -102,23 +105,25 @@ export function CustodyCard(props: { caseId: string }) {
         )}
       </Group>
       <QueryState isLoading={events.isLoading} error={events.error} isEmpty={events.items.length === 0} empty={t('cases.custody.empty')}>
-        <Table>
-          <Table.Tbody>
-            {events.items.map((event) => (
-              <Table.Tr key={event.id}>
-                <Table.Td>{new Date(event.occurredAt).toLocaleDateString(i18n.language)}</Table.Td>
-                <Table.Td>{t(`cases.custody.kinds.${event.kind}`)}</Table.Td>
-                <Table.Td>{event.facilityName ?? ''}</Table.Td>
-                <Table.Td>{event.detainedUntil ? `${t('cases.detainedUntil')}: ${event.detainedUntil}` : ''}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" c="dimmed">
-                    {event.notes}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <HorizontalScroll label={t('cases.custody.title')} minWidth={560}>
+          <Table>
+            <Table.Tbody>
+              {events.items.map((event) => (
+                <Table.Tr key={event.id}>
+                  <Table.Td>{format.date(event.occurredAt)}</Table.Td>
+                  <Table.Td>{t(`cases.custody.kinds.${event.kind}`)}</Table.Td>
+                  <Table.Td>{event.facilityName ?? ''}</Table.Td>
+                  <Table.Td>{event.detainedUntil ? `${t('cases.detainedUntil')}: ${format.day(event.detainedUntil)}` : ''}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c="dimmed">
+                      {event.notes}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </HorizontalScroll>
         <LoadMore {...events} />
       </QueryState>
       <Modal opened={adding} onClose={close} title={t('cases.custody.add')}>

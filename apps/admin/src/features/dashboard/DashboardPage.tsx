@@ -1,6 +1,7 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { deadlineTitleIn } from '@habeas/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Dashboard, Money } from '@habeas/contracts';
@@ -10,6 +11,7 @@ import { EmptyState, QueryState } from '../../shared/QueryState';
 import { Countdown } from '../cases/Countdown';
 import { MoneyBars } from './MoneyBars';
 import { useCaseTitle } from '../../shared/case-titles';
+import { useFormat } from '../../shared/format';
 
 function Section(props: { title: string; children: ReactNode; testId?: string }) {
   return (
@@ -43,7 +45,8 @@ export function DashboardPage() {
   const data = dashboard.data;
   const openAlerts = typeof data?.widgets.openMedicalAlerts === 'number' ? data.widgets.openMedicalAlerts : null;
   const raised = Array.isArray(data?.widgets.raisedThisMonth) ? (data.widgets.raisedThisMonth as Money[]) : null;
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const format = useFormat();
+  const when = (iso: string) => format.dateTime(iso);
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -59,7 +62,7 @@ export function DashboardPage() {
               {data.custody.map((c) => (
                 <Figure
                   key={c.caseId}
-                  label={t('dashboard.detainedUntil', { case: caseTitle(c.caseId, c.caseTitle), date: c.detainedUntil })}
+                  label={t('dashboard.detainedUntil', { case: caseTitle(c.caseId, c.caseTitle), date: c.detainedUntil ? format.day(c.detainedUntil) : '' })}
                   value={t('dashboard.daysLeft', { count: c.daysLeft })}
                   color={c.daysLeft <= 7 ? 'red' : undefined}
                 />
@@ -84,7 +87,7 @@ export function DashboardPage() {
                           {caseTitle(h.caseSlug, h.caseTitle)} · {h.court}
                         </Text>
                       </div>
-                      <Text size="sm">{when(h.scheduledAt)}</Text>
+                      <Text size="sm">{format.courtTime(h.scheduledAt, h.timeZone).court}</Text>
                     </Group>
                   ))}
                 </Stack>
@@ -96,10 +99,10 @@ export function DashboardPage() {
                     <Group key={d.id} justify="space-between" wrap="nowrap">
                       <div>
                         <Anchor component={Link} to={`/cases/${d.caseSlug}?tab=deadlines`}>
-                          {d.title}
+                          {deadlineTitleIn(d, i18n.language)}
                         </Anchor>
                         <Text size="xs" c="dimmed">
-                          {caseTitle(d.caseSlug, d.caseTitle)} · {when(d.dueAt)}
+                          {caseTitle(d.caseSlug, d.caseTitle)} · {format.courtTime(d.dueAt, d.termRule?.timeZone ?? 'Europe/Moscow').court}
                         </Text>
                       </div>
                       <Countdown dueAt={d.dueAt} />

@@ -31,7 +31,7 @@ export function ReceiptPicker(props: { caseId: string; value: string | null; onC
   const uploadError = upload.error ? (fieldErrors(upload.error).file ?? (upload.error as Error).message) : undefined;
   return (
     <Stack gap={4} mt="sm" w={{ base: '100%', sm: 560 }}>
-      <Group gap="xs" align="flex-end" wrap="nowrap">
+      <Group gap="xs" align="flex-end" wrap="wrap">
         <Select
           label={t('receipts.label')}
           placeholder={t('receipts.placeholder')}
@@ -45,7 +45,8 @@ export function ReceiptPicker(props: { caseId: string; value: string | null; onC
           value={props.value}
           onChange={props.onChange}
           error={props.error ?? uploadError}
-          style={{ flex: 1 }}
+          // On a phone the upload button goes below the field rather than squeezing it.
+          style={{ flex: '1 1 260px' }}
           data-testid="receipt-picker"
         />
         <FileButton onChange={(file) => file && upload.mutate(file)} accept=".pdf,.jpg,.jpeg,.png,.heic,.txt,.docx,.odt,.rtf">

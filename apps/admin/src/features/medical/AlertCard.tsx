@@ -9,6 +9,7 @@ import { useIncident } from './hooks';
 import { SeverityBadge } from './SeverityBadge';
 import { useCaseTitle } from '../../shared/case-titles';
 import { useEventText } from '../../shared/eventText';
+import { useFormat } from '../../shared/format';
 
 function readingText(reading: VitalReading, t: (key: string) => string): string {
   const parts: string[] = [];
@@ -22,13 +23,14 @@ function readingText(reading: VitalReading, t: (key: string) => string): string 
 
 /** One alert: what it is about, the readings and description (to those who may read the record), who acted and when. */
 export function AlertCard(props: { alert: MedicalAlert; headingOrder: 2 | 3; busy: boolean; onAcknowledge: () => void; onResolve: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const caseTitle = useCaseTitle();
   const eventText = useEventText();
   const { alert } = props;
   const user = useCurrentUser();
   const incident = useIncident(alert.incidentId, alert.kind === 'incident' && can(user, 'medical:read'));
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const format = useFormat();
+  const when = (iso: string) => format.dateTime(iso);
   // A notification on a phone opens `/medical-alerts?alert=<id>`: that alert is brought into view and outlined.
   const focused = useSearchParams()[0].get('alert') === alert.id;
   const card = useRef<HTMLElement>(null);

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { IconEdit } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../shared/format';
 import { useNavigate } from 'react-router-dom';
 import type { CaseSummary } from '@habeas/contracts';
 import { useCurrentUser } from '../../../app/session';
@@ -25,6 +26,7 @@ function Fact(props: { label: string; children: ReactNode }) {
 
 export function OverviewTab(props: { theCase: CaseSummary }) {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const user = useCurrentUser();
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -56,7 +58,7 @@ export function OverviewTab(props: { theCase: CaseSummary }) {
               <Fact label={t('cases.plea')}>{c.plea && t(`cases.pleas.${c.plea}`)}</Fact>
               <Fact label={t('cases.custodyMeasure')}>
                 {c.custodyMeasure && t(`cases.measures.${c.custodyMeasure}`)}
-                {c.detainedUntil && ` · ${t('cases.detainedUntil')}: ${c.detainedUntil}`}
+                {c.detainedUntil && ` · ${t('cases.detainedUntil')}: ${format.day(c.detainedUntil)}`}
               </Fact>
             </Stack>
           </Card>
