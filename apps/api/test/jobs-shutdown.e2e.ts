@@ -16,23 +16,35 @@ describe('the job queue’s database at shutdown', () => {
     if (url) await dropTestDatabase(url);
   });
 
-  it('fails a query still waiting for a connection when it closes, and ends once the running query is done', async () => {
+  const outcome = (query: Promise<{ rows: Array<Record<string, unknown>> }>) =>
+    query.then(
+      (result) => `answered ${JSON.stringify(result.rows[0])}`,
+      (error: Error) => error.message,
+    );
+
+  it('lets the queries already sent finish, even one still waiting for a connection, then ends and refuses new ones', async () => {
     const errors: Error[] = [];
     const database = new BossDatabase({ connectionString: url, max: 1 }, (error) => errors.push(error));
-    const outcome = (query: Promise<unknown>) =>
-      query.then(
-        () => 'answered',
-        (error: Error) => error.message,
-      );
-    const running = outcome(database.executeSql('select pg_sleep(0.5) as slept'));
+    const running = outcome(database.executeSql('select pg_sleep(0.3)::text as slept'));
     const waiting = outcome(database.executeSql('select 1 as one')); // queued: the only connection is busy
     await new Promise((resolve) => setImmediate(resolve));
-    const closed = database.close();
-    assert.equal(await waiting, 'the job queue is stopped');
-    await closed; // resolves: nothing is left waiting on the pool
-    assert.equal(await running, 'the job queue is stopped', 'its result is no longer wanted; the pool still let it finish');
-    await assert.rejects(database.executeSql('select 1'), /the job queue is stopped/);
+    await database.close(); // resolves: nothing is left waiting on the pool
+    assert.equal(await running, 'answered {"slept":""}');
+    assert.equal(await waiting, 'answered {"one":1}');
+    assert.equal(await outcome(database.executeSql('select 1 as one')), 'the job queue is stopped');
     assert.deepEqual(errors, []);
+  });
+
+  it('fails what still waits once its time to drain is over, and still ends', async () => {
+    const database = new BossDatabase({ connectionString: url, max: 1 }, () => undefined, 100);
+    const running = outcome(database.executeSql('select pg_sleep(1)::text as slept'));
+    const waiting = outcome(database.executeSql('select 1 as one'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const started = Date.now();
+    await database.close();
+    assert.equal(await waiting, 'the job queue is stopped');
+    assert.equal(await running, 'the job queue is stopped');
+    assert.ok(Date.now() - started < 5000, 'closed once the running query ended');
   });
 
   it('answers queries while open', async () => {

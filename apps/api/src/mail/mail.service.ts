@@ -1,11 +1,11 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { InjectRepository } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
-import { EntityManager, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { JobsService } from '../jobs/jobs.service';
-import { openOutboxMail, OutboxMailEntity, sealOutboxMail } from './outbox-mail.entity';
+import { openOutboxMail, sealOutboxMail } from './outbox-mail.entity';
+import { OutboxRepository } from './outbox.repository';
 
 export interface Mail {
   to: string;
@@ -34,7 +34,7 @@ export class MailService implements OnModuleInit {
   constructor(
     private readonly config: AppConfig,
     private readonly jobs: JobsService,
-    @InjectRepository(OutboxMailEntity) private readonly outbox: Repository<OutboxMailEntity>,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   onModuleInit(): void {
@@ -53,23 +53,19 @@ export class MailService implements OnModuleInit {
 
   /** Stores the mail and schedules its delivery; returns the outbox id, or null if `dedupeKey` was already used. */
   async queue(mail: Mail, manager?: EntityManager): Promise<string | null> {
-    const repository = manager ? manager.getRepository(OutboxMailEntity) : this.outbox;
     const id = randomUUID();
-    const result = await repository
-      .createQueryBuilder()
-      .insert()
-      .values({
+    const stored = await this.outbox.insert(
+      {
         id,
         ...sealOutboxMail(id, { recipient: mail.to, subject: mail.subject, body: mail.text }),
         status: 'pending',
         attempts: 0,
         dedupeKey: mail.dedupeKey ?? null,
         eraseKey: mail.eraseKey ?? null,
-      })
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    if (!(result.raw as Array<{ id: string }>)[0]?.id) return null;
+      },
+      manager,
+    );
+    if (!stored) return null;
     await this.jobs.send(DELIVER, { id }, { singletonKey: id }, manager);
     return id;
   }
@@ -79,40 +75,31 @@ export class MailService implements OnModuleInit {
    * transaction; `{ prefix: 'donor:' }` erases all mails about anyone of that kind. A delivery job
    * that finds its mail gone does nothing. The dedupe key goes too, so nothing about them remains.
    */
-  async eraseAbout(who: string[] | { prefix: string }, manager: EntityManager): Promise<number> {
-    const result: [unknown[], number] = Array.isArray(who)
-      ? await manager.query(`delete from mail_outbox where erase_key = any($1)`, [who])
-      : await manager.query(`delete from mail_outbox where starts_with(erase_key, $1)`, [who.prefix]);
-    return result[1];
+  eraseAbout(who: string[] | { prefix: string }, manager: EntityManager): Promise<number> {
+    return this.outbox.deleteAbout(who, manager);
   }
 
   /** Delivered mails older than the retention period keep only their status and dates (the hourly job). */
-  async purgeDelivered(): Promise<number> {
-    const result: [unknown[], number] = await this.outbox.query(
-      `update mail_outbox set recipient = null, subject = null, body = null, purged_at = now(), updated_at = now()
-        where purged_at is null and status in ('sent', 'logged')
-          and coalesce(sent_at, updated_at) <= now() - make_interval(days => $1)`,
-      [this.config.mailRetentionDays],
-    );
-    return result[1];
+  purgeDelivered(): Promise<number> {
+    return this.outbox.purgeDelivered(this.config.mailRetentionDays);
   }
 
   private async deliver(id: string): Promise<void> {
-    const stored = await this.outbox.findOneBy({ id });
+    const stored = await this.outbox.byId(id);
     const mail = stored && openOutboxMail(stored);
     if (!mail || mail.status === 'sent' || mail.status === 'logged' || !mail.recipient) return;
-    await this.outbox.update({ id }, { attempts: mail.attempts + 1 });
+    await this.outbox.update(id, { attempts: mail.attempts + 1 });
     if (!this.transport) {
       this.logger.log({ mailId: id }, 'mail not sent (no SMTP_URL); kept in the outbox');
-      await this.outbox.update({ id }, { status: 'logged' });
+      await this.outbox.update(id, { status: 'logged' });
       return;
     }
     try {
       const headers = Object.assign({}, ...this.headerSources.map((source) => source(mail.eraseKey) ?? {}));
       await this.transport.sendMail({ from: this.config.mailFrom, to: mail.recipient, subject: mail.subject ?? '', text: mail.body ?? '', headers });
-      await this.outbox.update({ id }, { status: 'sent', sentAt: new Date(), lastError: null });
+      await this.outbox.update(id, { status: 'sent', sentAt: new Date(), lastError: null });
     } catch (error) {
-      await this.outbox.update({ id }, { status: 'failed', lastError: (error as Error).message.slice(0, 500) });
+      await this.outbox.update(id, { status: 'failed', lastError: (error as Error).message.slice(0, 500) });
       throw error; // pg-boss retries with backoff
     }
   }

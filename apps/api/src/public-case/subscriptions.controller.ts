@@ -70,11 +70,7 @@ export class SubscriptionsController {
     @Headers('accept-language') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const language = languageOf(query, accept);
-    return this.page(reply, language, async () => {
-      await this.subscriptions.caseOfToken(token, 'confirm');
-      return subscriptionActionPage(language, 'confirm', token);
-    });
+    return this.actionPage(token, languageOf(query, accept), reply, 'confirm');
   }
 
   @Post('support/subscriptions/:token/confirm')
@@ -100,11 +96,7 @@ export class SubscriptionsController {
     @Headers('accept-language') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const language = languageOf(query, accept);
-    return this.page(reply, language, async () => {
-      await this.subscriptions.caseOfToken(token, 'unsubscribe');
-      return subscriptionActionPage(language, 'unsubscribe', token);
-    });
+    return this.actionPage(token, languageOf(query, accept), reply, 'unsubscribe');
   }
 
   /** RFC 8058 one-click: mail clients POST `List-Unsubscribe=One-Click` here without cookies; the button posts here too. */
@@ -123,6 +115,14 @@ export class SubscriptionsController {
     return this.page(reply, language, async () => {
       await this.subscriptions.unsubscribe(token);
       return subscriptionNoticePage(language, 'unsubscribed');
+    });
+  }
+
+  /** The page with the button that confirms or unsubscribes (a GET never changes anything: mail scanners follow links). */
+  private actionPage(token: string, language: 'ru' | 'en', reply: FastifyReply, action: 'confirm' | 'unsubscribe'): Promise<string> {
+    return this.page(reply, language, async () => {
+      await this.subscriptions.caseOfToken(token, action);
+      return subscriptionActionPage(language, action, token);
     });
   }
 
