@@ -39,6 +39,12 @@ const targets = [
     tests: [`${api}/donations/stripe-events.service.spec.js`],
     database: true,
   },
+  {
+    area: 'Stripe event effects',
+    file: `${api}/donations/stripe-event-effects.js`,
+    tests: [`${api}/donations/stripe-events.service.spec.js`],
+    database: true,
+  },
   { area: 'ledger', file: `${api}/donations/money-ledger.service.js`, tests: [`${api}/donations/money-ledger.service.spec.js`], database: true },
 ];
 

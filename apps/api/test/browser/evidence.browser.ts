@@ -18,7 +18,8 @@ describe('evidence in the admin (Chromium)', () => {
       await page.goto(`${t.baseUrl}/cases/vorontsov?tab=dossiers`);
       await page.getByText('No dossier has been built for this case yet.').waitFor();
       await expectNoSeriousAxe(page, 'dossiers tab, en');
-      await page.getByText('Русский').click();
+      // The dossier's own language, named in the screen's language.
+      await page.locator('[aria-labelledby="dossier-language"]').getByText('Russian', { exact: true }).click();
       await page.getByRole('button', { name: 'Build dossier' }).click();
       const row = page.getByTestId('dossier-row').first();
       await row.getByText('ready').waitFor({ timeout: 60_000 });
