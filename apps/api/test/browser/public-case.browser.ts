@@ -13,7 +13,8 @@ describe('the public side of a case (Chromium)', () => {
       await signInThroughForm(page, t.baseUrl, 'medic@demo.local');
       await page.waitForURL((url) => !url.pathname.startsWith('/login'));
       await page.goto(`${t.baseUrl}/cases/vorontsov?tab=updates`);
-      await page.getByText('Русский').click();
+      // The update's own language, named in the screen's language.
+      await page.locator('[aria-label="Language of the update"]').getByText('Russian', { exact: true }).click();
       await page.getByRole('textbox', { name: 'Title' }).fill('Передача с лекарствами принята');
       await page.getByRole('textbox', { name: 'Text' }).fill('Сегодня СИЗО приняло передачу с лекарствами.');
       await page.getByRole('button', { name: 'Save draft' }).click();
