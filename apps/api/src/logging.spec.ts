@@ -16,6 +16,10 @@ describe('redactUrl', () => {
   it('hides bare query items, which can carry a token as much as a value can', () => {
     assert.equal(redactUrl('/api/auth/password-reset/request?w8tUai6bWJnaSRxWzaNiEbxS8pO0l_rDRUxqXNc01Js'), '/api/auth/password-reset/request?…');
     assert.equal(redactUrl('/api/x?limit&secret'), '/api/x?limit&…');
+    const token = 'w8tUai6bWJnaSRxWzaNiEbxS8pO0l_rDRUxqXNc01Js';
+    assert.equal(redactUrl(`/api/x?${token}=1&limit=5&caseId=abc`), '/api/x?…&limit=5&caseId=…');
+    assert.equal(redactUrl(`/api/x?${'x'.repeat(5000)}=…`), '/api/x?…');
+    assert.equal(redactUrl(`/api/x?types=${token}&limit=${'9'.repeat(40)}&status=open`), '/api/x?types=…&limit=…&status=open');
   });
 
   it('hides token-like path segments and every query value that could name a person', () => {

@@ -7,6 +7,8 @@ import type { AppConfig } from './config/app-config';
 
 /** Query parameters whose values say nothing about a person (paging size, filters by fixed vocabularies). */
 const PLAIN_QUERY = new Set(['limit', 'status', 'kind', 'type', 'types', 'severity', 'language', 'format', 'version', 'inline', 'step']);
+const PLAIN_VALUE = /^[A-Za-z0-9_,.:%-]{0,32}$/;
+const QUERY_NAME = /^[A-Za-z][A-Za-z0-9_.[\]-]{0,31}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -27,7 +29,10 @@ export function redactUrl(url: string): string {
       const [key] = pair.split('=', 1);
       // A bare item (`?TOKEN`) is a value too: only the known plain names stay.
       if (!pair.includes('=')) return PLAIN_QUERY.has(pair) ? pair : '…';
-      return PLAIN_QUERY.has(key) ? pair : `${key}=…`;
+      // A name is kept only when it reads like one (`cursor`, `caseId`); a token sent as a name is data.
+      if (!QUERY_NAME.test(key)) return '…';
+      // A plain name keeps its value only while the value reads like its vocabulary (`open`, `20`, `motion,order`).
+      return PLAIN_QUERY.has(key) && PLAIN_VALUE.test(pair.slice(key.length + 1)) ? pair : `${key}=…`;
     })
     .join('&');
   return `${safePath}?${safeQuery}`;
