@@ -233,7 +233,10 @@ describe('documents', () => {
     const forLawyer = await lawyer.get('/api/cases/vorontsov/timeline?types=filing');
     const forMedic = await medic.get('/api/cases/vorontsov/timeline?types=filing');
     assert.equal(forLawyer.status, 200);
-    assert.ok(forLawyer.body.items.some((i: { title: string }) => i.title.startsWith('Подан документ: Апелляционная жалоба')), JSON.stringify(forLawyer.body.items.map((i: { title: string }) => i.title)));
+    assert.ok(
+      forLawyer.body.items.some((i: { title: string }) => i.title.startsWith('Подан документ: Апелляционная жалоба')),
+      JSON.stringify(forLawyer.body.items.map((i: { title: string }) => i.title)),
+    );
     assert.ok(forMedic.body.items.length > 0);
     const { rows } = await t.db.query(`select id::text from documents where privileged`);
     assert.ok(!forMedic.body.items.some((i: { ref: string }) => rows.some((r) => r.id === i.ref)));

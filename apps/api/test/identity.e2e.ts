@@ -17,7 +17,16 @@ describe('identity: sessions, CSRF, MFA and throttling', () => {
   it('sets an HttpOnly SameSite=Strict session cookie and a readable csrf cookie; failures look the same for unknown emails', async () => {
     const login = await t.client().post('/api/auth/login', { email: 'lawyer@demo.local', password: DEMO_PASSWORD });
     assert.equal(login.status, 200);
-    assert.deepEqual(Object.keys(login.body.user).sort(), ['advocateRegistryNumber', 'email', 'id', 'language', 'mfaEnabled', 'mfaSetupRequired', 'name', 'role']);
+    assert.deepEqual(Object.keys(login.body.user).sort(), [
+      'advocateRegistryNumber',
+      'email',
+      'id',
+      'language',
+      'mfaEnabled',
+      'mfaSetupRequired',
+      'name',
+      'role',
+    ]);
     const cookies = login.headers.getSetCookie();
     const session = cookies.find((c) => c.startsWith(`${SESSION}=`))!;
     const csrf = cookies.find((c) => c.startsWith('csrf='))!;
