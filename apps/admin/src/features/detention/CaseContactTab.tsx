@@ -1,6 +1,7 @@
 import { can, type ContactEvent, type LegalAction } from '@habeas/contracts';
 import { useCurrentUser } from '../../app/session';
 import { ContactCorrections } from './ContactCorrections';
+import { HorizontalScroll } from '../../shared/HorizontalScroll';
 import { Alert, Anchor, Badge, Button, Card, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -106,59 +107,61 @@ export function CaseContactTab({ caseId }: { caseId: string }) {
       )}
 
       <QueryState isLoading={log.isLoading} error={log.error} isEmpty={log.items.length === 0} empty={t('detention.logEmpty')}>
-        <Table striped data-testid="contact-log">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('detention.fields.occurredAt')}</Table.Th>
-              <Table.Th>{t('detention.fields.kind')}</Table.Th>
-              <Table.Th>{t('detention.fields.status')}</Table.Th>
-              <Table.Th>{t('detention.fields.details')}</Table.Th>
-              <Table.Th>{t('corrections.actionsOf')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {log.items.map((event) => (
-              <Table.Tr key={event.id}>
-                <Table.Td>{format.dateTime(event.occurredAt)}</Table.Td>
-                <Table.Td>{t(`detention.kind.${event.kind}`)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Badge color={badColor[event.status] ?? 'gray'} style={{ overflow: 'visible' }}>
-                    {t(`detention.status.${event.status}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  {[
-                    event.facility,
-                    event.visitor,
-                    event.refusalReason && `${t('detention.fields.refusalReason')}: ${event.refusalReason}`,
-                    event.refusedBy && `${t('detention.fields.refusedBy')}: ${event.refusedBy}`,
-                    event.channel && t(`detention.channel.${event.channel}`),
-                    event.deliveredAt && `${t('detention.fields.deliveredAt')}: ${format.date(event.deliveredAt)}`,
-                    event.contents,
-                    event.amount && format.money(event.amount.amountMinor, event.amount.currency),
-                    event.notes,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    {canWrite && (
-                      <Button size="compact-xs" variant="light" onClick={() => setCorrecting(event)}>
-                        {t('corrections.correct')}
-                      </Button>
-                    )}
-                    {event.version > 1 && (
-                      <Button size="compact-xs" variant="subtle" onClick={() => setHistoryOf(event.id)} data-testid="contact-history">
-                        {t('corrections.history')}
-                      </Button>
-                    )}
-                  </Group>
-                </Table.Td>
+        <HorizontalScroll label={t('detention.logTable')} minWidth={640}>
+          <Table striped data-testid="contact-log">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('detention.fields.occurredAt')}</Table.Th>
+                <Table.Th>{t('detention.fields.kind')}</Table.Th>
+                <Table.Th>{t('detention.fields.status')}</Table.Th>
+                <Table.Th>{t('detention.fields.details')}</Table.Th>
+                <Table.Th>{t('corrections.actionsOf')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {log.items.map((event) => (
+                <Table.Tr key={event.id}>
+                  <Table.Td>{format.dateTime(event.occurredAt)}</Table.Td>
+                  <Table.Td>{t(`detention.kind.${event.kind}`)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Badge color={badColor[event.status] ?? 'gray'} style={{ minWidth: 'max-content' }}>
+                      {t(`detention.status.${event.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {[
+                      event.facility,
+                      event.visitor,
+                      event.refusalReason && `${t('detention.fields.refusalReason')}: ${event.refusalReason}`,
+                      event.refusedBy && `${t('detention.fields.refusedBy')}: ${event.refusedBy}`,
+                      event.channel && t(`detention.channel.${event.channel}`),
+                      event.deliveredAt && `${t('detention.fields.deliveredAt')}: ${format.date(event.deliveredAt)}`,
+                      event.contents,
+                      event.amount && format.money(event.amount.amountMinor, event.amount.currency),
+                      event.notes,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      {canWrite && (
+                        <Button size="compact-xs" variant="light" onClick={() => setCorrecting(event)}>
+                          {t('corrections.correct')}
+                        </Button>
+                      )}
+                      {event.version > 1 && (
+                        <Button size="compact-xs" variant="subtle" onClick={() => setHistoryOf(event.id)} data-testid="contact-history">
+                          {t('corrections.history')}
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </HorizontalScroll>
         <LoadMore {...log} />
       </QueryState>
 
@@ -211,7 +214,7 @@ export function CaseContactTab({ caseId }: { caseId: string }) {
                       {t('detention.actions.accept')}
                     </Button>
                   ) : (
-                    <Badge>{t(`detention.actionStatus.${action.status}`)}</Badge>
+                    <Badge style={{ minWidth: 'max-content' }}>{t(`detention.actionStatus.${action.status}`)}</Badge>
                   )}
                 </Group>
               </Card>
