@@ -5,6 +5,7 @@ import { MailService } from '../src/mail/mail.service';
 import { openOutboxMail, OutboxMailEntity } from '../src/mail/outbox-mail.entity';
 import { startFakeStripe, type FakeStripe } from './support/fake-stripe';
 import type { HttpClient } from './support/http-client';
+import { jobsSettled, MAIL_DELIVERY } from './support/jobs-settled';
 import { checkoutSession, deliver, events, stripeTestEnv, uid } from './support/stripe-events';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -67,6 +68,8 @@ describe('erasing donors erases every trace of them', () => {
     const old = await mail.queue({ to: 'old@example.org', subject: 'Old news', text: 'old body' }, manager);
     const recent = await mail.queue({ to: 'recent@example.org', subject: 'Recent', text: 'recent body' }, manager);
     const waiting = await mail.queue({ to: 'waiting@example.org', subject: 'Waiting', text: 'waiting body' }, manager);
+    // Their delivery jobs run first (no SMTP here: each is logged), so none rewrites a status set below.
+    await jobsSettled(t.db, [MAIL_DELIVERY]);
     await t.db.query(`update mail_outbox set status = 'sent', sent_at = now() - interval '8 days' where id = $1`, [old]);
     await t.db.query(`update mail_outbox set status = 'sent', sent_at = now() - interval '6 days' where id = $1`, [recent]);
     await t.db.query(`update mail_outbox set status = 'failed', updated_at = now() - interval '30 days' where id = $1`, [waiting]);

@@ -32,9 +32,17 @@ export const i18nReady = i18n
   .then(() => loadLanguage(initial))
   .then(() => i18n.changeLanguage(initial));
 addEventFormatters(i18n);
-/** The installed app's name follows the language: one web app manifest per language. */
+/**
+ * The installed app's name follows the language: one web app manifest per language. The page has no manifest link
+ * until the language is known, and a switch puts in a new link rather than editing the old one: Chromium reads the
+ * manifest of a link as it is inserted, and may keep the first one it read when only the address changes.
+ */
 function pointManifestAt(lang: Language): void {
-  document.querySelector('link[rel="manifest"]')?.setAttribute('href', `/manifest.${lang}.webmanifest`);
+  document.querySelectorAll('link[rel="manifest"]').forEach((old) => old.remove());
+  const link = document.createElement('link');
+  link.rel = 'manifest';
+  link.href = `/manifest.${lang}.webmanifest`;
+  document.head.appendChild(link);
 }
 
 document.documentElement.lang = initial;
