@@ -68,7 +68,10 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     this.database = new BossDatabase({ connectionString: this.config.databaseUrl, max: 4, application_name: 'habeas-jobs' }, (error) =>
       this.logger.error({ err: error }, 'job queue connection error'),
     );
-    const boss = new PgBoss({ db: this.database, schema: 'pgboss', cronMonitorIntervalSeconds: this.config.schedules.checkSeconds });
+    const database = this.database;
+    // pg-boss's types promise rows; its own pool answers `undefined` once closed, as ours does (see BossDatabase).
+    const db = { executeSql: (text: string, values: unknown[]) => database.executeSql(text, values) as Promise<{ rows: unknown[] }> };
+    const boss = new PgBoss({ db, schema: 'pgboss', cronMonitorIntervalSeconds: this.config.schedules.checkSeconds });
     boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
     // pg-boss's schema and queue set-up deadlock when instances do it at once: one at a time, like migrations.
     await withSetupLock(this.config.databaseUrl, async () => {
