@@ -1,4 +1,5 @@
 import { can, type ContactEvent, type LegalAction } from '@habeas/contracts';
+import { CorrectionActions } from '../../shared/corrections/CorrectionActions';
 import { useCurrentUser } from '../../app/session';
 import { ContactCorrections } from './ContactCorrections';
 import { HorizontalScroll } from '../../shared/HorizontalScroll';
@@ -144,18 +145,13 @@ export function CaseContactTab({ caseId }: { caseId: string }) {
                       .join(' · ')}
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      {canWrite && (
-                        <Button size="compact-xs" variant="light" onClick={() => setCorrecting(event)}>
-                          {t('corrections.correct')}
-                        </Button>
-                      )}
-                      {event.version > 1 && (
-                        <Button size="compact-xs" variant="subtle" onClick={() => setHistoryOf(event.id)} data-testid="contact-history">
-                          {t('corrections.history')}
-                        </Button>
-                      )}
-                    </Group>
+                    <CorrectionActions
+                      canWrite={canWrite}
+                      version={event.version}
+                      onCorrect={() => setCorrecting(event)}
+                      onHistory={() => setHistoryOf(event.id)}
+                      historyTestId="contact-history"
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

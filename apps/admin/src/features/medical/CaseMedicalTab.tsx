@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { CorrectionActions } from '../../shared/corrections/CorrectionActions';
 import { IconPlus } from '@tabler/icons-react';
 import { can, formatDateTime, type MedicalIncident } from '@habeas/contracts';
 import { useCurrentUser } from '../../app/session';
@@ -66,18 +67,13 @@ export function CaseMedicalTab(props: { caseId: string }) {
                 <Table.Td>{incident.description}</Table.Td>
                 <Table.Td>{incident.outcome ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    {canWrite && (
-                      <Button size="compact-xs" variant="light" onClick={() => setCorrecting(incident)}>
-                        {t('corrections.correct')}
-                      </Button>
-                    )}
-                    {incident.version > 1 && (
-                      <Button size="compact-xs" variant="subtle" onClick={() => setHistoryOf(incident.id)} data-testid="incident-history">
-                        {t('corrections.history')}
-                      </Button>
-                    )}
-                  </Group>
+                  <CorrectionActions
+                    canWrite={canWrite}
+                    version={incident.version}
+                    onCorrect={() => setCorrecting(incident)}
+                    onHistory={() => setHistoryOf(incident.id)}
+                    historyTestId="incident-history"
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}
