@@ -1,4 +1,5 @@
 import { Pool, type PoolConfig, type QueryResult } from 'pg';
+import type { QueryRunner } from 'typeorm';
 
 /**
  * The connection pool pg-boss runs on, owned by the app so that closing it leaves nothing waiting. pg's pool
@@ -54,4 +55,9 @@ export class BossDatabase {
     })();
     return this.closing;
   }
+}
+
+/** pg-boss's `db` for one call, on a caller's transaction: the job row is written in that transaction. */
+export function transactionDatabase(runner: QueryRunner): { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> } {
+  return { executeSql: async (text, values) => ({ rows: (await runner.query(text, values, true)).records }) };
 }

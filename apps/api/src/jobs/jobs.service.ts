@@ -3,7 +3,7 @@ import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { withSetupLock } from '../database/migrate';
-import { BossDatabase } from './boss-database';
+import { BossDatabase, transactionDatabase } from './boss-database';
 
 type Handler<T> = (data: T) => Promise<void>;
 
@@ -48,7 +48,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   async send<T extends object>(name: string, data: T, options: PgBoss.SendOptions = {}, manager?: EntityManager): Promise<string | null> {
     const boss = await this.ready();
     const runner = manager?.queryRunner;
-    const db = runner ? { executeSql: async (text: string, values: unknown[]) => ({ rows: (await runner.query(text, values, true)).records }) } : undefined;
+    const db = runner ? transactionDatabase(runner) : undefined;
     const id = await boss.send(name, data, db ? { ...options, db } : options);
     const worker = this.workers.get(name);
     if (id && worker && !options.startAfter) boss.notifyWorker(worker); // pick it up now, not at the next poll
