@@ -1,10 +1,11 @@
-import { Anchor, Button, SimpleGrid, Stack, Table, Text, TextInput, Select } from '@mantine/core';
+import { Anchor, Button, SimpleGrid, Stack, Text, TextInput, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, type AuditActions, type AuditEntry, type User } from '@habeas/contracts';
 import { api } from '../../shared/api';
+import { DataTable } from '../../shared/DataTable';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
@@ -101,63 +102,58 @@ export function AuditLogPage() {
         <TextInput label={t('audit.to')} type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
       </SimpleGrid>
       <QueryState isLoading={entries.isLoading} error={entries.error} isEmpty={entries.items.length === 0} empty={t('audit.empty')}>
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped data-testid="audit-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('audit.at')}</Table.Th>
-                <Table.Th>{t('audit.actor')}</Table.Th>
-                <Table.Th>{t('audit.action')}</Table.Th>
-                <Table.Th>{t('audit.entity')}</Table.Th>
-                <Table.Th>{t('audit.change')}</Table.Th>
-                <Table.Th>{t('audit.ip')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.items.map((entry) => (
-                <Table.Tr key={entry.id} data-testid="audit-row">
-                  <Table.Td>{formatDateTime(entry.at, i18n.language)}</Table.Td>
-                  <Table.Td>
-                    {entry.actorName ? (
-                      <Text size="sm" title={entry.actorEmail ?? undefined}>
-                        {entry.actorName}
-                      </Text>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {t('audit.system')}
-                      </Text>
+        <DataTable
+          testId="audit-table"
+          striped
+          minWidth={900}
+          rows={entries.items}
+          rowKey={(entry) => entry.id}
+          rowProps={() => ({ 'data-testid': 'audit-row' })}
+          columns={[
+            { key: 'at', header: t('audit.at'), cell: (entry) => formatDateTime(entry.at, i18n.language) },
+            {
+              key: 'actor',
+              header: t('audit.actor'),
+              cell: (entry) =>
+                entry.actorName ? (
+                  <Text size="sm" title={entry.actorEmail ?? undefined}>
+                    {entry.actorName}
+                  </Text>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t('audit.system')}
+                  </Text>
+                ),
+            },
+            { key: 'action', header: t('audit.action'), cell: (entry) => actionName(entry.action) },
+            {
+              key: 'entity',
+              header: t('audit.entity'),
+              cell: (entry) => (
+                <Stack gap={0}>
+                  <Text size="sm">
+                    {t(`audit.types.${entry.entityType}`, { defaultValue: entry.entityType })}
+                    {entry.entityId && (
+                      <>
+                        {': '}
+                        <Anchor component="button" size="sm" onClick={() => showEntity(entry)}>
+                          {entry.entityTitle ?? t('audit.untitled')}
+                        </Anchor>
+                      </>
                     )}
-                  </Table.Td>
-                  <Table.Td>{actionName(entry.action)}</Table.Td>
-                  <Table.Td>
-                    <Stack gap={0}>
-                      <Text size="sm">
-                        {t(`audit.types.${entry.entityType}`, { defaultValue: entry.entityType })}
-                        {entry.entityId && (
-                          <>
-                            {': '}
-                            <Anchor component="button" size="sm" onClick={() => showEntity(entry)}>
-                              {entry.entityTitle ?? t('audit.untitled')}
-                            </Anchor>
-                          </>
-                        )}
-                      </Text>
-                      {entry.caseTitle && (
-                        <Text size="xs" c="dimmed">
-                          {t('audit.inCase', { title: entry.caseTitle })}
-                        </Text>
-                      )}
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>
-                    <AuditChanges entry={entry} userNames={userNames} />
-                  </Table.Td>
-                  <Table.Td>{entry.ip ?? '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  </Text>
+                  {entry.caseTitle && (
+                    <Text size="xs" c="dimmed">
+                      {t('audit.inCase', { title: entry.caseTitle })}
+                    </Text>
+                  )}
+                </Stack>
+              ),
+            },
+            { key: 'change', header: t('audit.change'), cell: (entry) => <AuditChanges entry={entry} userNames={userNames} /> },
+            { key: 'ip', header: t('audit.ip'), cell: (entry) => entry.ip ?? '—' },
+          ]}
+        />
         <LoadMore {...entries} />
       </QueryState>
     </>

@@ -1,11 +1,11 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Checkbox, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseStages, createCaseRequest, custodyMeasures, defendantStatuses, pleas, updateCaseRequest } from '@habeas/contracts';
 import type { CaseSummary } from '@habeas/contracts';
 import { api } from '../../shared/api';
-import { apiErrors, schemaErrors } from './form-errors';
+import { FormActions } from '../../shared/FormActions';
+import { showServerErrors, useContractForm } from '../../shared/form';
 
 interface Values {
   slug: string;
@@ -87,81 +87,69 @@ function toRequest(v: Values, creating: boolean) {
   return body;
 }
 
+const fieldOf = { 'defendant.fullName': 'defendantName', 'defendant.dateOfBirth': 'dateOfBirth', 'defendant.status': 'defendantStatus' } as const;
+
 /** Create or edit a case; errors show beside their fields, checked with the same schema the API uses. */
 export function CaseForm(props: { theCase?: CaseSummary; onSaved: (saved: CaseSummary) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const creating = !props.theCase;
-  const [values, setValues] = useState(() => initial(props.theCase));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useContractForm({
+    initialValues: initial(props.theCase),
+    schema: creating ? createCaseRequest : updateCaseRequest,
+    toRequest: (values: Values) => toRequest(values, creating),
+    fieldOf,
+  });
   const save = useMutation({
     mutationFn: (body: unknown) =>
       creating ? api<CaseSummary>('/api/cases', { method: 'POST', body }) : api<CaseSummary>(`/api/cases/${props.theCase!.id}`, { method: 'PATCH', body }),
     onSuccess: props.onSaved,
-    onError: (error) => setErrors(apiErrors(error)),
+    onError: (error) => showServerErrors(form, error, fieldOf),
   });
-  const set =
-    <K extends keyof Values>(key: K) =>
-    (value: Values[K] | null) =>
-      setValues((current) => ({ ...current, [key]: value ?? '' }));
-  const text = (key: keyof Values) => ({
-    value: values[key] as string,
-    onChange: (e: { currentTarget: { value: string } }) => set(key)(e.currentTarget.value as never),
-  });
+  const errors = form.errors as Record<string, string | undefined>;
+  const text = (key: keyof Values) => form.getInputProps(key);
+  const select = (key: keyof Values) => ({ ...form.getInputProps(key), value: (form.values[key] as string) || null });
   const options = (prefix: string, list: readonly string[]) => list.map((value) => ({ value, label: t(`cases.${prefix}.${value}`) }));
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const body = toRequest(values, creating);
-    const found = schemaErrors((creating ? createCaseRequest : updateCaseRequest).safeParse(body));
-    setErrors(found);
-    if (Object.keys(found).length === 0) save.mutate(body);
-  };
+  const submit = form.onSubmit((values) => save.mutate(toRequest(values, creating)));
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
         {errors._ && <Alert color="red">{errors._}</Alert>}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {creating && <TextInput label={t('cases.slug')} required {...text('slug')} error={errors.slug} />}
-          <TextInput label={t('cases.caseTitle')} required {...text('title')} error={errors.title} />
-          <TextInput label={t('cases.caseTitleEn')} description={t('cases.englishHint')} {...text('titleEn')} error={errors.titleEn} />
-          <TextInput label={t('cases.defendant')} {...text('defendantName')} error={errors['defendant.fullName']} />
-          <TextInput label={t('cases.dateOfBirth')} type="date" {...text('dateOfBirth')} error={errors['defendant.dateOfBirth']} />
+          {creating && <TextInput label={t('cases.slug')} required {...text('slug')} />}
+          <TextInput label={t('cases.caseTitle')} required {...text('title')} />
+          <TextInput label={t('cases.caseTitleEn')} description={t('cases.englishHint')} {...text('titleEn')} />
+          <TextInput label={t('cases.defendant')} {...text('defendantName')} />
+          <TextInput label={t('cases.dateOfBirth')} type="date" {...text('dateOfBirth')} />
           <Select
             label={t('cases.defendantStatus')}
             data={options('status', defendantStatuses)}
-            value={values.defendantStatus}
-            onChange={set('defendantStatus')}
+            {...select('defendantStatus')}
           />
-          <Select label={t('cases.stage')} data={options('stages', caseStages)} value={values.stage} onChange={set('stage')} error={errors.stage} />
-          <TextInput label={t('cases.courtCaseNumber')} {...text('courtCaseNumber')} error={errors.courtCaseNumber} />
-          <TextInput label={t('cases.court')} {...text('court')} error={errors.court} />
-          <TextInput label={t('cases.judge')} {...text('judge')} error={errors.judge} />
-          <TextInput label={t('cases.investigatingAgency')} {...text('investigatingAgency')} error={errors.investigatingAgency} />
-          <Select label={t('cases.plea')} clearable data={options('pleas', pleas)} value={values.plea || null} onChange={set('plea')} />
+          <Select label={t('cases.stage')} data={options('stages', caseStages)} {...select('stage')} />
+          <TextInput label={t('cases.courtCaseNumber')} {...text('courtCaseNumber')} />
+          <TextInput label={t('cases.court')} {...text('court')} />
+          <TextInput label={t('cases.judge')} {...text('judge')} />
+          <TextInput label={t('cases.investigatingAgency')} {...text('investigatingAgency')} />
+          <Select label={t('cases.plea')} clearable data={options('pleas', pleas)} {...select('plea')} />
           <Select
             label={t('cases.custodyMeasure')}
             clearable
             data={options('measures', custodyMeasures)}
-            value={values.custodyMeasure || null}
-            onChange={set('custodyMeasure')}
+            {...select('custodyMeasure')}
           />
-          <TextInput label={t('cases.detainedUntil')} type="date" {...text('detainedUntil')} error={errors.detainedUntil} />
+          <TextInput label={t('cases.detainedUntil')} type="date" {...text('detainedUntil')} />
           <NumberInput
             label={t('cases.custodyAppealDays')}
             min={1}
             max={60}
-            value={values.custodyAppealDays}
-            onChange={set('custodyAppealDays')}
-            error={errors.custodyAppealDays}
+            {...form.getInputProps('custodyAppealDays')}
           />
           <NumberInput
             label={t('cases.verdictAppealDays')}
             min={1}
             max={60}
-            value={values.verdictAppealDays}
-            onChange={set('verdictAppealDays')}
-            error={errors.verdictAppealDays}
+            {...form.getInputProps('verdictAppealDays')}
           />
         </SimpleGrid>
         <Textarea
@@ -169,29 +157,20 @@ export function CaseForm(props: { theCase?: CaseSummary; onSaved: (saved: CaseSu
           description={t('cases.chargesHint')}
           autosize
           minRows={2}
-          {...text('charges')}
-          error={errors.charges ?? errors['charges.0.article']}
+                    {...form.getInputProps('charges')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Textarea label={t('cases.publicSummary')} autosize minRows={3} {...text('publicSummary')} error={errors.publicSummary} />
+          <Textarea label={t('cases.publicSummary')} autosize minRows={3} {...text('publicSummary')} />
           <Textarea
             label={t('cases.publicSummaryEn')}
             description={t('cases.englishHint')}
             autosize
             minRows={3}
             {...text('publicSummaryEn')}
-            error={errors.publicSummaryEn}
           />
         </SimpleGrid>
-        <Checkbox label={t('cases.isPublic')} checked={values.isPublic} onChange={(e) => set('isPublic')(e.currentTarget.checked)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {creating ? t('common.create') : t('common.save')}
-          </Button>
-        </Group>
+        <Checkbox label={t('cases.isPublic')} {...form.getInputProps('isPublic', { type: 'checkbox' })} />
+        <FormActions onCancel={props.onCancel} pending={save.isPending} submitLabel={creating ? 'common.create' : 'common.save'} />
       </Stack>
     </form>
   );
