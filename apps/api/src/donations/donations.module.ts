@@ -11,6 +11,7 @@ import { CampaignsService } from './campaigns.service';
 import { CaseMoneyController } from './case-money.controller';
 import { DonationsController } from './donations.controller';
 import { DonationsDemo } from './donations.demo';
+import { DonationsRepository } from './donations.repository';
 import { DonationsService } from './donations.service';
 import { ExpensesService } from './expenses.service';
 import { DonorMails } from './donor-mails';
@@ -42,6 +43,7 @@ import { StripeGateway } from './stripe-gateway.service';
     CampaignTextsService,
     CampaignTextsRepository,
     CampaignsRepository,
+    DonationsRepository,
     DonationsService,
     DonorMails,
     DonorLinksRepository,

@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Mail } from '../mail/mail.service';
 import { CampaignGoalsRepository } from './campaign-goals.repository';
+import { num, rowsOf } from '../common/database/sql';
 import { DonorMails } from './donor-mails';
-import { num, rowsOf } from './sql';
 
 export interface PaymentFact {
   /** The PaymentIntent (or charge) id: refunds and disputes refer to the payment by it. */
