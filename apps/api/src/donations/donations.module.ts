@@ -24,6 +24,7 @@ import { LedgerExport } from './ledger-export.service';
 import { LedgerLinesRepository } from './ledger-lines.repository';
 import { ExpensesRepository } from './expenses.repository';
 import { MoneyAttentionRepository } from './money-attention.repository';
+import { MoneyLedgerRepository } from './money-ledger.repository';
 import { MoneyLedger } from './money-ledger.service';
 import { PublicCampaignsController } from './public-campaigns.controller';
 import { Reconciliation } from './reconciliation.service';
@@ -56,6 +57,7 @@ import { StripeGateway } from './stripe-gateway.service';
     MoneyAttentionRepository,
     ExpensesRepository,
     MoneyLedger,
+    MoneyLedgerRepository,
     Reconciliation,
     StripeEvents,
     StripeEventsRepository,
