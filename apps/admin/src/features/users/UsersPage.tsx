@@ -91,7 +91,7 @@ export function UsersPage() {
       <Modal opened={registryOf !== null} onClose={() => setRegistryOf(null)} title={t('lawyerProfile.modalTitle', { name: registryOf?.name })}>
         {registryOf && (
           <RegistryNumberForm
-            path={`/api/users/${registryOf.id}`}
+            userId={registryOf.id}
             value={registryOf.advocateRegistryNumber}
             onCancel={() => setRegistryOf(null)}
             onSaved={() => {

@@ -2,12 +2,20 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AdminContacts, PasswordResetOptions, ReinviteResponse, ResetLinkResponse, Role, User } from '@habeas/contracts';
 import { api } from '../../shared/api';
+import { usePaged } from '../../shared/usePaged';
 
 export const userKeys = {
   all: ['users'] as const,
   admins: ['users', 'admins'] as const,
   resetOptions: ['password-reset', 'options'] as const,
+  /** The first hundred users, for a picker (`purpose` keeps pickers' caches apart). */
+  picker: (purpose: string) => ['users', purpose] as const,
 };
+
+/** Up to a hundred users for a picker: the audit log's actor filter, the case team's "add member". */
+export function useUserPicker(purpose: string) {
+  return usePaged<User>(userKeys.picker(purpose), '/api/users', { limit: 100 });
+}
 
 function useRefreshUsers() {
   const client = useQueryClient();
