@@ -97,7 +97,7 @@ export function CustodyCard(props: { caseId: string }) {
               {
                 key: 'detainedUntil',
                 header: t('cases.detainedUntil'),
-                cell: (event) => (event.detainedUntil ? `${t('cases.detainedUntil')}: ${format.day(event.detainedUntil)}` : ''),
+                cell: (event) => (event.detainedUntil ? format.day(event.detainedUntil) : ''),
               },
               {
                 key: 'notes',
