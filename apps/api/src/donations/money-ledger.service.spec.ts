@@ -7,6 +7,7 @@ import { createTestDatabase, dropTestDatabase } from '../../test/support/test-da
 import type { Mail } from '../mail/mail.service';
 import { CampaignGoalsRepository } from './campaign-goals.repository';
 import type { DonorMails } from './donor-mails';
+import { MoneyLedgerRepository } from './money-ledger.repository';
 import { MoneyLedger } from './money-ledger.service';
 
 /** The ledger against a real PostgreSQL, without the app: its SQL is most of its rules. */
@@ -29,7 +30,7 @@ describe('money ledger', () => {
         return { to: 'donor@example.org', subject: 'Thanks', text: String(amountMinor) } satisfies Mail;
       },
     } as unknown as DonorMails;
-    ledger = new MoneyLedger(donorMails, new CampaignGoalsRepository(undefined as unknown as DataSource));
+    ledger = new MoneyLedger(donorMails, new CampaignGoalsRepository(undefined as unknown as DataSource), new MoneyLedgerRepository());
   });
   after(async () => {
     await pool?.end();
@@ -53,8 +54,9 @@ describe('money ledger', () => {
   const totals = async (currency = 'EUR') =>
     (
       await pool.query(
-        `select kind, raised_minor::int as raised, refunded_minor::int as refunded, disputed_minor::int as disputed, fee_minor::int as fees, donor_count as donors
-           from campaign_totals where case_id = $1 and currency = $2 order by kind`,
+        `select kind, sum(raised_minor)::int as raised, sum(refunded_minor)::int as refunded, sum(disputed_minor)::int as disputed, sum(fee_minor)::int as fees,
+                sum(donor_count)::int as donors
+           from campaign_totals where case_id = $1 and currency = $2 group by kind order by kind`,
         [caseId, currency],
       )
     ).rows;

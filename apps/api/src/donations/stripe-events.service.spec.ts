@@ -14,6 +14,7 @@ import type { AppConfig } from '../config/app-config';
 import { CampaignGoalsRepository } from './campaign-goals.repository';
 import { DonorLinksRepository } from './donor-links.repository';
 import { DonorMails } from './donor-mails';
+import { MoneyLedgerRepository } from './money-ledger.repository';
 import { MoneyLedger } from './money-ledger.service';
 import type { StripeGateway } from './stripe-gateway.service';
 import { StripeEventEffects } from './stripe-event-effects';
@@ -57,7 +58,7 @@ describe('Stripe events', () => {
     const stripe = { configured: false } as unknown as StripeGateway;
     const links = new DonorLinksRepository(db);
     const donorMails = new DonorMails({ publicUrl: 'https://habeas.example' } as AppConfig, links);
-    const ledger = new MoneyLedger(donorMails, new CampaignGoalsRepository(db));
+    const ledger = new MoneyLedger(donorMails, new CampaignGoalsRepository(db), new MoneyLedgerRepository());
     const repository = new StripeEventsRepository(db);
     service = new StripeEvents(db, repository, new StripeEventEffects(repository, ledger, donorMails), ledger, mail, stripe, jobQueue);
   });
