@@ -54,7 +54,6 @@ export function TemplatesPage() {
       <QueryState isLoading={templates.isLoading} error={templates.error} isEmpty={templates.items.length === 0} empty={t('detention.templates.empty')}>
         <DataTable
           striped
-          minWidth={560}
           rows={templates.items}
           rowKey={(template) => template.id}
           columns={[
