@@ -21,7 +21,7 @@ interface Values {
 const initialValues: Values = { caseId: '', amount: '', currency: 'EUR', method: '', receivedOn: '', anonymous: true, name: '', email: '', message: '' };
 
 const toRequest = (v: Values) => ({
-  caseId: v.caseId,
+  caseId: v.caseId || undefined,
   amountMinor: minorOf(v.amount, v.currency),
   currency: v.currency,
   method: v.method,
@@ -61,7 +61,7 @@ export function OfflineDonationForm({ opened, onClose }: { opened: boolean; onCl
       <form onSubmit={submit} noValidate>
         <Stack>
           <Select label={t('donations.case')} data={cases.data ?? []} {...form.getInputProps('caseId')} value={form.values.caseId || null} required />
-          <Group grow>
+          <Group grow align="flex-start">
             <TextInput label={t('donations.amount')} {...form.getInputProps('amount')} required inputMode="decimal" />
             <TextInput
               label={t('donations.currency')}
