@@ -128,7 +128,8 @@ async function benchShape(shapeName, databaseUrl, env, client) {
   const appUrl = 'http://127.0.0.1:3901';
   // BENCH_PROFILE=1 writes a CPU profile of the measured app to bench/.work/profiles (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(work, 'profiles')}`] : [];
-  const app = startApp(shapeEnv, 3901, { nodeArgs: profile });
+  const memoryFile = join(work, `memory-${shapeName}.jsonl`);
+  const app = startApp(shapeEnv, 3901, { nodeArgs: [...profile, '--require', './bench/memory-probe.cjs'], env: { BENCH_MEMORY_FILE: memoryFile } });
   const ctx = { db: client };
   const results = [];
   let cookies = {};
@@ -139,11 +140,12 @@ async function benchShape(shapeName, databaseUrl, env, client) {
     for (const endpoint of endpoints) {
       process.stdout.write(`  app       ${endpoint.name}…`);
       const headers = endpoint.user ? { cookie: cookies[endpoint.user] } : {};
+      const startedAt = Date.now();
       const appResult = endpoint.load
         ? await endpoint.load({ baseUrl: appUrl, ctx, env: shapeEnv, connections, seconds })
         : await measure({ url: appUrl + endpoint.path(ctx), headers, connections, seconds });
       console.log(` ${appResult.requestsPerSecond} req/s, p99 ${appResult.p99} ms`);
-      results.push({ name: endpoint.name, endpoint, app: appResult, headers });
+      results.push({ name: endpoint.name, endpoint, app: appResult, headers, window: [startedAt, Date.now()] });
     }
     if (shapeName !== 'full' && (shapeNames.length > 1 || process.env.BENCH_FRONTEND === 'off')) return null;
     return frontEnd(appUrl, 'case-1', PASSWORD).catch((error) => ({ lines: [`front-end timings failed: ${error.message.split('\n')[0]}`] }));
@@ -176,7 +178,25 @@ async function benchShape(shapeName, databaseUrl, env, client) {
       misses.push(`${row.app.lost} lost, ${row.app.doubled} doubled, totals off by ${row.app.totalsOff}`);
     row.verdict = misses.length ? `MISSED: ${misses.join(', ')}` : 'met';
   }
-  return { results, peakRssMb: run.peakRssMb, frontEnd: frontEndResult };
+  return { results, peakRssMb: run.peakRssMb, memory: memoryBreakdown(memoryFile, results), frontEnd: frontEndResult };
+}
+
+/** From the app's own memory samples: the peak of resident memory, what it was made of, and each endpoint's peak. */
+function memoryBreakdown(file, results) {
+  let samples;
+  try {
+    samples = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  } catch {
+    return null;
+  }
+  if (samples.length === 0) return null;
+  const peak = samples.reduce((a, b) => (b.rss > a.rss ? b : a));
+  const during = results.find((row) => row.window[0] <= peak.at && peak.at <= row.window[1])?.name ?? 'start-up or the front end';
+  const perEndpoint = results.map((row) => {
+    const inside = samples.filter((m) => row.window[0] <= m.at && m.at <= row.window[1]);
+    return { name: row.name, rss: Math.max(0, ...inside.map((m) => m.rss)), heapUsed: Math.max(0, ...inside.map((m) => m.heapUsed)) };
+  });
+  return { peak, during, perEndpoint };
 }
 
 async function main() {
@@ -236,6 +256,7 @@ async function main() {
         sizes,
         seedSeconds,
         peakRssMb: shape.peakRssMb,
+        memory: shape.memory,
         loadAverage: loadavg(),
         frontEnd: shape.frontEnd,
         results: shape.results.map(({ name, app, baseline, statements, verdict }) => ({ name, app, baseline: baseline ?? null, statements, verdict })),
@@ -256,6 +277,14 @@ function printSummary(output) {
   for (const [name, shape] of Object.entries(output.shapes)) {
     const rss = `${shape.peakRssMb} MB ${shape.peakRssMb < targets.rssMb ? 'met' : 'MISSED'}`;
     console.log(`API peak RSS under load, ${name}: ${rss}`);
+    const memory = shape.memory;
+    if (memory) {
+      const { peak } = memory;
+      console.log(
+        `  at the peak (during ${memory.during}): V8 heap ${peak.heapUsed} MB used of ${peak.heapTotal} MB reserved, ${peak.external} MB outside the heap (${peak.arrayBuffers} MB buffers), the rest code, stacks and allocator`,
+      );
+      console.log(`  peak per endpoint: ${memory.perEndpoint.map((row) => `${row.name} ${row.rss} MB (heap ${row.heapUsed})`).join('; ')}`);
+    }
     if (shape.frontEnd) {
       console.log(`\nFront end (Chromium, Slow 4G, 4× CPU slowdown, 390×844):`);
       for (const line of shape.frontEnd.lines) console.log(`  ${line}`);

@@ -47,7 +47,8 @@ const targets = [
     tests: [`${api}/donations/stripe-event-effects.spec.js`, `${api}/donations/stripe-events.service.spec.js`],
     database: true,
   },
-  { area: 'ledger', file: `${api}/donations/money-ledger.service.js`, tests: [`${api}/donations/money-ledger.service.spec.js`], database: true },
+  { area: 'ledger (rules)', file: `${api}/donations/money-ledger.service.js`, tests: [`${api}/donations/money-ledger.service.spec.js`], database: true },
+  { area: 'ledger (SQL)', file: `${api}/donations/money-ledger.repository.js`, tests: [`${api}/donations/money-ledger.service.spec.js`], database: true },
 ];
 
 function run(command, args, env = {}) {

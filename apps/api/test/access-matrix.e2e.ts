@@ -1,4 +1,7 @@
 /**
+ * Longer than 300 lines on purpose: it is one table, a row per live route, and a table split across files could no
+ * longer check that every route has its row.
+ *
  * The access matrix: who may call which route, written by hand from the product's rules (CONTRACT.md's roles
  * and "who" columns), never read from the decorators or the policy under test. A wrong decorator therefore
  * fails here instead of defining its own "correct" answer.

@@ -1,3 +1,7 @@
+/**
+ * Longer than 300 lines on purpose: one app start serves the whole story of a bank transfer (details, QR, statement
+ * upload in each encoding, matching, correction), and each step reads the state the one before left.
+ */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';

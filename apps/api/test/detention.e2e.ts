@@ -1,3 +1,7 @@
+/**
+ * Longer than 300 lines on purpose: one app start serves life in detention end to end (contact log, custody, legal
+ * actions started by events, drafts), each step building on the records the one before made.
+ */
 import { arrestDay } from '../src/demo/demo-dates';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';

@@ -1,3 +1,7 @@
+/**
+ * Longer than 300 lines on purpose: one app start serves the medical record end to end (incidents, sealing at rest,
+ * alerts and their escalation, corrections), each step reading what the one before recorded.
+ */
 import { arrestDay } from '../src/demo/demo-dates';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';

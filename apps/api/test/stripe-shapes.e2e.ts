@@ -1,3 +1,7 @@
+/**
+ * Longer than 300 lines on purpose: one app and one fake Stripe serve every payload shape Stripe sends (each API
+ * version, async payments, fees, disputes, payouts); splitting would start them again per shape.
+ */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
@@ -5,7 +9,8 @@ import { StripeFees } from '../src/donations/stripe-fees.service';
 import { openOutboxMail, OutboxMailEntity } from '../src/mail/outbox-mail.entity';
 import { startFakeStripe, type FakeStripe } from './support/fake-stripe';
 import { waitFor } from './support/wait-for';
-import { acaciaInvoice, checkoutSession, deliver, events, paymentIntentWithFee, shapes, uid, stripeTestEnv } from './support/stripe-events';
+import { checkoutSession, deliver, events, uid, stripeTestEnv } from './support/stripe-events';
+import { acaciaInvoice, paymentIntentWithFee, shapes } from './support/stripe-shapes';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface DonationState {

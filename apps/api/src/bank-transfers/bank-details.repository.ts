@@ -2,7 +2,7 @@ import type { BankDetails, bankDetailsRequest } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { rowsOf } from '../donations/sql';
+import { rowsOf } from '../common/database/sql';
 import { newReferenceCode } from './reference-code';
 
 interface DetailsRow {

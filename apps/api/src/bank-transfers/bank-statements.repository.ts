@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { openText, sealText, type SealedAt } from '../common/crypto/field-cipher';
 import { keysetAfter, type KeysetCursor } from '../common/pagination';
 import { insertDonorIdentity } from '../donations/donor-identity';
-import { num, rowsOf } from '../donations/sql';
+import { num, rowsOf } from '../common/database/sql';
 import { transferField } from './bank-transfer-fields';
 import type { Statement, StatementLine } from './client-bank-exchange';
 

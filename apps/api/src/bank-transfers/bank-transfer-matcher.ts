@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { MoneyLedger } from '../donations/money-ledger.service';
-import { rowsOf } from '../donations/sql';
+import { rowsOf } from '../common/database/sql';
 import { moveDonorName } from '../donations/donor-identity';
 import type { StatementLine } from './client-bank-exchange';
 import { codesIn } from './reference-code';

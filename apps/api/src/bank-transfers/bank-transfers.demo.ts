@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { DemoSeedRegistry } from '../demo/demo-seed.registry';
 import { insertDonorIdentity } from '../donations/donor-identity';
 import { MoneyLedger } from '../donations/money-ledger.service';
-import { rowsOf } from '../donations/sql';
+import { rowsOf } from '../common/database/sql';
 import { insertCode } from './bank-details.repository';
 import { BankStatementsService } from './bank-statements.service';
 import { renderStatement, type DemoDocument } from './demo-statement';

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { openText } from '../common/crypto/field-cipher';
 import { keysetAfter, type KeysetCursor } from '../common/pagination';
 import { openDonorField } from '../donations/donor-identity';
-import { num, rowsOf } from '../donations/sql';
+import { num, rowsOf } from '../common/database/sql';
 import { transferField } from './bank-transfer-fields';
 
 export interface TransferRow {

@@ -62,4 +62,44 @@ describe('GroupCommit', () => {
     const seen = await Promise.all(Array.from({ length: 5 }, () => group.run(async () => commits).then(() => commits)));
     assert.ok(seen.every((count) => count >= 1));
   });
+
+  it('keeps at most `lanes` transactions open at once, and still commits every unit exactly once', async () => {
+    let open = 0;
+    let most = 0;
+    const committed: number[] = [];
+    const group = new GroupCommit(
+      async <T>(run: (tx: number[]) => Promise<T>): Promise<T> => {
+        open += 1;
+        most = Math.max(most, open);
+        const tx: number[] = [];
+        const value = await run(tx);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        committed.push(...tx);
+        open -= 1;
+        return value;
+      },
+      4,
+      3,
+    );
+    const units = Array.from({ length: 40 }, (_, i) => i);
+    const answers = await Promise.all(units.map((i) => group.run(async (tx) => (tx.push(i), i))));
+    assert.deepEqual(answers, units);
+    assert.deepEqual([...committed].sort((a, b) => a - b), units);
+    assert.equal(most, 3, 'three lanes work side by side, never a fourth');
+  });
+
+  it('with one lane, never opens a second transaction while one is open', async () => {
+    let open = 0;
+    let most = 0;
+    const group = new GroupCommit(async <T>(run: (tx: null) => Promise<T>): Promise<T> => {
+      open += 1;
+      most = Math.max(most, open);
+      const value = await run(null);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      open -= 1;
+      return value;
+    });
+    await Promise.all(Array.from({ length: 20 }, () => group.run(async () => undefined)));
+    assert.equal(most, 1);
+  });
 });

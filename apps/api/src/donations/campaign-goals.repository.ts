@@ -2,7 +2,7 @@ import type { CampaignGoal, CampaignProgress } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { num, rowsOf } from './sql';
+import { num, rowsOf } from '../common/database/sql';
 
 type Query = Pick<EntityManager, 'query'>;
 

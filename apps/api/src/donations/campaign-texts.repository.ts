@@ -2,7 +2,7 @@ import type { CampaignTexts } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { rowsOf } from './sql';
+import { rowsOf } from '../common/database/sql';
 
 export interface CampaignTextRow {
   language: 'ru' | 'en';

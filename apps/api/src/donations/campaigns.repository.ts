@@ -2,7 +2,8 @@ import type { CampaignSettings, PublicCampaign } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { KEPT_GIFT, num, rowsOf } from './sql';
+import { num, rowsOf } from '../common/database/sql';
+import { KEPT_GIFT } from './kept-gift';
 
 export interface CampaignCase {
   id: string;

@@ -8,7 +8,7 @@ import { DomainError, NotFound, Unprocessable } from '../common/http/domain-erro
 import { AppConfig } from '../config/app-config';
 import { insertDonorIdentity, openDonorField } from './donor-identity';
 import { CampaignsRepository, type CampaignCase } from './campaigns.repository';
-import { num } from './sql';
+import { num } from '../common/database/sql';
 import { CampaignGoalsRepository } from './campaign-goals.repository';
 import { CampaignTextsService } from './campaign-texts.service';
 import { StripeGateway } from './stripe-gateway.service';

@@ -4,7 +4,7 @@ import { DemoSeedRegistry } from '../demo/demo-seed.registry';
 import type { Mail } from '../mail/mail.service';
 import { insertDonorIdentity } from './donor-identity';
 import { MoneyLedger } from './money-ledger.service';
-import { rowsOf } from './sql';
+import { rowsOf } from '../common/database/sql';
 
 interface DemoDonation {
   kind: 'one_off' | 'recurring';

@@ -11,6 +11,7 @@ import { CampaignsService } from './campaigns.service';
 import { CaseMoneyController } from './case-money.controller';
 import { DonationsController } from './donations.controller';
 import { DonationsDemo } from './donations.demo';
+import { DonationsRepository } from './donations.repository';
 import { DonationsService } from './donations.service';
 import { ExpensesService } from './expenses.service';
 import { DonorMails } from './donor-mails';
@@ -23,6 +24,7 @@ import { LedgerExport } from './ledger-export.service';
 import { LedgerLinesRepository } from './ledger-lines.repository';
 import { ExpensesRepository } from './expenses.repository';
 import { MoneyAttentionRepository } from './money-attention.repository';
+import { MoneyLedgerRepository } from './money-ledger.repository';
 import { MoneyLedger } from './money-ledger.service';
 import { PublicCampaignsController } from './public-campaigns.controller';
 import { Reconciliation } from './reconciliation.service';
@@ -42,6 +44,7 @@ import { StripeGateway } from './stripe-gateway.service';
     CampaignTextsService,
     CampaignTextsRepository,
     CampaignsRepository,
+    DonationsRepository,
     DonationsService,
     DonorMails,
     DonorLinksRepository,
@@ -54,6 +57,7 @@ import { StripeGateway } from './stripe-gateway.service';
     MoneyAttentionRepository,
     ExpensesRepository,
     MoneyLedger,
+    MoneyLedgerRepository,
     Reconciliation,
     StripeEvents,
     StripeEventsRepository,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { num, rowsOf } from './sql';
+import { num, rowsOf } from '../common/database/sql';
 
 type Kind = 'one_off' | 'recurring' | 'offline';
 type SubscriptionStatus = 'active' | 'past_due' | 'canceled' | null;

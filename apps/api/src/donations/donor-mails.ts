@@ -5,7 +5,7 @@ import { AppConfig } from '../config/app-config';
 import type { Mail } from '../mail/mail.service';
 import { openDonorField } from './donor-identity';
 import { DonorLinksRepository } from './donor-links.repository';
-import { rowsOf } from './sql';
+import { rowsOf } from '../common/database/sql';
 
 type Language = 'ru' | 'en';
 

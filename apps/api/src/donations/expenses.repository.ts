@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { keysetAfter, type KeysetCursor } from '../common/pagination';
-import { num, rowsOf } from './sql';
+import { num, rowsOf } from '../common/database/sql';
 
 export interface ExpenseRow {
   id: string;

@@ -11,7 +11,7 @@ import { DomainError, NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
 import { MoneyLedger } from './money-ledger.service';
 import { ExpensesRepository, toExpenseItem, type ExpenseRow } from './expenses.repository';
-import { num } from './sql';
+import { num } from '../common/database/sql';
 
 /** Spending per case: an expense is paid only after a second finance or admin user approves it. */
 @Injectable()

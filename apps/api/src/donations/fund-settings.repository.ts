@@ -2,7 +2,7 @@ import type { FundSettings } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { rowsOf } from './sql';
+import { rowsOf } from '../common/database/sql';
 
 const KEY = 'fund.settings';
 

@@ -10,7 +10,7 @@ import { DomainError } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
 import { openDonorField } from './donor-identity';
 import { LedgerLinesRepository, type LedgerRow } from './ledger-lines.repository';
-import { num } from './sql';
+import { num } from '../common/database/sql';
 
 const BATCH = 1000;
 const LEDGER_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;

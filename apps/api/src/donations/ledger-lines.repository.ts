@@ -2,7 +2,7 @@ import type { ExpenseCategory, ExportQuery } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { rowsOf } from './sql';
+import { rowsOf } from '../common/database/sql';
 
 export interface LedgerRow {
   id: string;

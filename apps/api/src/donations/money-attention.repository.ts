@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { decodeCursor, keysetAfter, toPage } from '../common/pagination';
 import { openDonorField } from './donor-identity';
 import { heldPayload } from './held-stripe-payload';
-import { num, rowsOf } from './sql';
+import { num, rowsOf } from '../common/database/sql';
 
 interface IssueRow {
   event_id: string;

@@ -7,6 +7,7 @@ import { createTestDatabase, dropTestDatabase } from '../../test/support/test-da
 import type { Mail } from '../mail/mail.service';
 import { CampaignGoalsRepository } from './campaign-goals.repository';
 import type { DonorMails } from './donor-mails';
+import { MoneyLedgerRepository } from './money-ledger.repository';
 import { MoneyLedger } from './money-ledger.service';
 
 /** The ledger against a real PostgreSQL, without the app: its SQL is most of its rules. */
@@ -29,7 +30,7 @@ describe('money ledger', () => {
         return { to: 'donor@example.org', subject: 'Thanks', text: String(amountMinor) } satisfies Mail;
       },
     } as unknown as DonorMails;
-    ledger = new MoneyLedger(donorMails, new CampaignGoalsRepository(undefined as unknown as DataSource));
+    ledger = new MoneyLedger(donorMails, new CampaignGoalsRepository(undefined as unknown as DataSource), new MoneyLedgerRepository());
   });
   after(async () => {
     await pool?.end();

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { checkoutSession, events, shapes, uid } from '../../test/support/stripe-events';
+import { checkoutSession, events, uid } from '../../test/support/stripe-events';
+import { shapes } from '../../test/support/stripe-shapes';
 import { stripeEventsHarness } from '../../test/support/stripe-events-harness';
 
 /** The effect of each kind of Stripe event, exactly: amounts, times, states, and what keeps an event waiting. */

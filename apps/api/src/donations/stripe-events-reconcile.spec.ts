@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type Stripe from 'stripe';
-import { acaciaInvoice, basilInvoice, checkoutSession, events, shapes, uid } from '../../test/support/stripe-events';
+import { checkoutSession, events, uid } from '../../test/support/stripe-events';
+import { acaciaInvoice, basilInvoice, shapes } from '../../test/support/stripe-shapes';
 import { stripeEventsHarness } from '../../test/support/stripe-events-harness';
 import type { AnyInvoice } from './stripe-shapes';
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
 import { DataSource, EntityManager } from 'typeorm';
-import { rowsOf } from './sql';
+import { rowsOf } from '../common/database/sql';
 
 /** A held event: its id and its sealed payload (see held-stripe-payload.ts). */
 export interface HeldEvent {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkoutSession, events, shapes, uid } from '../../test/support/stripe-events';
+import { checkoutSession, events, uid } from '../../test/support/stripe-events';
+import { shapes } from '../../test/support/stripe-shapes';
 import { stripeEventsHarness } from '../../test/support/stripe-events-harness';
 
 /** Stripe events against a real PostgreSQL, without the app: each event's effect, once, in one transaction. */

@@ -9,6 +9,7 @@ import { CampaignGoalsRepository } from '../../src/donations/campaign-goals.repo
 import { DonorLinksRepository } from '../../src/donations/donor-links.repository';
 import { insertDonorIdentity } from '../../src/donations/donor-identity';
 import { DonorMails } from '../../src/donations/donor-mails';
+import { MoneyLedgerRepository } from '../../src/donations/money-ledger.repository';
 import { MoneyLedger } from '../../src/donations/money-ledger.service';
 import { StripeEventEffects } from '../../src/donations/stripe-event-effects';
 import { StripeEventsRepository } from '../../src/donations/stripe-events.repository';
@@ -82,7 +83,7 @@ export function stripeEventsHarness() {
     } as unknown as JobsService;
     const links = new DonorLinksRepository(h.db);
     const donorMails = new DonorMails({ publicUrl: 'https://habeas.example' } as AppConfig, links);
-    const ledger = new MoneyLedger(donorMails, new CampaignGoalsRepository(h.db));
+    const ledger = new MoneyLedger(donorMails, new CampaignGoalsRepository(h.db), new MoneyLedgerRepository());
     const repository = new StripeEventsRepository(h.db);
     const effects = new StripeEventEffects(repository, ledger, donorMails);
     h.service = new StripeEvents(h.db, repository, effects, ledger, mail, { configured: false } as unknown as StripeGateway, jobQueue);

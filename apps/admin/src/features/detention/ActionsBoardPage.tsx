@@ -1,14 +1,14 @@
-import type { LegalAction, LegalActionStatus } from '@habeas/contracts';
-import { Button, Modal, SimpleGrid, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
+import { updateLegalActionRequest, type LegalAction, type LegalActionStatus, type UpdateLegalActionRequest } from '@habeas/contracts';
+import { Alert, Button, Modal, SimpleGrid, Stack, Switch, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
-import { usePaged } from '../../shared/usePaged';
+import { showServerErrors, useContractForm } from '../../shared/form';
 import { ActionCard } from './ActionCard';
 import { DraftEditorModal } from './DraftEditorModal';
-import { useUpdateLegalAction } from './hooks';
+import { useLegalActions, useUpdateLegalAction } from './hooks';
 
 const columns: LegalActionStatus[] = ['proposed', 'drafting', 'filed', 'decided'];
 
@@ -18,7 +18,7 @@ export function ActionsBoardPage() {
   const [showDismissed, setShowDismissed] = useState(false);
   const [editing, setEditing] = useState<LegalAction | null>(null);
   const [deciding, setDeciding] = useState<LegalAction | null>(null);
-  const actions = usePaged<LegalAction>(['legal-actions'], '/api/legal-actions', { limit: 100 });
+  const actions = useLegalActions();
   const shown = showDismissed ? [...columns, 'dismissed' as const] : columns;
   return (
     <>
@@ -49,23 +49,29 @@ export function ActionsBoardPage() {
   );
 }
 
+const toDecision = (values: { outcome: string }): UpdateLegalActionRequest => ({ status: 'decided', outcome: values.outcome.trim() });
+
 function DecideModal({ action, onClose }: { action: LegalAction; onClose: () => void }) {
   const { t } = useTranslation();
-  const [outcome, setOutcome] = useState('');
+  const form = useContractForm({ initialValues: { outcome: '' }, schema: updateLegalActionRequest, toRequest: toDecision });
   const update = useUpdateLegalAction();
+  const errors = form.errors as Record<string, string | undefined>;
   return (
     <Modal opened onClose={onClose} title={t('detention.actions.decide')}>
-      <Stack>
-        <Textarea label={t('detention.fields.outcome')} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)} autosize minRows={3} />
-        {update.error && <Text c="red">{update.error.message}</Text>}
-        <Button
-          disabled={!outcome.trim()}
-          loading={update.isPending}
-          onClick={() => update.mutate({ id: action.id, body: { status: 'decided', outcome: outcome.trim() } }, { onSuccess: onClose })}
-        >
-          {t('detention.actions.save')}
-        </Button>
-      </Stack>
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) =>
+          update.mutate({ id: action.id, body: toDecision(values) }, { onSuccess: onClose, onError: (error) => showServerErrors(form, error) }),
+        )}
+      >
+        <Stack>
+          <Textarea label={t('detention.fields.outcome')} {...form.getInputProps('outcome')} autosize minRows={3} />
+          {errors._ && <Alert color="red">{errors._}</Alert>}
+          <Button type="submit" disabled={!form.values.outcome.trim()} loading={update.isPending}>
+            {t('detention.actions.save')}
+          </Button>
+        </Stack>
+      </form>
     </Modal>
   );
 }

@@ -1,11 +1,9 @@
-import type { CaseSummary } from '@habeas/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api } from '../../shared/api';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 import { CaseContactTab } from './CaseContactTab';
+import { useCaseOf } from './hooks';
 import { useLocalTitle } from '../../shared/case-titles';
 
 /** /cases/:id/contact — the Contact tab on its own page until the case page mounts it as a tab. */
@@ -13,7 +11,7 @@ export function CaseContactPage() {
   const { t } = useTranslation();
   const localTitle = useLocalTitle();
   const { id = '' } = useParams();
-  const theCase = useQuery({ queryKey: ['case', id], queryFn: () => api<CaseSummary>(`/api/cases/${id}`) });
+  const theCase = useCaseOf(id);
   return (
     <QueryState isLoading={theCase.isLoading} error={theCase.error}>
       {theCase.data && (

@@ -1,9 +1,9 @@
-import { can, type ContactEvent, type LegalAction } from '@habeas/contracts';
+import { can, updateContactSettingsRequest, type ContactEvent, type LegalAction } from '@habeas/contracts';
 import { CorrectionActions } from '../../shared/corrections/CorrectionActions';
 import { useCurrentUser } from '../../app/session';
 import { ContactCorrections } from './ContactCorrections';
 import { HorizontalScroll } from '../../shared/HorizontalScroll';
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, NumberInput, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +11,10 @@ import { Link } from 'react-router-dom';
 import { daysBetween, useFormat } from '../../shared/format';
 import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
-import { usePaged } from '../../shared/usePaged';
+import { DataTable } from '../../shared/DataTable';
+import { showServerErrors, useContractForm } from '../../shared/form';
 import { ContactEventForm, type QuickAdd } from './ContactEventForm';
-import { useContactSettings, useContactTrend, useLogContact, useUpdateContactSettings, useUpdateLegalAction } from './hooks';
+import { useContactLog, useContactSettings, useContactTrend, useLogContact, useUpdateContactSettings, useUpdateLegalAction } from './hooks';
 import { TrendChart } from './TrendChart';
 
 const quickAdds: QuickAdd[] = [
@@ -44,7 +45,7 @@ export function CaseContactTab({ caseId }: { caseId: string }) {
   const canWrite = can(useCurrentUser(), 'cases:write');
   const [proposed, setProposed] = useState<LegalAction[] | null>(null);
   const [bucket, setBucket] = useState<'week' | 'month'>('week');
-  const log = usePaged<ContactEvent>(['contacts', caseId], `/api/cases/${caseId}/contacts`);
+  const log = useContactLog(caseId);
   const trend = useContactTrend(caseId, bucket);
   const settings = useContactSettings(caseId);
   const logContact = useLogContact(caseId);
@@ -109,54 +110,57 @@ export function CaseContactTab({ caseId }: { caseId: string }) {
 
       <QueryState isLoading={log.isLoading} error={log.error} isEmpty={log.items.length === 0} empty={t('detention.logEmpty')}>
         <HorizontalScroll label={t('detention.logTable')} minWidth={640}>
-          <Table striped data-testid="contact-log">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('detention.fields.occurredAt')}</Table.Th>
-                <Table.Th>{t('detention.fields.kind')}</Table.Th>
-                <Table.Th>{t('detention.fields.status')}</Table.Th>
-                <Table.Th>{t('detention.fields.details')}</Table.Th>
-                <Table.Th>{t('corrections.actionsOf')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {log.items.map((event) => (
-                <Table.Tr key={event.id}>
-                  <Table.Td>{format.dateTime(event.occurredAt)}</Table.Td>
-                  <Table.Td>{t(`detention.kind.${event.kind}`)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Badge color={badColor[event.status] ?? 'gray'} style={{ minWidth: 'max-content' }}>
-                      {t(`detention.status.${event.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {[
-                      event.facility,
-                      event.visitor,
-                      event.refusalReason && `${t('detention.fields.refusalReason')}: ${event.refusalReason}`,
-                      event.refusedBy && `${t('detention.fields.refusedBy')}: ${event.refusedBy}`,
-                      event.channel && t(`detention.channel.${event.channel}`),
-                      event.deliveredAt && `${t('detention.fields.deliveredAt')}: ${format.date(event.deliveredAt)}`,
-                      event.contents,
-                      event.amount && format.money(event.amount.amountMinor, event.amount.currency),
-                      event.notes,
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </Table.Td>
-                  <Table.Td>
-                    <CorrectionActions
-                      canWrite={canWrite}
-                      version={event.version}
-                      onCorrect={() => setCorrecting(event)}
-                      onHistory={() => setHistoryOf(event.id)}
-                      historyTestId="contact-history"
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            striped
+            testId="contact-log"
+            rows={log.items}
+            rowKey={(event) => event.id}
+            columns={[
+              { key: 'at', header: t('detention.fields.occurredAt'), cell: (event) => format.dateTime(event.occurredAt) },
+              { key: 'kind', header: t('detention.fields.kind'), cell: (event) => t(`detention.kind.${event.kind}`) },
+              {
+                key: 'status',
+                header: t('detention.fields.status'),
+                cellProps: () => ({ style: { whiteSpace: 'nowrap' } }),
+                cell: (event) => (
+                  <Badge color={badColor[event.status] ?? 'gray'} style={{ minWidth: 'max-content' }}>
+                    {t(`detention.status.${event.status}`)}
+                  </Badge>
+                ),
+              },
+              {
+                key: 'details',
+                header: t('detention.fields.details'),
+                cell: (event) =>
+                  [
+                    event.facility,
+                    event.visitor,
+                    event.refusalReason && `${t('detention.fields.refusalReason')}: ${event.refusalReason}`,
+                    event.refusedBy && `${t('detention.fields.refusedBy')}: ${event.refusedBy}`,
+                    event.channel && t(`detention.channel.${event.channel}`),
+                    event.deliveredAt && `${t('detention.fields.deliveredAt')}: ${format.date(event.deliveredAt)}`,
+                    event.contents,
+                    event.amount && format.money(event.amount.amountMinor, event.amount.currency),
+                    event.notes,
+                  ]
+                    .filter(Boolean)
+                    .join(' · '),
+              },
+              {
+                key: 'actions',
+                header: t('corrections.actionsOf'),
+                cell: (event) => (
+                  <CorrectionActions
+                    canWrite={canWrite}
+                    version={event.version}
+                    onCorrect={() => setCorrecting(event)}
+                    onHistory={() => setHistoryOf(event.id)}
+                    historyTestId="contact-history"
+                  />
+                ),
+              },
+            ]}
+          />
         </HorizontalScroll>
         <LoadMore {...log} />
       </QueryState>
@@ -238,26 +242,28 @@ export function contactOverdue(settings: { noContactDays: number; lastContactAt:
 function NoContactSetting(props: { caseId: string; days: number; lastContactAt: string | null; lastEntryAt: string | null }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [days, setDays] = useState<number | string>(props.days);
+  const form = useContractForm<{ noContactDays: number | string }>({ initialValues: { noContactDays: props.days }, schema: updateContactSettingsRequest });
   const update = useUpdateContactSettings(props.caseId);
+  const days = form.values.noContactDays;
   return (
-    <Group align="flex-end">
-      <NumberInput
-        label={t('detention.noContactDays')}
-        value={days}
-        onChange={setDays}
-        min={1}
-        max={365}
-        w={220}
-        error={update.error ? t('detention.noContactDaysInvalid') : undefined}
-      />
-      <Button variant="default" onClick={() => update.mutate(Number(days))} loading={update.isPending} disabled={Number(days) === props.days}>
-        {t('detention.actions.save')}
-      </Button>
-      <Text size="sm" c="dimmed">
-        {t('detention.lastContact')}: {props.lastContactAt ? format.date(props.lastContactAt) : '—'}
-        {props.lastEntryAt && props.lastEntryAt !== props.lastContactAt && ` · ${t('drafts.lastEntry')}: ${format.date(props.lastEntryAt)}`}
-      </Text>
-    </Group>
+    <form noValidate onSubmit={form.onSubmit((values) => update.mutate(Number(values.noContactDays), { onError: (error) => showServerErrors(form, error) }))}>
+      <Group align="flex-end">
+        <NumberInput
+          label={t('detention.noContactDays')}
+          {...form.getInputProps('noContactDays')}
+          error={form.errors.noContactDays ? t('detention.noContactDaysInvalid') : undefined}
+          min={1}
+          max={365}
+          w={220}
+        />
+        <Button type="submit" variant="default" loading={update.isPending} disabled={Number(days) === props.days}>
+          {t('detention.actions.save')}
+        </Button>
+        <Text size="sm" c="dimmed">
+          {t('detention.lastContact')}: {props.lastContactAt ? format.date(props.lastContactAt) : '—'}
+          {props.lastEntryAt && props.lastEntryAt !== props.lastContactAt && ` · ${t('drafts.lastEntry')}: ${format.date(props.lastEntryAt)}`}
+        </Text>
+      </Group>
+    </form>
   );
 }

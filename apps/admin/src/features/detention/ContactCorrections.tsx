@@ -1,10 +1,11 @@
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { allowedContactStatuses, type ContactEvent } from '@habeas/contracts';
+import { allowedContactStatuses, correctContactEventRequest, type ContactEvent } from '@habeas/contracts';
 import { CorrectionDialog } from '../../shared/corrections/CorrectionDialog';
 import { VersionHistory } from '../../shared/corrections/VersionHistory';
 import { useFormat } from '../../shared/format';
+import { contactEventVersions, correctContactEvent, detentionKeys } from './hooks';
 
 const textFields = ['facility', 'visitor', 'refusalReason', 'refusedBy', 'contents', 'notes'] as const;
 
@@ -46,17 +47,18 @@ export function ContactCorrections(props: {
       <CorrectionDialog
         opened={event !== null}
         title={t('corrections.correct')}
-        path={`/api/contact-events/${event?.id ?? ''}`}
+        schema={correctContactEventRequest}
+        save={(body) => correctContactEvent(event!.id, body)}
         fields={fields}
         onClose={props.onCloseCorrection}
         onSaved={() => {
           props.onCloseCorrection();
-          void client.invalidateQueries({ queryKey: ['contacts', props.caseId] });
+          void client.invalidateQueries({ queryKey: detentionKeys.contacts(props.caseId) });
           notifications.show({ color: 'green', message: t('corrections.saved') });
         }}
       />
       <VersionHistory
-        path={props.historyOf ? `/api/contact-events/${props.historyOf}/versions` : null}
+        versions={props.historyOf ? contactEventVersions(props.historyOf) : null}
         title={t('corrections.history')}
         fields={historyFields}
         onClose={props.onCloseHistory}

@@ -1,16 +1,16 @@
 import { can } from '@habeas/contracts';
 import { useCurrentUser } from '../../app/session';
-import type { LegalStep, LegalTemplate, TemplateLanguage } from '@habeas/contracts';
-import { legalSteps } from '@habeas/contracts';
-import { Badge, Button, Code, Group, Modal, Select, Stack, Switch, Table, Text, TextInput, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { LegalStep, TemplateLanguage } from '@habeas/contracts';
+import { createLegalTemplateRequest, legalSteps, updateLegalTemplateRequest } from '@habeas/contracts';
+import { Alert, Badge, Button, Code, Group, Modal, Select, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api';
+import { DataTable } from '../../shared/DataTable';
+import { showServerErrors, useContractForm } from '../../shared/form';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
-import { usePaged } from '../../shared/usePaged';
+import { useDeleteTemplate, useLegalTemplates, useSaveTemplate } from './hooks';
 
 const FIELDS = [
   'case.title',
@@ -40,12 +40,8 @@ export function TemplatesPage() {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<Draft | null>(null);
   const canManage = can(useCurrentUser(), 'templates:manage');
-  const templates = usePaged<LegalTemplate>(['legal-templates'], '/api/legal-templates', { limit: 100 });
-  const client = useQueryClient();
-  const remove = useMutation({
-    mutationFn: (id: string) => api<void>(`/api/legal-templates/${id}`, { method: 'DELETE' }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['legal-templates'] }),
-  });
+  const templates = useLegalTemplates();
+  const remove = useDeleteTemplate();
   return (
     <>
       <PageHeader title={t('detention.templates.title')}>
@@ -56,45 +52,46 @@ export function TemplatesPage() {
         )}
       </PageHeader>
       <QueryState isLoading={templates.isLoading} error={templates.error} isEmpty={templates.items.length === 0} empty={t('detention.templates.empty')}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('detention.fields.title')}</Table.Th>
-              <Table.Th>{t('detention.templates.step')}</Table.Th>
-              <Table.Th>{t('detention.templates.language')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {templates.items.map((template) => (
-              <Table.Tr key={template.id}>
-                {/* A template is written in its own language, whatever the screen's: say so to screen readers and spellers. */}
-                <Table.Td>
+        <DataTable
+          striped
+          minWidth={560}
+          rows={templates.items}
+          rowKey={(template) => template.id}
+          columns={[
+            {
+              key: 'title',
+              header: t('detention.fields.title'),
+              // A template is written in its own language, whatever the screen's: say so to screen readers and spellers.
+              cell: (template) => (
+                <>
                   <span lang={template.language}>{template.title}</span> {template.isDefault && <Badge size="xs">{t('detention.templates.default')}</Badge>}
-                </Table.Td>
-                <Table.Td>{t(`detention.step.${template.step}`)}</Table.Td>
-                <Table.Td>{template.language.toUpperCase()}</Table.Td>
-                <Table.Td>
-                  {canManage && (
-                    <Group gap="xs" justify="flex-end">
-                      <Button size="xs" variant="default" onClick={() => setEditing({ ...template })}>
-                        {t('detention.actions.edit')}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => window.confirm(t('detention.templates.confirmDelete')) && remove.mutate(template.id)}
-                      >
-                        {t('detention.actions.delete')}
-                      </Button>
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                </>
+              ),
+            },
+            { key: 'step', header: t('detention.templates.step'), cell: (template) => t(`detention.step.${template.step}`) },
+            { key: 'language', header: t('detention.templates.language'), cell: (template) => template.language.toUpperCase() },
+            {
+              key: 'actions',
+              header: null,
+              cell: (template) =>
+                canManage && (
+                  <Group gap="xs" justify="flex-end">
+                    <Button size="xs" variant="default" onClick={() => setEditing({ ...template })}>
+                      {t('detention.actions.edit')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => window.confirm(t('detention.templates.confirmDelete')) && remove.mutate(template.id)}
+                    >
+                      {t('detention.actions.delete')}
+                    </Button>
+                  </Group>
+                ),
+            },
+          ]}
+        />
         <LoadMore {...templates} />
       </QueryState>
       {editing && <TemplateModal draft={editing} onClose={() => setEditing(null)} />}
@@ -102,76 +99,65 @@ export function TemplatesPage() {
   );
 }
 
+/** The request a template form sends: a new template whole, an edited one only what may change. */
+const toRequest = (value: Draft) => (value.id ? { title: value.title, body: value.body, isDefault: value.isDefault } : value);
+
 function TemplateModal({ draft, onClose }: { draft: Draft; onClose: () => void }) {
   const { t } = useTranslation();
-  const [value, setValue] = useState(draft);
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: () =>
-      value.id
-        ? api<LegalTemplate>(`/api/legal-templates/${value.id}`, {
-            method: 'PATCH',
-            body: { title: value.title, body: value.body, isDefault: value.isDefault },
-          })
-        : api<LegalTemplate>('/api/legal-templates', { method: 'POST', body: value }),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['legal-templates'] });
-      onClose();
-    },
+  const form = useContractForm<Draft, unknown>({
+    initialValues: draft,
+    schema: draft.id ? updateLegalTemplateRequest : createLegalTemplateRequest,
+    toRequest,
   });
+  const value = form.values;
+  const save = useSaveTemplate();
+  const errors = form.errors as Record<string, string | undefined>;
+  const submit = form.onSubmit((values) =>
+    save.mutate({ id: values.id, body: toRequest(values) }, { onSuccess: onClose, onError: (error) => showServerErrors(form, error) }),
+  );
   return (
     <Modal opened onClose={onClose} title={value.id ? t('detention.templates.edit') : t('detention.templates.new')} size="xl">
-      <Stack>
-        <Group grow>
-          <Select
-            label={t('detention.templates.step')}
-            data={legalSteps.map((step) => ({ value: step, label: t(`detention.step.${step}`) }))}
-            value={value.step}
-            disabled={Boolean(value.id)}
-            onChange={(step) => step && setValue({ ...value, step: step as LegalStep })}
-            allowDeselect={false}
-          />
-          <Select
-            label={t('detention.templates.language')}
-            data={[
-              { value: 'ru', label: t('common.languageNames.ru') },
-              { value: 'en', label: t('common.languageNames.en') },
-            ]}
-            value={value.language}
-            disabled={Boolean(value.id)}
-            onChange={(language) => language && setValue({ ...value, language: language as TemplateLanguage })}
-            allowDeselect={false}
-          />
-        </Group>
-        <TextInput label={t('detention.fields.title')} value={value.title} onChange={(e) => setValue({ ...value, title: e.currentTarget.value })} />
-        <Textarea
-          label={t('detention.templates.body')}
-          value={value.body}
-          onChange={(e) => setValue({ ...value, body: e.currentTarget.value })}
-          autosize
-          minRows={12}
-        />
-        <Text size="xs" c="dimmed">
-          {t('detention.templates.fields')}:{' '}
-          {FIELDS.map((field) => (
-            <Code key={field}>{`{{${field}}}`}</Code>
-          ))}
-        </Text>
-        <Switch
-          label={t('detention.templates.useAsDefault')}
-          checked={value.isDefault}
-          onChange={(e) => setValue({ ...value, isDefault: e.currentTarget.checked })}
-        />
-        {save.error && <Text c="red">{save.error.message}</Text>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('detention.actions.close')}
-          </Button>
-          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!value.title.trim() || !value.body.trim()}>
-            {t('detention.actions.save')}
-          </Button>
-        </Group>
-      </Stack>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {errors._ && <Alert color="red">{errors._}</Alert>}
+          <Group grow>
+            <Select
+              label={t('detention.templates.step')}
+              data={legalSteps.map((step) => ({ value: step, label: t(`detention.step.${step}`) }))}
+              {...form.getInputProps('step')}
+              disabled={Boolean(value.id)}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('detention.templates.language')}
+              data={[
+                { value: 'ru', label: t('common.languageNames.ru') },
+                { value: 'en', label: t('common.languageNames.en') },
+              ]}
+              {...form.getInputProps('language')}
+              disabled={Boolean(value.id)}
+              allowDeselect={false}
+            />
+          </Group>
+          <TextInput label={t('detention.fields.title')} {...form.getInputProps('title')} />
+          <Textarea label={t('detention.templates.body')} {...form.getInputProps('body')} autosize minRows={12} />
+          <Text size="xs" c="dimmed">
+            {t('detention.templates.fields')}:{' '}
+            {FIELDS.map((field) => (
+              <Code key={field}>{`{{${field}}}`}</Code>
+            ))}
+          </Text>
+          <Switch label={t('detention.templates.useAsDefault')} {...form.getInputProps('isDefault', { type: 'checkbox' })} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('detention.actions.close')}
+            </Button>
+            <Button type="submit" loading={save.isPending} disabled={!value.title.trim() || !value.body.trim()}>
+              {t('detention.actions.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

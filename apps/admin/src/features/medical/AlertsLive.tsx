@@ -4,7 +4,7 @@ import type { MedicalAlert } from '@habeas/contracts';
 import { useCaseTitle } from '../../shared/case-titles';
 import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAlertStream, useOpenAlertCount } from './useMedicalAlerts';
+import { useAlertStream, useOpenAlertCount } from './hooks';
 
 /** Mounted once in the layout for medical staff and admins: live updates, the nav badge, notifications. */
 export function OpenAlertsBadge(props: { enabled: boolean }) {

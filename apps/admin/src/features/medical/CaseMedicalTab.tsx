@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { CorrectionActions } from '../../shared/corrections/CorrectionActions';
 import { IconPlus } from '@tabler/icons-react';
 import { can, formatDateTime, type MedicalIncident } from '@habeas/contracts';
@@ -7,9 +7,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
-import { usePaged } from '../../shared/usePaged';
+import { DataTable } from '../../shared/DataTable';
 import { IncidentCorrections } from './IncidentCorrections';
 import { IncidentForm } from './IncidentForm';
+import { useIncidents } from './hooks';
 import { NoNewsSetting } from './NoNewsSetting';
 import { SeverityBadge } from './SeverityBadge';
 import { VitalsChart } from './VitalsChart';
@@ -21,7 +22,7 @@ export function CaseMedicalTab(props: { caseId: string }) {
   const [correcting, setCorrecting] = useState<MedicalIncident | null>(null);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const canWrite = can(useCurrentUser(), 'medical:write');
-  const incidents = usePaged<MedicalIncident>(['medical-incidents', props.caseId], `/api/cases/${props.caseId}/medical-incidents`);
+  const incidents = useIncidents(props.caseId);
   return (
     <Stack>
       <Group justify="space-between">
@@ -33,52 +34,59 @@ export function CaseMedicalTab(props: { caseId: string }) {
       <NoNewsSetting caseId={props.caseId} canWrite={canWrite} />
       <QueryState isLoading={incidents.isLoading} error={incidents.error} isEmpty={incidents.items.length === 0} empty={t('medical.incidents.empty')}>
         <VitalsChart incidents={incidents.items} />
-        <Table striped data-testid="incident-list">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('medical.incident.occurredAt')}</Table.Th>
-              <Table.Th>{t('medical.incident.type')}</Table.Th>
-              <Table.Th>{t('medical.incident.severity')}</Table.Th>
-              <Table.Th>{t('medical.incident.description')}</Table.Th>
-              <Table.Th>{t('medical.incident.outcome')}</Table.Th>
-              <Table.Th>{t('corrections.actionsOf')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {incidents.items.map((incident) => (
-              <Table.Tr key={incident.id}>
-                <Table.Td>{formatDateTime(incident.occurredAt, i18n.language)}</Table.Td>
-                <Table.Td>
+        <DataTable
+          striped
+          testId="incident-list"
+          minWidth={720}
+          rows={incidents.items}
+          rowKey={(incident) => incident.id}
+          columns={[
+            { key: 'at', header: t('medical.incident.occurredAt'), cell: (incident) => formatDateTime(incident.occurredAt, i18n.language) },
+            {
+              key: 'type',
+              header: t('medical.incident.type'),
+              cell: (incident) => (
+                <>
                   {t(`medical.type.${incident.type}`)}
                   {incident.facility && (
                     <Text size="xs" c="dimmed">
                       {incident.facility}
                     </Text>
                   )}
-                </Table.Td>
-                <Table.Td>
+                </>
+              ),
+            },
+            {
+              key: 'severity',
+              header: t('medical.incident.severity'),
+              cell: (incident) => (
+                <>
                   <SeverityBadge severity={incident.severity} />
                   {incident.followUpNeeded && (
                     <Badge variant="outline" ml={4} size="sm">
                       {t('medical.incident.followUp')}
                     </Badge>
                   )}
-                </Table.Td>
-                <Table.Td>{incident.description}</Table.Td>
-                <Table.Td>{incident.outcome ?? '—'}</Table.Td>
-                <Table.Td>
-                  <CorrectionActions
-                    canWrite={canWrite}
-                    version={incident.version}
-                    onCorrect={() => setCorrecting(incident)}
-                    onHistory={() => setHistoryOf(incident.id)}
-                    historyTestId="incident-history"
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                </>
+              ),
+            },
+            { key: 'description', header: t('medical.incident.description'), cell: (incident) => incident.description },
+            { key: 'outcome', header: t('medical.incident.outcome'), cell: (incident) => incident.outcome ?? '—' },
+            {
+              key: 'actions',
+              header: t('corrections.actionsOf'),
+              cell: (incident) => (
+                <CorrectionActions
+                  canWrite={canWrite}
+                  version={incident.version}
+                  onCorrect={() => setCorrecting(incident)}
+                  onHistory={() => setHistoryOf(incident.id)}
+                  historyTestId="incident-history"
+                />
+              ),
+            },
+          ]}
+        />
         <LoadMore {...incidents} />
       </QueryState>
       <IncidentCorrections

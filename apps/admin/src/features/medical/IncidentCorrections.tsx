@@ -1,9 +1,10 @@
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, severities, type MedicalIncident } from '@habeas/contracts';
+import { correctIncidentRequest, formatDateTime, severities, type MedicalIncident } from '@habeas/contracts';
 import { CorrectionDialog } from '../../shared/corrections/CorrectionDialog';
 import { VersionHistory } from '../../shared/corrections/VersionHistory';
+import { correctIncident, incidentVersions, medicalKeys } from './hooks';
 
 /** Correcting an incident after the fact, and reading its earlier versions. */
 export function IncidentCorrections(props: {
@@ -42,17 +43,18 @@ export function IncidentCorrections(props: {
       <CorrectionDialog
         opened={incident !== null}
         title={t('corrections.correct')}
-        path={`/api/medical-incidents/${incident?.id ?? ''}`}
+        schema={correctIncidentRequest}
+        save={(body) => correctIncident(incident!.id, body)}
         fields={fields}
         onClose={props.onCloseCorrection}
         onSaved={() => {
           props.onCloseCorrection();
-          void client.invalidateQueries({ queryKey: ['medical-incidents', props.caseId] });
+          void client.invalidateQueries({ queryKey: medicalKeys.incidents(props.caseId) });
           notifications.show({ color: 'green', message: t('corrections.saved') });
         }}
       />
       <VersionHistory
-        path={props.historyOf ? `/api/medical-incidents/${props.historyOf}/versions` : null}
+        versions={props.historyOf ? incidentVersions(props.historyOf) : null}
         title={t('corrections.history')}
         fields={historyFields}
         onClose={props.onCloseHistory}

@@ -1,13 +1,11 @@
 import { FormActions } from '../../shared/FormActions';
 import { ActionIcon, Alert, Button, Checkbox, Group, List, NumberInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { assessVitals, graver, incidentSources, incidentTypes, severities, type CreateIncidentRequest, type MedicalIncident } from '@habeas/contracts';
+import { assessVitals, createIncidentRequest, graver, incidentSources, incidentTypes, severities, type CreateIncidentRequest } from '@habeas/contracts';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, fieldErrors } from '../../shared/api';
-import { alertCountKey, alertsKey } from './useMedicalAlerts';
-import { useMedicalSettings } from './hooks';
+import { showServerErrors, useContractForm } from '../../shared/form';
+import { useMedicalSettings, useRecordIncident } from './hooks';
 
 interface ReadingDraft {
   at: string;
@@ -18,87 +16,94 @@ interface ReadingDraft {
   glucoseMmolL?: number;
 }
 
+interface Values {
+  occurredAt: string;
+  type: CreateIncidentRequest['type'];
+  severity: CreateIncidentRequest['severity'];
+  source: CreateIncidentRequest['source'];
+  facility: string;
+  description: string;
+  outcome: string;
+  followUpNeeded: boolean;
+  vitals: ReadingDraft[];
+}
+
 const localNow = () => {
   const now = new Date();
   return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 };
-const toIso = (local: string) => new Date(local).toISOString();
+/** A local date-time input as an ISO instant; what is not a date stays as typed, for the schema to name. */
+const toIso = (local: string) => {
+  const at = new Date(local);
+  return Number.isNaN(at.getTime()) ? local : at.toISOString();
+};
 const num = (value: string | number) => (typeof value === 'number' ? value : undefined);
+
+const toRequest = (v: Values): CreateIncidentRequest => ({
+  occurredAt: toIso(v.occurredAt),
+  type: v.type,
+  severity: v.severity,
+  source: v.source,
+  facility: v.facility || undefined,
+  description: v.description,
+  outcome: v.outcome || undefined,
+  followUpNeeded: v.followUpNeeded,
+  vitals: v.vitals.map((r) => ({ ...r, at: toIso(r.at) })),
+});
+
+/** Every issue of a reading shows under the readings. */
+const fieldOf = { vitals: 'vitals' } as const;
 
 /** Records an incident with its dated vital readings; the server opens an alert when the rules say so. */
 export function IncidentForm(props: { caseId: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const [occurredAt, setOccurredAt] = useState(localNow());
-  const [type, setType] = useState<CreateIncidentRequest['type']>('ambulance_call');
-  const [severity, setSeverity] = useState<CreateIncidentRequest['severity']>('moderate');
-  const [source, setSource] = useState<CreateIncidentRequest['source']>('lawyer_visit');
-  const [facility, setFacility] = useState('');
-  const [description, setDescription] = useState('');
-  const [outcome, setOutcome] = useState('');
-  const [followUpNeeded, setFollowUp] = useState(false);
-  const [vitals, setVitals] = useState<ReadingDraft[]>([]);
+  const form = useContractForm<Values, CreateIncidentRequest>({
+    initialValues: {
+      occurredAt: localNow(),
+      type: 'ambulance_call',
+      severity: 'moderate',
+      source: 'lawyer_visit',
+      facility: '',
+      description: '',
+      outcome: '',
+      followUpNeeded: false,
+      vitals: [],
+    },
+    schema: createIncidentRequest,
+    toRequest,
+    fieldOf,
+  });
+  const { vitals, severity } = form.values;
   const conditions = useMedicalSettings(props.caseId).data?.knownConditions;
   // The same rules the server applies: the readings raise the severity (never lower it) and the form says why.
   const assessment = useMemo(() => assessVitals(vitals, conditions ?? []), [vitals, conditions]);
   const [raised, setRaised] = useState(false);
   useEffect(() => {
     if (assessment.severity && graver(severity, assessment.severity) !== severity) {
-      setSeverity(assessment.severity);
+      form.setFieldValue('severity', assessment.severity);
       setRaised(true);
     }
   }, [assessment.severity, severity]);
-  const save = useMutation({
-    mutationFn: (body: CreateIncidentRequest) => api<MedicalIncident>(`/api/cases/${props.caseId}/medical-incidents`, { method: 'POST', body }),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['medical-incidents', props.caseId] });
-      void client.invalidateQueries({ queryKey: alertsKey });
-      void client.invalidateQueries({ queryKey: alertCountKey });
-      props.onDone();
-    },
-  });
-  const errors = fieldErrors(save.error);
+  const save = useRecordIncident(props.caseId);
+  const errors = form.errors as Record<string, string | undefined>;
+  const submit = form.onSubmit((values) =>
+    save.mutate(toRequest(values), { onSuccess: props.onDone, onError: (error) => showServerErrors(form, error, fieldOf) }),
+  );
+  const setVitals = (next: (all: ReadingDraft[]) => ReadingDraft[]) => form.setFieldValue('vitals', next(form.values.vitals));
   const setReading = (index: number, patch: Partial<ReadingDraft>) => setVitals((all) => all.map((r, i) => (i === index ? { ...r, ...patch } : r)));
   const options = (values: readonly string[], prefix: string) => values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate({
-          occurredAt: toIso(occurredAt),
-          type,
-          severity,
-          source,
-          facility: facility || undefined,
-          description,
-          outcome: outcome || undefined,
-          followUpNeeded,
-          vitals: vitals.map((r) => ({ ...r, at: toIso(r.at) })),
-        });
-      }}
-    >
+    <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput
-          type="datetime-local"
-          label={t('medical.incident.occurredAt')}
-          required
-          value={occurredAt}
-          onChange={(e) => setOccurredAt(e.currentTarget.value)}
-        />
+        {errors._ && <Alert color="red">{errors._}</Alert>}
+        <TextInput type="datetime-local" label={t('medical.incident.occurredAt')} required {...form.getInputProps('occurredAt')} />
         <Group grow>
-          <Select
-            label={t('medical.incident.type')}
-            data={options(incidentTypes, 'medical.type')}
-            value={type}
-            onChange={(v) => v && setType(v as typeof type)}
-            allowDeselect={false}
-          />
+          <Select label={t('medical.incident.type')} data={options(incidentTypes, 'medical.type')} {...form.getInputProps('type')} allowDeselect={false} />
           <Select
             label={t('medical.incident.severity')}
             data={options(severities, 'medical.severity')}
-            value={severity}
-            onChange={(v) => v && setSeverity(v as typeof severity)}
+            {...form.getInputProps('severity')}
             allowDeselect={false}
           />
         </Group>
@@ -106,21 +111,13 @@ export function IncidentForm(props: { caseId: string; onDone: () => void }) {
           <Select
             label={t('medical.incident.source')}
             data={options(incidentSources, 'medical.source')}
-            value={source}
-            onChange={(v) => v && setSource(v as typeof source)}
+            {...form.getInputProps('source')}
             allowDeselect={false}
           />
-          <TextInput label={t('medical.incident.facility')} value={facility} onChange={(e) => setFacility(e.currentTarget.value)} />
+          <TextInput label={t('medical.incident.facility')} {...form.getInputProps('facility')} />
         </Group>
-        <Textarea
-          label={t('medical.incident.description')}
-          required
-          minRows={3}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={errors.description}
-        />
-        <Textarea label={t('medical.incident.outcome')} minRows={2} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)} />
+        <Textarea label={t('medical.incident.description')} required minRows={3} {...form.getInputProps('description')} />
+        <Textarea label={t('medical.incident.outcome')} minRows={2} {...form.getInputProps('outcome')} />
         <Text fw={600} size="sm">
           {t('medical.vitals.title')}
         </Text>
@@ -165,7 +162,12 @@ export function IncidentForm(props: { caseId: string; onDone: () => void }) {
             </ActionIcon>
           </Group>
         ))}
-        <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setVitals((all) => [...all, { at: occurredAt }])} w="fit-content">
+        <Button
+          variant="light"
+          leftSection={<IconPlus size={16} />}
+          onClick={() => setVitals((all) => [...all, { at: form.values.occurredAt }])}
+          w="fit-content"
+        >
           {t('medical.vitals.add')}
         </Button>
         {errors['vitals'] && (
@@ -185,8 +187,7 @@ export function IncidentForm(props: { caseId: string; onDone: () => void }) {
             </List>
           </Alert>
         )}
-        <Checkbox label={t('medical.incident.followUpNeeded')} checked={followUpNeeded} onChange={(e) => setFollowUp(e.currentTarget.checked)} />
-        {save.error && !Object.keys(errors).length && <Text c="red">{save.error.message}</Text>}
+        <Checkbox label={t('medical.incident.followUpNeeded')} {...form.getInputProps('followUpNeeded', { type: 'checkbox' })} />
         <FormActions onCancel={props.onDone} pending={save.isPending} />
       </Stack>
     </form>

@@ -1,11 +1,11 @@
-import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import type { CaseMedicalState, MedicalOverview } from '@habeas/contracts';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { CaseMedicalState } from '@habeas/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../shared/api';
+import { DataTable } from '../../shared/DataTable';
 import { QueryState } from '../../shared/QueryState';
 import { AlertInbox } from './MedicalAlertsPage';
+import { useMedicalOverview } from './hooks';
 import { SeverityBadge } from './SeverityBadge';
 import { useCaseTitle } from '../../shared/case-titles';
 
@@ -35,7 +35,7 @@ function NewsCell(props: { state: CaseMedicalState }) {
 export function MedicHomePage() {
   const { t } = useTranslation();
   const caseTitle = useCaseTitle();
-  const overview = useQuery({ queryKey: ['medical-overview'], queryFn: () => api<MedicalOverview>('/api/medical/overview'), refetchInterval: 60_000 });
+  const overview = useMedicalOverview();
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -46,42 +46,40 @@ export function MedicHomePage() {
           {t('medical.home.cases')}
         </Title>
         <QueryState isLoading={overview.isLoading} error={overview.error} isEmpty={overview.data?.items.length === 0} empty={t('medical.home.noCases')}>
-          <Table.ScrollContainer minWidth={640}>
-            <Table data-testid="medical-state">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('medical.home.case')}</Table.Th>
-                  <Table.Th>{t('medical.home.lastNews')}</Table.Th>
-                  <Table.Th>{t('medical.home.alerts')}</Table.Th>
-                  <Table.Th>{t('medical.settings.conditionsShort')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {overview.data?.items.map((state) => (
-                  <Table.Tr key={state.caseId}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/cases/${state.caseSlug}?tab=medical`}>
-                        {caseTitle(state.caseSlug, state.caseTitle)}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <NewsCell state={state} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={6}>
-                        {state.openAlerts > 0 && <Badge color="red">{t('medical.home.open', { count: state.openAlerts })}</Badge>}
-                        {state.inProgressAlerts > 0 && <Badge color="orange">{t('medical.home.inProgress', { count: state.inProgressAlerts })}</Badge>}
-                        {state.openAlerts + state.inProgressAlerts === 0 && <Text size="sm">—</Text>}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{state.knownConditions.map((c) => t(`medical.conditions.${c}`)).join(', ') || '—'}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            testId="medical-state"
+            minWidth={640}
+            rows={overview.data?.items ?? []}
+            rowKey={(state) => state.caseId}
+            columns={[
+              {
+                key: 'case',
+                header: t('medical.home.case'),
+                cell: (state) => (
+                  <Anchor component={Link} to={`/cases/${state.caseSlug}?tab=medical`}>
+                    {caseTitle(state.caseSlug, state.caseTitle)}
+                  </Anchor>
+                ),
+              },
+              { key: 'news', header: t('medical.home.lastNews'), cell: (state) => <NewsCell state={state} /> },
+              {
+                key: 'alerts',
+                header: t('medical.home.alerts'),
+                cell: (state) => (
+                  <Group gap={6}>
+                    {state.openAlerts > 0 && <Badge color="red">{t('medical.home.open', { count: state.openAlerts })}</Badge>}
+                    {state.inProgressAlerts > 0 && <Badge color="orange">{t('medical.home.inProgress', { count: state.inProgressAlerts })}</Badge>}
+                    {state.openAlerts + state.inProgressAlerts === 0 && <Text size="sm">—</Text>}
+                  </Group>
+                ),
+              },
+              {
+                key: 'conditions',
+                header: t('medical.settings.conditionsShort'),
+                cell: (state) => <Text size="sm">{state.knownConditions.map((c) => t(`medical.conditions.${c}`)).join(', ') || '—'}</Text>,
+              },
+            ]}
+          />
         </QueryState>
       </Paper>
       <Paper withBorder p="sm" component="section">

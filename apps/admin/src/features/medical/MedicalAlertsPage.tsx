@@ -1,17 +1,15 @@
-import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { AlertStatus, MedicalAlert } from '@habeas/contracts';
-import { useState } from 'react';
+import { resolveAlertRequest, type MedicalAlert } from '@habeas/contracts';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors } from '../../shared/api';
+import { FormActions } from '../../shared/FormActions';
+import { showServerErrors, useContractForm } from '../../shared/form';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
-import { usePaged } from '../../shared/usePaged';
 import { AlertCard } from './AlertCard';
-import { alertsKey, useAlertAction } from './useMedicalAlerts';
-
-type Filter = AlertStatus | 'unresolved' | 'all';
+import { useAlertAction, useAlerts, type AlertFilter as Filter } from './hooks';
 
 /** The alert inbox page. */
 export function MedicalAlertsPage() {
@@ -24,7 +22,7 @@ export function AlertInbox(props: { title: string; order: 1 | 2 }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<Filter>('unresolved');
   const [resolving, setResolving] = useState<MedicalAlert | null>(null);
-  const alerts = usePaged<MedicalAlert>(alertsKey, '/api/medical-alerts', { status: filter === 'all' ? undefined : filter });
+  const alerts = useAlerts(filter);
   const action = useAlertAction();
   const canNotify = 'Notification' in window && Notification.permission === 'default';
 
@@ -84,28 +82,27 @@ function ResolveModal(props: {
   onResolve: (alert: MedicalAlert, note: string, done: () => void) => void;
 }) {
   const { t } = useTranslation();
-  const [note, setNote] = useState('');
-  const errors = fieldErrors(props.error);
+  const form = useContractForm({ initialValues: { note: '' }, schema: resolveAlertRequest });
+  useEffect(() => {
+    if (props.error && props.alert) showServerErrors(form, props.error);
+  }, [props.error]);
+  const errors = form.errors as Record<string, string | undefined>;
   return (
     <Modal opened={!!props.alert} onClose={props.onClose} title={t('medical.alerts.resolveTitle')}>
       <form
-        onSubmit={(event) => {
-          event.preventDefault();
+        noValidate
+        onSubmit={form.onSubmit(({ note }) => {
           if (props.alert)
             props.onResolve(props.alert, note, () => {
-              setNote('');
+              form.reset();
               props.onClose();
             });
-        }}
+        })}
       >
         <Stack>
-          <Textarea label={t('medical.alerts.note')} required minRows={3} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit">{t('medical.alerts.resolve')}</Button>
-          </Group>
+          {errors._ && <Alert color="red">{errors._}</Alert>}
+          <Textarea label={t('medical.alerts.note')} required minRows={3} {...form.getInputProps('note')} />
+          <FormActions onCancel={props.onClose} pending={false} submitLabel="medical.alerts.resolve" />
         </Stack>
       </form>
     </Modal>

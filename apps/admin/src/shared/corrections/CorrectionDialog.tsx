@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, fieldErrors } from '../api';
+import type { z } from 'zod';
+import { showServerErrors, useContractForm } from '../form';
 
 export interface CorrectableField {
   name: string;
@@ -12,71 +13,65 @@ export interface CorrectableField {
   options?: Array<{ value: string; label: string }>;
 }
 
+type Values = Record<string, string>;
+
+/** The correction request: the changed fields (a cleared optional field as null) and the reason. */
+function toRequest(fields: CorrectableField[], values: Values) {
+  const changed = fields.filter((field) => (values[field.name] ?? '') !== (field.value ?? ''));
+  return {
+    ...Object.fromEntries(changed.map((field) => [field.name, values[field.name].trim() === '' ? null : values[field.name]])),
+    reason: values.reason ?? '',
+  };
+}
+
 /**
- * Corrects a record after the fact: the changed fields and a required reason go to `path` (PATCH); the server keeps
- * the earlier version. Cleared optional fields are sent as null.
+ * Corrects a record after the fact: the changed fields and a required reason go to `save` (checked with the
+ * record's correction `schema` first); the server keeps the earlier version.
  */
 export function CorrectionDialog(props: {
   opened: boolean;
   title: string;
-  path: string;
   fields: CorrectableField[];
+  schema: z.ZodType;
+  save: (body: Record<string, unknown>) => Promise<unknown>;
   onClose: () => void;
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [reason, setReason] = useState('');
+  const initial = (): Values => ({ ...Object.fromEntries(props.fields.map((field) => [field.name, field.value ?? ''])), reason: '' });
+  const form = useContractForm<Values, Record<string, unknown>>({
+    initialValues: initial(),
+    schema: props.schema,
+    toRequest: (values) => toRequest(props.fields, values),
+  });
   useEffect(() => {
     if (props.opened) {
-      setValues(Object.fromEntries(props.fields.map((field) => [field.name, field.value ?? ''])));
-      setReason('');
+      form.setInitialValues(initial());
+      form.reset();
     }
     // Start from the record as it is each time the dialog opens.
   }, [props.opened]);
-  const changed = props.fields.filter((field) => (values[field.name] ?? '') !== (field.value ?? ''));
-  const save = useMutation({
-    mutationFn: () =>
-      api(props.path, {
-        method: 'PATCH',
-        body: { ...Object.fromEntries(changed.map((field) => [field.name, values[field.name].trim() === '' ? null : values[field.name]])), reason },
-      }),
-    onSuccess: props.onSaved,
-  });
-  const errors = fieldErrors(save.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
+  const save = useMutation({ mutationFn: props.save, onSuccess: props.onSaved, onError: (error) => showServerErrors(form, error) });
+  const changed = props.fields.some((field) => (form.values[field.name] ?? '') !== (field.value ?? ''));
+  const errors = form.errors as Record<string, string | undefined>;
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={props.title} size="lg">
-      <form onSubmit={submit}>
+      <form onSubmit={form.onSubmit((values) => save.mutate(toRequest(props.fields, values)))} noValidate>
         <Stack>
           <Alert color="blue">{t('corrections.explain')}</Alert>
+          {errors._ && <Alert color="red">{errors._}</Alert>}
           {props.fields.map((field) => {
-            const common = { key: field.name, label: field.label, value: values[field.name] ?? '', error: errors[field.name] };
-            if (field.options) {
-              return (
-                <Select {...common} data={field.options} allowDeselect={false} onChange={(value) => setValues({ ...values, [field.name]: value ?? '' })} />
-              );
-            }
+            const input = { ...form.getInputProps(field.name), label: field.label };
+            if (field.options) return <Select key={field.name} {...input} data={field.options} allowDeselect={false} />;
             const Input = field.multiline ? Textarea : TextInput;
-            return (
-              <Input
-                {...common}
-                autosize={field.multiline || undefined}
-                minRows={field.multiline ? 2 : undefined}
-                onChange={(e) => setValues({ ...values, [field.name]: e.currentTarget.value })}
-              />
-            );
+            return <Input key={field.name} {...input} autosize={field.multiline || undefined} minRows={field.multiline ? 2 : undefined} />;
           })}
-          <Textarea label={t('corrections.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} />
-          {save.error && !Object.keys(errors).length && <Alert color="red">{save.error.message}</Alert>}
+          <Textarea label={t('corrections.reason')} required {...form.getInputProps('reason')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" disabled={changed.length === 0 || reason.trim() === ''} loading={save.isPending}>
+            <Button type="submit" disabled={!changed || (form.values.reason ?? '').trim() === ''} loading={save.isPending}>
               {t('corrections.save')}
             </Button>
           </Group>

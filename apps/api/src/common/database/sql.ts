@@ -9,9 +9,3 @@ export async function rowsOf<T>(manager: Pick<EntityManager, 'query'>, sql: stri
 
 /** bigint columns come back as strings; amounts here always fit in a JS number. */
 export const num = (value: string | number | null | undefined): number => Number(value ?? 0);
-
-/**
- * A gift that still counts (`d` is the donations alias): money received and not all of it refunded or disputed.
- * The donor count and the supporters list both use it, so they agree after refunds and disputes.
- */
-export const KEPT_GIFT = `d.paid_minor - d.refunded_minor - d.disputed_minor > 0`;
