@@ -77,7 +77,10 @@ describe('Stripe event effects', () => {
     assert.equal((await donation(id)).status, 'failed');
     const stranger = events.asyncFailed(checkoutSession({ campaign: h.slug, amount: 5000, paid: false }));
     assert.equal(await record(stranger), 'applied');
-    assert.equal((await h.pool.query(`select count(*)::int as n from donations where stripe_session_id = $1`, [(stranger.data.object as { id: string }).id])).rows[0].n, 0);
+    assert.equal(
+      (await h.pool.query(`select count(*)::int as n from donations where stripe_session_id = $1`, [(stranger.data.object as { id: string }).id])).rows[0].n,
+      0,
+    );
   });
 
   it('records a month at the time it was paid, or the event time when the invoice lacks it, and a payment only once', async () => {
@@ -127,7 +130,10 @@ describe('Stripe event effects', () => {
   it('finds a monthly gift by the donation its invoice names, without inventing a subscription', async () => {
     const id = await pending('recurring', 1500);
     const pi = uid('pi');
-    assert.equal(await record(raw('invoice.paid', invoice({ subscription: null, payment_intent: pi, subscription_details: { metadata: { donation: id } } }))), 'applied');
+    assert.equal(
+      await record(raw('invoice.paid', invoice({ subscription: null, payment_intent: pi, subscription_details: { metadata: { donation: id } } }))),
+      'applied',
+    );
     const row = await donation(id);
     assert.deepEqual([row.paid, row.stripe_subscription_id, row.subscription_status], [1500, null, null]);
   });
@@ -165,10 +171,16 @@ describe('Stripe event effects', () => {
   it('cancels a monthly gift at the time Stripe canceled it, or at the event time', async () => {
     const { id, subscription } = await linked();
     const canceledAt = Math.floor(Date.now() / 1000) - 3000;
-    assert.equal(await record(raw('customer.subscription.deleted', { id: subscription, object: 'subscription', canceled_at: canceledAt }, canceledAt + 90)), 'applied');
+    assert.equal(
+      await record(raw('customer.subscription.deleted', { id: subscription, object: 'subscription', canceled_at: canceledAt }, canceledAt + 90)),
+      'applied',
+    );
     assert.deepEqual([(await donation(id)).subscription_status, epoch((await donation(id)).canceled_at)], ['canceled', canceledAt]);
     const other = await linked();
-    assert.equal(await record(raw('customer.subscription.deleted', { id: other.subscription, object: 'subscription', canceled_at: null }, canceledAt + 90)), 'applied');
+    assert.equal(
+      await record(raw('customer.subscription.deleted', { id: other.subscription, object: 'subscription', canceled_at: null }, canceledAt + 90)),
+      'applied',
+    );
     assert.equal(epoch((await donation(other.id)).canceled_at), canceledAt + 90);
   });
 
@@ -183,7 +195,10 @@ describe('Stripe event effects', () => {
     const at = Math.floor(Date.now() / 1000) - 2000;
     const refund = raw('charge.refunded', { id: uid('ch'), object: 'charge', payment_intent: pi, amount: 5000, amount_refunded: 1500 }, at);
     assert.equal(await record(refund), 'applied');
-    const entries = await h.pool.query(`select kind, amount_minor::int as amount, ref, extract(epoch from at)::int as at from ledger_entries where donation_id = $1 and kind <> 'payment'`, [id]);
+    const entries = await h.pool.query(
+      `select kind, amount_minor::int as amount, ref, extract(epoch from at)::int as at from ledger_entries where donation_id = $1 and kind <> 'payment'`,
+      [id],
+    );
     assert.deepEqual(entries.rows, [{ kind: 'refund', amount: -1500, ref: refund.id, at }]);
   });
 

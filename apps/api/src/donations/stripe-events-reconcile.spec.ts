@@ -66,7 +66,10 @@ describe('Stripe events: fetching, reconciliation, after-commit work', () => {
     const session = checkoutSession({ reference: one, amount: 2500, paymentIntent: pi }) as unknown as Stripe.Checkout.Session;
     assert.equal(await h.service.reconcileSession(session), true);
     assert.equal(await h.service.reconcileSession(session), false);
-    assert.deepEqual((await payments(one)).map((p) => [p.payment_ref, p.amount, p.paid_at]), [[pi, 2500, session.created]]);
+    assert.deepEqual(
+      (await payments(one)).map((p) => [p.payment_ref, p.amount, p.paid_at]),
+      [[pi, 2500, session.created]],
+    );
 
     const { id, subscription } = await linked();
     const paidAt = Math.floor(Date.now() / 1000) - 7200;

@@ -116,7 +116,9 @@ export function stripeEventsHarness() {
   const record = (e: unknown, source?: 'webhook' | 'reconciliation') => h.service.recordStripeEvent(e as Stripe.Event, source);
   /** A pending donation of ours; with `email`, its donor can be mailed. */
   const pending = async (kind = 'one_off', amount = 5000, email?: string) => {
-    const donorId = email ? await insertDonorIdentity({ query: (sql: string, params?: unknown[]) => h.pool.query(sql, params) } as never, { email, showName: false }) : null;
+    const donorId = email
+      ? await insertDonorIdentity({ query: (sql: string, params?: unknown[]) => h.pool.query(sql, params) } as never, { email, showName: false })
+      : null;
     const { rows } = await h.pool.query(`insert into donations (case_id, kind, amount_minor, currency, donor_id) values ($1, $2, $3, 'EUR', $4) returning id`, [
       h.caseId,
       kind,
