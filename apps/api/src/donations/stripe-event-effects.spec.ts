@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { INJECTABLE_WATERMARK } from '@nestjs/common/constants';
 import { checkoutSession, events, uid } from '../../test/support/stripe-events';
 import { shapes } from '../../test/support/stripe-shapes';
 import { stripeEventsHarness } from '../../test/support/stripe-events-harness';
+import { DonorMails } from './donor-mails';
+import { MoneyLedger } from './money-ledger.service';
+import { StripeEventEffects } from './stripe-event-effects';
+import { StripeEventsRepository } from './stripe-events.repository';
 
 /** The effect of each kind of Stripe event, exactly: amounts, times, states, and what keeps an event waiting. */
 describe('Stripe event effects', () => {
@@ -18,6 +23,11 @@ describe('Stripe event effects', () => {
     return { id, subscription };
   };
   const invoice = (over: object) => ({ id: uid('in'), object: 'invoice', amount_paid: 1500, currency: 'eur', lines: { data: [] }, ...over });
+
+  it('is built by Nest’s injector: injectable, with its collaborators as its constructor’s types', () => {
+    assert.equal(Reflect.getMetadata(INJECTABLE_WATERMARK, StripeEventEffects), true);
+    assert.deepEqual(Reflect.getMetadata('design:paramtypes', StripeEventEffects), [StripeEventsRepository, MoneyLedger, DonorMails]);
+  });
 
   it('records a paid session of ours at its amount, currency and time, under its payment intent', async () => {
     const id = await pending();

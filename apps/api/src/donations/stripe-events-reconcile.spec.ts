@@ -1,15 +1,25 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { INJECTABLE_WATERMARK } from '@nestjs/common/constants';
 import type Stripe from 'stripe';
+import { DataSource } from 'typeorm';
 import { checkoutSession, events, uid } from '../../test/support/stripe-events';
 import { acaciaInvoice, basilInvoice, shapes } from '../../test/support/stripe-shapes';
 import { stripeEventsHarness } from '../../test/support/stripe-events-harness';
+import { JobsService } from '../jobs/jobs.service';
+import { MailService } from '../mail/mail.service';
+import { MoneyLedger } from './money-ledger.service';
+import { StripeEventEffects } from './stripe-event-effects';
+import { StripeEventsRepository } from './stripe-events.repository';
+import { StripeEvents } from './stripe-events.service';
+import { StripeGateway } from './stripe-gateway.service';
 import type { AnyInvoice } from './stripe-shapes';
 
 /** What the service adds around each effect: invoices fetched when a payload lacks facts, reconciliation, mails and jobs after commit. */
 describe('Stripe events: fetching, reconciliation, after-commit work', () => {
   const h = stripeEventsHarness();
   const { record, pending, donation, issue, payments, raw } = h;
+  const flatInvoice = (over: object) => ({ id: uid('in'), object: 'invoice', amount_paid: 1500, currency: 'eur', lines: { data: [] }, ...over });
   const linked = async (email?: string) => {
     const id = await pending('recurring', 1500, email);
     const subscription = uid('sub');
@@ -31,6 +41,19 @@ describe('Stripe events: fetching, reconciliation, after-commit work', () => {
     );
   });
 
+  it('is built by Nest’s injector: injectable, with its collaborators as its constructor’s types', () => {
+    assert.equal(Reflect.getMetadata(INJECTABLE_WATERMARK, StripeEvents), true);
+    assert.deepEqual(Reflect.getMetadata('design:paramtypes', StripeEvents), [
+      DataSource,
+      StripeEventsRepository,
+      StripeEventEffects,
+      MoneyLedger,
+      MailService,
+      StripeGateway,
+      JobsService,
+    ]);
+  });
+
   it('fetches nothing when the payload has what it needs, or when Stripe is not configured', async () => {
     const { id, subscription } = await linked();
     h.fetched.length = 0;
@@ -39,6 +62,8 @@ describe('Stripe events: fetching, reconciliation, after-commit work', () => {
     assert.equal(await h.fetching.recordStripeEvent(raw('invoice.paid', free)), 'applied', 'a month of nothing has no payment to fetch');
     assert.equal(await h.fetching.recordStripeEvent(shapes.invoicePaymentFailedBasil({ subscription, paymentIntent: null, amount: 1500 })), 'applied');
     assert.equal(await h.fetching.recordStripeEvent(events.sessionCompleted(checkoutSession({ reference: await pending(), amount: 700 }))), 'applied');
+    const partly = flatInvoice({ subscription, payment_intent: null, amount_paid: 500, status: 'open' });
+    assert.equal(await h.fetching.recordStripeEvent(raw('invoice.payment_failed', partly)), 'applied', 'a failed month needs no payment');
     assert.deepEqual(h.fetched, []);
     const lacking = raw('invoice.paid', basilInvoice({ subscription, paymentIntent: uid('pi'), amount: 1500 }));
     assert.equal(await record(lacking), 'needs_attention', 'not configured: the payload as sent');
@@ -144,5 +169,7 @@ describe('Stripe events: fetching, reconciliation, after-commit work', () => {
     assert.match(payload, /^v2:feed0001:/);
     await h.service.retryOpenIssues();
     assert.equal((await issue(event.id)).resolved, true);
+    const [row] = (await h.pool.query(`select source from stripe_events where id = $1`, [event.id])).rows;
+    assert.equal(row.source, 'reconciliation', 'first applied by a retry');
   });
 });
