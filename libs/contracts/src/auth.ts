@@ -41,6 +41,13 @@ export type MfaSetupResponse = z.infer<typeof mfaSetupResponse>;
 export const reauthRequest = z.object({ password: z.string().max(1024).optional(), totp: z.string().trim().max(64).optional() });
 export type ReauthRequest = z.infer<typeof reauthRequest>;
 
+/**
+ * Turning two-factor sign-in on: a code from the authenticator app and the current password. The password may be
+ * left out only on a session opened minutes ago (see AuthService.enableMfa).
+ */
+export const enableMfaRequest = z.object({ totp: z.string().trim().min(1, 'is required').max(10), password: z.string().min(1).max(200).optional() });
+export type EnableMfaRequest = z.infer<typeof enableMfaRequest>;
+
 export const recoveryCodesResponse = z.object({ codes: z.array(z.string()) });
 export type RecoveryCodesResponse = z.infer<typeof recoveryCodesResponse>;
 

@@ -61,6 +61,9 @@ export type PasswordResetOptions = z.infer<typeof passwordResetOptions>;
 export const passwordResetRequest = z.object({ email: z.string().trim().toLowerCase().email('must be an email address').max(254) });
 export type PasswordResetRequest = z.infer<typeof passwordResetRequest>;
 export const passwordResetConfirm = z.object({ token: z.string().min(10).max(200), password: passwordRule });
+/** An invited user sets a password with the invite's token. */
+export const acceptInviteRequest = z.object({ token: z.string().min(10).max(200), password: passwordRule });
+export type AcceptInviteRequest = z.infer<typeof acceptInviteRequest>;
 export type PasswordResetConfirm = z.infer<typeof passwordResetConfirm>;
 export const resetLinkResponse = z.object({ resetUrl: z.string(), expiresAt: z.string() });
 export type ResetLinkResponse = z.infer<typeof resetLinkResponse>;

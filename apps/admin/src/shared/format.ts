@@ -26,3 +26,6 @@ export function formatSize(bytes: number, lang: string): string {
   const [value, unit] = bytes < 1024 ? [bytes, 'byte'] : bytes < 1024 * 1024 ? [bytes / 1024, 'kilobyte'] : [bytes / 1024 / 1024, 'megabyte'];
   return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value as number);
 }
+
+/** `<input type="datetime-local">` value → ISO instant. */
+export const localToIso = (value: string) => (value ? new Date(value).toISOString() : '');

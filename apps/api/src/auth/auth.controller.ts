@@ -1,19 +1,19 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import {
+  acceptInviteRequest,
   changePasswordRequest,
+  enableMfaRequest,
   loginRequest,
   loginResponse,
   mfaSetupResponse,
-  passwordRule,
   reauthRequest,
   recoveryCodesResponse,
   updateMeRequest,
   uuid,
 } from '@habeas/contracts';
-import type { ChangePasswordRequest, ReauthRequest, UpdateMeRequest } from '@habeas/contracts';
+import type { AcceptInviteRequest, ChangePasswordRequest, EnableMfaRequest, ReauthRequest, UpdateMeRequest } from '@habeas/contracts';
 import { CurrentActor, OpenDuringMfaSetup, Public, SignedIn } from '../common/auth/access.decorators';
 import type { Actor } from '../common/auth/actor';
 import { NotFound } from '../common/http/domain-error';
@@ -26,10 +26,6 @@ import { AuthService } from './auth.service';
 import { clearSessionCookies, cookieNames, csrfTokenFor, setCsrfCookie, setSessionCookies, type CookieNames } from './cookies';
 import { LocalAuthGuard } from './local-auth.guard';
 import { SessionsService } from './sessions.service';
-
-/** The password may be left out only on a session opened minutes ago (see AuthService.enableMfa). */
-const enableMfaBody = z.object({ totp: z.string().trim().min(1, 'is required').max(10), password: z.string().min(1).max(200).optional() });
-const acceptInviteBody = z.object({ token: z.string().min(10).max(200), password: passwordRule });
 
 @ApiTags('auth')
 @Controller('auth')
@@ -104,7 +100,7 @@ export class AuthController {
   @SignedIn()
   @OpenDuringMfaSetup()
   @HttpCode(204)
-  async mfaEnable(@CurrentActor() actor: Actor, @ZodBody(enableMfaBody) body: z.infer<typeof enableMfaBody>): Promise<void> {
+  async mfaEnable(@CurrentActor() actor: Actor, @ZodBody(enableMfaRequest) body: EnableMfaRequest): Promise<void> {
     await this.auth.enableMfa(actor, body.totp, body.password);
   }
 
@@ -157,7 +153,7 @@ export class AuthController {
   @Post('invites/accept')
   @Public()
   @HttpCode(204)
-  async acceptInvite(@ZodBody(acceptInviteBody) body: z.infer<typeof acceptInviteBody>): Promise<void> {
+  async acceptInvite(@ZodBody(acceptInviteRequest) body: AcceptInviteRequest): Promise<void> {
     await this.users.acceptInvite(body.token, body.password);
   }
 }

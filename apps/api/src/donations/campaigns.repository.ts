@@ -60,7 +60,8 @@ export class CampaignsRepository {
   async publicFigures(caseId: string): Promise<PublicFigures> {
     const totals = await rowsOf<PublicFigures['totals'][number]>(
       this.db,
-      `select currency, kind, raised_minor - refunded_minor - disputed_minor as net from campaign_totals where case_id = $1 order by currency, kind`,
+      `select currency, kind, sum(raised_minor - refunded_minor - disputed_minor) as net
+         from campaign_totals where case_id = $1 group by currency, kind order by currency, kind`,
       [caseId],
     );
     const [donors] = await rowsOf<{ n: number }>(this.db, `select count(*)::int as n from donations d where d.case_id = $1 and ${KEPT_GIFT}`, [caseId]);

@@ -167,11 +167,15 @@ export class MoneyLedgerRepository {
     );
   }
 
+  /**
+   * Adds to the stripe of the caller's connection (one of 16 rows per campaign, currency and kind), so transactions
+   * on different connections do not queue on one row lock; every reader sums the stripes (decision 0024).
+   */
   async addToTotals(m: EntityManager, caseId: string, currency: string, kind: string, delta: TotalsDelta): Promise<void> {
     await m.query(
-      `insert into campaign_totals (case_id, currency, kind, raised_minor, refunded_minor, disputed_minor, fee_minor, donor_count)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)
-       on conflict (case_id, currency, kind) do update set
+      `insert into campaign_totals (case_id, currency, kind, stripe, raised_minor, refunded_minor, disputed_minor, fee_minor, donor_count)
+       values ($1, $2, $3, pg_backend_pid() % 16, $4, $5, $6, $7, $8)
+       on conflict (case_id, currency, kind, stripe) do update set
          raised_minor = campaign_totals.raised_minor + excluded.raised_minor,
          refunded_minor = campaign_totals.refunded_minor + excluded.refunded_minor,
          disputed_minor = campaign_totals.disputed_minor + excluded.disputed_minor,

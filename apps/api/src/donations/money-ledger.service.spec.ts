@@ -54,8 +54,9 @@ describe('money ledger', () => {
   const totals = async (currency = 'EUR') =>
     (
       await pool.query(
-        `select kind, raised_minor::int as raised, refunded_minor::int as refunded, disputed_minor::int as disputed, fee_minor::int as fees, donor_count as donors
-           from campaign_totals where case_id = $1 and currency = $2 order by kind`,
+        `select kind, sum(raised_minor)::int as raised, sum(refunded_minor)::int as refunded, sum(disputed_minor)::int as disputed, sum(fee_minor)::int as fees,
+                sum(donor_count)::int as donors
+           from campaign_totals where case_id = $1 and currency = $2 group by kind order by kind`,
         [caseId, currency],
       )
     ).rows;

@@ -13,6 +13,8 @@ import { StripeGateway } from './stripe-gateway.service';
 import { invoiceFacts, withFetchedInvoice, type AnyInvoice } from './stripe-shapes';
 
 export const FEES_JOB = 'donations.fees';
+/** Webhook transactions open side by side (each on its own connection, adding to its own totals stripe). */
+const WEBHOOK_LANES = 4;
 
 export type EventOutcome = 'applied' | 'duplicate' | 'needs_attention';
 
@@ -26,7 +28,7 @@ export type EventOutcome = 'applied' | 'duplicate' | 'needs_attention';
 export class StripeEvents implements OnApplicationBootstrap {
   private readonly logger = new Logger('StripeEvents');
   /** Webhook events arriving together commit together (docs/decisions/0024-webhook-group-commit.md). */
-  private readonly webhookCommits = new GroupCommit<EntityManager>((run) => this.db.transaction(run));
+  private readonly webhookCommits = new GroupCommit<EntityManager>((run) => this.db.transaction(run), 100, WEBHOOK_LANES);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,

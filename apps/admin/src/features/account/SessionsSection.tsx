@@ -1,21 +1,17 @@
-import { Badge, Button, Card, Table, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { Badge, Button, Card, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SessionView } from '@habeas/contracts';
-import { api } from '../../shared/api';
+import { DataTable } from '../../shared/DataTable';
 import { useFormat } from '../../shared/format';
-import { QueryState } from '../../shared/QueryState';
 import { HorizontalScroll } from '../../shared/HorizontalScroll';
+import { QueryState } from '../../shared/QueryState';
+import { useEndSession, useSessions } from './hooks';
 
 /** The user's signed-in sessions: where, from which address, last seen when; any other one can be ended. */
 export function SessionsSection() {
   const { t } = useTranslation();
   const format = useFormat();
-  const sessions = useQuery({ queryKey: ['account', 'sessions'], queryFn: () => api<{ items: SessionView[] }>('/api/auth/sessions') });
-  const end = useMutation({
-    mutationFn: (id: string) => api(`/api/auth/sessions/${id}`, { method: 'DELETE' }),
-    onSuccess: () => void sessions.refetch(),
-  });
+  const sessions = useSessions();
+  const end = useEndSession();
   const items = sessions.data?.items ?? [];
   return (
     <Card withBorder>
@@ -24,40 +20,39 @@ export function SessionsSection() {
       </Title>
       <QueryState isLoading={sessions.isLoading} error={sessions.error} isEmpty={items.length === 0} empty={t('account.noSessions')}>
         <HorizontalScroll label={t('account.sessions')} minWidth={520}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('account.device')}</Table.Th>
-                <Table.Th>{t('account.ip')}</Table.Th>
-                <Table.Th>{t('account.lastSeen')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((session) => (
-                <Table.Tr key={session.id}>
-                  <Table.Td>
+          <DataTable
+            rows={items}
+            rowKey={(session) => session.id}
+            columns={[
+              {
+                key: 'device',
+                header: t('account.device'),
+                cell: (session) => (
+                  <>
                     {session.device || t('account.unknownDevice')} {session.current && <Badge style={{ overflow: 'visible' }}>{t('account.thisDevice')}</Badge>}
-                  </Table.Td>
-                  <Table.Td>{session.ip ?? '—'}</Table.Td>
-                  <Table.Td>{format.dateTime(session.lastSeenAt)}</Table.Td>
-                  <Table.Td>
-                    {!session.current && (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        color="red"
-                        onClick={() => end.mutate(session.id)}
-                        loading={end.isPending && end.variables === session.id}
-                      >
-                        {t('account.endSession')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+                  </>
+                ),
+              },
+              { key: 'ip', header: t('account.ip'), cell: (session) => session.ip ?? '—' },
+              { key: 'lastSeen', header: t('account.lastSeen'), cell: (session) => format.dateTime(session.lastSeenAt) },
+              {
+                key: 'end',
+                header: null,
+                cell: (session) =>
+                  !session.current && (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      color="red"
+                      onClick={() => end.mutate(session.id)}
+                      loading={end.isPending && end.variables === session.id}
+                    >
+                      {t('account.endSession')}
+                    </Button>
+                  ),
+              },
+            ]}
+          />
         </HorizontalScroll>
       </QueryState>
     </Card>

@@ -1,26 +1,23 @@
 import { Alert, Anchor, Button, Center, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api, fieldErrors } from '../../shared/api';
+import { passwordResetRequest } from '@habeas/contracts';
+import { showServerErrors, useContractForm } from '../../shared/form';
 import { QueryState } from '../../shared/QueryState';
 import { usePasswordResetOptions } from '../users/hooks';
+import { useRequestPasswordReset } from './hooks';
 
 /** "Forgot password": a mailed link when mail is configured, otherwise whom to ask for one. */
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const options = usePasswordResetOptions();
-  const [email, setEmail] = useState('');
-  const request = useMutation({ mutationFn: () => api('/api/auth/password-reset/request', { method: 'POST', body: { email } }) });
-  const errors = fieldErrors(request.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    request.mutate();
-  };
+  const request = useRequestPasswordReset();
+  const form = useContractForm({ initialValues: { email: '' }, schema: passwordResetRequest });
+  const errors = form.errors as Record<string, string | undefined>;
+  const submit = form.onSubmit((values) => request.mutate(values, { onError: (error) => showServerErrors(form, error) }));
   return (
     <Center component="main" mih="100vh" p="md">
-      <Paper withBorder shadow="sm" p="xl" w={420} component="form" onSubmit={submit}>
+      <Paper withBorder shadow="sm" p="xl" w={420} component="form" onSubmit={submit} noValidate>
         <Stack>
           <Title order={1} size="h3">
             {t('auth.forgot.title')}
@@ -33,7 +30,7 @@ export function ForgotPasswordPage() {
             )}
             {options.data?.byMail && request.isSuccess && (
               <Alert color="green" data-testid="reset-mailed">
-                {t('auth.forgot.mailed', { email })}
+                {t('auth.forgot.mailed', { email: form.values.email })}
               </Alert>
             )}
             {options.data?.byMail && !request.isSuccess && (
@@ -44,11 +41,9 @@ export function ForgotPasswordPage() {
                   type="email"
                   autoComplete="username"
                   required
-                  value={email}
-                  onChange={(e) => setEmail(e.currentTarget.value)}
-                  error={errors.email}
+                  {...form.getInputProps('email')}
                 />
-                {request.error && !errors.email && <Alert color="red">{request.error.message}</Alert>}
+                {errors._ && <Alert color="red">{errors._}</Alert>}
                 <Button type="submit" loading={request.isPending}>
                   {t('auth.forgot.submit')}
                 </Button>

@@ -1,54 +1,54 @@
 import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Stack, TextInput, Title, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router-dom';
-import type { LoginResponse } from '@habeas/contracts';
+import { loginRequest } from '@habeas/contracts';
 import { LanguageSwitch, ThemeSwitch } from '../../app/Layout';
-import { sessionKey, useSession } from '../../app/session';
-import { api, ApiError } from '../../shared/api';
+import { useSession } from '../../app/session';
+import { ApiError } from '../../shared/api';
+import { showServerErrors, useContractForm } from '../../shared/form';
+import { useLogin } from './hooks';
 
 /** Sign-in with the second step (TOTP) when the account has MFA enabled. */
 export function LoginPage() {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const session = useSession();
   const location = useLocation();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [totp, setTotp] = useState('');
   const [needsCode, setNeedsCode] = useState(false);
-
-  const login = useMutation({
-    mutationFn: () => api<LoginResponse>('/api/auth/login', { method: 'POST', body: { email, password, ...(needsCode ? { totp } : {}) } }),
-    onSuccess: (response) => client.setQueryData(sessionKey, response.user),
-    onError: (error) => {
-      if (error instanceof ApiError && error.body.mfaRequired) setNeedsCode(true);
-    },
+  const login = useLogin();
+  const toRequest = (values: { email: string; password: string; totp: string }) => ({
+    email: values.email,
+    password: values.password,
+    ...(needsCode ? { totp: values.totp } : {}),
   });
+  const form = useContractForm({ initialValues: { email: '', password: '', totp: '' }, schema: loginRequest, toRequest });
+  const errors = form.errors as Record<string, string | undefined>;
 
   if (session.data) {
     const from = (location.state as { from?: string } | null)?.from ?? '/';
     return <Navigate to={from} replace />;
   }
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    login.mutate();
+  /** What a refused sign-in says: too many tries, wrong credentials; "enter your code" asks for the code without an error. */
+  const explain = (error: unknown) => {
+    if (!(error instanceof ApiError)) return error;
+    if (error.status === 429) return new Error(t('auth.tooMany'));
+    if (error.status === 401 && !error.body.mfaRequired) return new Error(t('auth.invalid'));
+    return error;
   };
-  const error = login.error instanceof ApiError ? login.error : null;
-  const message =
-    error?.status === 429
-      ? t('auth.tooMany')
-      : error?.body.mfaRequired && !needsCode
-        ? null
-        : error?.status === 401 && !error.body.mfaRequired
-          ? t('auth.invalid')
-          : error?.message;
+  const submit = form.onSubmit((values) =>
+    login.mutate(toRequest(values), {
+      onError: (error) => {
+        form.clearErrors();
+        if (error instanceof ApiError && error.body.mfaRequired && !needsCode) return setNeedsCode(true);
+        showServerErrors(form, explain(error));
+      },
+    }),
+  );
 
   return (
     <Center component="main" mih="100vh" p="md">
-      <Paper withBorder shadow="sm" p="xl" w={380} component="form" onSubmit={submit}>
+      <Paper withBorder shadow="sm" p="xl" w={380} component="form" onSubmit={submit} noValidate>
         <Stack>
           <Group justify="space-between">
             <Title order={1} size="h3">
@@ -59,25 +59,19 @@ export function LoginPage() {
             </Group>
           </Group>
           <LanguageSwitch />
-          {message && (
+          {errors._ && (
             <Alert color="red" data-testid="login-error">
-              {message}
+              {errors._}
             </Alert>
           )}
-          <TextInput label={t('auth.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-          <PasswordInput
-            label={t('auth.password')}
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-          />
+          <TextInput label={t('auth.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
+          <PasswordInput label={t('auth.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
           {needsCode && (
             <>
               <Text size="sm" c="dimmed">
                 {t('auth.totpHint')}
               </Text>
-              <TextInput label={t('auth.totp')} autoComplete="one-time-code" autoFocus required value={totp} onChange={(e) => setTotp(e.currentTarget.value)} />
+              <TextInput label={t('auth.totp')} autoComplete="one-time-code" autoFocus required {...form.getInputProps('totp')} />
             </>
           )}
           <Button type="submit" loading={login.isPending}>

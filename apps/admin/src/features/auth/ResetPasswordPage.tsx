@@ -4,5 +4,5 @@ const texts = { title: 'auth.reset.title', hint: 'auth.reset.hint', submit: 'aut
 
 /** A password reset link's landing page (mailed, or handed over by an admin). */
 export function ResetPasswordPage() {
-  return <SetPasswordPage endpoint="/api/auth/password-reset/confirm" texts={texts} doneTestId="password-reset-done" />;
+  return <SetPasswordPage link="reset" texts={texts} doneTestId="password-reset-done" />;
 }

@@ -1,11 +1,9 @@
 import { Alert, Button, Card, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconCalendar } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CalendarFeed } from '@habeas/contracts';
-import { api } from '../../shared/api';
 import { QueryState } from '../../shared/QueryState';
+import { useCalendarFeed } from './hooks';
 
 /**
  * The user's secret iCal URL for hearings and deadlines. The URL is shown once, right after it is
@@ -13,23 +11,8 @@ import { QueryState } from '../../shared/QueryState';
  */
 export function CalendarFeedCard() {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [url, setUrl] = useState<string | null>(null);
-  const status = useQuery({ queryKey: ['calendar-feed'], queryFn: () => api<CalendarFeed>('/api/calendar/feed') });
-  const regenerate = useMutation({
-    mutationFn: () => api<CalendarFeed>('/api/calendar/feed', { method: 'POST' }),
-    onSuccess: (feed) => {
-      setUrl(feed.url);
-      client.setQueryData(['calendar-feed'], feed);
-    },
-  });
-  const revoke = useMutation({
-    mutationFn: () => api<void>('/api/calendar/feed', { method: 'DELETE' }),
-    onSuccess: () => {
-      setUrl(null);
-      void client.invalidateQueries({ queryKey: ['calendar-feed'] });
-    },
-  });
+  const { status, regenerate, revoke } = useCalendarFeed();
   return (
     <Card withBorder data-testid="calendar-feed-card">
       <Stack>
@@ -58,11 +41,11 @@ export function CalendarFeedCard() {
             </Text>
           )}
           <Group>
-            <Button onClick={() => regenerate.mutate()} loading={regenerate.isPending}>
+            <Button onClick={() => regenerate.mutate(undefined, { onSuccess: (feed) => setUrl(feed.url) })} loading={regenerate.isPending}>
               {status.data?.active ? t('cases.calendar.regenerate') : t('cases.calendar.create')}
             </Button>
             {status.data?.active && (
-              <Button color="red" variant="light" onClick={() => revoke.mutate()} loading={revoke.isPending}>
+              <Button color="red" variant="light" onClick={() => revoke.mutate(undefined, { onSuccess: () => setUrl(null) })} loading={revoke.isPending}>
                 {t('cases.calendar.revoke')}
               </Button>
             )}

@@ -1,11 +1,10 @@
 import { Alert, Checkbox, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { caseStages, createCaseRequest, custodyMeasures, defendantStatuses, pleas, updateCaseRequest } from '@habeas/contracts';
-import type { CaseSummary } from '@habeas/contracts';
-import { api } from '../../shared/api';
+import type { CaseSummary, CreateCaseRequest } from '@habeas/contracts';
 import { FormActions } from '../../shared/FormActions';
 import { showServerErrors, useContractForm } from '../../shared/form';
+import { useSaveCase } from './hooks';
 
 interface Values {
   slug: string;
@@ -99,17 +98,14 @@ export function CaseForm(props: { theCase?: CaseSummary; onSaved: (saved: CaseSu
     toRequest: (values: Values) => toRequest(values, creating),
     fieldOf,
   });
-  const save = useMutation({
-    mutationFn: (body: unknown) =>
-      creating ? api<CaseSummary>('/api/cases', { method: 'POST', body }) : api<CaseSummary>(`/api/cases/${props.theCase!.id}`, { method: 'PATCH', body }),
-    onSuccess: props.onSaved,
-    onError: (error) => showServerErrors(form, error, fieldOf),
-  });
+  const save = useSaveCase(props.theCase?.id);
   const errors = form.errors as Record<string, string | undefined>;
   const text = (key: keyof Values) => form.getInputProps(key);
   const select = (key: keyof Values) => ({ ...form.getInputProps(key), value: (form.values[key] as string) || null });
   const options = (prefix: string, list: readonly string[]) => list.map((value) => ({ value, label: t(`cases.${prefix}.${value}`) }));
-  const submit = form.onSubmit((values) => save.mutate(toRequest(values, creating)));
+  const submit = form.onSubmit((values) =>
+    save.mutate(toRequest(values, creating) as CreateCaseRequest, { onSuccess: props.onSaved, onError: (error) => showServerErrors(form, error, fieldOf) }),
+  );
 
   return (
     <form onSubmit={submit} noValidate>
@@ -157,7 +153,7 @@ export function CaseForm(props: { theCase?: CaseSummary; onSaved: (saved: CaseSu
           description={t('cases.chargesHint')}
           autosize
           minRows={2}
-                    {...form.getInputProps('charges')}
+          {...form.getInputProps('charges')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Textarea label={t('cases.publicSummary')} autosize minRows={3} {...text('publicSummary')} />

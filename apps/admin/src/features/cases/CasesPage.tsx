@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Modal, Select, Table, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Modal, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,14 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../shared/format';
 import { Link, useNavigate } from 'react-router-dom';
 import { caseStages, caseTitleIn, defendantStatuses } from '@habeas/contracts';
-import type { CaseSummary } from '@habeas/contracts';
 import { useCurrentUser } from '../../app/session';
 import { can } from '@habeas/contracts';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
-import { usePaged } from '../../shared/usePaged';
+import { DataTable } from '../../shared/DataTable';
 import { CaseForm } from './CaseForm';
+import { useCases } from './hooks';
 
 export function CasesPage() {
   const { t, i18n } = useTranslation();
@@ -25,7 +25,7 @@ export function CasesPage() {
   const [status, setStatus] = useState<string | null>(null);
   const [creating, { open, close }] = useDisclosure(false);
   const [q] = useDebouncedValue(search, 300);
-  const cases = usePaged<CaseSummary>(['cases'], '/api/cases', { q, stage, defendantStatus: status });
+  const cases = useCases({ q, stage, defendantStatus: status });
   return (
     <>
       <PageHeader title={t('cases.title')}>
@@ -55,42 +55,44 @@ export function CasesPage() {
         )}
       </PageHeader>
       <QueryState isLoading={cases.isLoading} error={cases.error} isEmpty={cases.items.length === 0} empty={t('cases.empty')}>
-        <Table striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('cases.name')}</Table.Th>
-              <Table.Th>{t('cases.slug')}</Table.Th>
-              <Table.Th>{t('cases.defendant')}</Table.Th>
-              <Table.Th>{t('cases.stage')}</Table.Th>
-              <Table.Th>{t('cases.detainedUntil')}</Table.Th>
-              <Table.Th>{t('cases.visibility')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {cases.items.map((item) => (
-              <Table.Tr key={item.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/cases/${item.slug}`}>
-                    {caseTitleIn(item, i18n.language)}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{item.slug}</Table.Td>
-                <Table.Td>
-                  {item.defendant ? (
-                    <>
-                      {item.defendant.fullName} <Badge variant="light">{t(`cases.status.${item.defendant.status}`)}</Badge>
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                </Table.Td>
-                <Table.Td>{t(`cases.stages.${item.stage}`)}</Table.Td>
-                <Table.Td>{item.detainedUntil ? format.day(item.detainedUntil) : '—'}</Table.Td>
-                <Table.Td>{item.isPublic ? <Badge color="green">{t('cases.public')}</Badge> : <Badge color="gray">{t('cases.private')}</Badge>}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable
+          striped
+          highlightOnHover
+          minWidth={760}
+          rows={cases.items}
+          rowKey={(item) => item.id}
+          columns={[
+            {
+              key: 'name',
+              header: t('cases.name'),
+              cell: (item) => (
+                <Anchor component={Link} to={`/cases/${item.slug}`}>
+                  {caseTitleIn(item, i18n.language)}
+                </Anchor>
+              ),
+            },
+            { key: 'slug', header: t('cases.slug'), cell: (item) => item.slug },
+            {
+              key: 'defendant',
+              header: t('cases.defendant'),
+              cell: (item) =>
+                item.defendant ? (
+                  <>
+                    {item.defendant.fullName} <Badge variant="light">{t(`cases.status.${item.defendant.status}`)}</Badge>
+                  </>
+                ) : (
+                  '—'
+                ),
+            },
+            { key: 'stage', header: t('cases.stage'), cell: (item) => t(`cases.stages.${item.stage}`) },
+            { key: 'detainedUntil', header: t('cases.detainedUntil'), cell: (item) => (item.detainedUntil ? format.day(item.detainedUntil) : '—') },
+            {
+              key: 'visibility',
+              header: t('cases.visibility'),
+              cell: (item) => (item.isPublic ? <Badge color="green">{t('cases.public')}</Badge> : <Badge color="gray">{t('cases.private')}</Badge>),
+            },
+          ]}
+        />
         <LoadMore {...cases} />
       </QueryState>
       <Modal opened={creating} onClose={close} title={t('cases.new')} size="xl">

@@ -1,51 +1,47 @@
-import { FormActions } from '../../shared/FormActions';
-import { Alert, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Card, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../shared/format';
-import { createCustodyEventRequest, custodyEventKinds } from '@habeas/contracts';
-import type { CustodyEvent, Facility, Page } from '@habeas/contracts';
+import { can, createCustodyEventRequest, custodyEventKinds, type CreateCustodyEventRequest } from '@habeas/contracts';
 import { useCurrentUser } from '../../app/session';
-import { can } from '@habeas/contracts';
-import { api } from '../../shared/api';
+import { DataTable } from '../../shared/DataTable';
+import { FormActions } from '../../shared/FormActions';
+import { localToIso, useFormat } from '../../shared/format';
+import { showServerErrors, useContractForm } from '../../shared/form';
+import { HorizontalScroll } from '../../shared/HorizontalScroll';
 import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
-import { usePaged } from '../../shared/usePaged';
-import { apiErrors, localToIso, schemaErrors } from './form-errors';
-import { useInvalidateCase } from './hooks';
-import { HorizontalScroll } from '../../shared/HorizontalScroll';
+import { useCreateCustodyEvent, useCustodyEvents, useFacilities } from './hooks';
+
+interface CustodyValues {
+  kind: string;
+  occurredAt: string;
+  facilityId: string | null;
+  detainedUntil: string;
+  notes: string;
+}
+
+const custodyRequest = (v: CustodyValues) => ({
+  kind: v.kind,
+  occurredAt: v.occurredAt ? localToIso(v.occurredAt) : undefined,
+  facilityId: v.facilityId,
+  detainedUntil: v.detainedUntil || null,
+  notes: v.notes,
+});
 
 function NewCustodyEventForm(props: { caseId: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const invalidate = useInvalidateCase(props.caseId);
-  const facilities = useQuery({ queryKey: ['facilities'], queryFn: () => api<Page<Facility>>('/api/facilities') });
-  const [values, setValues] = useState({ kind: 'transferred', occurredAt: '', facilityId: null as string | null, detainedUntil: '', notes: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const create = useMutation({
-    mutationFn: (body: unknown) => api<CustodyEvent>(`/api/cases/${props.caseId}/custody-events`, { method: 'POST', body }),
-    onSuccess: async () => {
-      await invalidate();
-      props.onDone();
-    },
-    onError: (error) => setErrors(apiErrors(error)),
+  const facilities = useFacilities();
+  const create = useCreateCustodyEvent(props.caseId);
+  const form = useContractForm({
+    initialValues: { kind: 'transferred', occurredAt: '', facilityId: null, detainedUntil: '', notes: '' } as CustodyValues,
+    schema: createCustodyEventRequest,
+    toRequest: custodyRequest,
   });
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const body = {
-      kind: values.kind,
-      occurredAt: localToIso(values.occurredAt),
-      facilityId: values.facilityId,
-      detainedUntil: values.detainedUntil || null,
-      notes: values.notes,
-    };
-    const found = schemaErrors(createCustodyEventRequest.safeParse(body));
-    if (!values.occurredAt) found.occurredAt = t('cases.required');
-    setErrors(found);
-    if (Object.keys(found).length === 0) create.mutate(body);
-  };
+  const errors = form.errors as Record<string, string | undefined>;
+  const submit = form.onSubmit((values) =>
+    create.mutate(custodyRequest(values) as CreateCustodyEventRequest, { onSuccess: props.onDone, onError: (error) => showServerErrors(form, error) }),
+  );
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
@@ -53,34 +49,19 @@ function NewCustodyEventForm(props: { caseId: string; onDone: () => void }) {
         <Select
           label={t('cases.custody.kind')}
           data={custodyEventKinds.map((value) => ({ value, label: t(`cases.custody.kinds.${value}`) }))}
-          value={values.kind}
-          onChange={(kind) => setValues({ ...values, kind: kind ?? 'transferred' })}
+          allowDeselect={false}
+          {...form.getInputProps('kind')}
         />
-        <TextInput
-          type="datetime-local"
-          label={t('cases.custody.occurredAt')}
-          required
-          value={values.occurredAt}
-          onChange={(e) => setValues({ ...values, occurredAt: e.currentTarget.value })}
-          error={errors.occurredAt}
-        />
+        <TextInput type="datetime-local" label={t('cases.custody.occurredAt')} required {...form.getInputProps('occurredAt')} />
         <Select
           label={t('cases.custody.facility')}
           clearable
           searchable
           data={(facilities.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))}
-          value={values.facilityId}
-          onChange={(facilityId) => setValues({ ...values, facilityId })}
-          error={errors.facilityId}
+          {...form.getInputProps('facilityId')}
         />
-        <TextInput
-          type="date"
-          label={t('cases.detainedUntil')}
-          value={values.detainedUntil}
-          onChange={(e) => setValues({ ...values, detainedUntil: e.currentTarget.value })}
-          error={errors.detainedUntil}
-        />
-        <Textarea label={t('cases.hearings.notes')} value={values.notes} onChange={(e) => setValues({ ...values, notes: e.currentTarget.value })} />
+        <TextInput type="date" label={t('cases.detainedUntil')} {...form.getInputProps('detainedUntil')} />
+        <Textarea label={t('cases.hearings.notes')} {...form.getInputProps('notes')} />
         <FormActions onCancel={props.onDone} pending={create.isPending} submitLabel="common.create" />
       </Stack>
     </form>
@@ -93,7 +74,7 @@ export function CustodyCard(props: { caseId: string }) {
   const format = useFormat();
   const user = useCurrentUser();
   const [adding, { open, close }] = useDisclosure(false);
-  const events = usePaged<CustodyEvent>(['custody', props.caseId], `/api/cases/${props.caseId}/custody-events`);
+  const events = useCustodyEvents(props.caseId);
   return (
     <Card withBorder>
       <Group justify="space-between" mb="xs">
@@ -106,23 +87,29 @@ export function CustodyCard(props: { caseId: string }) {
       </Group>
       <QueryState isLoading={events.isLoading} error={events.error} isEmpty={events.items.length === 0} empty={t('cases.custody.empty')}>
         <HorizontalScroll label={t('cases.custody.title')} minWidth={560}>
-          <Table>
-            <Table.Tbody>
-              {events.items.map((event) => (
-                <Table.Tr key={event.id}>
-                  <Table.Td>{format.date(event.occurredAt)}</Table.Td>
-                  <Table.Td>{t(`cases.custody.kinds.${event.kind}`)}</Table.Td>
-                  <Table.Td>{event.facilityName ?? ''}</Table.Td>
-                  <Table.Td>{event.detainedUntil ? `${t('cases.detainedUntil')}: ${format.day(event.detainedUntil)}` : ''}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c="dimmed">
-                      {event.notes}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            rows={events.items}
+            rowKey={(event) => event.id}
+            columns={[
+              { key: 'date', header: t('cases.custody.occurredAt'), cell: (event) => format.date(event.occurredAt) },
+              { key: 'kind', header: t('cases.custody.kind'), cell: (event) => t(`cases.custody.kinds.${event.kind}`) },
+              { key: 'facility', header: t('cases.custody.facility'), cell: (event) => event.facilityName ?? '' },
+              {
+                key: 'detainedUntil',
+                header: t('cases.detainedUntil'),
+                cell: (event) => (event.detainedUntil ? format.day(event.detainedUntil) : ''),
+              },
+              {
+                key: 'notes',
+                header: t('cases.hearings.notes'),
+                cell: (event) => (
+                  <Text size="sm" c="dimmed">
+                    {event.notes}
+                  </Text>
+                ),
+              },
+            ]}
+          />
         </HorizontalScroll>
         <LoadMore {...events} />
       </QueryState>

@@ -1,11 +1,55 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseSummary, Deadline, Hearing, UpdateCaseRequest } from '@habeas/contracts';
+import type {
+  AddCaseMemberRequest,
+  CalendarFeed,
+  CaseMember,
+  CaseSummary,
+  CreateCaseRequest,
+  CreateCustodyEventRequest,
+  CreateDeadlineRequest,
+  CreateHearingRequest,
+  CustodyEvent,
+  Deadline,
+  Facility,
+  Hearing,
+  Page,
+  TimelineItem,
+  UpdateCaseRequest,
+  UpdateHearingRequest,
+} from '@habeas/contracts';
 import { api } from '../../shared/api';
+import { usePaged } from '../../shared/usePaged';
 
-export const caseKey = (id: string) => ['case', id] as const;
+const casePath = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
+
+/** Query keys of cases and what hangs off a case; invalidating `all` refreshes every open case. */
+export const caseKeys = {
+  all: ['case'] as const,
+  detail: (id: string) => ['case', id] as const,
+  list: ['cases'] as const,
+  hearings: (caseId: string) => ['hearings', caseId] as const,
+  deadlines: (caseId: string) => ['deadlines', caseId] as const,
+  timeline: (caseId: string) => ['timeline', caseId] as const,
+  custody: (caseId: string) => ['custody', caseId] as const,
+  team: (caseId: string) => ['team', caseId] as const,
+  calendarFeed: ['calendar-feed'] as const,
+  facilities: ['facilities'] as const,
+};
 
 export function useCase(id: string) {
-  return useQuery({ queryKey: caseKey(id), queryFn: () => api<CaseSummary>(`/api/cases/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: caseKeys.detail(id), queryFn: () => api<CaseSummary>(casePath(id)) });
+}
+
+export function useCases(query: { q?: string; stage?: string | null; defendantStatus?: string | null }) {
+  return usePaged<CaseSummary>(caseKeys.list, '/api/cases', query);
+}
+
+/** Creates a case, or changes one when `id` is given. */
+export function useSaveCase(id?: string) {
+  return useMutation({
+    mutationFn: (body: CreateCaseRequest | UpdateCaseRequest) =>
+      id ? api<CaseSummary>(casePath(id), { method: 'PATCH', body }) : api<CaseSummary>('/api/cases', { method: 'POST', body }),
+  });
 }
 
 /** After any change to a case's proceedings, refresh the case, its lists, its timeline and the dashboard. */
@@ -13,40 +57,95 @@ export function useInvalidateCase(id: string) {
   const client = useQueryClient();
   return () =>
     Promise.all(
-      [['case'], ['hearings', id], ['deadlines', id], ['timeline', id], ['custody', id], ['dashboard'], ['cases']].map((queryKey) =>
-        client.invalidateQueries({ queryKey }),
+      [caseKeys.all, caseKeys.hearings(id), caseKeys.deadlines(id), caseKeys.timeline(id), caseKeys.custody(id), ['dashboard'], caseKeys.list].map(
+        (queryKey) => client.invalidateQueries({ queryKey }),
       ),
     );
 }
 
-export function useUpdateCase(id: string) {
-  const invalidate = useInvalidateCase(id);
-  return useMutation({
-    mutationFn: (change: UpdateCaseRequest) => api<CaseSummary>(`/api/cases/${encodeURIComponent(id)}`, { method: 'PATCH', body: change }),
-    onSuccess: invalidate,
-  });
+export function useHearings(caseId: string) {
+  return usePaged<Hearing>(caseKeys.hearings(caseId), `${casePath(caseId)}/hearings`);
 }
 
 export function useHearingMutations(caseId: string) {
   const invalidate = useInvalidateCase(caseId);
-  const base = `/api/cases/${encodeURIComponent(caseId)}/hearings`;
+  const base = `${casePath(caseId)}/hearings`;
   return {
-    create: useMutation({ mutationFn: (body: unknown) => api<Hearing>(base, { method: 'POST', body }), onSuccess: invalidate }),
+    create: useMutation({ mutationFn: (body: CreateHearingRequest) => api<Hearing>(base, { method: 'POST', body }), onSuccess: invalidate }),
     update: useMutation({
-      mutationFn: ({ id, body }: { id: string; body: unknown }) => api<Hearing>(`${base}/${id}`, { method: 'PATCH', body }),
+      mutationFn: ({ id, body }: { id: string; body: UpdateHearingRequest }) => api<Hearing>(`${base}/${id}`, { method: 'PATCH', body }),
       onSuccess: invalidate,
     }),
   };
 }
 
+export function useDeadlines(caseId: string, status: string) {
+  return usePaged<Deadline>(caseKeys.deadlines(caseId), `${casePath(caseId)}/deadlines`, { status });
+}
+
 export function useDeadlineMutations(caseId: string) {
   const invalidate = useInvalidateCase(caseId);
-  const base = `/api/cases/${encodeURIComponent(caseId)}/deadlines`;
+  const base = `${casePath(caseId)}/deadlines`;
   return {
-    create: useMutation({ mutationFn: (body: unknown) => api<Deadline>(base, { method: 'POST', body }), onSuccess: invalidate }),
+    create: useMutation({ mutationFn: (body: CreateDeadlineRequest) => api<Deadline>(base, { method: 'POST', body }), onSuccess: invalidate }),
     update: useMutation({
-      mutationFn: ({ id, body }: { id: string; body: unknown }) => api<Deadline>(`${base}/${id}`, { method: 'PATCH', body }),
+      mutationFn: ({ id, body }: { id: string; body: { done: boolean } }) => api<Deadline>(`${base}/${id}`, { method: 'PATCH', body }),
       onSuccess: invalidate,
+    }),
+  };
+}
+
+export function useTimeline(caseId: string, types: string[]) {
+  return usePaged<TimelineItem>(caseKeys.timeline(caseId), `${casePath(caseId)}/timeline`, { types: types.join(',') || undefined });
+}
+
+export function useCustodyEvents(caseId: string) {
+  return usePaged<CustodyEvent>(caseKeys.custody(caseId), `${casePath(caseId)}/custody-events`);
+}
+
+export function useCreateCustodyEvent(caseId: string) {
+  const invalidate = useInvalidateCase(caseId);
+  return useMutation({
+    mutationFn: (body: CreateCustodyEventRequest) => api<CustodyEvent>(`${casePath(caseId)}/custody-events`, { method: 'POST', body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useFacilities() {
+  return useQuery({ queryKey: caseKeys.facilities, queryFn: () => api<Page<Facility>>('/api/facilities') });
+}
+
+export function useTeam(caseId: string) {
+  return usePaged<CaseMember>(caseKeys.team(caseId), `${casePath(caseId)}/team`);
+}
+
+export function useTeamMutations(caseId: string) {
+  const client = useQueryClient();
+  const refresh = () => client.invalidateQueries({ queryKey: caseKeys.team(caseId) });
+  return {
+    refresh,
+    add: useMutation({
+      mutationFn: (body: AddCaseMemberRequest) => api<CaseMember>(`${casePath(caseId)}/members`, { method: 'POST', body }),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: (member: CaseMember) => api<void>(`${casePath(caseId)}/members/${member.userId}`, { method: 'DELETE' }),
+      onSuccess: refresh,
+    }),
+  };
+}
+
+export function useCalendarFeed() {
+  const client = useQueryClient();
+  return {
+    status: useQuery({ queryKey: caseKeys.calendarFeed, queryFn: () => api<CalendarFeed>('/api/calendar/feed') }),
+    regenerate: useMutation({
+      mutationFn: () => api<CalendarFeed>('/api/calendar/feed', { method: 'POST' }),
+      onSuccess: (feed) => client.setQueryData(caseKeys.calendarFeed, feed),
+    }),
+    revoke: useMutation({
+      mutationFn: () => api<void>('/api/calendar/feed', { method: 'DELETE' }),
+      onSuccess: () => client.invalidateQueries({ queryKey: caseKeys.calendarFeed }),
     }),
   };
 }

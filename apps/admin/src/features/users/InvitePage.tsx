@@ -4,5 +4,5 @@ const texts = { title: 'users.acceptTitle', hint: 'users.acceptHint', submit: 'u
 
 /** The invite link's landing page: the new user chooses a password, then signs in. */
 export function InvitePage() {
-  return <SetPasswordPage endpoint="/api/auth/invites/accept" texts={texts} doneTestId="invite-accepted" />;
+  return <SetPasswordPage link="invite" texts={texts} doneTestId="invite-accepted" />;
 }

@@ -1,36 +1,34 @@
-import { Alert, Button, Card, Checkbox, Group, Modal, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roles, type CreateUserResponse, type MfaPolicy, type Role, type User } from '@habeas/contracts';
+import { createUserRequest, formatDateTime, mfaPolicy, roles, type CreateUserResponse, type Role, type User } from '@habeas/contracts';
 import { RegistryNumberForm } from '../account/RegistryNumberForm';
 import { LinkDialog } from './LinkDialog';
-import { UserRow, type ShownLink } from './UserRow';
+import { ConfirmUserChange, StatusBadge, UserMenu, type PendingChange, type ShownLink } from './UserActions';
 import { useCurrentUser } from '../../app/session';
-import { api, fieldErrors } from '../../shared/api';
+import { DataTable } from '../../shared/DataTable';
+import { showServerErrors, useContractForm } from '../../shared/form';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
-import { usePaged } from '../../shared/usePaged';
+import { useCreateUser, useEndUserSessions, useMfaPolicy, useSaveMfaPolicy, useUsers } from './hooks';
 
+/** The admin's list of users: roles and access changes are confirmed and reported; pending invites can be resent or revoked. */
 export function UsersPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useCurrentUser();
-  const client = useQueryClient();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 300);
   const [inviting, setInviting] = useState(false);
   const [link, setLink] = useState<ShownLink | null>(null);
   const [registryOf, setRegistryOf] = useState<User | null>(null);
-  const users = usePaged<User>(['users'], '/api/users', { q });
-  const refresh = () => client.invalidateQueries({ queryKey: ['users'] });
-  const endSessions = useMutation({
-    mutationFn: (id: string) => api<{ ended: number }>(`/api/users/${id}/sessions/revoke`, { method: 'POST' }),
-    onSuccess: (result) => notifications.show({ color: 'green', message: t('users.sessionsEnded', { count: result.ended }) }),
-  });
+  const [pending, setPending] = useState<PendingChange | null>(null);
+  const users = useUsers(q);
+  const endSessions = useEndUserSessions((ended) => notifications.show({ color: 'green', message: t('users.sessionsEnded', { count: ended }) }));
+  const roleName = (role: Role) => t(`users.roles.${role}`);
 
   return (
     <>
@@ -46,44 +44,94 @@ export function UsersPage() {
       </PageHeader>
       <Stack>
         <QueryState isLoading={users.isLoading} error={users.error} isEmpty={users.items.length === 0} empty={t('users.empty')}>
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover data-testid="users-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('users.name')}</Table.Th>
-                  <Table.Th>{t('users.email')}</Table.Th>
-                  <Table.Th>{t('users.role')}</Table.Th>
-                  <Table.Th>{t('users.status')}</Table.Th>
-                  <Table.Th>{t('users.lastSignIn')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('users.actionsColumn')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.items.map((user) => (
-                  <UserRow
-                    key={user.id}
+          <DataTable
+            testId="users-table"
+            striped
+            highlightOnHover
+            minWidth={760}
+            rows={users.items}
+            rowKey={(user) => user.id}
+            rowProps={(user) => ({ 'data-testid': `user-${user.email}` })}
+            columns={[
+              {
+                key: 'name',
+                header: t('users.name'),
+                cell: (user) => (
+                  <>
+                    {user.name}
+                    {user.role === 'lawyer' && user.advocateRegistryNumber && (
+                      <Text size="xs" c="dimmed">
+                        {t('lawyerProfile.registryNumber')}: {user.advocateRegistryNumber}
+                      </Text>
+                    )}
+                  </>
+                ),
+              },
+              { key: 'email', header: t('users.email'), cell: (user) => user.email },
+              {
+                key: 'role',
+                header: t('users.role'),
+                cell: (user) => (
+                  <Select
+                    aria-label={t('users.roleOf', { name: user.name })}
+                    size="xs"
+                    w={150}
+                    data={roles.map((r) => ({ value: r, label: roleName(r) }))}
+                    value={user.role}
+                    disabled={user.id === me.id}
+                    allowDeselect={false}
+                    onChange={(value) => value && value !== user.role && setPending({ user, kind: 'role', role: value as Role })}
+                  />
+                ),
+              },
+              {
+                key: 'status',
+                header: t('users.status'),
+                cell: (user) => (
+                  <Group gap={4}>
+                    <StatusBadge user={user} />
+                    {user.mfaEnabled && <Badge variant="outline">MFA</Badge>}
+                  </Group>
+                ),
+              },
+              {
+                key: 'lastSignIn',
+                header: t('users.lastSignIn'),
+                cell: (user) =>
+                  user.lastSignInAt ? (
+                    formatDateTime(user.lastSignInAt, i18n.language)
+                  ) : (
+                    <Text span size="sm" c="dimmed">
+                      {user.status === 'invited' ? '—' : t('users.never')}
+                    </Text>
+                  ),
+              },
+              {
+                key: 'actions',
+                header: <VisuallyHidden>{t('users.actionsColumn')}</VisuallyHidden>,
+                cell: (user) => (
+                  <UserMenu
                     user={user}
                     isMe={user.id === me.id}
+                    onPending={setPending}
                     onLink={setLink}
                     onEndSessions={(id) => endSessions.mutate(id)}
                     onRegistry={setRegistryOf}
                   />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                ),
+              },
+            ]}
+          />
           <LoadMore {...users} />
         </QueryState>
         <MfaPolicyCard />
       </Stack>
+      <ConfirmUserChange pending={pending} onClose={() => setPending(null)} />
       <InviteDialog
         opened={inviting}
         onClose={() => setInviting(false)}
         onCreated={(created) => {
           setInviting(false);
-          void refresh();
           if (created.inviteUrl) setLink({ url: created.inviteUrl, title: t('users.inviteLinkTitle'), hint: t('users.inviteLinkHint') });
         }}
       />
@@ -91,12 +139,12 @@ export function UsersPage() {
       <Modal opened={registryOf !== null} onClose={() => setRegistryOf(null)} title={t('lawyerProfile.modalTitle', { name: registryOf?.name })}>
         {registryOf && (
           <RegistryNumberForm
-            path={`/api/users/${registryOf.id}`}
+            userId={registryOf.id}
             value={registryOf.advocateRegistryNumber}
             onCancel={() => setRegistryOf(null)}
             onSaved={() => {
               setRegistryOf(null);
-              void refresh();
+              void users.refetch();
             }}
           />
         )}
@@ -107,36 +155,31 @@ export function UsersPage() {
 
 function InviteDialog(props: { opened: boolean; onClose: () => void; onCreated: (user: CreateUserResponse) => void }) {
   const { t } = useTranslation();
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('lawyer');
-  const create = useMutation({
-    mutationFn: () => api<CreateUserResponse>('/api/users', { method: 'POST', body: { email, name, role } }),
-    onSuccess: (created) => {
-      setEmail('');
-      setName('');
-      props.onCreated(created);
-    },
-  });
-  const errors = fieldErrors(create.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
+  const create = useCreateUser();
+  const form = useContractForm({ initialValues: { name: '', email: '', role: 'lawyer' as Role }, schema: createUserRequest });
+  const errors = form.errors as Record<string, string | undefined>;
+  const submit = form.onSubmit((values) =>
+    create.mutate(values, {
+      onSuccess: (created) => {
+        form.reset();
+        props.onCreated(created);
+      },
+      onError: (error) => showServerErrors(form, error),
+    }),
+  );
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={t('users.invite')}>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput label={t('users.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
-          <TextInput label={t('users.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
+          {errors._ && <Alert color="red">{errors._}</Alert>}
+          <TextInput label={t('users.name')} required {...form.getInputProps('name')} />
+          <TextInput label={t('users.email')} type="email" required {...form.getInputProps('email')} />
           <Select
             label={t('users.role')}
             data={roles.map((r) => ({ value: r, label: t(`users.roles.${r}`) }))}
-            value={role}
             allowDeselect={false}
-            onChange={(value) => value && setRole(value as Role)}
+            {...form.getInputProps('role')}
           />
-          {create.error && !Object.keys(errors).length && <Alert color="red">{create.error.message}</Alert>}
           <Button type="submit" loading={create.isPending}>
             {t('users.createInvite')}
           </Button>
@@ -148,20 +191,26 @@ function InviteDialog(props: { opened: boolean; onClose: () => void; onCreated: 
 
 function MfaPolicyCard() {
   const { t } = useTranslation();
-  const policy = useQuery({ queryKey: ['settings', 'mfa'], queryFn: () => api<MfaPolicy>('/api/settings/mfa') });
-  const [selected, setSelected] = useState<string[]>([]);
+  const policy = useMfaPolicy();
+  const save = useSaveMfaPolicy();
+  const form = useContractForm({ initialValues: { requiredRoles: [] as string[] }, schema: mfaPolicy });
+  const errors = form.errors as Record<string, string | undefined>;
+  // The saved policy fills the form whenever it (re)loads.
   useEffect(() => {
-    if (policy.data) setSelected(policy.data.requiredRoles);
+    if (policy.data) form.setValues({ requiredRoles: policy.data.requiredRoles });
   }, [policy.data]);
-  const save = useMutation({
-    mutationFn: () => api<MfaPolicy>('/api/settings/mfa', { method: 'PUT', body: { requiredRoles: selected } }),
-    onSuccess: () => {
-      void policy.refetch();
-      notifications.show({ color: 'green', message: t('users.mfaPolicySaved') });
-    },
-  });
+
+  const submit = form.onSubmit((values) =>
+    save.mutate(
+      { requiredRoles: values.requiredRoles as Role[] },
+      {
+        onSuccess: () => notifications.show({ color: 'green', message: t('users.mfaPolicySaved') }),
+        onError: (error) => showServerErrors(form, error),
+      },
+    ),
+  );
   return (
-    <Card withBorder>
+    <Card withBorder component="form" onSubmit={submit} noValidate>
       <Title order={2} size="h4">
         {t('users.mfaPolicy')}
       </Title>
@@ -169,19 +218,19 @@ function MfaPolicyCard() {
         {t('users.mfaPolicyHint')}
       </Text>
       <QueryState isLoading={policy.isLoading} error={policy.error}>
-        <Checkbox.Group value={selected} onChange={setSelected}>
+        <Checkbox.Group {...form.getInputProps('requiredRoles')}>
           <Group>
             {roles.map((r) => (
               <Checkbox key={r} value={r} label={t(`users.roles.${r}`)} />
             ))}
           </Group>
         </Checkbox.Group>
-        {save.error && (
+        {errors._ && (
           <Alert color="red" mt="sm">
-            {save.error.message}
+            {errors._}
           </Alert>
         )}
-        <Button mt="md" variant="light" onClick={() => save.mutate()} loading={save.isPending}>
+        <Button type="submit" mt="md" variant="light" loading={save.isPending}>
           {t('common.save')}
         </Button>
       </QueryState>

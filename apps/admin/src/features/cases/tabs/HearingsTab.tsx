@@ -1,53 +1,60 @@
 import { FormActions } from '../../../shared/FormActions';
-import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appealableDecisions, createHearingRequest, hearingKinds, updateHearingRequest } from '@habeas/contracts';
-import type { Hearing } from '@habeas/contracts';
+import type { CreateHearingRequest, Hearing, UpdateHearingRequest } from '@habeas/contracts';
 import { useCurrentUser } from '../../../app/session';
 import { can } from '@habeas/contracts';
 import { LoadMore } from '../../../shared/LoadMore';
 import { QueryState } from '../../../shared/QueryState';
-import { usePaged } from '../../../shared/usePaged';
+import { DataTable } from '../../../shared/DataTable';
+import { showServerErrors, useContractForm } from '../../../shared/form';
 import { notifications } from '@mantine/notifications';
 import { zonedLocalToIso } from '@habeas/contracts';
 import { useFormat, zoneLabel } from '../../../shared/format';
-import { apiErrors, schemaErrors } from '../form-errors';
-import { useHearingMutations } from '../hooks';
+import { useHearingMutations, useHearings } from '../hooks';
 
 /** Russian courts sit in Moscow time unless the case says otherwise; the form takes times as the court states them. */
 const COURT_ZONE = 'Europe/Moscow';
 
+interface HearingValues {
+  scheduledAt: string;
+  kind: string;
+  court: string;
+  courtroom: string;
+  notes: string;
+}
+
+const hearingRequest = (v: HearingValues) => ({
+  scheduledAt: v.scheduledAt ? zonedLocalToIso(v.scheduledAt, COURT_ZONE) : undefined,
+  timeZone: COURT_ZONE,
+  kind: v.kind,
+  ...(v.court ? { court: v.court } : {}),
+  ...(v.courtroom ? { courtroom: v.courtroom } : {}),
+  ...(v.notes ? { notes: v.notes } : {}),
+});
+
 function NewHearingForm(props: { caseId: string; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const { create } = useHearingMutations(props.caseId);
-  const [values, setValues] = useState({ scheduledAt: '', kind: 'trial_session', court: '', courtroom: '', notes: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const body = {
-      scheduledAt: zonedLocalToIso(values.scheduledAt, COURT_ZONE),
-      timeZone: COURT_ZONE,
-      kind: values.kind,
-      ...(values.court ? { court: values.court } : {}),
-      ...(values.courtroom ? { courtroom: values.courtroom } : {}),
-      ...(values.notes ? { notes: values.notes } : {}),
-    };
-    const found = schemaErrors(createHearingRequest.safeParse(body));
-    if (!values.scheduledAt) found.scheduledAt = t('cases.required');
-    setErrors(found);
-    if (Object.keys(found).length === 0) {
-      create.mutate(body, {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('courtTime.hearingSaved') });
-          props.onDone();
-        },
-        onError: (error) => setErrors(apiErrors(error)),
-      });
-    }
-  };
+  const form = useContractForm({
+    initialValues: { scheduledAt: '', kind: 'trial_session', court: '', courtroom: '', notes: '' } as HearingValues,
+    schema: createHearingRequest,
+    toRequest: hearingRequest,
+  });
+  const errors = form.errors as Record<string, string | undefined>;
+  const submit = form.onSubmit((values) =>
+    create.mutate(hearingRequest(values) as CreateHearingRequest, {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: t('courtTime.hearingSaved') });
+        props.onDone();
+      },
+      onError: (error) => showServerErrors(form, error),
+    }),
+  );
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
@@ -57,71 +64,62 @@ function NewHearingForm(props: { caseId: string; onDone: () => void }) {
           label={t('courtTime.enterInCourtTime', { zone: zoneLabel(COURT_ZONE, i18n.language) })}
           description={t('courtTime.enterHint')}
           required
-          value={values.scheduledAt}
-          onChange={(e) => setValues({ ...values, scheduledAt: e.currentTarget.value })}
-          error={errors.scheduledAt}
+          {...form.getInputProps('scheduledAt')}
         />
         <Select
           label={t('cases.hearings.kind')}
           data={hearingKinds.map((value) => ({ value, label: t(`cases.hearings.kinds.${value}`) }))}
-          value={values.kind}
-          onChange={(kind) => setValues({ ...values, kind: kind ?? 'trial_session' })}
-          error={errors.kind}
+          allowDeselect={false}
+          {...form.getInputProps('kind')}
         />
-        <TextInput
-          label={t('cases.court')}
-          value={values.court}
-          onChange={(e) => setValues({ ...values, court: e.currentTarget.value })}
-          error={errors.court}
-        />
-        <TextInput
-          label={t('cases.hearings.courtroom')}
-          value={values.courtroom}
-          onChange={(e) => setValues({ ...values, courtroom: e.currentTarget.value })}
-        />
-        <Textarea label={t('cases.hearings.notes')} value={values.notes} onChange={(e) => setValues({ ...values, notes: e.currentTarget.value })} />
+        <TextInput label={t('cases.court')} {...form.getInputProps('court')} />
+        <TextInput label={t('cases.hearings.courtroom')} {...form.getInputProps('courtroom')} />
+        <Textarea label={t('cases.hearings.notes')} {...form.getInputProps('notes')} />
         <FormActions onCancel={props.onDone} pending={create.isPending} submitLabel="common.create" />
       </Stack>
     </form>
   );
 }
 
+interface OutcomeValues {
+  outcome: string;
+  decision: string | null;
+}
+
+const outcomeRequest = (v: OutcomeValues) => ({ outcome: v.outcome.trim() || null, decision: v.decision });
+
 function OutcomeForm(props: { caseId: string; hearing: Hearing; onDone: () => void }) {
   const { t } = useTranslation();
   const { update } = useHearingMutations(props.caseId);
-  const [outcome, setOutcome] = useState(props.hearing.outcome ?? '');
-  const [decision, setDecision] = useState<string | null>(props.hearing.decision);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const body = { outcome: outcome.trim() || null, decision };
-    const found = schemaErrors(updateHearingRequest.safeParse(body));
-    setErrors(found);
-    if (Object.keys(found).length === 0) {
-      update.mutate(
-        { id: props.hearing.id, body },
-        {
-          onSuccess: () => {
-            notifications.show({ color: 'green', message: t('courtTime.outcomeSaved') });
-            props.onDone();
-          },
-          onError: (error) => setErrors(apiErrors(error)),
+  const form = useContractForm({
+    initialValues: { outcome: props.hearing.outcome ?? '', decision: props.hearing.decision } as OutcomeValues,
+    schema: updateHearingRequest,
+    toRequest: outcomeRequest,
+  });
+  const errors = form.errors as Record<string, string | undefined>;
+  const submit = form.onSubmit((values) =>
+    update.mutate(
+      { id: props.hearing.id, body: outcomeRequest(values) as UpdateHearingRequest },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('courtTime.outcomeSaved') });
+          props.onDone();
         },
-      );
-    }
-  };
+        onError: (error) => showServerErrors(form, error),
+      },
+    ),
+  );
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
         {errors._ && <Alert color="red">{errors._}</Alert>}
-        <Textarea label={t('cases.hearings.outcome')} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)} error={errors.outcome} />
+        <Textarea label={t('cases.hearings.outcome')} {...form.getInputProps('outcome')} />
         <Select
           label={t('cases.hearings.decision')}
           description={t('cases.hearings.decisionHint')}
           clearable
           data={appealableDecisions.map((value) => ({ value, label: t(`cases.hearings.decisions.${value}`) }))}
-          value={decision}
-          onChange={setDecision}
+          {...form.getInputProps('decision')}
         />
         <FormActions onCancel={props.onDone} pending={update.isPending} />
       </Stack>
@@ -152,7 +150,7 @@ export function HearingsTab(props: { caseId: string }) {
   const canWrite = can(user, 'cases:write');
   const [creating, { open, close }] = useDisclosure(false);
   const [recording, setRecording] = useState<Hearing | null>(null);
-  const hearings = usePaged<Hearing>(['hearings', props.caseId], `/api/cases/${encodeURIComponent(props.caseId)}/hearings`);
+  const hearings = useHearings(props.caseId);
   return (
     <>
       {canWrite && (
@@ -163,45 +161,49 @@ export function HearingsTab(props: { caseId: string }) {
         </Group>
       )}
       <QueryState isLoading={hearings.isLoading} error={hearings.error} isEmpty={hearings.items.length === 0} empty={t('cases.hearings.empty')}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('cases.hearings.scheduledAt')}</Table.Th>
-              <Table.Th>{t('cases.hearings.kind')}</Table.Th>
-              <Table.Th>{t('cases.court')}</Table.Th>
-              <Table.Th>{t('cases.hearings.outcome')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {hearings.items.map((hearing) => (
-              <Table.Tr key={hearing.id}>
-                <Table.Td>
-                  <CourtTime hearing={hearing} />
-                </Table.Td>
-                <Table.Td>
+        <DataTable
+          striped
+          rows={hearings.items}
+          rowKey={(hearing) => hearing.id}
+          columns={[
+            { key: 'scheduledAt', header: t('cases.hearings.scheduledAt'), cell: (hearing) => <CourtTime hearing={hearing} /> },
+            {
+              key: 'kind',
+              header: t('cases.hearings.kind'),
+              cell: (hearing) => (
+                <>
                   {t(`cases.hearings.kinds.${hearing.kind}`)}
                   {hearing.notes && (
                     <Text size="xs" c="dimmed" data-testid="hearing-notes">
                       {hearing.notes}
                     </Text>
                   )}
-                </Table.Td>
-                <Table.Td>{[hearing.court, hearing.courtroom].filter(Boolean).join(', ')}</Table.Td>
-                <Table.Td>
+                </>
+              ),
+            },
+            { key: 'court', header: t('cases.court'), cell: (hearing) => [hearing.court, hearing.courtroom].filter(Boolean).join(', ') },
+            {
+              key: 'outcome',
+              header: t('cases.hearings.outcome'),
+              cell: (hearing) => (
+                <>
                   {hearing.outcome ?? '—'} {hearing.decision && <Badge variant="light">{t(`cases.hearings.decisions.${hearing.decision}`)}</Badge>}
-                </Table.Td>
-                <Table.Td>
-                  {canWrite && hearing.outcome === null && (
-                    <Button size="xs" variant="subtle" onClick={() => setRecording(hearing)}>
-                      {t('cases.hearings.recordOutcome')}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                </>
+              ),
+            },
+            {
+              key: 'actions',
+              header: null,
+              cell: (hearing) =>
+                canWrite &&
+                hearing.outcome === null && (
+                  <Button size="xs" variant="subtle" onClick={() => setRecording(hearing)}>
+                    {t('cases.hearings.recordOutcome')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
         <LoadMore {...hearings} />
       </QueryState>
       <Modal opened={creating} onClose={close} title={t('cases.hearings.add')}>

@@ -1,12 +1,11 @@
 import { Badge, Group, MultiSelect, Text, Timeline } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TimelineItem } from '@habeas/contracts';
 import { useEventText } from '../../../shared/eventText';
 import { useFormat } from '../../../shared/format';
 import { LoadMore } from '../../../shared/LoadMore';
 import { QueryState } from '../../../shared/QueryState';
-import { usePaged } from '../../../shared/usePaged';
+import { useTimeline } from '../hooks';
 
 const shownTypes = ['hearing', 'deadline', 'custody', 'filing', 'medical_incident', 'money'] as const;
 
@@ -15,9 +14,7 @@ export function TimelineTab(props: { caseId: string }) {
   const format = useFormat();
   const eventText = useEventText();
   const [types, setTypes] = useState<string[]>([]);
-  const items = usePaged<TimelineItem>(['timeline', props.caseId], `/api/cases/${encodeURIComponent(props.caseId)}/timeline`, {
-    types: types.join(',') || undefined,
-  });
+  const items = useTimeline(props.caseId, types);
   return (
     <>
       <Group mb="md">
