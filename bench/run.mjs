@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { build } from '../scripts/lib.mjs';
+import { build, SERVER_NODE_FLAGS } from '../scripts/lib.mjs';
 import { endpoints as allEndpoints } from './endpoints.mjs';
 import { frontEnd } from './frontend.mjs';
 import { growthTable, measure, table } from './measure.mjs';
@@ -88,7 +88,7 @@ async function peakRss(pid, during) {
 
 function startApp(env, port, extra = {}) {
   const log = openSync(join(work, `app-${port}.log`), 'a');
-  return pinned(0, process.execPath, [...(extra.nodeArgs ?? []), 'dist/apps/api/src/main.js'], {
+  return pinned(0, process.execPath, [...SERVER_NODE_FLAGS, ...(extra.nodeArgs ?? []), 'dist/apps/api/src/main.js'], {
     cwd: root,
     env: { ...env, PORT: String(port), ...extra.env },
     stdio: ['ignore', log, log],
@@ -129,7 +129,9 @@ async function benchShape(shapeName, databaseUrl, env, client) {
   // BENCH_PROFILE=1 writes a CPU profile of the measured app to bench/.work/profiles (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(work, 'profiles')}`] : [];
   const memoryFile = join(work, `memory-${shapeName}.jsonl`);
-  const app = startApp(shapeEnv, 3901, { nodeArgs: [...profile, '--require', './bench/memory-probe.cjs'], env: { BENCH_MEMORY_FILE: memoryFile } });
+  // BENCH_NODE_FLAGS tries other V8 flags on the measured app (e.g. another heap size) after the ones it ships with.
+  const nodeFlags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const app = startApp(shapeEnv, 3901, { nodeArgs: [...nodeFlags, ...profile, '--require', './bench/memory-probe.cjs'], env: { BENCH_MEMORY_FILE: memoryFile } });
   const ctx = { db: client };
   const results = [];
   let cookies = {};
@@ -191,7 +193,7 @@ function memoryBreakdown(file, results) {
   }
   if (samples.length === 0) return null;
   const peak = samples.reduce((a, b) => (b.rss > a.rss ? b : a));
-  const during = results.find((row) => row.window[0] <= peak.at && peak.at <= row.window[1])?.name ?? 'start-up or the front end';
+  const during = results.findLast((row) => row.window[0] <= peak.at)?.name ?? 'start-up';
   const perEndpoint = results.map((row) => {
     const inside = samples.filter((m) => row.window[0] <= m.at && m.at <= row.window[1]);
     return { name: row.name, rss: Math.max(0, ...inside.map((m) => m.rss)), heapUsed: Math.max(0, ...inside.map((m) => m.heapUsed)) };

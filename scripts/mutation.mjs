@@ -3,6 +3,8 @@
 // runs the focused test files once per mutant. Prints the mutation score per file and writes docs/mutation-score.md.
 //   node scripts/mutation.mjs [substring …]   only the targets whose file matches
 //   HABEAS_MUTATION_SLOW=1                     also the targets whose tests run against PostgreSQL (minutes per mutant)
+//   HABEAS_MUTATION_CONCURRENCY=N              mutants tested at once (default 1). Safe in place: every mutant is in the
+//                                              instrumented file once and is switched on by an environment variable.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,16 +38,17 @@ const targets = [
   {
     area: 'Stripe events',
     file: `${api}/donations/stripe-events.service.js`,
-    tests: [`${api}/donations/stripe-events.service.spec.js`],
+    tests: [`${api}/donations/stripe-events.service.spec.js`, `${api}/donations/stripe-events-reconcile.spec.js`],
     database: true,
   },
   {
     area: 'Stripe event effects',
     file: `${api}/donations/stripe-event-effects.js`,
-    tests: [`${api}/donations/stripe-events.service.spec.js`],
+    tests: [`${api}/donations/stripe-event-effects.spec.js`, `${api}/donations/stripe-events.service.spec.js`],
     database: true,
   },
-  { area: 'ledger', file: `${api}/donations/money-ledger.service.js`, tests: [`${api}/donations/money-ledger.service.spec.js`], database: true },
+  { area: 'ledger (rules)', file: `${api}/donations/money-ledger.service.js`, tests: [`${api}/donations/money-ledger.service.spec.js`], database: true },
+  { area: 'ledger (SQL)', file: `${api}/donations/money-ledger.repository.js`, tests: [`${api}/donations/money-ledger.service.spec.js`], database: true },
 ];
 
 function run(command, args, env = {}) {
@@ -121,14 +124,16 @@ try {
       inPlace: true,
       // Mutants live in compiled JavaScript: no file needs its type checks turned off (the default would touch every src/test file).
       disableTypeChecks: false,
-      concurrency: 1,
+      concurrency: Math.max(1, Number(process.env.HABEAS_MUTATION_CONCURRENCY) || 1),
       timeoutMS: target.slow ? 600_000 : target.database ? 60_000 : 30_000,
       reporters: ['clear-text'],
       clearTextReporter: { allowColor: false, logTests: false },
       logLevel: 'warn',
     });
     if (database) Object.assign(process.env, database.env);
+    const started = Date.now();
     const results = await stryker.runMutationTest();
+    const seconds = Math.round((Date.now() - started) / 1000);
     const count = (...statuses) => results.filter((r) => statuses.includes(r.status)).length;
     const detected = count('Killed', 'Timeout');
     const undetected = count('Survived', 'NoCoverage');
@@ -136,7 +141,7 @@ try {
     const survivors = results
       .filter((r) => r.status === 'Survived')
       .map((r) => `line ${r.location.start.line}: ${r.mutatorName} → \`${(r.replacement ?? '').slice(0, 60)}\``);
-    rows.push({ ...target, score, detected, undetected, survivors, note: '' });
+    rows.push({ ...target, score, detected, undetected, survivors, seconds, note: '' });
   }
 } finally {
   await database?.stop();
@@ -150,7 +155,9 @@ const recorded = existsSync(join(root, 'docs/mutation-score.md')) ? readFileSync
 const runAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
 const previousRows = recorded
   .split('\n')
-  .filter((line) => line.startsWith('| ') && !line.startsWith('| area') && !rows.some((row) => line.includes(`\`${row.file}\``)));
+  .filter((line) => line.startsWith('| ') && !line.startsWith('| area') && !rows.some((row) => line.includes(`\`${row.file}\``)))
+  // Rows recorded before the duration column had one cell fewer.
+  .map((line) => (line.split(' | ').length === 6 ? line.replace(/ \|$/, ' | — |') : line));
 // Hand-written explanations of survivors live under this heading at the end of the file and are kept as they are.
 const NOTES = '## Survivors explained';
 const notes = recorded.includes(`\n${NOTES}\n`) ? recorded.slice(recorded.indexOf(`\n${NOTES}\n`) + 1).trimEnd() : '';
@@ -167,12 +174,12 @@ const lines = [
   'Case access, the ledger and Stripe events run their specs against a cloned PostgreSQL template (started by the script),',
   'without starting the app; the API tests (donations.e2e, stripe-shapes.e2e, access-matrix.e2e) cover the same code end to end.',
   '',
-  '| area | file | tests | score | killed / survived | run (UTC) |',
-  '|---|---|---|---|---|---|',
+  '| area | file | tests | score | killed / survived | run (UTC) | took |',
+  '|---|---|---|---|---|---|---|',
   ...previousRows,
   ...rows.map(
     (row) =>
-      `| ${row.area} | \`${row.file}\` | ${row.tests.map((t) => `\`${t.split('/').pop()}\``).join(', ')} | ${row.score === null ? row.note : `${row.score.toFixed(1)} %`} | ${row.score === null ? '' : `${row.detected} / ${row.undetected}`} | ${runAt} |`,
+      `| ${row.area} | \`${row.file}\` | ${row.tests.map((t) => `\`${t.split('/').pop()}\``).join(', ')} | ${row.score === null ? row.note : `${row.score.toFixed(1)} %`} | ${row.score === null ? '' : `${row.detected} / ${row.undetected}`} | ${runAt} | ${row.seconds === undefined ? '' : `${Math.floor(row.seconds / 60)} min ${row.seconds % 60} s`} |`,
   ),
   '',
   ...previousSurvivors.flatMap((part) => [part, '']),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -72,7 +72,12 @@ describe('a production install, as docker/Dockerfile makes it', () => {
   });
 
   it("starts with the image's command and serves the API and the admin", async () => {
-    const server = await spawnApp(env, { cwd: app, main: join(app, 'dist/apps/api/src/main.js') });
+    // The image's CMD, read from the Dockerfile: the same flags `npm start` and the bench give the server.
+    const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(join(repositoryRoot, 'docker/Dockerfile'), 'utf8'))?.[1];
+    const [command, ...args] = JSON.parse(cmd ?? '[]') as string[];
+    const { SERVER_NODE_FLAGS } = (await import(join(repositoryRoot, 'scripts/lib.mjs'))) as { SERVER_NODE_FLAGS: string[] };
+    assert.deepEqual([command, ...args], ['node', ...SERVER_NODE_FLAGS, 'dist/apps/api/src/main.js']);
+    const server = await spawnApp(env, { cwd: app, main: join(app, args.at(-1)!), nodeArgs: args.slice(0, -1) });
     running.push(server);
     await waitUntilReady(server);
     const page = await fetch(`${server.baseUrl}/`);

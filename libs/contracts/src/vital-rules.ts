@@ -59,7 +59,8 @@ function readingFindings(reading: VitalReading, conditions: readonly KnownCondit
   if (pulse !== undefined) {
     const heart = has('heart_disease');
     if (pulse >= 150 || pulse < 40) add(pulse >= 150 ? 'tachycardia' : 'bradycardia', 'critical', pulse);
-    else if (pulse >= 120 || (heart && pulse >= 110)) add('tachycardia', 'high', pulse);
+    // With heart disease every tachycardia from 100 is already high (the last line).
+    else if (pulse >= 120) add('tachycardia', 'high', pulse);
     else if (pulse < 50) add('bradycardia', heart ? 'high' : 'moderate', pulse);
     else if (pulse >= 100) add('tachycardia', heart ? 'high' : 'moderate', pulse);
   }

@@ -1,34 +1,26 @@
 import { useEffect, useState } from 'react';
 import type { PublicBankTransfer } from '@habeas/contracts';
 import { CopyField } from './CopyField';
+import { bankQrPngUrl, loadBankTransfer, pledgeBankTransfer } from './hooks';
 import { formatMoney, type DonateLanguage, type Strings } from './strings';
 
 type Loaded = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; transfer: PublicBankTransfer };
-
-const api = (slug: string) => `/api/public/campaigns/${encodeURIComponent(slug)}/bank-transfer`;
 
 /** Details, QR and purpose for a transfer of `amountMinor` kopecks (or no amount); a donor may ask for a receipt code. */
 export function BankTransferPanel({ slug, amountMinor, s, lang }: { slug: string; amountMinor: number | null; s: Strings; lang: DonateLanguage }) {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [pledged, setPledged] = useState<PublicBankTransfer | null>(null);
-  const query = amountMinor ? `?amountMinor=${amountMinor}` : '';
 
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(() => {
-      fetch(`${api(slug)}${query}`, { headers: { accept: 'application/json' } })
-        .then(async (response) => {
-          if (cancelled) return;
-          if (!response.ok) return setLoaded({ kind: 'error' });
-          setLoaded({ kind: 'ready', transfer: (await response.json()) as PublicBankTransfer });
-        })
-        .catch(() => !cancelled && setLoaded({ kind: 'error' }));
+      void loadBankTransfer(slug, amountMinor).then((transfer) => !cancelled && setLoaded(transfer ? { kind: 'ready', transfer } : { kind: 'error' }));
     }, 250);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [slug, query]);
+  }, [slug, amountMinor]);
 
   useEffect(() => setPledged(null), [amountMinor]);
 
@@ -36,7 +28,7 @@ export function BankTransferPanel({ slug, amountMinor, s, lang }: { slug: string
   if (loaded.kind === 'error') return <p role="alert">{s.bankError}</p>;
   const transfer = pledged ?? loaded.transfer;
   const qrSrc = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(transfer.qrSvg)}`;
-  const pngHref = pledged ? qrSrc : `${api(slug)}/qr.png${query}`;
+  const pngHref = pledged ? qrSrc : bankQrPngUrl(slug, amountMinor);
   return (
     <section className="donate__bank" aria-labelledby="bank-title" data-testid="bank-transfer">
       <h3 id="bank-title">{s.bankTitle}</h3>
@@ -89,14 +81,7 @@ function ReceiptPledge({
     setError(null);
     setBusy(true);
     try {
-      const response = await fetch(`${api(slug)}/pledges`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ amountMinor, email }),
-      });
-      const body = (await response.json()) as PublicBankTransfer & { message?: string };
-      if (!response.ok) throw new Error(body.message ?? String(response.status));
-      onPledged(body);
+      onPledged(await pledgeBankTransfer(slug, { amountMinor, email }));
     } catch (caught) {
       setError((caught as Error).message);
     } finally {

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { PublicCampaign } from '@habeas/contracts';
 import { amountProblem, limitsText, parseAmount, type AmountLimits } from './amount';
 import { BankTransferPanel } from './BankTransferPanel';
+import { startCheckout } from './hooks';
 import { formatMoney, type DonateLanguage, type Strings } from './strings';
 
 const RUB_PRESETS = [50000, 100000, 300000, 500000];
@@ -60,23 +61,17 @@ export function DonateForm({ campaign, s, lang, slug }: { campaign: PublicCampai
     if (problem || method !== 'card') return;
     setBusy(true);
     try {
-      const response = await fetch(`/api/public/campaigns/${encodeURIComponent(slug)}/checkout`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          amountMinor,
-          currency,
-          interval: monthly ? 'month' : undefined,
-          anonymous: !showName,
-          name: name || undefined,
-          email: email || undefined,
-          message: message || undefined,
-          language: lang,
-        }),
+      const url = await startCheckout(slug, {
+        amountMinor,
+        currency,
+        interval: monthly ? 'month' : undefined,
+        anonymous: !showName,
+        name: name || undefined,
+        email: email || undefined,
+        message: message || undefined,
+        language: lang,
       });
-      const body = (await response.json()) as { url?: string; message?: string };
-      if (!response.ok || !body.url) throw new Error(body.message ?? String(response.status));
-      location.assign(body.url);
+      location.assign(url);
     } catch (caught) {
       setError(`${s.failed} ${(caught as Error).message}`);
       setBusy(false);

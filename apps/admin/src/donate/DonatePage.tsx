@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { PublicCampaign as Campaign } from '@habeas/contracts';
 import { CampaignProgress, OtherWays, Spending, Summary, summaryOf, Supporters, titleOf } from './CampaignFacts';
 import { DonateForm } from './DonateForm';
+import { loadCampaign } from './hooks';
 import { LanguageSwitch } from './LanguageSwitch';
 import { initialLanguage, strings, type DonateLanguage } from './strings';
 
@@ -26,14 +27,7 @@ export function DonatePage() {
 
   useEffect(() => {
     let cancelled = false;
-    fetch(`/api/public/campaigns/${encodeURIComponent(slug)}`)
-      .then(async (response) => {
-        if (cancelled) return;
-        if (response.status === 404) return setState({ kind: 'not-found' });
-        if (!response.ok) return setState({ kind: 'error' });
-        setState({ kind: 'ready', campaign: (await response.json()) as Campaign });
-      })
-      .catch(() => !cancelled && setState({ kind: 'error' }));
+    void loadCampaign(slug).then((loaded) => !cancelled && setState(loaded));
     return () => {
       cancelled = true;
     };

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DonorGift, DonorGifts, DonorLanguage } from '@habeas/contracts';
 import { LanguageSwitch } from '../donate/LanguageSwitch';
 import { GiftCard } from './GiftCard';
+import { loadGifts } from './hooks';
 import { donorStrings } from './strings';
 
 type State = { kind: 'loading' } | { kind: 'not-found' } | { kind: 'error' } | { kind: 'ready'; data: DonorGifts };
@@ -26,14 +27,7 @@ export function DonorPage() {
 
   useEffect(() => {
     let cancelled = false;
-    fetch(`/api/public/donor-links/${encodeURIComponent(token)}${lang ? `?language=${lang}` : ''}`, { headers: { accept: 'application/json' } })
-      .then(async (response) => {
-        if (cancelled) return;
-        if (response.status === 404) return setState({ kind: 'not-found' });
-        if (!response.ok) return setState({ kind: 'error' });
-        setState({ kind: 'ready', data: (await response.json()) as DonorGifts });
-      })
-      .catch(() => !cancelled && setState({ kind: 'error' }));
+    void loadGifts(token, lang).then((loaded) => !cancelled && setState(loaded));
     return () => {
       cancelled = true;
     };

@@ -2,21 +2,11 @@ import { useState, type FormEvent } from 'react';
 import type { DonorGift, DonorLanguage } from '@habeas/contracts';
 import { parseAmount } from '../donate/amount';
 import { formatMoney } from '../donate/strings';
+import { cancelGift, changeGiftAmount, receiptUrl } from './hooks';
 import type { DonorStrings } from './strings';
 
 const formatDay = (iso: string, lang: DonorLanguage) =>
   new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
-
-async function send(path: string, method: string, body?: unknown): Promise<DonorGift> {
-  const response = await fetch(path, {
-    method,
-    headers: body ? { 'content-type': 'application/json', accept: 'application/json' } : { accept: 'application/json' },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = (await response.json()) as DonorGift & { message?: string };
-  if (!response.ok) throw new Error(json.message ?? String(response.status));
-  return json;
-}
 
 /** One gift: what it is, its receipts, and for a live monthly gift the amount change and the cancellation (confirmed). */
 export function GiftCard({
@@ -32,7 +22,6 @@ export function GiftCard({
   s: DonorStrings;
   onChanged: (gift: DonorGift) => void;
 }) {
-  const base = `/api/public/donor-links/${encodeURIComponent(token)}`;
   const [amount, setAmount] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -68,7 +57,7 @@ export function GiftCard({
   function change(event: FormEvent) {
     event.preventDefault();
     if (problem || !amount.trim()) return;
-    void run(() => send(`${base}/gifts/${gift.id}`, 'PATCH', { amountMinor: minor }), s.saved);
+    void run(() => changeGiftAmount(token, gift.id, minor), s.saved);
   }
 
   const headingId = `gift-${gift.id}`;
@@ -86,7 +75,7 @@ export function GiftCard({
         <ul className="donor__receipts">
           {gift.receipts.map((receipt) => (
             <li key={receipt.id}>
-              <a href={`${base}/receipts/${receipt.id}?language=${lang}`} download>
+              <a href={receiptUrl(token, receipt.id, lang)} download>
                 {s.receipt} {formatDay(receipt.paidAt, lang)} — {formatMoney(receipt.amountMinor, receipt.currency, lang)}
               </a>
             </li>
@@ -117,12 +106,7 @@ export function GiftCard({
           {confirming ? (
             <div role="group" aria-label={s.confirmCancel} className="donor__confirm">
               <p>{s.confirmCancel}</p>
-              <button
-                type="button"
-                className="donor__danger"
-                disabled={busy}
-                onClick={() => void run(() => send(`${base}/gifts/${gift.id}/cancel`, 'POST'), s.canceled)}
-              >
+              <button type="button" className="donor__danger" disabled={busy} onClick={() => void run(() => cancelGift(token, gift.id), s.canceled)}>
                 {s.yesCancel}
               </button>
               <button type="button" onClick={() => setConfirming(false)}>

@@ -16,9 +16,9 @@ export interface AppProcess {
 }
 
 /** Starts the real production entry (`node dist/apps/api/src/main.js`, what `npm start` runs) with the given environment. */
-export async function spawnApp(env: Record<string, string>, options: { cwd?: string; main?: string } = {}): Promise<AppProcess> {
+export async function spawnApp(env: Record<string, string>, options: { cwd?: string; main?: string; nodeArgs?: string[] } = {}): Promise<AppProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn(process.execPath, [options.main ?? join(apiDist, 'main.js')], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.main ?? join(apiDist, 'main.js')], {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,6 +6,7 @@ import { Alert, Badge, Button, Code, Group, Modal, Select, Stack, Switch, Text, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../shared/DataTable';
+import { HorizontalScroll } from '../../shared/HorizontalScroll';
 import { showServerErrors, useContractForm } from '../../shared/form';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
@@ -52,46 +53,47 @@ export function TemplatesPage() {
         )}
       </PageHeader>
       <QueryState isLoading={templates.isLoading} error={templates.error} isEmpty={templates.items.length === 0} empty={t('detention.templates.empty')}>
-        <DataTable
-          striped
-          minWidth={560}
-          rows={templates.items}
-          rowKey={(template) => template.id}
-          columns={[
-            {
-              key: 'title',
-              header: t('detention.fields.title'),
-              // A template is written in its own language, whatever the screen's: say so to screen readers and spellers.
-              cell: (template) => (
-                <>
-                  <span lang={template.language}>{template.title}</span> {template.isDefault && <Badge size="xs">{t('detention.templates.default')}</Badge>}
-                </>
-              ),
-            },
-            { key: 'step', header: t('detention.templates.step'), cell: (template) => t(`detention.step.${template.step}`) },
-            { key: 'language', header: t('detention.templates.language'), cell: (template) => template.language.toUpperCase() },
-            {
-              key: 'actions',
-              header: null,
-              cell: (template) =>
-                canManage && (
-                  <Group gap="xs" justify="flex-end">
-                    <Button size="xs" variant="default" onClick={() => setEditing({ ...template })}>
-                      {t('detention.actions.edit')}
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => window.confirm(t('detention.templates.confirmDelete')) && remove.mutate(template.id)}
-                    >
-                      {t('detention.actions.delete')}
-                    </Button>
-                  </Group>
+        <HorizontalScroll label={t('detention.templates.title')} minWidth={560}>
+          <DataTable
+            striped
+            rows={templates.items}
+            rowKey={(template) => template.id}
+            columns={[
+              {
+                key: 'title',
+                header: t('detention.fields.title'),
+                // A template is written in its own language, whatever the screen's: say so to screen readers and spellers.
+                cell: (template) => (
+                  <>
+                    <span lang={template.language}>{template.title}</span> {template.isDefault && <Badge size="xs">{t('detention.templates.default')}</Badge>}
+                  </>
                 ),
-            },
-          ]}
-        />
+              },
+              { key: 'step', header: t('detention.templates.step'), cell: (template) => t(`detention.step.${template.step}`) },
+              { key: 'language', header: t('detention.templates.language'), cell: (template) => template.language.toUpperCase() },
+              {
+                key: 'actions',
+                header: null,
+                cell: (template) =>
+                  canManage && (
+                    <Group gap="xs" justify="flex-end">
+                      <Button size="xs" variant="default" onClick={() => setEditing({ ...template })}>
+                        {t('detention.actions.edit')}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => window.confirm(t('detention.templates.confirmDelete')) && remove.mutate(template.id)}
+                      >
+                        {t('detention.actions.delete')}
+                      </Button>
+                    </Group>
+                  ),
+              },
+            ]}
+          />
+        </HorizontalScroll>
         <LoadMore {...templates} />
       </QueryState>
       {editing && <TemplateModal draft={editing} onClose={() => setEditing(null)} />}

@@ -1,21 +1,16 @@
-import { Alert, Anchor, Badge, Button, Code, Drawer, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, Drawer, Group, Loader, Progress, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconEye, IconPencil, IconUpload } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { can } from '@habeas/contracts';
-import type { DocumentDetail, DocumentVersion } from '@habeas/contracts';
+import type { DocumentVersion } from '@habeas/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session';
-import { api } from '../../shared/api';
 import { useFormat } from '../../shared/format';
+import { DataTable } from '../../shared/DataTable';
 import { QueryState } from '../../shared/QueryState';
 import { DocumentCustody } from '../evidence/DocumentCustody';
 import { DocumentEditForm } from './DocumentEditForm';
-import { uploadWithProgress } from './upload';
-
-function downloadUrl(id: string, version: number, inline = false): string {
-  return `/api/documents/${id}/download?version=${version}${inline ? '&inline=1' : ''}`;
-}
+import { downloadUrl, uploadVersion as sendVersion, useDocument, useRefreshDocuments } from './hooks';
 
 /** The PDF in a sandboxed frame, from a blob: URL of the (audited) inline download. */
 function PdfPreview(props: { id: string; version: number }) {
@@ -53,17 +48,12 @@ export function DocumentDrawer(props: { id: string | null; onClose: () => void }
   const format = useFormat();
   const user = useCurrentUser();
   const [editing, setEditing] = useState(false);
-  const queryClient = useQueryClient();
+  const refresh = useRefreshDocuments();
   const input = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [preview, setPreview] = useState<number | null>(null);
-  const document = useQuery({
-    queryKey: ['documents', 'detail', props.id],
-    queryFn: () => api<DocumentDetail>(`/api/documents/${props.id}`),
-    enabled: !!props.id,
-    refetchInterval: (query) => (query.state.data?.versions.some((v) => v.textStatus === 'pending') ? 2000 : false),
-  });
+  const document = useDocument(props.id);
   useEffect(() => {
     setPreview(null);
     setEditing(false);
@@ -75,8 +65,8 @@ export function DocumentDrawer(props: { id: string | null; onClose: () => void }
     body.append('file', file);
     setUploadError(null);
     setProgress(0);
-    uploadWithProgress<DocumentDetail>(`/api/documents/${props.id}/versions`, body, setProgress)
-      .then(() => queryClient.invalidateQueries({ queryKey: ['documents'] }))
+    sendVersion(props.id, body, setProgress)
+      .then(refresh)
       .catch((error: unknown) => setUploadError(error instanceof Error ? error.message : String(error)))
       .finally(() => setProgress(null));
   };
@@ -139,21 +129,17 @@ export function DocumentDrawer(props: { id: string | null; onClose: () => void }
             </Group>
             {progress !== null && <Progress aria-label={t('documents.versions')} value={progress * 100} size="sm" />}
             {uploadError && <Alert color="red">{uploadError}</Alert>}
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>#</Table.Th>
-                  <Table.Th>{t('documents.file')}</Table.Th>
-                  <Table.Th>{t('documents.uploadedAt')}</Table.Th>
-                  <Table.Th>{t('documents.text')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.versions.map((version: DocumentVersion) => (
-                  <Table.Tr key={version.id} data-testid="version-row">
-                    <Table.Td>{version.number}</Table.Td>
-                    <Table.Td>
+            <DataTable
+              rows={data.versions}
+              rowKey={(version: DocumentVersion) => version.id}
+              rowProps={() => ({ 'data-testid': 'version-row' })}
+              columns={[
+                { key: 'number', header: '#', cell: (version) => version.number },
+                {
+                  key: 'file',
+                  header: t('documents.file'),
+                  cell: (version) => (
+                    <>
                       <Text size="sm">{version.originalName}</Text>
                       <Text size="xs" c="dimmed">
                         {version.mimeType} · {format.size(version.size)}
@@ -161,11 +147,15 @@ export function DocumentDrawer(props: { id: string | null; onClose: () => void }
                       <Text size="xs" c="dimmed">
                         SHA-256: <Code data-testid="sha256">{version.sha256}</Code>
                       </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{format.dateTime(version.uploadedAt)}</Text>
-                    </Table.Td>
-                    <Table.Td>
+                    </>
+                  ),
+                },
+                { key: 'uploadedAt', header: t('documents.uploadedAt'), cell: (version) => <Text size="sm">{format.dateTime(version.uploadedAt)}</Text> },
+                {
+                  key: 'text',
+                  header: t('documents.text'),
+                  cell: (version) => (
+                    <>
                       <Badge size="sm" color={version.textStatus === 'done' ? 'green' : version.textStatus === 'failed' ? 'red' : 'gray'}>
                         {t(`documents.textStatuses.${version.textStatus}`)}
                       </Badge>
@@ -174,23 +164,27 @@ export function DocumentDrawer(props: { id: string | null; onClose: () => void }
                           {t(`documents.textIssues.${version.textIssue}`)}
                         </Text>
                       )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Anchor href={downloadUrl(data.id, version.number)} download data-testid="download">
-                          <IconDownload size={18} aria-label={t('documents.download')} />
+                    </>
+                  ),
+                },
+                {
+                  key: 'actions',
+                  header: null,
+                  cell: (version) => (
+                    <Group gap={4} wrap="nowrap">
+                      <Anchor href={downloadUrl(data.id, version.number)} download data-testid="download">
+                        <IconDownload size={18} aria-label={t('documents.download')} />
+                      </Anchor>
+                      {version.mimeType === 'application/pdf' && (
+                        <Anchor component="button" onClick={() => setPreview(version.number)} aria-label={t('documents.preview')}>
+                          <IconEye size={18} />
                         </Anchor>
-                        {version.mimeType === 'application/pdf' && (
-                          <Anchor component="button" onClick={() => setPreview(version.number)} aria-label={t('documents.preview')}>
-                            <IconEye size={18} />
-                          </Anchor>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                      )}
+                    </Group>
+                  ),
+                },
+              ]}
+            />
             {preview !== null && <PdfPreview id={data.id} version={preview} />}
             <DocumentCustody documentId={data.id} />
           </Stack>

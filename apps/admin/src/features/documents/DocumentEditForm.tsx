@@ -1,60 +1,71 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Alert, Group, Select, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { documentKinds, documentStatuses } from '@habeas/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { documentKinds, documentStatuses, updateDocumentRequest } from '@habeas/contracts';
 import type { DocumentDetail, DocumentKind, DocumentStatus, UpdateDocumentRequest } from '@habeas/contracts';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, fieldErrors } from '../../shared/api';
+import { FormActions } from '../../shared/FormActions';
+import { showServerErrors, useContractForm } from '../../shared/form';
+import { updateDocument, useRefreshDocuments } from './hooks';
 
 /** The calendar day of a filing instant in Moscow, for a date field ("2026-05-08"). */
 const dayOf = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('en-CA', { timeZone: 'Europe/Moscow' }) : '');
 /** A filing date is kept as noon Moscow time of that day, so every zone shows the same day. */
 const instantOf = (day: string) => (day ? `${day}T09:00:00.000Z` : null);
 
+interface Values {
+  title: string;
+  kind: string;
+  status: string;
+  filedAt: string;
+}
+
+/** What changed, as the PATCH the server audits field by field. */
+function patchOf(document: DocumentDetail, values: Values): UpdateDocumentRequest {
+  const patch: UpdateDocumentRequest = {};
+  if (values.title.trim() !== document.title) patch.title = values.title.trim();
+  if (values.kind !== document.kind) patch.kind = values.kind as DocumentKind;
+  if (values.status !== document.status) patch.status = values.status as DocumentStatus;
+  if (values.filedAt !== dayOf(document.filedAt)) patch.filedAt = instantOf(values.filedAt);
+  return patch;
+}
+
 /** Title, kind, status and filing date of a document, changed in its drawer (the server audits each change). */
 export function DocumentEditForm(props: { document: DocumentDetail; onDone: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [values, setValues] = useState({
-    title: props.document.title,
-    kind: props.document.kind as string,
-    status: props.document.status as string,
-    filedAt: dayOf(props.document.filedAt),
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const field = (name: keyof typeof values) => ({
-    value: values[name],
-    error: errors[name],
-    onChange: (value: string | null | { currentTarget: { value: string } }) =>
-      setValues((current) => ({ ...current, [name]: typeof value === 'object' && value !== null ? value.currentTarget.value : (value ?? '') })),
+  const refresh = useRefreshDocuments();
+  const form = useContractForm<Values, UpdateDocumentRequest>({
+    initialValues: {
+      title: props.document.title,
+      kind: props.document.kind,
+      status: props.document.status,
+      filedAt: dayOf(props.document.filedAt),
+    },
+    schema: updateDocumentRequest,
+    toRequest: (values) => patchOf(props.document, values),
   });
   const save = useMutation({
-    mutationFn: () => {
-      const patch: UpdateDocumentRequest = {};
-      if (values.title.trim() !== props.document.title) patch.title = values.title.trim();
-      if (values.kind !== props.document.kind) patch.kind = values.kind as DocumentKind;
-      if (values.status !== props.document.status) patch.status = values.status as DocumentStatus;
-      if (values.filedAt !== dayOf(props.document.filedAt)) patch.filedAt = instantOf(values.filedAt);
-      if (Object.keys(patch).length === 0) return Promise.resolve(props.document);
-      return api<DocumentDetail>(`/api/documents/${props.document.id}`, { method: 'PATCH', body: patch });
-    },
+    mutationFn: (patch: UpdateDocumentRequest) =>
+      Object.keys(patch).length === 0 ? Promise.resolve(props.document) : updateDocument(props.document.id, patch),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['documents'] });
+      await refresh();
       notifications.show({ color: 'green', message: t('documentEdit.saved') });
       props.onDone();
     },
-    onError: (error) => setErrors(fieldErrors(error)),
+    onError: (error) => showServerErrors(form, error),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!values.title.trim()) return setErrors({ title: t('documentEdit.titleRequired') });
-    setErrors({});
-    save.mutate();
-  };
+  const errors = form.errors as Record<string, string | undefined>;
+  const field = (name: keyof Values) => form.getInputProps(name);
   return (
-    <form onSubmit={submit} noValidate data-testid="document-edit">
-      <TextInput label={t('documents.title')} required maxLength={300} {...field('title')} />
+    <form onSubmit={form.onSubmit((values) => save.mutate(patchOf(props.document, values)))} noValidate data-testid="document-edit">
+      {errors._ && <Alert color="red">{errors._}</Alert>}
+      <TextInput
+        label={t('documents.title')}
+        required
+        maxLength={300}
+        {...field('title')}
+        error={errors.title && !form.values.title.trim() ? t('documentEdit.titleRequired') : errors.title}
+      />
       <Group grow mt="xs" align="flex-start">
         <Select
           label={t('documents.kind')}
@@ -71,12 +82,7 @@ export function DocumentEditForm(props: { document: DocumentDetail; onDone: () =
       </Group>
       <TextInput mt="xs" type="date" label={t('documents.filedAt')} description={t('documentEdit.filedAtHint')} {...field('filedAt')} />
       <Group justify="flex-end" mt="sm">
-        <Button variant="default" onClick={props.onDone}>
-          {t('documentEdit.cancel')}
-        </Button>
-        <Button type="submit" loading={save.isPending}>
-          {t('documentEdit.save')}
-        </Button>
+        <FormActions onCancel={props.onDone} pending={save.isPending} submitLabel="documentEdit.save" />
       </Group>
     </form>
   );

@@ -1,10 +1,8 @@
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
-import type { DocumentSummary, Page } from '@habeas/contracts';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api';
+import { useDocumentSearch } from './hooks';
 
 /**
  * Picks a document of a case by its title (the search of the documents list), wherever a document is referenced,
@@ -16,10 +14,7 @@ export function DocumentPicker(props: { caseId: string; value: string | null; on
   const [query] = useDebouncedValue(search, 250);
   // Titles of documents once seen, so the chosen one keeps its name whatever the current search shows.
   const titles = useRef(new Map<string, string>());
-  const documents = useQuery({
-    queryKey: ['documents', 'picker', props.caseId, query],
-    queryFn: () => api<Page<DocumentSummary>>(`/api/cases/${encodeURIComponent(props.caseId)}/documents`, { query: { q: query || undefined, limit: 20 } }),
-  });
+  const documents = useDocumentSearch(props.caseId, query);
   for (const document of documents.data?.items ?? []) titles.current.set(document.id, document.title);
   const data = (documents.data?.items ?? []).map((document) => ({ value: document.id, label: document.title }));
   if (props.value && !data.some((item) => item.value === props.value)) {

@@ -1,20 +1,18 @@
 import { can, caseTitleIn } from '@habeas/contracts';
 import { Select, Stack } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import type { CaseSummary, Page } from '@habeas/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session';
-import { api } from '../../shared/api';
 import { PageHeader } from '../../shared/PageHeader';
 import { DocumentList } from './DocumentList';
+import { useCasesForDocuments } from './hooks';
 import { UploadZone } from './UploadZone';
 
 /** Every document the user may see across their cases; uploads go to the case picked here. */
 export function DocumentsPage() {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
-  const cases = useQuery({ queryKey: ['cases', 'for-documents'], queryFn: () => api<Page<CaseSummary>>('/api/cases', { query: { limit: 100 } }) });
+  const cases = useCasesForDocuments();
   const [caseId, setCaseId] = useState<string | null>(null);
   const titles = useMemo(
     () => Object.fromEntries((cases.data?.items ?? []).map((item) => [item.id, caseTitleIn(item, i18n.language)])),

@@ -1,13 +1,12 @@
 import { Alert, Box, Checkbox, Group, Progress, Select, Stack, Text } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { documentKinds } from '@habeas/contracts';
-import type { DocumentDetail, DocumentKind } from '@habeas/contracts';
+import type { DocumentKind } from '@habeas/contracts';
 import { useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api';
-import { uploadWithProgress } from './upload';
+import { uploadDocument, useRefreshDocuments } from './hooks';
 
 interface UploadRow {
   key: string;
@@ -20,7 +19,7 @@ interface UploadRow {
 /** Drag-and-drop (or pick) files; each becomes a document of the case, with its own progress bar. */
 export function UploadZone(props: { caseId: string | null; canPrivileged: boolean }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const refresh = useRefreshDocuments();
   const input = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState<DocumentKind>('other');
   const [privileged, setPrivileged] = useState(false);
@@ -39,10 +38,10 @@ export function UploadZone(props: { caseId: string | null; canPrivileged: boolea
       body.append('kind', kind);
       body.append('privileged', String(privileged));
       body.append('file', file);
-      uploadWithProgress<DocumentDetail>(`/api/cases/${encodeURIComponent(props.caseId)}/documents`, body, (progress) => update(key, { progress }))
+      uploadDocument(props.caseId, body, (progress) => update(key, { progress }))
         .then(() => {
           update(key, { done: true, progress: 1 });
-          void queryClient.invalidateQueries({ queryKey: ['documents'] });
+          void refresh();
         })
         .catch((error: unknown) => {
           const status = error instanceof ApiError ? error.status : 0;

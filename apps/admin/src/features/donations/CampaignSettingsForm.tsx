@@ -1,61 +1,89 @@
-import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CampaignSettings } from '@habeas/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { campaignSettings } from '@habeas/contracts';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, fieldErrors } from '../../shared/api';
-import { toInput, toMinor } from './money';
+import { showServerErrors, useContractForm } from '../../shared/form';
+import { useCampaignSettings, useSaveCampaignSettings } from './hooks';
+import { amountWords, minorOf, toInput } from './money';
+
+interface Values {
+  goals: Array<{ amount: string; currency: string }>;
+  descriptor: string;
+  currencies: string;
+  max: string;
+}
+
+const listed = (currencies: string) =>
+  currencies
+    .split(',')
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
+
+const toRequest = (v: Values) => ({
+  goals: v.goals
+    .filter((goal) => goal.amount.trim())
+    .map((goal) => ({ amountMinor: minorOf(goal.amount, goal.currency), currency: goal.currency.trim().toUpperCase() })),
+  statementDescriptor: v.descriptor || null,
+  currencies: listed(v.currencies),
+  maxAmountMinor: minorOf(v.max, v.currencies.split(',')[0]?.trim() || 'EUR'),
+});
+
+const fieldOf = { maxAmountMinor: 'max', statementDescriptor: 'descriptor' } as const;
 
 /** Goal, accepted currencies, largest donation and what donors' bank statements show, per case. */
 export function CampaignSettingsForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: ['donations', 'campaign', caseId], queryFn: () => api<CampaignSettings>(`/api/cases/${caseId}/campaign`) });
-  const [form, setForm] = useState({ descriptor: '', currencies: 'EUR, USD, GBP', max: '10000' });
-  const [goals, setGoals] = useState<Array<{ amount: string; currency: string }>>([]);
+  const settings = useCampaignSettings(caseId);
+  const form = useContractForm<Values, unknown>({
+    initialValues: { goals: [], descriptor: '', currencies: 'EUR, USD, GBP', max: '10000' },
+    schema: campaignSettings,
+    toRequest,
+    fieldOf,
+  });
   useEffect(() => {
     const s = settings.data;
     if (!s) return;
-    setGoals(s.goals.map((goal) => ({ amount: toInput(goal.amountMinor, goal.currency), currency: goal.currency })));
-    setForm({
+    form.setValues({
+      goals: s.goals.map((goal) => ({ amount: toInput(goal.amountMinor, goal.currency), currency: goal.currency })),
       descriptor: s.statementDescriptor ?? '',
       currencies: s.currencies.join(', '),
       max: toInput(s.maxAmountMinor, s.currencies[0] ?? 'EUR'),
     });
   }, [settings.data]);
-  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const goals = form.values.goals;
   const setGoal = (index: number, change: Partial<{ amount: string; currency: string }>) =>
-    setGoals((all) => all.map((goal, i) => (i === index ? { ...goal, ...change } : goal)));
-  const save = useMutation({
-    mutationFn: () =>
-      api(`/api/cases/${caseId}/campaign`, {
-        method: 'PUT',
-        body: {
-          goals: goals
-            .filter((goal) => goal.amount.trim())
-            .map((goal) => ({ amountMinor: toMinor(goal.amount, goal.currency, t), currency: goal.currency.trim().toUpperCase() })),
-          statementDescriptor: form.descriptor || null,
-          currencies: form.currencies
-            .split(',')
-            .map((c) => c.trim().toUpperCase())
-            .filter(Boolean),
-          maxAmountMinor: toMinor(form.max, form.currencies.split(',')[0]?.trim() || 'EUR', t),
-        },
+    form.setFieldValue(
+      'goals',
+      goals.map((goal, i) => (i === index ? { ...goal, ...change } : goal)),
+    );
+  const setGoals = (next: Values['goals']) => form.setFieldValue('goals', next);
+  const save = useSaveCampaignSettings(caseId);
+  const errors = form.errors as Record<string, string | undefined>;
+  const submit = form.onSubmit(
+    (values) =>
+      save.mutate(toRequest(values) as Parameters<typeof save.mutate>[0], {
+        onSuccess: () => notifications.show({ color: 'green', message: t('donations.settingsSaved') }),
+        onError: (error) => showServerErrors(form, error, fieldOf),
       }),
-    onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('donations.settingsSaved') });
-      await queryClient.invalidateQueries({ queryKey: ['donations'] });
+    // An amount that is not one is told with the currency's own rule (how many decimals it has).
+    () => {
+      const maxWords = amountWords(form.values.max, form.values.currencies.split(',')[0]?.trim() || 'EUR', t);
+      if (maxWords) form.setFieldError('max', maxWords);
+      form.values.goals.forEach((goal, index) => {
+        const words = amountWords(goal.amount, goal.currency, t);
+        if (words) form.setFieldError(`goals.${index}.amountMinor`, words);
+      });
     },
-  });
-  const errors = fieldErrors(save.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
+  );
   return (
-    <form onSubmit={submit} aria-label={t('donations.campaignSettings')}>
+    <form onSubmit={submit} aria-label={t('donations.campaignSettings')} noValidate>
+      {errors._ && (
+        <Alert color="red" mb="sm">
+          {errors._}
+        </Alert>
+      )}
       <Stack gap="xs" mb="md" data-testid="campaign-goals">
         <Text size="sm" fw={500}>
           {t('goals.goals')}
@@ -86,7 +114,7 @@ export function CampaignSettingsForm({ caseId }: { caseId: string }) {
               color="red"
               size="lg"
               aria-label={t('goals.removeGoal', { currency: goal.currency })}
-              onClick={() => setGoals((all) => all.filter((_, i) => i !== index))}
+              onClick={() => setGoals(goals.filter((_, i) => i !== index))}
             >
               <IconTrash size={18} />
             </ActionIcon>
@@ -98,34 +126,15 @@ export function CampaignSettingsForm({ caseId }: { caseId: string }) {
           </Text>
         )}
         <Group>
-          <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} onClick={() => setGoals((all) => [...all, { amount: '', currency: 'EUR' }])}>
+          <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} onClick={() => setGoals([...goals, { amount: '', currency: 'EUR' }])}>
             {t('goals.addGoal')}
           </Button>
         </Group>
       </Stack>
       <Group align="flex-end" wrap="wrap">
-        <TextInput
-          label={t('donations.currencies')}
-          value={form.currencies}
-          onChange={(e) => set('currencies')(e.currentTarget.value)}
-          w={160}
-          error={errors.currencies}
-        />
-        <TextInput
-          label={t('donations.maxAmount')}
-          value={form.max}
-          onChange={(e) => set('max')(e.currentTarget.value)}
-          w={120}
-          error={errors.maxAmountMinor}
-        />
-        <TextInput
-          label={t('donations.descriptor')}
-          description={t('donations.descriptorHint')}
-          value={form.descriptor}
-          onChange={(e) => set('descriptor')(e.currentTarget.value)}
-          maxLength={22}
-          error={errors.statementDescriptor}
-        />
+        <TextInput label={t('donations.currencies')} {...form.getInputProps('currencies')} w={160} />
+        <TextInput label={t('donations.maxAmount')} {...form.getInputProps('max')} w={120} />
+        <TextInput label={t('donations.descriptor')} description={t('donations.descriptorHint')} {...form.getInputProps('descriptor')} maxLength={22} />
         <Button type="submit" variant="light" loading={save.isPending}>
           {t('donations.save')}
         </Button>

@@ -1,36 +1,33 @@
-import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseLedger, ExpenseItem } from '@habeas/contracts';
-import { expenseCategories, formatDate } from '@habeas/contracts';
-import { useState, type FormEvent } from 'react';
+import { createExpenseRequest, expenseCategories, formatDate } from '@habeas/contracts';
 import { useTranslation } from 'react-i18next';
 import { can } from '@habeas/contracts';
 import { useCurrentUser } from '../../app/session';
-import { api, fieldErrors } from '../../shared/api';
+import { DataTable } from '../../shared/DataTable';
+import { showServerErrors, useContractForm } from '../../shared/form';
 import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
-import { usePaged } from '../../shared/usePaged';
 import { BankDetailsForm } from '../banking/BankDetailsForm';
 import { CampaignTextsForm } from '../banking/CampaignTextsForm';
 import { CampaignSettingsForm } from './CampaignSettingsForm';
 import { CaseGoalBars } from './GoalBars';
-import { formatMoney, toMinor } from './money';
+import { useApproveExpense, useCaseLedger, useExpenses, useSubmitExpense } from './hooks';
+import { amountWords, formatMoney, minorOf } from './money';
 import { ReceiptPicker } from './ReceiptPicker';
 
 /** A case's money: ledger per currency, expenses with two-person approval, and a form for a new expense. */
 export function CaseMoneyTab({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
-  const queryClient = useQueryClient();
-  const ledger = useQuery({ queryKey: ['donations', 'ledger', caseId], queryFn: () => api<CaseLedger>(`/api/cases/${caseId}/ledger`) });
-  const expenses = usePaged<ExpenseItem>(['donations', 'expenses', caseId], `/api/cases/${caseId}/expenses`);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['donations'] });
-  const approve = useMutation({
-    mutationFn: (id: string) => api(`/api/expenses/${id}/approve`, { method: 'POST' }),
-    onSuccess: refresh,
-    onError: (error) => notifications.show({ color: 'red', message: (error as Error).message }),
-  });
+  const ledger = useCaseLedger(caseId);
+  const expenses = useExpenses(caseId);
+  const approveExpense = useApproveExpense();
+  const approve = {
+    isPending: approveExpense.isPending,
+    variables: approveExpense.variables,
+    mutate: (id: string) => approveExpense.mutate(id, { onError: (error) => notifications.show({ color: 'red', message: error.message }) }),
+  };
   const money = (minor: number, currency: string) => formatMoney(minor, currency, i18n.language);
   return (
     <Stack>
@@ -72,58 +69,54 @@ export function CaseMoneyTab({ caseId }: { caseId: string }) {
       <Title order={2} size="h4">
         {t('donations.expenses')}
       </Title>
-      <NewExpense caseId={caseId} onSaved={refresh} />
+      <NewExpense caseId={caseId} />
       <QueryState isLoading={expenses.isLoading} error={expenses.error} isEmpty={expenses.items.length === 0} empty={t('donations.noExpenses')}>
-        <Table striped data-testid="expenses-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('donations.date')}</Table.Th>
-              <Table.Th>{t('donations.category')}</Table.Th>
-              <Table.Th>{t('donations.payee')}</Table.Th>
-              <Table.Th>{t('donations.amount')}</Table.Th>
-              <Table.Th>{t('receipts.column')}</Table.Th>
-              <Table.Th>{t('donations.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {expenses.items.map((e) => (
-              <Table.Tr key={e.id}>
-                <Table.Td>{formatDate(e.spentOn, i18n.language, 'UTC')}</Table.Td>
-                <Table.Td>{t(`donations.categories.${e.category}`)}</Table.Td>
-                <Table.Td>{e.payee}</Table.Td>
-                <Table.Td>{money(e.amountMinor, e.currency)}</Table.Td>
-                <Table.Td>
-                  {e.receiptTitle ?? (
-                    <Text span size="sm" c="dimmed">
-                      {t('receipts.noReceipt')}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {e.status === 'paid' ? (
-                    <Badge color="green">{t('donations.expensePaid')}</Badge>
-                  ) : (
-                    <Group gap="xs">
-                      <Badge color="yellow">{t('donations.awaitingApproval')}</Badge>
-                      {e.submittedBy === user.id ? (
-                        // Two people for every expense: the one who submitted it cannot approve it.
-                        <Text size="xs" c="dimmed" data-testid="own-expense">
-                          {t('expenses.ownNeedsAnother')}
-                        </Text>
-                      ) : (
-                        can(user, 'money:write') && (
-                          <Button size="xs" onClick={() => approve.mutate(e.id)} loading={approve.isPending && approve.variables === e.id}>
-                            {t('donations.approve')}
-                          </Button>
-                        )
-                      )}
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable
+          striped
+          testId="expenses-table"
+          rows={expenses.items}
+          rowKey={(e) => e.id}
+          columns={[
+            { key: 'date', header: t('donations.date'), cell: (e) => formatDate(e.spentOn, i18n.language, 'UTC') },
+            { key: 'category', header: t('donations.category'), cell: (e) => t(`donations.categories.${e.category}`) },
+            { key: 'payee', header: t('donations.payee'), cell: (e) => e.payee },
+            { key: 'amount', header: t('donations.amount'), cell: (e) => money(e.amountMinor, e.currency) },
+            {
+              key: 'receipt',
+              header: t('receipts.column'),
+              cell: (e) =>
+                e.receiptTitle ?? (
+                  <Text span size="sm" c="dimmed">
+                    {t('receipts.noReceipt')}
+                  </Text>
+                ),
+            },
+            {
+              key: 'status',
+              header: t('donations.status'),
+              cell: (e) =>
+                e.status === 'paid' ? (
+                  <Badge color="green">{t('donations.expensePaid')}</Badge>
+                ) : (
+                  <Group gap="xs">
+                    <Badge color="yellow">{t('donations.awaitingApproval')}</Badge>
+                    {e.submittedBy === user.id ? (
+                      // Two people for every expense: the one who submitted it cannot approve it.
+                      <Text size="xs" c="dimmed" data-testid="own-expense">
+                        {t('expenses.ownNeedsAnother')}
+                      </Text>
+                    ) : (
+                      can(user, 'money:write') && (
+                        <Button size="xs" onClick={() => approve.mutate(e.id)} loading={approve.isPending && approve.variables === e.id}>
+                          {t('donations.approve')}
+                        </Button>
+                      )
+                    )}
+                  </Group>
+                ),
+            },
+          ]}
+        />
         <LoadMore {...expenses} />
       </QueryState>
     </Stack>
@@ -141,84 +134,83 @@ function Row({ label, value, strong }: { label: string; value: string; strong?: 
   );
 }
 
-function NewExpense({ caseId, onSaved }: { caseId: string; onSaved: () => void }) {
+interface ExpenseValues {
+  category: string;
+  payee: string;
+  spentOn: string;
+  amount: string;
+  currency: string;
+  receiptDocumentId: string;
+}
+
+const toExpense = (v: ExpenseValues) => ({
+  category: v.category,
+  payee: v.payee,
+  spentOn: v.spentOn,
+  amountMinor: minorOf(v.amount, v.currency),
+  currency: v.currency,
+  receiptDocumentId: v.receiptDocumentId || undefined,
+});
+
+const expenseFieldOf = { amountMinor: 'amount' } as const;
+
+function NewExpense({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({
-    category: 'legal_fees',
-    payee: '',
-    spentOn: new Date().toISOString().slice(0, 10),
-    amount: '',
-    currency: 'EUR',
-    receiptDocumentId: '',
+  const form = useContractForm<ExpenseValues, unknown>({
+    initialValues: { category: 'legal_fees', payee: '', spentOn: new Date().toISOString().slice(0, 10), amount: '', currency: 'EUR', receiptDocumentId: '' },
+    schema: createExpenseRequest,
+    toRequest: toExpense,
+    fieldOf: expenseFieldOf,
   });
-  const set = (key: keyof typeof form) => (value: string | null) => setForm((f) => ({ ...f, [key]: value ?? '' }));
-  const save = useMutation({
-    mutationFn: () =>
-      api(`/api/cases/${caseId}/expenses`, {
-        method: 'POST',
-        body: {
-          category: form.category,
-          payee: form.payee,
-          spentOn: form.spentOn,
-          amountMinor: toMinor(form.amount, form.currency, t),
-          currency: form.currency,
-          receiptDocumentId: form.receiptDocumentId || undefined,
+  const save = useSubmitExpense(caseId);
+  const errors = form.errors as Record<string, string | undefined>;
+  const submit = form.onSubmit(
+    (values) =>
+      save.mutate(toExpense(values), {
+        onSuccess: () => {
+          form.setValues({ payee: '', amount: '', receiptDocumentId: '' });
+          notifications.show({ color: 'green', message: t('donations.expenseSubmitted') });
         },
+        onError: (error) => showServerErrors(form, error, expenseFieldOf),
       }),
-    onSuccess: () => {
-      setForm((f) => ({ ...f, payee: '', amount: '', receiptDocumentId: '' }));
-      notifications.show({ color: 'green', message: t('donations.expenseSubmitted') });
-      onSaved();
+    // An amount that is not one is told with the currency's own rule (how many decimals it has).
+    () => {
+      const words = amountWords(form.values.amount, form.values.currency, t);
+      if (words) form.setFieldError('amount', words);
     },
-  });
-  const errors = fieldErrors(save.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
+  );
   return (
-    <form onSubmit={submit} aria-label={t('donations.newExpense')}>
+    <form onSubmit={submit} aria-label={t('donations.newExpense')} noValidate>
       <Group align="flex-end" wrap="wrap">
         <Select
           label={t('donations.category')}
           data={expenseCategories.map((c) => ({ value: c, label: t(`donations.categories.${c}`) }))}
-          value={form.category}
-          onChange={set('category')}
+          {...form.getInputProps('category')}
           w={200}
         />
-        <TextInput label={t('donations.payee')} value={form.payee} onChange={(e) => set('payee')(e.currentTarget.value)} required error={errors.payee} />
-        <TextInput
-          label={t('donations.date')}
-          type="date"
-          value={form.spentOn}
-          onChange={(e) => set('spentOn')(e.currentTarget.value)}
-          required
-          error={errors.spentOn}
-        />
-        <TextInput
-          label={t('donations.amount')}
-          value={form.amount}
-          onChange={(e) => set('amount')(e.currentTarget.value)}
-          required
-          error={errors.amountMinor}
-          w={110}
-          inputMode="decimal"
-        />
+        <TextInput label={t('donations.payee')} {...form.getInputProps('payee')} required />
+        <TextInput label={t('donations.date')} type="date" {...form.getInputProps('spentOn')} required />
+        <TextInput label={t('donations.amount')} {...form.getInputProps('amount')} required w={110} inputMode="decimal" />
         <TextInput
           label={t('donations.currency')}
-          value={form.currency}
-          onChange={(e) => set('currency')(e.currentTarget.value.toUpperCase())}
+          {...form.getInputProps('currency')}
+          onChange={(e) => form.setFieldValue('currency', e.currentTarget.value.toUpperCase())}
           maxLength={3}
           w={80}
         />
       </Group>
-      <ReceiptPicker caseId={caseId} value={form.receiptDocumentId || null} onChange={(id) => set('receiptDocumentId')(id)} error={errors.receiptDocumentId} />
+      <ReceiptPicker
+        caseId={caseId}
+        value={form.values.receiptDocumentId || null}
+        onChange={(id) => form.setFieldValue('receiptDocumentId', id ?? '')}
+        error={errors.receiptDocumentId}
+      />
       <Button type="submit" loading={save.isPending} mt="sm">
         {t('donations.submitExpense')}
       </Button>
-      {save.error && !Object.keys(errors).length ? (
+      {errors._ ? (
         <Text c="red" role="alert">
-          {(save.error as Error).message}
+          {errors._}
         </Text>
       ) : null}
     </form>

@@ -1,18 +1,17 @@
-import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput, Title } from '@mantine/core';
-import type { DonationItem } from '@habeas/contracts';
+import { Anchor, Badge, Button, Group, Select, Text, TextInput, Title } from '@mantine/core';
 import { donationKinds, donationStatuses } from '@habeas/contracts';
 import { useState } from 'react';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { withQuery } from '../../shared/api';
+import { DataTable } from '../../shared/DataTable';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
-import { usePaged } from '../../shared/usePaged';
 import { CaseMoneyTab } from './CaseMoneyTab';
 import { DonationCharts } from './DonationCharts';
 import { FundSettingsCard } from './FundSettingsCard';
-import { useDonationSummary } from './hooks';
+import { exportCsvUrl, useDonations, useDonationSummary } from './hooks';
 import { MoneyAttentionPanel } from './MoneyAttentionPanel';
 import { EraseDonorButton } from './EraseDonorButton';
 import { formatMoney, useCaseOptions, useCaseTitle } from './money';
@@ -22,22 +21,18 @@ import { OfflineDonationForm } from './OfflineDonationForm';
 export function DonationsPage() {
   const { t, i18n } = useTranslation();
   const cases = useCaseOptions();
-  const [filters, setFilters] = useState({ caseId: '', status: '', kind: '', currency: '', from: '', to: '' });
   const [offline, setOffline] = useState(false);
   const [ledgerCase, setLedgerCase] = useState<string | null>(null);
-  const set = (key: keyof typeof filters) => (value: string | null) => setFilters((f) => ({ ...f, [key]: value ?? '' }));
+  const filterForm = useForm({ mode: 'controlled', initialValues: { caseId: '', status: '', kind: '', currency: '', from: '', to: '' } });
+  const filters = filterForm.values;
+  const filter = (key: keyof typeof filters) => filterForm.getInputProps(key);
   const summary = useDonationSummary();
-  const donations = usePaged<DonationItem>(['donations', 'list'], '/api/donations', filters);
+  const donations = useDonations(filters);
   const caseTitle = useCaseTitle();
   return (
     <>
       <PageHeader title={t('donations.title')}>
-        <Button
-          variant="default"
-          component="a"
-          href={withQuery('/api/donations/export.csv', { from: filters.from, to: filters.to, caseId: filters.caseId })}
-          data-testid="export-csv"
-        >
+        <Button variant="default" component="a" href={exportCsvUrl({ from: filters.from, to: filters.to, caseId: filters.caseId })} data-testid="export-csv">
           {t('donations.export')}
         </Button>
         <Button variant="default" component={Link} to="/donations/ledger" data-testid="ledger-link">
@@ -54,79 +49,90 @@ export function DonationsPage() {
         {summary.data && <MoneyAttentionPanel summary={summary.data} />}
       </QueryState>
       <Group mb="md" align="flex-end">
-        <Select label={t('donations.case')} data={cases.data ?? []} value={filters.caseId || null} onChange={set('caseId')} clearable w={200} />
+        <Select label={t('donations.case')} data={cases.data ?? []} {...filter('caseId')} value={filters.caseId || null} clearable w={200} />
         <Select
           label={t('donations.status')}
           data={donationStatuses.map((v) => ({ value: v, label: t(`donations.statuses.${v}`) }))}
+          {...filter('status')}
           value={filters.status || null}
-          onChange={set('status')}
           clearable
           w={170}
         />
         <Select
           label={t('donations.kind')}
           data={donationKinds.map((v) => ({ value: v, label: t(`donations.kinds.${v}`) }))}
+          {...filter('kind')}
           value={filters.kind || null}
-          onChange={set('kind')}
           clearable
           w={150}
         />
         <TextInput
           label={t('donations.currency')}
           value={filters.currency}
-          onChange={(e) => set('currency')(e.currentTarget.value.toUpperCase())}
+          onChange={(e) => filterForm.setFieldValue('currency', e.currentTarget.value.toUpperCase())}
           maxLength={3}
           w={90}
         />
-        <TextInput label={t('donations.from')} type="date" value={filters.from} onChange={(e) => set('from')(e.currentTarget.value)} />
-        <TextInput label={t('donations.to')} type="date" value={filters.to} onChange={(e) => set('to')(e.currentTarget.value)} />
+        <TextInput label={t('donations.from')} type="date" {...filter('from')} />
+        <TextInput label={t('donations.to')} type="date" {...filter('to')} />
       </Group>
       <QueryState isLoading={donations.isLoading} error={donations.error} isEmpty={donations.items.length === 0} empty={t('donations.empty')}>
-        <Table striped highlightOnHover data-testid="donations-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('donations.date')}</Table.Th>
-              <Table.Th>{t('donations.case')}</Table.Th>
-              <Table.Th>{t('donations.kind')}</Table.Th>
-              <Table.Th>{t('donations.status')}</Table.Th>
-              <Table.Th>{t('donations.amount')}</Table.Th>
-              <Table.Th>{t('donations.donor')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {donations.items.map((d) => (
-              <Table.Tr key={d.id}>
-                <Table.Td>{new Date(d.paidAt ?? d.createdAt).toLocaleDateString(i18n.language)}</Table.Td>
-                <Table.Td>{caseTitle(d.caseId)}</Table.Td>
-                <Table.Td>
+        <DataTable
+          striped
+          highlightOnHover
+          testId="donations-table"
+          rows={donations.items}
+          rowKey={(d) => d.id}
+          columns={[
+            { key: 'date', header: t('donations.date'), cell: (d) => new Date(d.paidAt ?? d.createdAt).toLocaleDateString(i18n.language) },
+            { key: 'case', header: t('donations.case'), cell: (d) => caseTitle(d.caseId) },
+            {
+              key: 'kind',
+              header: t('donations.kind'),
+              cell: (d) => (
+                <>
                   {t(`donations.kinds.${d.kind}`)}
                   {d.subscriptionStatus === 'canceled' ? ` (${t('donations.canceled')})` : ''}
                   {d.subscriptionStatus === 'past_due' ? ` (${t('money.atRisk.badge')})` : ''}
                   {d.method && d.kind === 'offline' ? ` · ${d.method}` : ''}
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={d.status === 'paid' ? 'green' : d.status === 'pending' ? 'gray' : 'orange'}>{t(`donations.statuses.${d.status}`)}</Badge>
-                </Table.Td>
-                <Table.Td>
+                </>
+              ),
+            },
+            {
+              key: 'status',
+              header: t('donations.status'),
+              cell: (d) => (
+                <Badge color={d.status === 'paid' ? 'green' : d.status === 'pending' ? 'gray' : 'orange'}>{t(`donations.statuses.${d.status}`)}</Badge>
+              ),
+            },
+            {
+              key: 'amount',
+              header: t('donations.amount'),
+              cell: (d) => (
+                <>
                   {formatMoney(d.paidMinor || d.amountMinor, d.currency, i18n.language)}
                   {d.refundedMinor > 0 && (
                     <Text size="xs" c="orange">
                       −{formatMoney(d.refundedMinor, d.currency, i18n.language)}
                     </Text>
                   )}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    {d.donorName ?? d.donorEmail ?? <Text c="dimmed">{t('donations.anonymousDonor')}</Text>}
-                    {d.donorId && (d.donorName || d.donorEmail || d.message) ? (
-                      <EraseDonorButton donorId={d.donorId} donorLabel={d.donorName ?? d.donorEmail ?? t('donations.anonymousDonor')} />
-                    ) : null}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                </>
+              ),
+            },
+            {
+              key: 'donor',
+              header: t('donations.donor'),
+              cell: (d) => (
+                <Group gap="xs" wrap="nowrap">
+                  {d.donorName ?? d.donorEmail ?? <Text c="dimmed">{t('donations.anonymousDonor')}</Text>}
+                  {d.donorId && (d.donorName || d.donorEmail || d.message) ? (
+                    <EraseDonorButton donorId={d.donorId} donorLabel={d.donorName ?? d.donorEmail ?? t('donations.anonymousDonor')} />
+                  ) : null}
+                </Group>
+              ),
+            },
+          ]}
+        />
         <LoadMore {...donations} />
       </QueryState>
       <Title order={2} size="h3" mt="xl" mb="sm">

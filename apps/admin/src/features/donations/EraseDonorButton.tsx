@@ -1,24 +1,25 @@
 import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api';
+import { useEraseDonor } from './hooks';
 
 /** Erasing a donor, behind a confirmation that says what goes and what stays. */
 export function EraseDonorButton({ donorId, donorLabel }: { donorId: string; donorLabel: string }) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
-  const client = useQueryClient();
-  const erase = useMutation({
-    mutationFn: () => api(`/api/donors/${donorId}/erase`, { method: 'POST' }),
-    onSuccess: async () => {
-      close();
-      notifications.show({ color: 'green', message: t('erase.done') });
-      await client.invalidateQueries({ queryKey: ['donations'] });
-    },
-    onError: (error) => notifications.show({ color: 'red', message: (error as Error).message }),
-  });
+  const eraseDonor = useEraseDonor(donorId);
+  const erase = {
+    isPending: eraseDonor.isPending,
+    mutate: () =>
+      eraseDonor.mutate(undefined, {
+        onSuccess: () => {
+          close();
+          notifications.show({ color: 'green', message: t('erase.done') });
+        },
+        onError: (error) => notifications.show({ color: 'red', message: error.message }),
+      }),
+  };
   return (
     <>
       <Button size="compact-xs" variant="subtle" color="gray" onClick={open} aria-label={`${t('erase.button')} ${donorLabel}`}>

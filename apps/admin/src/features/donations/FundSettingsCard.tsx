@@ -1,37 +1,32 @@
-import { Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { can, type FundSettings } from '@habeas/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { can, fundSettings, type FundSettings } from '@habeas/contracts';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session';
-import { api, fieldErrors } from '../../shared/api';
-
-const fundKey = ['donations', 'fund'] as const;
+import { showServerErrors, useContractForm } from '../../shared/form';
+import { useFundSettings, useSaveFundSettings } from './hooks';
 
 /** The fund's legal name in both languages, as every donor's receipt prints it. */
 export function FundSettingsCard() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const client = useQueryClient();
-  const settings = useQuery({ queryKey: fundKey, queryFn: () => api<FundSettings>('/api/fund-settings') });
-  const [names, setNames] = useState({ ru: '', en: '' });
-  useEffect(() => settings.data && setNames(settings.data.legalName), [settings.data]);
-  const save = useMutation({
-    mutationFn: () => api<FundSettings>('/api/fund-settings', { method: 'PUT', body: { legalName: names } }),
-    onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('fund.saved') });
-      await client.invalidateQueries({ queryKey: fundKey });
-    },
-  });
-  const errors = fieldErrors(save.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
+  const settings = useFundSettings();
+  const form = useContractForm<FundSettings>({ initialValues: { legalName: { ru: '', en: '' } }, schema: fundSettings });
+  useEffect(() => {
+    if (settings.data) form.setValues(settings.data);
+  }, [settings.data]);
+  const save = useSaveFundSettings();
+  const errors = form.errors as Record<string, string | undefined>;
+  const submit = form.onSubmit((values) =>
+    save.mutate(values, {
+      onSuccess: () => notifications.show({ color: 'green', message: t('fund.saved') }),
+      onError: (error) => showServerErrors(form, error),
+    }),
+  );
   const editable = can(user, 'money:write');
   return (
-    <Card withBorder mt="xl" component="form" onSubmit={submit} data-testid="fund-settings">
+    <Card withBorder mt="xl" component="form" onSubmit={submit} noValidate data-testid="fund-settings">
       <Stack gap="sm">
         <Text fw={600} component="h2" m={0} size="lg">
           {t('fund.title')}
@@ -40,21 +35,10 @@ export function FundSettingsCard() {
           {t('fund.help')}
         </Text>
         <Group align="flex-start" grow>
-          <TextInput
-            label={t('fund.legalNameRu')}
-            value={names.ru}
-            readOnly={!editable}
-            onChange={(e) => setNames((n) => ({ ...n, ru: e.currentTarget.value }))}
-            error={errors['legalName.ru']}
-          />
-          <TextInput
-            label={t('fund.legalNameEn')}
-            value={names.en}
-            readOnly={!editable}
-            onChange={(e) => setNames((n) => ({ ...n, en: e.currentTarget.value }))}
-            error={errors['legalName.en']}
-          />
+          <TextInput label={t('fund.legalNameRu')} {...form.getInputProps('legalName.ru')} readOnly={!editable} />
+          <TextInput label={t('fund.legalNameEn')} {...form.getInputProps('legalName.en')} readOnly={!editable} />
         </Group>
+        {errors._ && <Alert color="red">{errors._}</Alert>}
         {editable && (
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>

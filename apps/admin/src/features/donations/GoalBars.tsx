@@ -1,16 +1,9 @@
 import { Group, Progress, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import type { CampaignProgress, CaseFundraising } from '@habeas/contracts';
+import type { CampaignProgress } from '@habeas/contracts';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api';
 import { QueryState } from '../../shared/QueryState';
+import { useFundraising } from './hooks';
 import { formatMoney } from './money';
-
-export const fundraisingKey = (caseId: string) => ['donations', 'fundraising', caseId] as const;
-
-export function useFundraising(caseId: string) {
-  return useQuery({ queryKey: fundraisingKey(caseId), queryFn: () => api<CaseFundraising>(`/api/cases/${caseId}/fundraising`) });
-}
 
 const parts = [
   { key: 'oneOff', field: 'oneOffMinor', color: 'indigo.7' },

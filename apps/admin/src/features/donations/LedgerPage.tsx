@@ -1,15 +1,15 @@
-import { Anchor, Box, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
-import type { LedgerLine } from '@habeas/contracts';
+import { Anchor, Button, Group, Select, Text, TextInput } from '@mantine/core';
 import { expenseCategories } from '@habeas/contracts';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { withQuery } from '../../shared/api';
+import { DataTable } from '../../shared/DataTable';
+import { HorizontalScroll } from '../../shared/HorizontalScroll';
 import { formatDate } from '../../shared/format';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
-import { usePaged } from '../../shared/usePaged';
+import { exportCsvUrl, useLedgerLines } from './hooks';
 import { formatMoney, useCaseOptions, useCaseTitle } from './money';
 
 /**
@@ -20,11 +20,12 @@ export function LedgerPage() {
   const { t, i18n } = useTranslation();
   const cases = useCaseOptions();
   const caseTitle = useCaseTitle();
-  const [filters, setFilters] = useState({ caseId: '', category: '', currency: '', from: '', to: '' });
-  const set = (key: keyof typeof filters) => (value: string | null) => setFilters((f) => ({ ...f, [key]: value ?? '' }));
+  const filterForm = useForm({ mode: 'controlled', initialValues: { caseId: '', category: '', currency: '', from: '', to: '' } });
+  const filters = filterForm.values;
+  const filter = (key: keyof typeof filters) => filterForm.getInputProps(key);
   const currency = /^[A-Z]{3}$/.test(filters.currency) ? filters.currency : '';
   const query = { ...filters, currency };
-  const lines = usePaged<LedgerLine>(['donations', 'ledger-lines'], '/api/donations/ledger', query);
+  const lines = useLedgerLines(query);
   const money = (minor: number, code: string) => formatMoney(minor, code, i18n.language);
   return (
     <>
@@ -32,7 +33,7 @@ export function LedgerPage() {
         ← {t('donations.title')}
       </Anchor>
       <PageHeader title={t('ledger.title')}>
-        <Button variant="default" component="a" href={withQuery('/api/donations/export.csv', query)} data-testid="ledger-export">
+        <Button variant="default" component="a" href={exportCsvUrl(query)} data-testid="ledger-export">
           {t('ledger.export')}
         </Button>
       </PageHeader>
@@ -40,61 +41,61 @@ export function LedgerPage() {
         {t('ledger.help')}
       </Text>
       <Group mb="md" align="flex-end" wrap="wrap">
-        <Select label={t('ledger.case')} data={cases.data ?? []} value={filters.caseId || null} onChange={set('caseId')} clearable searchable w={240} />
+        <Select label={t('ledger.case')} data={cases.data ?? []} {...filter('caseId')} value={filters.caseId || null} clearable searchable w={240} />
         <Select
           label={t('ledger.category')}
           data={expenseCategories.map((value) => ({ value, label: t(`donations.categories.${value}`) }))}
+          {...filter('category')}
           value={filters.category || null}
-          onChange={set('category')}
           clearable
           w={220}
         />
         <TextInput
           label={t('ledger.currency')}
           value={filters.currency}
-          onChange={(e) => set('currency')(e.currentTarget.value.toUpperCase())}
+          onChange={(e) => filterForm.setFieldValue('currency', e.currentTarget.value.toUpperCase())}
           maxLength={3}
           w={100}
         />
-        <TextInput label={t('ledger.from')} type="date" value={filters.from} onChange={(e) => set('from')(e.currentTarget.value)} />
-        <TextInput label={t('ledger.to')} type="date" value={filters.to} onChange={(e) => set('to')(e.currentTarget.value)} />
+        <TextInput label={t('ledger.from')} type="date" {...filter('from')} />
+        <TextInput label={t('ledger.to')} type="date" {...filter('to')} />
       </Group>
       <QueryState isLoading={lines.isLoading} error={lines.error} isEmpty={lines.items.length === 0} empty={t('ledger.empty')}>
-        <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('ledger.title')}>
-          <Table striped highlightOnHover miw={900} data-testid="ledger-lines">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('ledger.date')}</Table.Th>
-                <Table.Th>{t('ledger.case')}</Table.Th>
-                <Table.Th>{t('ledger.what')}</Table.Th>
-                <Table.Th style={{ textAlign: 'right' }}>{t('ledger.gross')}</Table.Th>
-                <Table.Th style={{ textAlign: 'right' }}>{t('ledger.fee')}</Table.Th>
-                <Table.Th style={{ textAlign: 'right' }}>{t('ledger.net')}</Table.Th>
-                <Table.Th style={{ textAlign: 'right' }}>{t('ledger.balance')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {lines.items.map((line) => (
-                <Table.Tr key={line.id}>
-                  <Table.Td>{formatDate(line.at, i18n.language)}</Table.Td>
-                  <Table.Td>{caseTitle(line.caseId, line.caseTitle)}</Table.Td>
-                  <Table.Td>
+        <HorizontalScroll label={t('ledger.title')} minWidth={900}>
+          <DataTable
+            striped
+            highlightOnHover
+            testId="ledger-lines"
+            rows={lines.items}
+            rowKey={(line) => line.id}
+            columns={[
+              { key: 'date', header: t('ledger.date'), cell: (line) => formatDate(line.at, i18n.language) },
+              { key: 'case', header: t('ledger.case'), cell: (line) => caseTitle(line.caseId, line.caseTitle) },
+              {
+                key: 'what',
+                header: t('ledger.what'),
+                cell: (line) => (
+                  <>
                     {t(`ledger.kinds.${line.kind}`)}
                     {line.category ? ` · ${t(`donations.categories.${line.category}`)}` : ''}
                     {line.reference && line.kind === 'expense' ? ` · ${line.reference}` : ''}
                     {line.donor ? ` · ${line.donor}` : ''}
-                  </Table.Td>
-                  <Table.Td style={{ textAlign: 'right' }}>{money(line.grossMinor, line.currency)}</Table.Td>
-                  <Table.Td style={{ textAlign: 'right' }}>{line.feeMinor ? money(-line.feeMinor, line.currency) : '—'}</Table.Td>
-                  <Table.Td style={{ textAlign: 'right' }}>{money(line.netMinor, line.currency)}</Table.Td>
-                  <Table.Td style={{ textAlign: 'right' }} fw={600}>
-                    {money(line.balanceMinor, line.currency)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Box>
+                  </>
+                ),
+              },
+              { key: 'gross', header: t('ledger.gross'), align: 'right', cell: (line) => money(line.grossMinor, line.currency) },
+              { key: 'fee', header: t('ledger.fee'), align: 'right', cell: (line) => (line.feeMinor ? money(-line.feeMinor, line.currency) : '—') },
+              { key: 'net', header: t('ledger.net'), align: 'right', cell: (line) => money(line.netMinor, line.currency) },
+              {
+                key: 'balance',
+                header: t('ledger.balance'),
+                align: 'right',
+                cellProps: () => ({ fw: 600 }),
+                cell: (line) => money(line.balanceMinor, line.currency),
+              },
+            ]}
+          />
+        </HorizontalScroll>
         <LoadMore {...lines} />
       </QueryState>
     </>

@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { DonationSummary } from '@habeas/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api';
+import { DataTable } from '../../shared/DataTable';
 import { useNeedsAttention, useRunReconciliation } from './hooks';
 import { formatMoney, useCaseTitle } from './money';
 
@@ -69,35 +70,34 @@ export function MoneyAttentionPanel({ summary }: { summary: DonationSummary }) {
             {issues.isLoading ? '…' : t('money.attention.none')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('money.attention.since')}</Table.Th>
-                  <Table.Th>{t('money.attention.event')}</Table.Th>
-                  <Table.Th>{t('money.attention.reason')}</Table.Th>
-                  <Table.Th>{t('money.attention.amount')}</Table.Th>
-                  <Table.Th>{t('money.attention.attempts')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {open.map((issue) => (
-                  <Table.Tr key={issue.eventId}>
-                    <Table.Td>{at(issue.firstSeenAt)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{issue.type}</Text>
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {issue.objectId ?? issue.eventId}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{t(`money.attention.reasons.${issue.reason}`)}</Table.Td>
-                    <Table.Td>{issue.amount ? formatMoney(issue.amount.amountMinor, issue.amount.currency, i18n.language) : '—'}</Table.Td>
-                    <Table.Td>{issue.attempts}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            striped
+            minWidth={560}
+            rows={open}
+            rowKey={(issue) => issue.eventId}
+            columns={[
+              { key: 'since', header: t('money.attention.since'), cell: (issue) => at(issue.firstSeenAt) },
+              {
+                key: 'event',
+                header: t('money.attention.event'),
+                cell: (issue) => (
+                  <>
+                    <Text size="sm">{issue.type}</Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {issue.objectId ?? issue.eventId}
+                    </Text>
+                  </>
+                ),
+              },
+              { key: 'reason', header: t('money.attention.reason'), cell: (issue) => t(`money.attention.reasons.${issue.reason}`) },
+              {
+                key: 'amount',
+                header: t('money.attention.amount'),
+                cell: (issue) => (issue.amount ? formatMoney(issue.amount.amountMinor, issue.amount.currency, i18n.language) : '—'),
+              },
+              { key: 'attempts', header: t('money.attention.attempts'), cell: (issue) => issue.attempts },
+            ]}
+          />
         )}
         {open.length > 0 && (
           <Text size="xs" c="dimmed" mt="xs">

@@ -1,82 +1,87 @@
-import { Button, Checkbox, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { offlineDonationRequest, type OfflineDonationRequest } from '@habeas/contracts';
 import { useTranslation } from 'react-i18next';
-import { api, fieldErrors } from '../../shared/api';
-import { toMinor, useCaseOptions } from './money';
+import { showServerErrors, useContractForm } from '../../shared/form';
+import { useRecordOfflineDonation } from './hooks';
+import { amountWords, minorOf, useCaseOptions } from './money';
+
+interface Values {
+  caseId: string;
+  amount: string;
+  currency: string;
+  method: string;
+  receivedOn: string;
+  anonymous: boolean;
+  name: string;
+  email: string;
+  message: string;
+}
+
+const initialValues: Values = { caseId: '', amount: '', currency: 'EUR', method: '', receivedOn: '', anonymous: true, name: '', email: '', message: '' };
+
+const toRequest = (v: Values) => ({
+  caseId: v.caseId || undefined,
+  amountMinor: minorOf(v.amount, v.currency),
+  currency: v.currency,
+  method: v.method,
+  receivedOn: v.receivedOn || undefined,
+  anonymous: v.anonymous,
+  name: v.name || undefined,
+  email: v.email || undefined,
+  message: v.message || undefined,
+});
+
+const fieldOf = { amountMinor: 'amount' } as const;
 
 /** Finance enters money received outside Stripe; the donor may stay anonymous and needs no email. */
 export function OfflineDonationForm({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const cases = useCaseOptions();
-  const queryClient = useQueryClient();
-  const [form, setForm] = useState({ caseId: '', amount: '', currency: 'EUR', method: '', receivedOn: '', anonymous: true, name: '', email: '', message: '' });
-  const set = (key: keyof typeof form) => (value: string | boolean | null) => setForm((f) => ({ ...f, [key]: value ?? '' }));
-  const save = useMutation({
-    mutationFn: () =>
-      api('/api/donations/offline', {
-        method: 'POST',
-        body: {
-          caseId: form.caseId,
-          amountMinor: toMinor(form.amount, form.currency, t),
-          currency: form.currency,
-          method: form.method,
-          receivedOn: form.receivedOn || undefined,
-          anonymous: form.anonymous,
-          name: form.name || undefined,
-          email: form.email || undefined,
-          message: form.message || undefined,
+  const form = useContractForm<Values, Partial<OfflineDonationRequest>>({ initialValues, schema: offlineDonationRequest, toRequest, fieldOf });
+  const save = useRecordOfflineDonation();
+  const errors = form.errors as Record<string, string | undefined>;
+  const submit = form.onSubmit(
+    (values) =>
+      save.mutate(toRequest(values), {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('donations.offlineSaved') });
+          onClose();
         },
+        onError: (error) => showServerErrors(form, error, fieldOf),
       }),
-    onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('donations.offlineSaved') });
-      await queryClient.invalidateQueries({ queryKey: ['donations'] });
-      onClose();
+    // An amount that is not one is told with the currency's own rule (how many decimals it has).
+    () => {
+      const words = amountWords(form.values.amount, form.values.currency, t);
+      if (words) form.setFieldError('amount', words);
     },
-  });
-  const errors = fieldErrors(save.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
+  );
   return (
     <Modal opened={opened} onClose={onClose} title={t('donations.offlineTitle')}>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack>
-          <Select label={t('donations.case')} data={cases.data ?? []} value={form.caseId || null} onChange={set('caseId')} required error={errors.caseId} />
-          <Group grow>
-            <TextInput
-              label={t('donations.amount')}
-              value={form.amount}
-              onChange={(e) => set('amount')(e.currentTarget.value)}
-              required
-              error={errors.amountMinor}
-              inputMode="decimal"
-            />
+          <Select label={t('donations.case')} data={cases.data ?? []} {...form.getInputProps('caseId')} value={form.values.caseId || null} required />
+          <Group grow align="flex-start">
+            <TextInput label={t('donations.amount')} {...form.getInputProps('amount')} required inputMode="decimal" />
             <TextInput
               label={t('donations.currency')}
-              value={form.currency}
-              onChange={(e) => set('currency')(e.currentTarget.value.toUpperCase())}
+              {...form.getInputProps('currency')}
+              onChange={(e) => form.setFieldValue('currency', e.currentTarget.value.toUpperCase())}
               maxLength={3}
               required
-              error={errors.currency}
             />
           </Group>
-          <TextInput
-            label={t('donations.method')}
-            placeholder={t('donations.methodHint')}
-            value={form.method}
-            onChange={(e) => set('method')(e.currentTarget.value)}
-            required
-            error={errors.method}
-          />
-          <TextInput label={t('donations.receivedOn')} type="date" value={form.receivedOn} onChange={(e) => set('receivedOn')(e.currentTarget.value)} />
-          <Checkbox label={t('donations.anonymous')} checked={form.anonymous} onChange={(e) => set('anonymous')(e.currentTarget.checked)} />
-          <TextInput label={t('donations.donorName')} value={form.name} onChange={(e) => set('name')(e.currentTarget.value)} />
-          <TextInput label={t('donations.donorEmail')} value={form.email} onChange={(e) => set('email')(e.currentTarget.value)} error={errors.email} />
-          <Textarea label={t('donations.message')} value={form.message} onChange={(e) => set('message')(e.currentTarget.value)} />
-          {save.error && !Object.keys(errors).length ? <div role="alert">{(save.error as Error).message}</div> : null}
+          <TextInput label={t('donations.method')} placeholder={t('donations.methodHint')} {...form.getInputProps('method')} required />
+          <TextInput label={t('donations.receivedOn')} type="date" {...form.getInputProps('receivedOn')} />
+          <Checkbox label={t('donations.anonymous')} {...form.getInputProps('anonymous', { type: 'checkbox' })} />
+          <TextInput label={t('donations.donorName')} {...form.getInputProps('name')} />
+          <TextInput label={t('donations.donorEmail')} {...form.getInputProps('email')} />
+          <Textarea label={t('donations.message')} {...form.getInputProps('message')} />
+          {errors._ && (
+            <Alert color="red" role="alert">
+              {errors._}
+            </Alert>
+          )}
           <Button type="submit" loading={save.isPending}>
             {t('donations.save')}
           </Button>

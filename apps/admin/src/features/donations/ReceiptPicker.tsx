@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconUpload } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors } from '../../shared/api';
+import { serverErrors } from '../../shared/form';
 import { useReceipts, useUploadReceipt } from './hooks';
 
 /**
@@ -28,7 +28,7 @@ export function ReceiptPicker(props: { caseId: string; value: string | null; onC
   const data = (receipts.data?.items ?? []).map((receipt) => ({ value: receipt.id, label: receipt.title }));
   if (props.value && !data.some((item) => item.value === props.value)) data.unshift({ value: props.value, label: titles.current.get(props.value) ?? '…' });
   const noneYet = !query && receipts.data?.items.length === 0;
-  const uploadError = upload.error ? (fieldErrors(upload.error).file ?? (upload.error as Error).message) : undefined;
+  const uploadError = upload.error ? (serverErrors(upload.error).fields.file ?? upload.error.message) : undefined;
   return (
     <Stack gap={4} mt="sm" w={{ base: '100%', sm: 560 }}>
       <Group gap="xs" align="flex-end" wrap="wrap">

@@ -17,3 +17,24 @@ export function toMinor(text: string, currency: string, t: TFunction): number {
 }
 
 export { useCaseOptions, useCaseTitle } from '../../shared/case-titles';
+
+/**
+ * An amount typed by a person as minor units for a request the contract's schema checks: undefined when empty
+ * (the schema says it is required), NaN when it is not an amount in that currency (`amountWords` says why).
+ */
+export function minorOf(text: string, currency: string): number | undefined {
+  if (!text.trim()) return undefined;
+  const code = currency.trim().toUpperCase();
+  return isIsoCurrency(code) ? (decimalToMinor(text, code) ?? Number.NaN) : Number.NaN;
+}
+
+/** Why a typed amount is not one (an unknown currency, too many decimals), in the reader's language; null when it is. */
+export function amountWords(text: string, currency: string, t: TFunction): string | null {
+  if (!text.trim()) return null;
+  try {
+    toMinor(text, currency, t);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}

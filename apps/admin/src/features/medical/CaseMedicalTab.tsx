@@ -37,7 +37,6 @@ export function CaseMedicalTab(props: { caseId: string }) {
         <DataTable
           striped
           testId="incident-list"
-          minWidth={720}
           rows={incidents.items}
           rowKey={(incident) => incident.id}
           columns={[

@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { can, type CaseUpdate } from '@habeas/contracts';
+import { can, createCaseUpdateRequest, type CaseUpdate, type CreateCaseUpdateRequest } from '@habeas/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session';
-import { fieldErrors } from '../../shared/api';
+import { showServerErrors, useContractForm } from '../../shared/form';
 import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
 import { useCaseUpdateMutations, useCaseUpdates } from './hooks';
@@ -21,24 +21,24 @@ export function CaseUpdatesTab(props: { caseId: string }) {
   const user = useCurrentUser();
   const updates = useCaseUpdates(props.caseId);
   const { draft, approve, unpublish } = useCaseUpdateMutations(props.caseId);
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [language, setLanguage] = useState<'ru' | 'en'>(i18n.language === 'en' ? 'en' : 'ru');
+  const form = useContractForm<CreateCaseUpdateRequest>({
+    initialValues: { title: '', body: '', language: i18n.language === 'en' ? 'en' : 'ru' },
+    schema: createCaseUpdateRequest,
+  });
+  const { title, body } = form.values;
   const [withdrawing, setWithdrawing] = useState<CaseUpdate | null>(null);
-  const errors = fieldErrors(draft.error);
+  const errors = form.errors as Record<string, string | undefined>;
   const mayReview = can(user, 'updates:approve');
 
-  const submit = () =>
-    draft.mutate(
-      { title, body, language },
-      {
-        onSuccess: () => {
-          setTitle('');
-          setBody('');
-          notifications.show({ color: 'green', message: t('publicCase.drafted') });
-        },
+  const submit = form.onSubmit((values) =>
+    draft.mutate(values, {
+      onSuccess: () => {
+        form.setValues({ title: '', body: '' });
+        notifications.show({ color: 'green', message: t('publicCase.drafted') });
       },
-    );
+      onError: (error) => showServerErrors(form, error),
+    }),
+  );
 
   return (
     <Stack>
@@ -49,41 +49,27 @@ export function CaseUpdatesTab(props: { caseId: string }) {
         <Title order={2} size="h4" mb="sm">
           {t('publicCase.newUpdate')}
         </Title>
-        <Stack gap="sm">
-          <SegmentedControl
-            aria-label={t('publicCase.language')}
-            value={language}
-            onChange={(value) => setLanguage(value as 'ru' | 'en')}
-            data={[
-              { value: 'ru', label: t('common.languageNames.ru') },
-              { value: 'en', label: t('common.languageNames.en') },
-            ]}
-            w="fit-content"
-          />
-          <TextInput
-            label={t('publicCase.title')}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errors.title}
-            maxLength={200}
-            required
-          />
-          <Textarea
-            label={t('publicCase.body')}
-            value={body}
-            onChange={(e) => setBody(e.currentTarget.value)}
-            error={errors.body}
-            autosize
-            minRows={4}
-            required
-          />
-          {draft.error && Object.keys(errors).length === 0 && <Alert color="red">{draft.error.message}</Alert>}
-          <Group>
-            <Button onClick={submit} loading={draft.isPending} disabled={!title.trim() || !body.trim()}>
-              {t('publicCase.saveDraft')}
-            </Button>
-          </Group>
-        </Stack>
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <SegmentedControl
+              aria-label={t('publicCase.language')}
+              {...form.getInputProps('language')}
+              data={[
+                { value: 'ru', label: t('common.languageNames.ru') },
+                { value: 'en', label: t('common.languageNames.en') },
+              ]}
+              w="fit-content"
+            />
+            <TextInput label={t('publicCase.title')} {...form.getInputProps('title')} maxLength={200} required />
+            <Textarea label={t('publicCase.body')} {...form.getInputProps('body')} autosize minRows={4} required />
+            {errors._ && <Alert color="red">{errors._}</Alert>}
+            <Group>
+              <Button type="submit" loading={draft.isPending} disabled={!title.trim() || !body.trim()}>
+                {t('publicCase.saveDraft')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       </Paper>
       <QueryState isLoading={updates.isLoading} error={updates.error} isEmpty={updates.items.length === 0} empty={t('publicCase.empty')}>
         <Stack gap="sm">
