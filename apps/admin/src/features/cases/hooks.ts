@@ -51,11 +51,17 @@ export function useCases(query: { q?: string; stage?: string | null; defendantSt
   return usePaged<CaseSummary>(caseKeys.list, '/api/cases', query);
 }
 
-/** Creates a case, or changes one when `id` is given. */
+/** Creates a case, or changes one when `id` is given; the saved case is what its page (by slug) shows at once. */
 export function useSaveCase(id?: string) {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateCaseRequest | UpdateCaseRequest) =>
       id ? api<CaseSummary>(casePath(id), { method: 'PATCH', body }) : api<CaseSummary>('/api/cases', { method: 'POST', body }),
+    onSuccess: (saved) => {
+      client.setQueryData(caseKeys.detail(saved.slug), saved);
+      void client.invalidateQueries({ queryKey: caseKeys.all });
+      void client.invalidateQueries({ queryKey: caseKeys.list });
+    },
   });
 }
 
