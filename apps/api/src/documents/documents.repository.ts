@@ -2,7 +2,7 @@ import type { DocumentListQuery, DocumentSummary, DocumentVersion, Page } from '
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, toPage } from '../common/pagination';
+import { cursorKey, decodeCursor, toPage } from '../common/pagination';
 import { DocumentEntity } from './document.entity';
 import { DocumentVersionEntity } from './document-version.entity';
 import { matchingIds } from './search/matching-documents';
@@ -47,8 +47,8 @@ export interface SearchFilters {
 /** Document dates are Moscow calendar days for the `from`/`to` filters: the team and the courts work in Moscow time. */
 const TEAM_TIME_ZONE = 'Europe/Moscow';
 const documentColumns = `d.id, d.case_id, d.kind, d.title, d.court, d.status, d.filed_at, d.hearing_id, d.deadline_id, d.privileged, d.tags,
-  d.created_at, d.updated_at, to_char(d.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key,
-  to_char(d.dated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as dated_key`;
+  d.created_at, d.updated_at, ${cursorKey('d.created_at')} as created_key,
+  ${cursorKey('d.dated_at')} as dated_key`;
 
 export interface DocumentScope {
   /** Case ids the reader may see, or 'all' (admins). */
