@@ -8,7 +8,14 @@ if (file) {
   const mb = (bytes) => Math.round(bytes / 1048576);
   setInterval(() => {
     const m = process.memoryUsage();
-    const line = { at: Date.now(), rss: mb(m.rss), heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers) };
+    const line = {
+      at: Date.now(),
+      rss: mb(m.rss),
+      heapUsed: mb(m.heapUsed),
+      heapTotal: mb(m.heapTotal),
+      external: mb(m.external),
+      arrayBuffers: mb(m.arrayBuffers),
+    };
     appendFileSync(file, JSON.stringify(line) + '\n');
   }, 250).unref();
 }

@@ -131,7 +131,10 @@ async function benchShape(shapeName, databaseUrl, env, client) {
   const memoryFile = join(work, `memory-${shapeName}.jsonl`);
   // BENCH_NODE_FLAGS tries other V8 flags on the measured app (e.g. another heap size) after the ones it ships with.
   const nodeFlags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const app = startApp(shapeEnv, 3901, { nodeArgs: [...nodeFlags, ...profile, '--require', './bench/memory-probe.cjs'], env: { BENCH_MEMORY_FILE: memoryFile } });
+  const app = startApp(shapeEnv, 3901, {
+    nodeArgs: [...nodeFlags, ...profile, '--require', './bench/memory-probe.cjs'],
+    env: { BENCH_MEMORY_FILE: memoryFile },
+  });
   const ctx = { db: client };
   const results = [];
   let cookies = {};
@@ -187,7 +190,10 @@ async function benchShape(shapeName, databaseUrl, env, client) {
 function memoryBreakdown(file, results) {
   let samples;
   try {
-    samples = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    samples = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
   } catch {
     return null;
   }

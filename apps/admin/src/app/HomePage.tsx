@@ -16,7 +16,7 @@ const NoCasesPage = lazyPage(() => import('../features/dashboard/NoCasesPage'), 
  */
 export function HomePage() {
   const user = useCurrentUser();
-  const onNoCase = user.role !== 'admin' && can(user, 'cases:read');
+  const onNoCase = !can(user, 'cases:create') && can(user, 'cases:read');
   const cases = useAnyCase(onNoCase);
   if (onNoCase && cases.isLoading) return <PageFallback />;
   if (onNoCase && cases.data?.items.length === 0) return <NoCasesPage />;

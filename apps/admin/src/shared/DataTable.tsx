@@ -1,5 +1,6 @@
 import { Table, type TableTdProps } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { HorizontalScroll } from './HorizontalScroll';
 
 /** One column: its header, what each row shows in it, and how the cell sits. */
 export interface Column<Row> {
@@ -14,14 +15,16 @@ export interface Column<Row> {
 
 /**
  * The admin's one table: columns describe what a row shows, the component draws header, rows and the
- * horizontal scroll a phone needs. Loading, empty and error states stay with `QueryState` around it.
+ * horizontal scroll a phone needs (a focusable, named region: axe's scrollable-region-focusable). Loading, empty and error states stay with `QueryState` around it.
  */
 export function DataTable<Row>(props: {
   columns: ReadonlyArray<Column<Row> | false | null | undefined>;
   rows: readonly Row[];
   rowKey: (row: Row) => string;
-  /** Below this width the table scrolls sideways instead of squeezing its columns. */
+  /** Below this width the table scrolls sideways instead of squeezing its columns (in a region named `label`, which takes keyboard focus). */
   minWidth?: number;
+  /** What the table holds, for the scroll region (screen readers name it, keyboard users can focus and scroll it). */
+  label?: string;
   striped?: boolean;
   highlightOnHover?: boolean;
   caption?: ReactNode;
@@ -58,5 +61,11 @@ export function DataTable<Row>(props: {
       {props.footer && <Table.Tfoot>{props.footer}</Table.Tfoot>}
     </Table>
   );
-  return props.minWidth ? <Table.ScrollContainer minWidth={props.minWidth}>{table}</Table.ScrollContainer> : table;
+  return props.minWidth ? (
+    <HorizontalScroll label={props.label ?? ''} minWidth={props.minWidth}>
+      {table}
+    </HorizontalScroll>
+  ) : (
+    table
+  );
 }

@@ -69,14 +69,18 @@ export function issueText(issue: z.core.$ZodIssue, t: TFunction): string {
     case 'invalid_union':
       return issue.input === undefined || issue.input === null || issue.input === '' ? t('validation.required') : t('validation.choose');
     case 'invalid_format':
-      return t(`validation.${formats[issue.format] ?? 'format'}`);
-    case 'custom': {
-      const custom = t('validation.custom', { returnObjects: true }) as Record<string, string>;
-      return custom[issue.message] ?? t('validation.invalid');
-    }
+      // A pattern the contract explains in its own words ("must be HH:MM") is told in those words.
+      return (issue.format === 'regex' && customText(issue.message, t)) || t(`validation.${formats[issue.format] ?? 'format'}`);
+    case 'custom':
+      return customText(issue.message, t) ?? t('validation.invalid');
     default:
       return t('validation.invalid');
   }
+}
+
+/** A contract's own message (a refine or a pattern), in the reader's language, when `validation.custom` has it. */
+function customText(message: string, t: TFunction): string | undefined {
+  return (t('validation.custom', { returnObjects: true }) as Record<string, string>)[message];
 }
 
 const formats: Record<string, string> = { email: 'email', url: 'url', date: 'date', datetime: 'datetime', uuid: 'uuid', regex: 'format' };

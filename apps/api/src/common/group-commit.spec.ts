@@ -84,7 +84,10 @@ describe('GroupCommit', () => {
     const units = Array.from({ length: 40 }, (_, i) => i);
     const answers = await Promise.all(units.map((i) => group.run(async (tx) => (tx.push(i), i))));
     assert.deepEqual(answers, units);
-    assert.deepEqual([...committed].sort((a, b) => a - b), units);
+    assert.deepEqual(
+      [...committed].sort((a, b) => a - b),
+      units,
+    );
     assert.equal(most, 3, 'three lanes work side by side, never a fourth');
   });
 

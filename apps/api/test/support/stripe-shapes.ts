@@ -211,4 +211,3 @@ export const shapes = {
   payout: (type: 'payout.paid' | 'payout.failed', id: string, amount: number, currency = 'eur') =>
     event(type, { id, object: 'payout', amount, currency, arrival_date: tick(), status: type === 'payout.paid' ? 'paid' : 'failed' }, BASIL),
 };
-

@@ -1,4 +1,5 @@
 import { Alert, Stack } from '@mantine/core';
+import { can } from '@habeas/contracts';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session';
 import { PageHeader } from '../../shared/PageHeader';
@@ -25,7 +26,7 @@ export function AccountPage() {
         <TwoFactorCard />
         {!user.mfaSetupRequired && (
           <>
-            {(user.role === 'lawyer' || user.role === 'admin') && <LawyerProfileCard />}
+            {can(user, 'legal:work') && <LawyerProfileCard />}
             <PasswordCard />
             <SessionsSection />
             <AlertChannelsCard />

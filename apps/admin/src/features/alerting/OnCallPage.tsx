@@ -103,6 +103,7 @@ function PolicyEditor(props: { policy: OnCallPolicy }) {
               <DataTable
                 testId="rota"
                 minWidth={640}
+                label={t('alerting.onCall.rota')}
                 rows={rows}
                 rowKey={(row) => String(row.index)}
                 columns={[

@@ -105,6 +105,7 @@ export function AuditLogPage() {
           testId="audit-table"
           striped
           minWidth={900}
+          label={t('audit.title')}
           rows={entries.items}
           rowKey={(entry) => entry.id}
           rowProps={() => ({ 'data-testid': 'audit-row' })}

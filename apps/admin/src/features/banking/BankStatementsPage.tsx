@@ -86,6 +86,7 @@ function TransfersTable({ status }: { status: string }) {
         testId="bank-transfers-table"
         striped
         minWidth={720}
+        label={t('banking.title')}
         rows={transfers.items}
         rowKey={(item) => item.id}
         columns={[

@@ -59,6 +59,7 @@ export function CasesPage() {
           striped
           highlightOnHover
           minWidth={760}
+          label={t('cases.title')}
           rows={cases.items}
           rowKey={(item) => item.id}
           columns={[

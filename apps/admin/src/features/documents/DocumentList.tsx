@@ -52,6 +52,7 @@ export function DocumentList(props: { caseId?: string; caseTitles?: Record<strin
           highlightOnHover
           testId="document-table"
           minWidth={720}
+          label={t('documents.title')}
           rows={documents.items}
           rowKey={(item) => item.id}
           rowProps={() => ({ 'data-testid': 'document-row' })}

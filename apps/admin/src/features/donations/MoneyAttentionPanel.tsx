@@ -73,6 +73,7 @@ export function MoneyAttentionPanel({ summary }: { summary: DonationSummary }) {
           <DataTable
             striped
             minWidth={560}
+            label={t('money.attention.title')}
             rows={open}
             rowKey={(issue) => issue.eventId}
             columns={[

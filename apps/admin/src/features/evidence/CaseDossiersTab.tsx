@@ -124,6 +124,7 @@ export function CaseDossiersTab(props: { caseId: string }) {
       <QueryState isLoading={dossiers.isLoading} error={dossiers.error} isEmpty={(dossiers.data ?? []).length === 0} empty={t('evidence.dossiers.empty')}>
         <DataTable
           minWidth={640}
+          label={t('evidence.dossiers.made')}
           rows={dossiers.data ?? []}
           rowKey={(dossier) => dossier.id}
           rowProps={() => ({ 'data-testid': 'dossier-row' })}

@@ -93,6 +93,7 @@ export function IntakeLinks(props: { caseId: string }) {
         <Box mt="md">
           <DataTable
             minWidth={560}
+            label={t('intake.links.title')}
             rows={links.data?.items ?? []}
             rowKey={(link) => link.id}
             columns={[

@@ -49,6 +49,7 @@ export function MedicHomePage() {
           <DataTable
             testId="medical-state"
             minWidth={640}
+            label={t('medical.home.cases')}
             rows={overview.data?.items ?? []}
             rowKey={(state) => state.caseId}
             columns={[

@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDots } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, type Role, type User } from '@habeas/contracts';
+import { formatDateTime, type Role, type User, roleCan } from '@habeas/contracts';
 import { ConfirmDialog } from '../../shared/ConfirmDialog';
 import { useIssueResetLink, useReinvite, useRevokeInvite, useUpdateUser } from './hooks';
 
@@ -72,7 +72,7 @@ export function UserMenu(props: {
             {user.disabled ? t('users.enable') : t('users.disable')}
           </Menu.Item>
         )}
-        {(user.role === 'lawyer' || user.role === 'admin') && <Menu.Item onClick={() => props.onRegistry(user)}>{t('lawyerProfile.menuItem')}</Menu.Item>}
+        {roleCan(user.role, 'legal:work') && <Menu.Item onClick={() => props.onRegistry(user)}>{t('lawyerProfile.menuItem')}</Menu.Item>}
         <Menu.Item onClick={() => props.onEndSessions(user.id)}>{t('users.endSessions')}</Menu.Item>
       </Menu.Dropdown>
     </Menu>

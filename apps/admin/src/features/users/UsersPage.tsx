@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createUserRequest, formatDateTime, mfaPolicy, roles, type CreateUserResponse, type Role, type User } from '@habeas/contracts';
+import { createUserRequest, formatDateTime, mfaPolicy, roles, type CreateUserResponse, type Role, type User, roleCan } from '@habeas/contracts';
 import { RegistryNumberForm } from '../account/RegistryNumberForm';
 import { LinkDialog } from './LinkDialog';
 import { ConfirmUserChange, StatusBadge, UserMenu, type PendingChange, type ShownLink } from './UserActions';
@@ -49,6 +49,7 @@ export function UsersPage() {
             striped
             highlightOnHover
             minWidth={760}
+            label={t('users.title')}
             rows={users.items}
             rowKey={(user) => user.id}
             rowProps={(user) => ({ 'data-testid': `user-${user.email}` })}
@@ -59,7 +60,7 @@ export function UsersPage() {
                 cell: (user) => (
                   <>
                     {user.name}
-                    {user.role === 'lawyer' && user.advocateRegistryNumber && (
+                    {roleCan(user.role, 'legal:work') && user.advocateRegistryNumber && (
                       <Text size="xs" c="dimmed">
                         {t('lawyerProfile.registryNumber')}: {user.advocateRegistryNumber}
                       </Text>

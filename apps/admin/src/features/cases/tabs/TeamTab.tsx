@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addCaseMemberRequest, can, caseRoles, type CaseMember, type CaseRole } from '@habeas/contracts';
+import { addCaseMemberRequest, can, caseRoles, type CaseMember, type CaseRole, roleCan } from '@habeas/contracts';
 import { useCurrentUser } from '../../../app/session';
 import { ConfirmDialog } from '../../../shared/ConfirmDialog';
 import { QueryState } from '../../../shared/QueryState';
@@ -89,7 +89,7 @@ function AddMember(props: { caseId: string; members: CaseMember[] }) {
   const users = useUserPicker('for-team');
   const { add } = useTeamMutations(props.caseId);
   const form = useContractForm({ initialValues: { userId: '', roleOnCase: 'counsel' as CaseRole }, schema: addCaseMemberRequest });
-  const candidates = users.items.filter((u) => u.role !== 'finance' && u.status !== 'disabled' && !props.members.some((m) => m.userId === u.id));
+  const candidates = users.items.filter((u) => roleCan(u.role, 'cases:read') && u.status !== 'disabled' && !props.members.some((m) => m.userId === u.id));
   const submit = form.onSubmit((values) =>
     add.mutate(values, {
       onSuccess: (member) => {
