@@ -79,6 +79,22 @@ describe('Stripe event effects', () => {
     }
   });
 
+  it('records a delayed payment when it succeeds, under the session when there is no payment intent, and a Payment Link donor by email', async () => {
+    const id = await pending('one_off', 2000);
+    const session: Record<string, unknown> = { ...checkoutSession({ reference: id, amount: 2000, paid: false }), payment_intent: null };
+    assert.equal(await record(events.sessionCompleted(session)), 'applied');
+    assert.equal((await donation(id)).paid, 0);
+    assert.equal(await record(events.asyncSucceeded(session)), 'applied');
+    assert.deepEqual(
+      (await payments(id)).map((p) => [p.payment_ref, p.amount]),
+      [[session.id, 2000]],
+    );
+    const link = checkoutSession({ campaign: h.slug, amount: 3100, email: 'link.giver@example.org' });
+    assert.equal(await record(events.sessionCompleted(link)), 'applied');
+    const [made] = (await h.pool.query(`select donor_id from donations where stripe_session_id = $1`, [link.id])).rows;
+    assert.ok(made.donor_id, 'the donor is kept');
+  });
+
   it('fails a donation whose delayed payment failed when only its session names it, and ignores a session of no donation', async () => {
     const id = await pending();
     const session = checkoutSession({ reference: id, amount: 5000, paid: false });
