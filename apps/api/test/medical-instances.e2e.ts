@@ -55,6 +55,30 @@ describe('medical alerts across two API instances on one database', () => {
     }
   });
 
+  it('listens again after its LISTEN connection is cut, and sends what changed while it was gone', async () => {
+    const lawyerOnA = await a.signIn('lawyer@demo.local');
+    const medicOnB = await b.signIn('medic@demo.local');
+    const stream = await SseClient.open(`${b.baseUrl}/api/medical-alerts/stream`, cookieHeaders(medicOnB));
+    try {
+      const cut = await a.db.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'habeas-alert-stream' and datname = current_database()`,
+      );
+      assert.equal(cut.rowCount, 2, 'one listener per instance');
+      const missed = await lawyerOnA.post('/api/cases/vorontsov/medical-incidents', body('high'));
+      await stream.waitFor((e) => e.event === 'alert' && JSON.parse(e.data).incidentId === missed.body.id, 5000);
+      await waitFor('both instances to listen again', async () => {
+        const { rows } = await a.db.query(
+          `select count(*)::int as n from pg_stat_activity where application_name = 'habeas-alert-stream' and datname = current_database()`,
+        );
+        return rows[0].n === 2;
+      });
+      const live = await lawyerOnA.post('/api/cases/vorontsov/medical-incidents', body('high'));
+      await stream.waitFor((e) => e.event === 'alert' && JSON.parse(e.data).incidentId === live.body.id, 1000);
+    } finally {
+      stream.close();
+    }
+  });
+
   it('escalates an unacknowledged critical alert exactly once and mails every admin', async () => {
     const lawyerOnA = await a.signIn('lawyer@demo.local');
     const created = await lawyerOnA.post('/api/cases/vorontsov/medical-incidents', body('critical'));

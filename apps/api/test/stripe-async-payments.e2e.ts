@@ -1,24 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startFakeStripe, type FakeStripe } from './support/fake-stripe';
-import { checkoutSession, deliver, events, stripeTestEnv, uid } from './support/stripe-events';
-import { startTestApp, type TestApp } from './support/test-app';
+import type { FakeStripe } from './support/fake-stripe';
+import { checkoutSession, deliver, events, uid } from './support/stripe-events';
+import { startStripeTestApp, stopStripeTestApp } from './support/stripe-test-app';
+import type { TestApp } from './support/test-app';
 
 /**
  * Bank debits and vouchers: Checkout completes unpaid, and the money arrives (or not) days later as
  * checkout.session.async_payment_succeeded / async_payment_failed.
  */
 describe('Stripe asynchronous payments', () => {
-  let stripe: FakeStripe;
   let t: TestApp;
-  before(async () => {
-    stripe = await startFakeStripe();
-    t = await startTestApp({ env: stripeTestEnv(stripe.url) });
-  });
-  after(async () => {
-    await t?.close();
-    await stripe?.close();
-  });
+  let stripe: FakeStripe;
+  before(async () => ({ t, stripe } = await startStripeTestApp()));
+  after(() => stopStripeTestApp({ t, stripe }));
 
   /** A donation begun on the public page: pending, with its Checkout Session. */
   async function pending(amountMinor: number): Promise<{ id: string; sessionId: string }> {

@@ -7,11 +7,12 @@ import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
 import { StripeFees } from '../src/donations/stripe-fees.service';
 import { openOutboxMail, OutboxMailEntity } from '../src/mail/outbox-mail.entity';
-import { startFakeStripe, type FakeStripe } from './support/fake-stripe';
+import type { FakeStripe } from './support/fake-stripe';
 import { waitFor } from './support/wait-for';
-import { checkoutSession, deliver, events, uid, stripeTestEnv } from './support/stripe-events';
+import { checkoutSession, deliver, events, uid } from './support/stripe-events';
 import { acaciaInvoice, paymentIntentWithFee, shapes } from './support/stripe-shapes';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startStripeTestApp, stopStripeTestApp } from './support/stripe-test-app';
+import type { TestApp } from './support/test-app';
 
 interface DonationState {
   id: string;
@@ -25,14 +26,8 @@ interface DonationState {
 describe('Stripe payloads in every shape Stripe sends', () => {
   let t: TestApp;
   let stripe: FakeStripe;
-  before(async () => {
-    stripe = await startFakeStripe();
-    t = await startTestApp({ env: stripeTestEnv(stripe.url) });
-  });
-  after(async () => {
-    await t?.close();
-    await stripe?.close();
-  });
+  before(async () => ({ t, stripe } = await startStripeTestApp()));
+  after(() => stopStripeTestApp({ t, stripe }));
 
   async function donation(where: string, value: string): Promise<DonationState | undefined> {
     const { rows } = await t.db.query<DonationState>(

@@ -1,21 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startFakeStripe, type FakeStripe } from './support/fake-stripe';
-import { checkoutSession, deliver, events, stripeTestEnv } from './support/stripe-events';
-import { startTestApp, type TestApp } from './support/test-app';
+import type { FakeStripe } from './support/fake-stripe';
+import { checkoutSession, deliver, events } from './support/stripe-events';
+import { startStripeTestApp, stopStripeTestApp } from './support/stripe-test-app';
+import type { TestApp } from './support/test-app';
 
 /** Webhook events arriving together commit together; each is still stored once and counted once. */
 describe('webhook events in a burst (group commit)', () => {
   let t: TestApp;
   let stripe: FakeStripe;
-  before(async () => {
-    stripe = await startFakeStripe();
-    t = await startTestApp({ env: stripeTestEnv(stripe.url) });
-  });
-  after(async () => {
-    await t?.close();
-    await stripe?.close();
-  });
+  before(async () => ({ t, stripe } = await startStripeTestApp()));
+  after(() => stopStripeTestApp({ t, stripe }));
 
   const raised = async () =>
     Number(

@@ -8,6 +8,8 @@ export * from './timeline';
 export * from './detention';
 export * from './medical';
 export * from './donations';
+export * from './campaigns';
+export * from './expenses';
 export * from './proceedings';
 export * from './documents';
 export * from './evidence';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { documentKind } from './documents';
 import { contactKind, contactStatus } from './detention';
 import { isoDateTime, page, pageQuery, uuid } from './common';
+import { optionalText } from './text';
 import { incidentType, severity } from './medical';
 
 /** Family intake: per-case links for relatives, their reports, the triage inbox of the team. */
@@ -31,14 +32,6 @@ export const intakeLink = z.object({
 });
 export type IntakeLink = z.infer<typeof intakeLink>;
 export const intakeLinkPage = page(intakeLink);
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((value) => (value ? value : undefined));
 
 /** What a relative sends: only `what` is required; each field is free text in the sender's words. */
 export const intakeSubmission = z.object({

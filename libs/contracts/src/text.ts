@@ -26,6 +26,15 @@ export function hasControlCharacter(value: string): boolean {
   return CONTROL.test(value);
 }
 
+/** Optional free text: trimmed, at most `max` characters; empty means none. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
 /** A name or title: one line, no control characters, invisible direction controls removed, trimmed. */
 export function singleLine() {
   return z

@@ -1,7 +1,6 @@
-import { can, type CaseSummary, type Page } from '@habeas/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { can } from '@habeas/contracts';
 import { Navigate } from 'react-router-dom';
-import { api } from '../shared/api';
+import { useAnyCase } from '../features/cases/hooks';
 import { PageFallback } from './lazy-page';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { lazyPage } from './lazy-page';
@@ -18,11 +17,7 @@ const NoCasesPage = lazyPage(() => import('../features/dashboard/NoCasesPage'), 
 export function HomePage() {
   const user = useCurrentUser();
   const onNoCase = user.role !== 'admin' && can(user, 'cases:read');
-  const cases = useQuery({
-    queryKey: ['cases', 'any'],
-    queryFn: () => api<Page<CaseSummary>>('/api/cases', { query: { limit: 1 } }),
-    enabled: onNoCase,
-  });
+  const cases = useAnyCase(onNoCase);
   if (onNoCase && cases.isLoading) return <PageFallback />;
   if (onNoCase && cases.data?.items.length === 0) return <NoCasesPage />;
   if (can(user, 'alerts:work') && !can(user, 'legal:work')) return <MedicHomePage />;

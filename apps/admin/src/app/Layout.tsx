@@ -9,8 +9,7 @@ import { OpenAlertsBadge } from '../features/medical/AlertsLive';
 import { setLanguage, type Language } from './i18n';
 import { PageFallback } from './lazy-page';
 import { navItems } from './nav';
-import { api } from '../shared/api';
-import { useCurrentUser, useSession, useSignOut } from './session';
+import { saveLanguage, useCurrentUser, useSession, useSignOut } from './session';
 
 export function LanguageSwitch() {
   const { i18n, t } = useTranslation();
@@ -23,7 +22,7 @@ export function LanguageSwitch() {
       onChange={(value) => {
         setLanguage(value as Language);
         // Signed in, the choice is also the language of the user's mail.
-        if (session.data) void api('/api/auth/me', { method: 'PATCH', body: { language: value } }).catch(() => undefined);
+        if (session.data) void saveLanguage(value as Language);
       }}
       data={[
         { value: 'en', label: 'EN' },

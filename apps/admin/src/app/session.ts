@@ -26,6 +26,11 @@ export function useCurrentUser(): SessionUser {
   return data;
 }
 
+/** Signed in, the chosen language is also the language of the user's mail. */
+export function saveLanguage(language: 'ru' | 'en'): Promise<unknown> {
+  return api('/api/auth/me', { method: 'PATCH', body: { language } }).catch(() => undefined);
+}
+
 export function useSignOut() {
   const client = useQueryClient();
   return async () => {

@@ -46,12 +46,3 @@ export async function api<T>(path: string, options: { method?: string; body?: un
   if (!response.ok) throw new ApiError(response.status, parsed ?? { message: response.statusText });
   return parsed as T;
 }
-
-/** Field errors from a 400/422 answer, keyed by field path, for inline form errors. */
-export function fieldErrors(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError)) return {};
-  const out: Record<string, string> = {};
-  for (const issue of error.body.issues ?? []) out[issue.path] ??= issue.message;
-  if (typeof error.body.field === 'string') out[error.body.field] = error.body.message ?? '';
-  return out;
-}

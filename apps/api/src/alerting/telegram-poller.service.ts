@@ -1,10 +1,10 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Client } from 'pg';
+import { SessionLock } from '../common/database/session-lock';
 import { AppConfig } from '../config/app-config';
 import { TelegramBotClient, TelegramError } from './telegram-bot.client';
 import { TelegramService } from './telegram.service';
 
-/** pg_advisory_lock key of the one instance that polls Telegram ("habeas:tg" as an int). */
+/** Session lock key of the one instance that polls Telegram ("habeas:tg" as an int). */
 const POLL_LOCK = 0x68746731;
 const MAX_BACKOFF_MS = 60_000;
 
@@ -44,18 +44,14 @@ export class TelegramPollerService implements OnApplicationBootstrap, BeforeAppl
   private async run(): Promise<void> {
     let backoff = 1000;
     while (!this.stop.signal.aborted) {
-      const lock = new Client({ connectionString: this.config.databaseUrl, application_name: 'habeas-telegram-poller' });
-      const lost = new AbortController();
-      lock.on('error', () => lost.abort());
+      const lock = new SessionLock({ connectionString: this.config.databaseUrl, applicationName: 'habeas-telegram-poller' });
       try {
-        await lock.connect();
-        const { rows } = await lock.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [POLL_LOCK]);
-        if (!rows[0].ok) {
+        if (!(await lock.tryAcquire(POLL_LOCK))) {
           await this.pause(5000);
           continue;
         }
         this.polling = true;
-        await this.poll(AbortSignal.any([this.stop.signal, lost.signal]), () => (backoff = 1000));
+        await this.poll(AbortSignal.any([this.stop.signal, lock.lost]), () => (backoff = 1000));
       } catch (error) {
         if (this.stop.signal.aborted) break;
         const status = error instanceof TelegramError ? error.status : undefined;
@@ -65,7 +61,7 @@ export class TelegramPollerService implements OnApplicationBootstrap, BeforeAppl
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
       } finally {
         this.polling = false;
-        await lock.end().catch(() => undefined);
+        await lock.release();
       }
     }
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuditQuery } from '@habeas/contracts';
-import { keysetAfter, type KeysetCursor } from '../common/pagination';
+import { cursorKey, keysetAfter, type KeysetCursor } from '../common/pagination';
 
 export interface AuditRow {
   id: string;
@@ -50,7 +50,7 @@ const NAMES = `
       when 'expense' then (select ex.case_id from expenses ex where ex.id = k.uid)
     end) as case_title) n on true`;
 
-const COLUMNS = `a.id, a.at, to_char(a.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_text, a.actor_id, u.email as actor_email,
+const COLUMNS = `a.id, a.at, ${cursorKey('a.at')} as at_text, a.actor_id, u.email as actor_email,
   u.name as actor_name, a.action, a.entity_type, a.entity_id, n.entity_title, n.case_title, a.ip, a.details`;
 
 /** Reads of the audit log, newest first, by keyset over (at, id). */

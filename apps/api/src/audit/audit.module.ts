@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { AuditChainRepository } from './audit-chain.repository';
+import { AuditEntriesRepository } from './audit-entries.repository';
 import { AuditLogRepository } from './audit-log.repository';
 import { AuditChainService } from './audit-chain.service';
 import { AuditController } from './audit.controller';
@@ -13,7 +14,7 @@ import { AuditService } from './audit.service';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntryEntity])],
   controllers: [AuditController],
-  providers: [AuditService, AuditQueryService, AuditLogRepository, AuditChainRepository, AuditChainService],
+  providers: [AuditService, AuditEntriesRepository, AuditQueryService, AuditLogRepository, AuditChainRepository, AuditChainService],
   exports: [AuditService, AuditQueryService, AuditChainService],
 })
 export class AuditModule {}

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor, AuditContext } from '../common/auth/actor';
-import { AuditEntryEntity } from './audit-entry.entity';
+import { AuditEntriesRepository } from './audit-entries.repository';
 
 export const auditEntityTypes = [
   'case',
@@ -48,7 +47,7 @@ export interface AuditEvent {
  */
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
+  constructor(private readonly entries: AuditEntriesRepository) {}
 
   async record(who: AuditWho, event: AuditEvent, manager?: EntityManager): Promise<void> {
     await this.recordMany(who, [event], manager);
@@ -65,16 +64,16 @@ export class AuditService {
   private async recordMany(who: AuditWho, events: AuditEvent[], manager?: EntityManager): Promise<void> {
     if (events.length === 0) return;
     const { actorId, ip } = contextOf(who);
-    const repository = manager ? manager.getRepository(AuditEntryEntity) : this.entries;
-    await repository.insert(
+    await this.entries.append(
       events.map((event) => ({
         actorId,
         ip,
         action: event.action,
         entityType: event.entityType,
         entityId: event.entityId ?? null,
-        details: (event.details ?? {}) as object,
+        details: event.details ?? {},
       })),
+      manager,
     );
   }
 }

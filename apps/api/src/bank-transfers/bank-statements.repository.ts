@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { openText, sealText, type SealedAt } from '../common/crypto/field-cipher';
-import { keysetAfter, type KeysetCursor } from '../common/pagination';
+import { cursorKey, keysetAfter, type KeysetCursor } from '../common/pagination';
 import { insertDonorIdentity } from '../donations/donor-identity';
 import { num, rowsOf } from '../common/database/sql';
 import { transferField } from './bank-transfer-fields';
@@ -111,7 +111,7 @@ export class BankStatementsRepository {
     return rowsOf<StatementRow>(
       this.db,
       `select id, file_name, account, to_char(period_from, 'YYYY-MM-DD') as period_from, to_char(period_to, 'YYYY-MM-DD') as period_to, encoding, line_count, created_at, deleted_at,
-              to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as key
+              ${cursorKey('created_at')} as key
          from bank_statements ${where} order by created_at desc, id desc limit $1`,
       params,
     );

@@ -7,6 +7,9 @@ export interface KeysetCursor {
   id: string;
 }
 
+/** The cursor key of a timestamp column: its UTC instant to the microsecond, as text that sorts like the column. */
+export const cursorKey = (column: string): string => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 export function encodeCursor(cursor: KeysetCursor): string {
   return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
 }

@@ -2,7 +2,7 @@ import type { ContactEvent, ContactKind, CreateContactEventRequest } from '@habe
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { keysetAfter, type KeysetCursor } from '../common/pagination';
+import { cursorKey, keysetAfter, type KeysetCursor } from '../common/pagination';
 import { COUNTS_AS_CONTACT_SQL } from './contact-counting';
 
 /** Days of silence before the watch alerts, for a case that has not set its own. */
@@ -32,7 +32,7 @@ export interface ContactRow {
 }
 
 export const CONTACT_COLUMNS = `id, case_id, kind, status, occurred_at,
-  to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred_key,
+  ${cursorKey('occurred_at')} as occurred_key,
   facility, visitor, refusal_reason, refused_by, channel, direction, delivered_at, contents, amount_minor, currency, notes, created_by, created_at, version`;
 
 export function toContactEvent(row: ContactRow): ContactEvent {

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { KeysetCursor } from '../common/pagination';
 import type { DraftFacts } from './draft-fields';
+import { cursorKey } from '../common/pagination';
 
 type Db = DataSource | EntityManager;
 
@@ -64,7 +65,7 @@ export interface ActionChanges {
 }
 
 const SELECT = `select a.*, c.slug as case_slug, c.title as case_title, u.name as owner_name,
-    to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key
+    ${cursorKey('a.created_at')} as created_key
   from legal_actions a join cases c on c.id = a.case_id left join users u on u.id = a.owner_id`;
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;

@@ -9,7 +9,7 @@ import type {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { keysetAfter, type KeysetCursor } from '../common/pagination';
+import { cursorKey, keysetAfter, type KeysetCursor } from '../common/pagination';
 
 export interface TemplateRow {
   id: string;
@@ -22,7 +22,7 @@ export interface TemplateRow {
   created_key: string;
 }
 
-const COLUMNS = `id, step, language, title, body, is_default, updated_at, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key`;
+const COLUMNS = `id, step, language, title, body, is_default, updated_at, ${cursorKey('created_at')} as created_key`;
 
 export function toTemplate(row: TemplateRow): LegalTemplate {
   return {

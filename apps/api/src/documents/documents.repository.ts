@@ -2,7 +2,9 @@ import type { DocumentListQuery, DocumentSummary, DocumentVersion, Page } from '
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, toPage } from '../common/pagination';
+import { cursorKey, decodeCursor, toPage } from '../common/pagination';
+import { DocumentEntity } from './document.entity';
+import { DocumentVersionEntity } from './document-version.entity';
 import { matchingIds } from './search/matching-documents';
 
 interface DocumentRow {
@@ -45,8 +47,8 @@ export interface SearchFilters {
 /** Document dates are Moscow calendar days for the `from`/`to` filters: the team and the courts work in Moscow time. */
 const TEAM_TIME_ZONE = 'Europe/Moscow';
 const documentColumns = `d.id, d.case_id, d.kind, d.title, d.court, d.status, d.filed_at, d.hearing_id, d.deadline_id, d.privileged, d.tags,
-  d.created_at, d.updated_at, to_char(d.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key,
-  to_char(d.dated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as dated_key`;
+  d.created_at, d.updated_at, ${cursorKey('d.created_at')} as created_key,
+  ${cursorKey('d.dated_at')} as dated_key`;
 
 export interface DocumentScope {
   /** Case ids the reader may see, or 'all' (admins). */
@@ -109,10 +111,46 @@ class Conditions {
   }
 }
 
-/** The document queries that deserve a name: scoped, keyset-paged lists and full-text search, newest first. */
+/** A new document's own fields (its first version is added beside it). */
+export type NewDocument = Pick<
+  DocumentEntity,
+  'caseId' | 'kind' | 'title' | 'court' | 'status' | 'filedAt' | 'hearingId' | 'deadlineId' | 'privileged' | 'tags' | 'createdBy'
+>;
+
+/** A new version's row: the stored file and who uploaded it; its text is extracted later. */
+export type NewVersion = Pick<DocumentVersionEntity, 'documentId' | 'number' | 'originalName' | 'storageKey' | 'mimeType' | 'size' | 'sha256' | 'uploadedBy'>;
+
+/** Every document query: rows by id, writes in the caller's transaction, scoped keyset-paged lists and full-text search. */
 @Injectable()
 export class DocumentsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  byId(id: string): Promise<DocumentEntity | null> {
+    return this.db.getRepository(DocumentEntity).findOne({ where: { id } });
+  }
+
+  async insert(manager: EntityManager, document: NewDocument): Promise<string> {
+    const saved = await manager.getRepository(DocumentEntity).save(document);
+    return saved.id;
+  }
+
+  async update(manager: EntityManager, id: string, patch: Partial<NewDocument>): Promise<void> {
+    await manager.getRepository(DocumentEntity).update(id, patch);
+  }
+
+  async insertVersion(manager: EntityManager, version: NewVersion): Promise<void> {
+    await manager.getRepository(DocumentVersionEntity).insert({ ...version, textStatus: 'pending' });
+  }
+
+  /** One version of a document by number, or its newest when no number is given. */
+  version(documentId: string, number: number | undefined): Promise<DocumentVersionEntity | null> {
+    const versions = this.db.getRepository(DocumentVersionEntity);
+    return number ? versions.findOne({ where: { documentId, number } }) : versions.findOne({ where: { documentId }, order: { number: 'DESC' } });
+  }
+
+  versionById(id: string): Promise<DocumentVersionEntity | null> {
+    return this.db.getRepository(DocumentVersionEntity).findOne({ where: { id } });
+  }
 
   /** Locks the document (so two uploads cannot take the same number) and returns its next version number. */
   async lockNextVersion(manager: EntityManager, documentId: string): Promise<number> {

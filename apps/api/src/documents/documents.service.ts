@@ -13,7 +13,6 @@ import { DomainError, NotFound } from '../common/http/domain-error';
 import { JobsService } from '../jobs/jobs.service';
 import { changesOf } from './document-changes';
 import { DocumentEntity } from './document.entity';
-import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentsRepository, DocumentScope } from './documents.repository';
 import { FileStore } from './file-store';
 import { LocalFileStore } from './local-file-store';
@@ -118,7 +117,7 @@ export class DocumentsService implements OnModuleInit, OnApplicationBootstrap {
       const fields = fieldsOf(upload);
       const stored = await this.store.adopt(upload.tempPath, upload.sha256, upload.size);
       id = await this.db.transaction(async (manager) => {
-        const document = await manager.getRepository(DocumentEntity).save({
+        const documentId = await this.repository.insert(manager, {
           caseId,
           kind: fields.kind,
           title: fields.title,
@@ -131,13 +130,13 @@ export class DocumentsService implements OnModuleInit, OnApplicationBootstrap {
           tags: fields.tags,
           createdBy: actor.id,
         });
-        await this.addVersionRow(manager, actor, document.id, 1, upload, stored.key);
+        await this.addVersionRow(manager, actor, documentId, 1, upload, stored.key);
         await this.audit.record(
           actor,
-          { action: 'document.create', entityType: 'document', entityId: document.id, details: { caseId, sha256: upload.sha256 } },
+          { action: 'document.create', entityType: 'document', entityId: documentId, details: { caseId, sha256: upload.sha256 } },
           manager,
         );
-        return document.id;
+        return documentId;
       });
     } finally {
       await rm(upload.tempPath, { force: true });
@@ -173,7 +172,7 @@ export class DocumentsService implements OnModuleInit, OnApplicationBootstrap {
       throw new DomainError(403, 'privileged: only lawyers and admins may change it');
     }
     await this.db.transaction(async (manager) => {
-      await manager.getRepository(DocumentEntity).update(document.id, {
+      await this.repository.update(manager, document.id, {
         ...patch,
         filedAt: patch.filedAt === undefined ? undefined : patch.filedAt === null ? null : new Date(patch.filedAt),
       });
@@ -194,10 +193,7 @@ export class DocumentsService implements OnModuleInit, OnApplicationBootstrap {
   /** Opens a version's bytes for download (or inline preview) and records it in the audit log. */
   async open(actor: Actor, id: string, versionNumber: number | undefined, inline: boolean): Promise<OpenedVersion> {
     const document = await this.visible(actor, id, 'documents:read');
-    const versions = this.db.getRepository(DocumentVersionEntity);
-    const version = versionNumber
-      ? await versions.findOne({ where: { documentId: document.id, number: versionNumber } })
-      : await versions.findOne({ where: { documentId: document.id }, order: { number: 'DESC' } });
+    const version = await this.repository.version(document.id, versionNumber);
     if (!version) throw new NotFound('Version');
     const stream = await this.store.get(version.storageKey);
     await this.audit.record(actor, {
@@ -211,8 +207,7 @@ export class DocumentsService implements OnModuleInit, OnApplicationBootstrap {
 
   /** Extracts the text of one version for search (the job's handler): sealed, and the document's search columns from it. */
   async extractTextOf(versionId: string): Promise<void> {
-    const versions = this.db.getRepository(DocumentVersionEntity);
-    const version = await versions.findOne({ where: { id: versionId } });
+    const version = await this.repository.versionById(versionId);
     if (!version || version.textStatus !== 'pending') return;
     let result: Extraction;
     try {
@@ -237,7 +232,7 @@ export class DocumentsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   private async addVersionRow(manager: EntityManager, actor: Actor, documentId: string, number: number, upload: ReceivedUpload, storageKey: string) {
-    await manager.getRepository(DocumentVersionEntity).insert({
+    await this.repository.insertVersion(manager, {
       documentId,
       number,
       originalName: upload.originalName,
@@ -246,7 +241,6 @@ export class DocumentsService implements OnModuleInit, OnApplicationBootstrap {
       size: upload.size,
       sha256: upload.sha256,
       uploadedBy: actor.id,
-      textStatus: 'pending',
     });
   }
 
@@ -256,7 +250,7 @@ export class DocumentsService implements OnModuleInit, OnApplicationBootstrap {
 
   /** The document if the actor may see it: member of its case (or admin), and for privileged ones a lawyer; else 404. */
   private async visible(actor: Actor, id: string, capability: 'documents:read' | 'documents:write'): Promise<DocumentEntity> {
-    const document = await this.db.getRepository(DocumentEntity).findOne({ where: { id } });
+    const document = await this.repository.byId(id);
     if (!document || (document.privileged && !roleCan(actor.role, 'documents:privileged'))) throw new NotFound('Document');
     await this.access.assertCase(actor, document.caseId, capability).catch(() => {
       throw new NotFound('Document');

@@ -2,7 +2,7 @@ import type { Page, ReceiptListQuery, ReceiptOption } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, toPage } from '../common/pagination';
+import { cursorKey, decodeCursor, toPage } from '../common/pagination';
 
 interface ReceiptRow {
   id: string;
@@ -35,7 +35,7 @@ export class ReceiptsRepository {
     }
     params.push(query.limit + 1);
     const rows: ReceiptRow[] = await this.db.query(
-      `select id, title, created_at, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key
+      `select id, title, created_at, ${cursorKey('created_at')} as created_key
          from documents where ${where.join(' and ')} order by created_at desc, id desc limit $${params.length}`,
       params,
     );

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { num, rowsOf } from '../common/database/sql';
-import { keysetAfter, type KeysetCursor } from '../common/pagination';
+import { cursorKey, keysetAfter, type KeysetCursor } from '../common/pagination';
 import { openDonorField } from './donor-identity';
 import { KEPT_GIFT } from './kept-gift';
 
@@ -37,7 +37,7 @@ export type DonationFilters = Pick<DonationListQuery, 'status' | 'kind' | 'curre
 export type OfflineDonation = ReturnType<typeof offlineDonationRequest.parse>;
 
 const SELECT_DONATIONS = `select d.*, c.slug as case_slug, di.name as donor_name, di.email as donor_email, di.message as donor_message, di.show_name, di.erased_at,
-       to_char(d.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key
+       ${cursorKey('d.created_at')} as created_key
   from donations d join cases c on c.id = d.case_id left join donor_identities di on di.id = d.donor_id`;
 
 /** An erased donor's name, email and message are gone; the rest of the gift stays as it was. */

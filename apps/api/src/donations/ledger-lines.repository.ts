@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { rowsOf } from '../common/database/sql';
+import { cursorKey } from '../common/pagination';
 
 export interface LedgerRow {
   id: string;
@@ -41,7 +42,7 @@ export class LedgerLinesRepository {
     return rowsOf<LedgerRow>(
       this.db,
       `select * from (
-         select l.id, l.at, to_char(l.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key, l.case_id, c.slug, c.title, l.kind,
+         select l.id, l.at, ${cursorKey('l.at')} as at_key, l.case_id, c.slug, c.title, l.kind,
                 l.amount_minor, l.currency, f.fee_minor,
                 ${balance} as balance_minor,
                 case when di.show_name and di.erased_at is null then di.name end as donor_name, di.id as donor_id,

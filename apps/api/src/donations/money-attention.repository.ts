@@ -3,7 +3,7 @@ import { isIsoCurrency } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, keysetAfter, toPage } from '../common/pagination';
+import { cursorKey, decodeCursor, keysetAfter, toPage } from '../common/pagination';
 import { openDonorField } from './donor-identity';
 import { heldPayload } from './held-stripe-payload';
 import { num, rowsOf } from '../common/database/sql';
@@ -30,7 +30,7 @@ export class MoneyAttentionRepository {
     const after = cursor ? `and ${keysetAfter(params, cursor, { key: 'first_seen_at', id: 'event_id', idType: 'text' })}` : '';
     const rows = await rowsOf<IssueRow>(
       this.db,
-      `select *, to_char(first_seen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as seen_key from stripe_event_issues
+      `select *, ${cursorKey('first_seen_at')} as seen_key from stripe_event_issues
         where resolved_at is null ${after}
         order by first_seen_at, event_id limit $1`,
       params,

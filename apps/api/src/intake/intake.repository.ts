@@ -4,6 +4,7 @@ import type { IntakeLink, IntakeReport, IntakeStatus } from '@habeas/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { openField, sealField } from '../common/crypto/field-cipher';
 import type { KeysetCursor } from '../common/pagination';
+import { cursorKey } from '../common/pagination';
 
 type Db = Pick<EntityManager, 'query'>;
 
@@ -62,7 +63,7 @@ export interface NewIntakeFile {
 
 const place = (table: string, column: string, row: string) => ({ table, column, row });
 const REPORT_COLUMNS = `r.id, r.case_id, r.link_id, l.label as link_label, r.content, r.language, r.emergency, r.alert_id, r.status, r.conversions,
-  r.created_at, to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key`;
+  r.created_at, ${cursorKey('r.created_at')} as created_key`;
 
 /** Every query of family intake: links, reports, their files, and the short-lived rate-limit hits. */
 @Injectable()

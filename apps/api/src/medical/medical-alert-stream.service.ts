@@ -1,10 +1,10 @@
 import { roleCan } from '@habeas/contracts';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { Client } from 'pg';
 import { SessionsService } from '../auth/sessions.service';
 import { CaseAccess } from '../cases/case-access.service';
 import type { Actor } from '../common/auth/actor';
+import { PgListener } from '../common/database/pg-listener';
 import { DomainError } from '../common/http/domain-error';
 import { AppConfig } from '../config/app-config';
 import { MedicalAlertsRepository, toAlert } from './medical-alerts.repository';
@@ -49,8 +49,7 @@ interface Subscriber {
 export class MedicalAlertStreamService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('MedicalAlertStream');
   private readonly subscribers = new Set<Subscriber>();
-  private listener?: Client;
-  private stopping = false;
+  private listener?: PgListener;
   private heartbeat?: NodeJS.Timeout;
 
   constructor(
@@ -61,7 +60,21 @@ export class MedicalAlertStreamService implements OnApplicationBootstrap, Before
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.listen();
+    this.listener = new PgListener({
+      connectionString: this.config.databaseUrl,
+      applicationName: 'habeas-alert-stream',
+      channels: [CHANNEL, REVOKED_CHANNEL],
+      onNotification: (channel, payload) => {
+        if (channel === REVOKED_CHANNEL) this.revoked(payload);
+        else this.deliverAll();
+      },
+      onReconnected: () => {
+        // Catch up on what changed while disconnected, revocations included.
+        this.reauthorize(() => true);
+        this.deliverAll();
+      },
+    });
+    await this.listener.start();
     this.heartbeat = setInterval(() => {
       for (const subscriber of this.subscribers) subscriber.response.write(': heartbeat\n\n');
       this.reauthorize(() => true);
@@ -98,47 +111,9 @@ export class MedicalAlertStreamService implements OnApplicationBootstrap, Before
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
     for (const subscriber of this.subscribers) this.close(subscriber);
-    await this.listener?.end().catch(() => undefined);
-  }
-
-  private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'habeas-alert-stream' });
-    client.on('notification', (message) => {
-      if (message.channel === REVOKED_CHANNEL) this.revoked(message.payload ?? '');
-      else this.deliverAll();
-    });
-    client.on('error', (error) => {
-      this.logger.error({ err: error }, 'alert stream listener failed; reconnecting');
-      this.reconnect(client);
-    });
-    client.on('end', () => this.reconnect(client));
-    await client.connect();
-    await client.query(`listen ${CHANNEL}`);
-    await client.query(`listen ${REVOKED_CHANNEL}`);
-    this.listener = client;
-  }
-
-  private reconnect(failed: Client): void {
-    if (this.stopping || this.listener !== failed) return;
-    this.listener = undefined;
-    failed.end().catch(() => undefined);
-    this.retryListen();
-  }
-
-  private retryListen(): void {
-    setTimeout(() => {
-      if (this.stopping) return;
-      this.listen()
-        .then(() => {
-          // Catch up on what changed while disconnected, revocations included.
-          this.reauthorize(() => true);
-          this.deliverAll();
-        })
-        .catch(() => this.retryListen());
-    }, 1000).unref();
+    await this.listener?.stop();
   }
 
   private deliverAll(): void {

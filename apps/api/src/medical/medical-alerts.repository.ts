@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { KeysetCursor } from '../common/pagination';
+import { cursorKey } from '../common/pagination';
 
 export interface AlertRow {
   id: string;
@@ -58,7 +59,7 @@ export function toAlert(row: AlertRow): MedicalAlert {
 }
 
 const SELECT = `select a.id, a.seq, a.kind, a.incident_id, a.case_id, c.title as case_title, c.title_en as case_title_en, c.slug as case_slug, a.severity, a.status, a.reason, a.reason_params,
-  a.opened_at, to_char(a.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as opened_key,
+  a.opened_at, ${cursorKey('a.opened_at')} as opened_key,
   a.acknowledged_at, a.acknowledged_by, ack.name as acknowledged_by_name, a.resolved_at, a.resolved_by, res.name as resolved_by_name,
   a.note, a.escalated_at
   from medical_alerts a join cases c on c.id = a.case_id

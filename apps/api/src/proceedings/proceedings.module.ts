@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { DeadlineReminders } from './deadline-reminders';
 import { FacilitiesController } from './facilities.controller';
+import { FacilitiesRepository } from './facilities.repository';
 import { ProceedingsController } from './proceedings.controller';
 import { ProceedingsDemo } from './proceedings.demo';
 import { ProceedingsRepository } from './proceedings.repository';
@@ -12,7 +13,7 @@ import { ProceedingsTimeline } from './proceedings.timeline';
 @Module({
   imports: [CasesModule],
   controllers: [ProceedingsController, FacilitiesController],
-  providers: [ProceedingsRepository, ProceedingsService, ProceedingsTimeline, DeadlineReminders, ProceedingsDemo],
+  providers: [FacilitiesRepository, ProceedingsRepository, ProceedingsService, ProceedingsTimeline, DeadlineReminders, ProceedingsDemo],
   exports: [ProceedingsService],
 })
 export class ProceedingsModule {}

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseUpdate, UpdateStatus } from '@habeas/contracts';
 import type { KeysetCursor } from '../common/pagination';
+import { cursorKey } from '../common/pagination';
 
 export interface CaseUpdateRow {
   id: string;
@@ -23,7 +24,7 @@ export interface CaseUpdateRow {
 
 const COLUMNS = `u.id, u.case_id, u.language, u.title, u.body, u.status, u.author_id, a.name as author_name, u.approved_by,
   p.name as approver_name, u.published_at, u.unpublished_at, u.created_at,
-  to_char(u.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key`;
+  ${cursorKey('u.created_at')} as created_key`;
 const FROM = `case_updates u left join users a on a.id = u.author_id left join users p on p.id = u.approved_by`;
 
 /** Every query on case_updates. */

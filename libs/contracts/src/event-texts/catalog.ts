@@ -1,5 +1,5 @@
 import type { LegalStep, ContactKind, ContactStatus } from '../detention';
-import type { ExpenseCategory } from '../donations';
+import type { ExpenseCategory } from '../expenses';
 import type { AlertKind, AlertStatus, IncidentType, Severity } from '../medical';
 import type { CustodyEventKind, HearingKind } from '../proceedings';
 import { formatDate, formatDateTime, formatMoney, formatTime, zoneLabel } from '../format';

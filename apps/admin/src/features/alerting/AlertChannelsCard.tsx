@@ -1,10 +1,11 @@
 import { Alert, Anchor, Button, Card, Group, List, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { AlertPreferences, TestAlertResult } from '@habeas/contracts';
+import { alertPreferences, type AlertPreferences, type TestAlertResult } from '@habeas/contracts';
 import { IconShieldLock } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/format';
+import { showServerErrors, useContractForm } from '../../shared/form';
 import { ConfirmButton } from '../banking/ConfirmButton';
 import {
   useDevices,
@@ -159,64 +160,58 @@ function TelegramSection() {
 }
 
 function PreferencesSection() {
-  const { t } = useTranslation();
   const preferences = usePreferences();
+  return preferences.data ? <PreferencesForm saved={preferences.data} /> : null;
+}
+
+function PreferencesForm(props: { saved: AlertPreferences }) {
+  const { t } = useTranslation();
   const save = useSavePreferences();
-  const [draft, setDraft] = useState<AlertPreferences | null>(null);
-  useEffect(() => {
-    if (preferences.data) setDraft(preferences.data);
-  }, [preferences.data]);
-  if (!draft) return null;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate(draft, { onSuccess: () => notifications.show({ color: 'green', message: t('alerting.preferences.saved') }) });
-  };
-  const quiet = draft.quietHours;
+  const form = useContractForm({ initialValues: props.saved, schema: alertPreferences });
+  const errors = form.errors as Record<string, string | undefined>;
+  const submit = form.onSubmit((values) =>
+    save.mutate(values, {
+      onSuccess: () => notifications.show({ color: 'green', message: t('alerting.preferences.saved') }),
+      onError: (error) => showServerErrors(form, error),
+    }),
+  );
+  const quiet = form.values.quietHours;
   return (
-    <Stack gap="xs" component="form" onSubmit={submit}>
-      <Title order={3} size="h5">
-        {t('alerting.preferences.title')}
-      </Title>
-      <Select
-        label={t('alerting.preferences.language')}
-        maw={260}
-        allowDeselect={false}
-        value={draft.language}
-        onChange={(value) => value && setDraft({ ...draft, language: value as AlertPreferences['language'] })}
-        data={[
-          { value: 'ru', label: t('common.languageNames.ru') },
-          { value: 'en', label: t('common.languageNames.en') },
-        ]}
-      />
-      <Switch
-        label={t('alerting.preferences.quiet')}
-        description={t('alerting.preferences.quietHint')}
-        checked={!!quiet}
-        onChange={(event) => setDraft({ ...draft, quietHours: event.currentTarget.checked ? { start: '23:00', end: '07:00' } : null })}
-      />
-      {quiet && (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          {t('alerting.preferences.title')}
+        </Title>
+        <Select
+          label={t('alerting.preferences.language')}
+          maw={260}
+          allowDeselect={false}
+          data={[
+            { value: 'ru', label: t('common.languageNames.ru') },
+            { value: 'en', label: t('common.languageNames.en') },
+          ]}
+          {...form.getInputProps('language')}
+        />
+        <Switch
+          label={t('alerting.preferences.quiet')}
+          description={t('alerting.preferences.quietHint')}
+          checked={!!quiet}
+          onChange={(event) => form.setFieldValue('quietHours', event.currentTarget.checked ? { start: '23:00', end: '07:00' } : null)}
+        />
+        {quiet && (
+          <Group>
+            <TextInput type="time" label={t('alerting.preferences.from')} {...form.getInputProps('quietHours.start')} />
+            <TextInput type="time" label={t('alerting.preferences.to')} {...form.getInputProps('quietHours.end')} />
+          </Group>
+        )}
+        {errors._ && <Alert color="red">{errors._}</Alert>}
         <Group>
-          <TextInput
-            type="time"
-            label={t('alerting.preferences.from')}
-            value={quiet.start}
-            onChange={(e) => setDraft({ ...draft, quietHours: { ...quiet, start: e.currentTarget.value } })}
-          />
-          <TextInput
-            type="time"
-            label={t('alerting.preferences.to')}
-            value={quiet.end}
-            onChange={(e) => setDraft({ ...draft, quietHours: { ...quiet, end: e.currentTarget.value } })}
-          />
+          <Button type="submit" loading={save.isPending}>
+            {t('common.save')}
+          </Button>
         </Group>
-      )}
-      {save.error && <Alert color="red">{save.error.message}</Alert>}
-      <Group>
-        <Button type="submit" loading={save.isPending}>
-          {t('common.save')}
-        </Button>
-      </Group>
-    </Stack>
+      </Stack>
+    </form>
   );
 }
 

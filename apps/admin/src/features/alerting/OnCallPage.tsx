@@ -1,11 +1,12 @@
-import { ActionIcon, Alert, Button, Card, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Group, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { OnCallPolicy, OnCallShift } from '@habeas/contracts';
+import { onCallOverrideRequest, onCallPolicyRequest, type OnCallOverrideRequest, type OnCallPolicy, type OnCallShift } from '@habeas/contracts';
 import { IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors } from '../../shared/api';
-import { formatDateTime } from '../../shared/format';
+import { DataTable } from '../../shared/DataTable';
+import { formatDateTime, localToIso } from '../../shared/format';
+import { showServerErrors, useContractForm } from '../../shared/form';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 import { ConfirmButton } from '../banking/ConfirmButton';
@@ -44,144 +45,136 @@ export function OnCallPage() {
   );
 }
 
+interface PolicyValues {
+  escalateAfterMinutes: number | string;
+  shifts: OnCallShift[];
+}
+
 function PolicyEditor(props: { policy: OnCallPolicy }) {
   const { t } = useTranslation();
   const { policy } = props;
   const save = useSaveOnCallPolicy();
-  const [minutes, setMinutes] = useState(policy.escalateAfterMinutes);
-  const [shifts, setShifts] = useState<OnCallShift[]>(policy.own ? policy.shifts : []);
-  useEffect(() => setMinutes(policy.escalateAfterMinutes), [policy.escalateAfterMinutes]);
+  const toRequest = (values: PolicyValues) => ({ caseId: policy.caseId, escalateAfterMinutes: Number(values.escalateAfterMinutes), shifts: values.shifts });
+  const form = useContractForm({
+    initialValues: { escalateAfterMinutes: policy.escalateAfterMinutes, shifts: policy.own ? policy.shifts : [] } as PolicyValues,
+    schema: onCallPolicyRequest,
+    toRequest,
+  });
+  // A policy read again (after saving, or changed elsewhere) brings its escalation time.
+  useEffect(() => form.setFieldValue('escalateAfterMinutes', policy.escalateAfterMinutes), [policy.escalateAfterMinutes]);
+  const errors = form.errors as Record<string, string | undefined>;
   const people = policy.candidates.map((c) => ({ value: c.id, label: `${c.name} (${t(`users.roles.${c.role}`, { defaultValue: c.role })})` }));
   const nameOf = (id: string | null) => policy.candidates.find((c) => c.id === id)?.name ?? t('alerting.onCall.nobody');
-  const change = (index: number, patch: Partial<OnCallShift>) => setShifts(shifts.map((s, i) => (i === index ? { ...s, ...patch } : s)));
-  const errors = fieldErrors(save.error);
-  const submit = () =>
-    save.mutate(
-      { caseId: policy.caseId, escalateAfterMinutes: minutes, shifts },
-      { onSuccess: () => notifications.show({ color: 'green', message: t('alerting.onCall.saved') }) },
-    );
+  const rows = form.values.shifts.map((shift, index) => ({ shift, index }));
+  const submit = form.onSubmit((values) =>
+    save.mutate(toRequest(values), {
+      onSuccess: () => notifications.show({ color: 'green', message: t('alerting.onCall.saved') }),
+      onError: (error) => showServerErrors(form, error),
+    }),
+  );
   return (
     <Stack>
-      <Card withBorder>
-        <Group justify="space-between" align="flex-end">
-          <Stack gap={2}>
-            <Text size="sm" data-testid="on-duty-now">
-              {t('alerting.onCall.onDutyNow', { name: nameOf(policy.onDutyNow) })}
-            </Text>
-            {policy.caseId && !policy.own && (
-              <Text size="sm" c="dimmed">
-                {t('alerting.onCall.teamApplies')}
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Card withBorder>
+            <Group justify="space-between" align="flex-end">
+              <Stack gap={2}>
+                <Text size="sm" data-testid="on-duty-now">
+                  {t('alerting.onCall.onDutyNow', { name: nameOf(policy.onDutyNow) })}
+                </Text>
+                {policy.caseId && !policy.own && (
+                  <Text size="sm" c="dimmed">
+                    {t('alerting.onCall.teamApplies')}
+                  </Text>
+                )}
+              </Stack>
+              <NumberInput hideControls label={t('alerting.onCall.minutes')} min={1} max={1440} w={240} {...form.getInputProps('escalateAfterMinutes')} />
+            </Group>
+          </Card>
+          <Card withBorder>
+            <Title order={2} size="h4" mb="sm">
+              {t('alerting.onCall.rota')}
+            </Title>
+            {rows.length === 0 ? (
+              <Text size="sm" c="dimmed" mb="sm">
+                {t('alerting.onCall.noShifts')}
               </Text>
-            )}
-          </Stack>
-          <NumberInput
-            hideControls
-            label={t('alerting.onCall.minutes')}
-            min={1}
-            max={1440}
-            w={240}
-            value={minutes}
-            onChange={(value) => setMinutes(Number(value) || 1)}
-          />
-        </Group>
-      </Card>
-      <Card withBorder>
-        <Title order={2} size="h4" mb="sm">
-          {t('alerting.onCall.rota')}
-        </Title>
-        {shifts.length === 0 ? (
-          <Text size="sm" c="dimmed" mb="sm">
-            {t('alerting.onCall.noShifts')}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table data-testid="rota">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('alerting.onCall.person')}</Table.Th>
-                  <Table.Th>{t('alerting.onCall.weekday')}</Table.Th>
-                  <Table.Th>{t('alerting.onCall.from')}</Table.Th>
-                  <Table.Th>{t('alerting.onCall.to')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shifts.map((shift, index) => (
-                  <Table.Tr key={index}>
-                    <Table.Td>
-                      <Select
-                        aria-label={t('alerting.onCall.person')}
-                        data={people}
-                        value={shift.userId}
-                        allowDeselect={false}
-                        onChange={(v) => v && change(index, { userId: v })}
-                      />
-                    </Table.Td>
-                    <Table.Td>
+            ) : (
+              <DataTable
+                testId="rota"
+                minWidth={640}
+                rows={rows}
+                rowKey={(row) => String(row.index)}
+                columns={[
+                  {
+                    key: 'person',
+                    header: t('alerting.onCall.person'),
+                    cell: ({ index }) => (
+                      <Select aria-label={t('alerting.onCall.person')} data={people} allowDeselect={false} {...form.getInputProps(`shifts.${index}.userId`)} />
+                    ),
+                  },
+                  {
+                    key: 'weekday',
+                    header: t('alerting.onCall.weekday'),
+                    cell: ({ shift, index }) => (
                       <Select
                         aria-label={t('alerting.onCall.weekday')}
                         data={WEEKDAYS.map((d) => ({ value: String(d), label: t(`alerting.weekdays.${d}`) }))}
-                        value={String(shift.weekday)}
                         allowDeselect={false}
-                        onChange={(v) => v && change(index, { weekday: Number(v) })}
+                        value={String(shift.weekday)}
+                        onChange={(v) => v && form.setFieldValue(`shifts.${index}.weekday`, Number(v))}
+                        error={errors[`shifts.${index}.weekday`]}
                       />
-                    </Table.Td>
-                    <Table.Td>
-                      <TextInput
-                        type="time"
-                        aria-label={t('alerting.onCall.from')}
-                        value={shift.start}
-                        onChange={(e) => change(index, { start: e.currentTarget.value })}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <TextInput
-                        type="time"
-                        aria-label={t('alerting.onCall.to')}
-                        value={shift.end}
-                        onChange={(e) => change(index, { end: e.currentTarget.value })}
-                      />
-                    </Table.Td>
-                    <Table.Td>
+                    ),
+                  },
+                  {
+                    key: 'from',
+                    header: t('alerting.onCall.from'),
+                    cell: ({ index }) => <TextInput type="time" aria-label={t('alerting.onCall.from')} {...form.getInputProps(`shifts.${index}.start`)} />,
+                  },
+                  {
+                    key: 'to',
+                    header: t('alerting.onCall.to'),
+                    cell: ({ index }) => <TextInput type="time" aria-label={t('alerting.onCall.to')} {...form.getInputProps(`shifts.${index}.end`)} />,
+                  },
+                  {
+                    key: 'remove',
+                    header: null,
+                    cell: ({ index }) => (
                       <ActionIcon
                         variant="subtle"
                         color="red"
                         aria-label={t('alerting.onCall.removeShift')}
-                        onClick={() => setShifts(shifts.filter((_, i) => i !== index))}
+                        onClick={() => form.removeListItem('shifts', index)}
                       >
                         <IconTrash size={16} />
                       </ActionIcon>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {Object.keys(errors).length > 0 && (
-          <Alert color="red" mt="sm">
-            {Object.values(errors).join('; ')}
-          </Alert>
-        )}
-        {save.error && !Object.keys(errors).length && (
-          <Alert color="red" mt="sm">
-            {save.error.message}
-          </Alert>
-        )}
-        <Group mt="sm">
-          <Button
-            variant="light"
-            disabled={people.length === 0}
-            onClick={() => setShifts([...shifts, { userId: people[0].value, weekday: 1, start: '09:00', end: '21:00' }])}
-            data-testid="add-shift"
-          >
-            {t('alerting.onCall.addShift')}
-          </Button>
-          <Button onClick={submit} loading={save.isPending} data-testid="save-rota">
-            {t('alerting.onCall.save')}
-          </Button>
-        </Group>
-      </Card>
+                    ),
+                  },
+                ]}
+              />
+            )}
+            {errors._ && (
+              <Alert color="red" mt="sm">
+                {errors._}
+              </Alert>
+            )}
+            <Group mt="sm">
+              <Button
+                variant="light"
+                disabled={people.length === 0}
+                onClick={() => form.insertListItem('shifts', { userId: people[0].value, weekday: 1, start: '09:00', end: '21:00' })}
+                data-testid="add-shift"
+              >
+                {t('alerting.onCall.addShift')}
+              </Button>
+              <Button type="submit" loading={save.isPending} data-testid="save-rota">
+                {t('alerting.onCall.save')}
+              </Button>
+            </Group>
+          </Card>
+        </Stack>
+      </form>
       {policy.own && <Overrides policy={policy} people={people} />}
     </Stack>
   );
@@ -192,16 +185,22 @@ function Overrides(props: { policy: OnCallPolicy; people: Array<{ value: string;
   const { policy, people } = props;
   const add = useAddOverride();
   const remove = useRemoveOverride(policy.caseId);
-  const [userId, setUserId] = useState<string | null>(people[0]?.value ?? null);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const submit = () => {
-    if (!userId || !from || !to) return;
-    add.mutate(
-      { caseId: policy.caseId, userId, startsAt: new Date(from).toISOString(), endsAt: new Date(to).toISOString() },
-      { onSuccess: () => notifications.show({ color: 'green', message: t('alerting.onCall.overrideAdded') }) },
-    );
-  };
+  const toRequest = (values: { userId: string; from: string; to: string }) => ({
+    caseId: policy.caseId,
+    userId: values.userId,
+    startsAt: values.from ? localToIso(values.from) : undefined,
+    endsAt: values.to ? localToIso(values.to) : undefined,
+  });
+  const fieldOf = { startsAt: 'from', endsAt: 'to' } as const;
+  const form = useContractForm({ initialValues: { userId: people[0]?.value ?? '', from: '', to: '' }, schema: onCallOverrideRequest, toRequest, fieldOf });
+  const errors = form.errors as Record<string, string | undefined>;
+  const { userId, from, to } = form.values;
+  const submit = form.onSubmit((values) =>
+    add.mutate(toRequest(values) as OnCallOverrideRequest, {
+      onSuccess: () => notifications.show({ color: 'green', message: t('alerting.onCall.overrideAdded') }),
+      onError: (error) => showServerErrors(form, error, fieldOf),
+    }),
+  );
   return (
     <Card withBorder>
       <Title order={2} size="h4" mb="xs">
@@ -234,19 +233,21 @@ function Overrides(props: { policy: OnCallPolicy; people: Array<{ value: string;
           ))}
         </Stack>
       )}
-      <Group align="flex-end">
-        <Select label={t('alerting.onCall.person')} data={people} value={userId} onChange={setUserId} allowDeselect={false} w={260} />
-        <TextInput type="datetime-local" label={t('alerting.onCall.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput type="datetime-local" label={t('alerting.onCall.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
-        <Button variant="light" onClick={submit} loading={add.isPending} disabled={!userId || !from || !to}>
-          {t('alerting.onCall.addOverride')}
-        </Button>
-      </Group>
-      {add.error && (
-        <Alert color="red" mt="sm">
-          {add.error.message}
-        </Alert>
-      )}
+      <form onSubmit={submit} noValidate>
+        <Group align="flex-end">
+          <Select label={t('alerting.onCall.person')} data={people} allowDeselect={false} w={260} {...form.getInputProps('userId')} />
+          <TextInput type="datetime-local" label={t('alerting.onCall.from')} {...form.getInputProps('from')} />
+          <TextInput type="datetime-local" label={t('alerting.onCall.to')} {...form.getInputProps('to')} />
+          <Button type="submit" variant="light" loading={add.isPending} disabled={!userId || !from || !to}>
+            {t('alerting.onCall.addOverride')}
+          </Button>
+        </Group>
+        {errors._ && (
+          <Alert color="red" mt="sm">
+            {errors._}
+          </Alert>
+        )}
+      </form>
     </Card>
   );
 }

@@ -1,17 +1,16 @@
 import { Anchor, Button, SimpleGrid, Stack, Text, TextInput, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, type AuditActions, type AuditEntry, type User } from '@habeas/contracts';
-import { api } from '../../shared/api';
+import { formatDateTime, type AuditEntry } from '@habeas/contracts';
 import { DataTable } from '../../shared/DataTable';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
-import { usePaged } from '../../shared/usePaged';
 import { AuditChainCard } from '../evidence/AuditChainCard';
+import { useUserPicker } from '../users/hooks';
 import { AuditChanges } from './AuditChanges';
+import { useAuditActions, useAuditEntries, type AuditQuery } from './hooks';
 
 const entityTypes = ['case', 'document', 'medical_incident', 'medical_alert', 'contact_event', 'donation', 'user', 'session', 'expense', 'donor'];
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,10 +33,10 @@ export function AuditLogPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [entityId] = useDebouncedValue(entityIdInput.trim(), 300);
-  const users = usePaged<User>(['users', 'for-audit'], '/api/users', { limit: 100 });
+  const users = useUserPicker('for-audit');
   const userNames = new Map(users.items.map((u) => [u.id, u.name]));
-  const actions = useQuery({ queryKey: ['audit-log', 'actions'], queryFn: () => api<AuditActions>('/api/audit-log/actions') });
-  const query = {
+  const actions = useAuditActions();
+  const query: AuditQuery = {
     actorId: actorId ?? undefined,
     entityType: entityType ?? undefined,
     entityId: uuidPattern.test(entityId) ? entityId : undefined,
@@ -46,7 +45,7 @@ export function AuditLogPage() {
     to: dayBound(to, true),
     collapse: 'true',
   };
-  const entries = usePaged<AuditEntry>(['audit-log'], '/api/audit-log', query);
+  const entries = useAuditEntries(query);
   const reset = () => {
     setActorId(null);
     setEntityType(null);

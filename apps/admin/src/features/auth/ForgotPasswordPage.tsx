@@ -36,13 +36,7 @@ export function ForgotPasswordPage() {
             {options.data?.byMail && !request.isSuccess && (
               <>
                 <Text size="sm">{t('auth.forgot.hint')}</Text>
-                <TextInput
-                  label={t('auth.email')}
-                  type="email"
-                  autoComplete="username"
-                  required
-                  {...form.getInputProps('email')}
-                />
+                <TextInput label={t('auth.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
                 {errors._ && <Alert color="red">{errors._}</Alert>}
                 <Button type="submit" loading={request.isPending}>
                   {t('auth.forgot.submit')}

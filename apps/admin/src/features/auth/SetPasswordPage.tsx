@@ -29,7 +29,8 @@ export function SetPasswordPage(props: {
       {
         // A refused link (used, expired, unknown) is told in words; a password the API rejects is shown beside it.
         onError: (error) => {
-          const aboutPassword = error instanceof ApiError && (error.body.field === 'password' || Boolean(error.body.issues?.some((issue) => issue.path === 'password')));
+          const aboutPassword =
+            error instanceof ApiError && (error.body.field === 'password' || Boolean(error.body.issues?.some((issue) => issue.path === 'password')));
           const refused = error instanceof ApiError && error.status < 500 && !aboutPassword;
           showServerErrors(form, refused ? new Error(t(props.texts.invalid)) : error);
         },

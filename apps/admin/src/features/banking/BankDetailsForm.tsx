@@ -2,9 +2,9 @@ import { Alert, Button, Code, Group, SimpleGrid, Text, TextInput } from '@mantin
 import { notifications } from '@mantine/notifications';
 import type { BankDetailsRequest } from '@habeas/contracts';
 import { bankDetailsRequest } from '@habeas/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors } from '../../shared/api';
+import { showServerErrors, useContractForm } from '../../shared/form';
 import { QueryState } from '../../shared/QueryState';
 import { useBankDetails, useSaveBankDetails } from './hooks';
 
@@ -20,30 +20,28 @@ const FIELDS: Array<{ key: Field; width: number; inputMode?: 'numeric' }> = [
   { key: 'kpp', width: 1 },
 ];
 
+const toRequest = (values: typeof EMPTY): BankDetailsRequest => ({ ...values, inn: values.inn || undefined, kpp: values.kpp || undefined });
+
 /** The fund's Russian account for this campaign; the same check-digit rules as the server, before sending. */
 export function BankDetailsForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const details = useBankDetails(caseId);
   const save = useSaveBankDetails(caseId);
-  const [form, setForm] = useState(EMPTY);
-  const [local, setLocal] = useState<Record<string, string>>({});
+  const form = useContractForm({ initialValues: EMPTY, schema: bankDetailsRequest, toRequest });
+  // The saved details fill the form whenever they (re)load.
   useEffect(() => {
     const d = details.data;
-    if (d) setForm({ ...d, inn: d.inn ?? '', kpp: d.kpp ?? '' });
+    if (d) form.setValues({ ...d, inn: d.inn ?? '', kpp: d.kpp ?? '' });
   }, [details.data]);
-  const errors = { ...fieldErrors(save.error), ...local };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const body: BankDetailsRequest = { ...form, inn: form.inn || undefined, kpp: form.kpp || undefined };
-    const checked = bankDetailsRequest.safeParse(body);
-    const found: Record<string, string> = {};
-    for (const issue of checked.error?.issues ?? [])
-      found[String(issue.path[0])] ??= t(`banking.errors.${String(issue.path[0])}`, { defaultValue: issue.message });
-    setLocal(found);
-    if (!checked.success) return;
-    save.mutate(body, { onSuccess: () => notifications.show({ color: 'green', message: t('banking.detailsSaved') }) });
-  };
+  const errors = form.errors as Record<string, string | undefined>;
+  /** A field's error says what the rule is for that field (9 digits, the check key), whatever broke it. */
+  const errorOf = (key: Field) => (errors[key] ? t(`banking.errors.${key}`, { defaultValue: errors[key] }) : undefined);
+  const submit = form.onSubmit((values) =>
+    save.mutate(toRequest(values), {
+      onSuccess: () => notifications.show({ color: 'green', message: t('banking.detailsSaved') }),
+      onError: (error) => showServerErrors(form, error),
+    }),
+  );
 
   return (
     <QueryState isLoading={details.isLoading} error={details.error}>
@@ -51,19 +49,20 @@ export function BankDetailsForm({ caseId }: { caseId: string }) {
         <Text size="sm" c="dimmed" mb="xs">
           {t('banking.detailsHint')}
         </Text>
+        {errors._ && (
+          <Alert color="red" mb="xs">
+            {errors._}
+          </Alert>
+        )}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           {FIELDS.map((field) => (
             <TextInput
               key={field.key}
               label={t(`banking.fields.${field.key}`)}
-              value={form[field.key]}
               inputMode={field.inputMode}
               required={!['inn', 'kpp'].includes(field.key)}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                setForm((f) => ({ ...f, [field.key]: value }));
-              }}
-              error={errors[field.key]}
+              {...form.getInputProps(field.key)}
+              error={errorOf(field.key)}
               style={{ gridColumn: field.width === 2 ? 'span 2' : undefined }}
             />
           ))}

@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, FileInput, Group, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, FileInput, Group, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { BankTransferItem, StatementImportResult } from '@habeas/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../shared/DataTable';
 import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
@@ -81,40 +82,52 @@ function TransfersTable({ status }: { status: string }) {
   const transfers = useBankTransfers(status);
   return (
     <QueryState isLoading={transfers.isLoading} error={transfers.error} isEmpty={transfers.items.length === 0} empty={t(`banking.empty.${status}`)}>
-      <Table striped data-testid="bank-transfers-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('banking.bookedOn')}</Table.Th>
-            <Table.Th>{t('banking.amount')}</Table.Th>
-            <Table.Th>{t(status === 'outgoing' || status === 'expense_matched' ? 'banking.payee' : 'banking.payer')}</Table.Th>
-            <Table.Th>{t('banking.purpose')}</Table.Th>
-            <Table.Th>{status === 'unmatched' ? t('banking.decision') : t('banking.case')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {transfers.items.map((item) => (
-            <Table.Tr key={item.id}>
-              <Table.Td>{localDay(item.bookedOn, i18n.language)}</Table.Td>
-              <Table.Td>{formatMoney(item.direction === 'out' ? -item.amountMinor : item.amountMinor, item.currency, i18n.language)}</Table.Td>
-              <Table.Td>
+      <DataTable
+        testId="bank-transfers-table"
+        striped
+        minWidth={720}
+        rows={transfers.items}
+        rowKey={(item) => item.id}
+        columns={[
+          { key: 'bookedOn', header: t('banking.bookedOn'), cell: (item) => localDay(item.bookedOn, i18n.language) },
+          {
+            key: 'amount',
+            header: t('banking.amount'),
+            cell: (item) => formatMoney(item.direction === 'out' ? -item.amountMinor : item.amountMinor, item.currency, i18n.language),
+          },
+          {
+            key: 'counterparty',
+            header: t(status === 'outgoing' || status === 'expense_matched' ? 'banking.payee' : 'banking.payer'),
+            cell: (item) => (
+              <>
                 <Text size="sm">{item.counterpartyName ?? t('banking.erased')}</Text>
                 <Text size="xs" c="dimmed">
                   {item.counterpartyAccount}
                 </Text>
-              </Table.Td>
-              <Table.Td>
+              </>
+            ),
+          },
+          {
+            key: 'purpose',
+            header: t('banking.purpose'),
+            cell: (item) => (
+              <>
                 <Text size="sm">{item.purpose ?? '—'}</Text>
                 {item.matchedBy && (
                   <Badge size="xs" variant="light">
                     {t(`banking.matchedBy.${item.matchedBy}`)}
                   </Badge>
                 )}
-              </Table.Td>
-              <Table.Td>{status === 'unmatched' ? <Decide item={item} /> : item.caseId ? caseTitle(item.caseId, item.caseTitle) : '—'}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+              </>
+            ),
+          },
+          {
+            key: 'case',
+            header: status === 'unmatched' ? t('banking.decision') : t('banking.case'),
+            cell: (item) => (status === 'unmatched' ? <Decide item={item} /> : item.caseId ? caseTitle(item.caseId, item.caseTitle) : '—'),
+          },
+        ]}
+      />
       <LoadMore {...transfers} />
     </QueryState>
   );
@@ -168,50 +181,47 @@ function Statements() {
         {t('banking.statements')}
       </Title>
       <QueryState isLoading={statements.isLoading} error={statements.error} isEmpty={statements.items.length === 0} empty={t('banking.noStatements')}>
-        <Table data-testid="bank-statements-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('banking.importedAt')}</Table.Th>
-              <Table.Th>{t('banking.period')}</Table.Th>
-              <Table.Th>{t('banking.lines')}</Table.Th>
-              <Table.Th>{t('banking.file')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {statements.items.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>{new Date(s.importedAt).toLocaleString(i18n.language)}</Table.Td>
-                <Table.Td>
-                  {[s.periodFrom, s.periodTo]
-                    .filter((day): day is string => Boolean(day))
-                    .map((day) => localDay(day, i18n.language))
-                    .join(' — ')}
-                </Table.Td>
-                <Table.Td>{s.lineCount}</Table.Td>
-                <Table.Td>
-                  {s.fileDeleted ? (
-                    <Badge color="gray">{t('banking.fileDeleted')}</Badge>
-                  ) : (
-                    <Group gap="xs">
-                      <Text size="sm">{s.fileName}</Text>
-                      <ConfirmButton
-                        size="xs"
-                        color="red"
-                        variant="light"
-                        label={t('banking.deleteFile')}
-                        question={t('banking.deleteFileQuestion')}
-                        loading={remove.isPending && remove.variables === s.id}
-                        onConfirm={() =>
-                          remove.mutate(s.id, { onSuccess: () => notifications.show({ color: 'green', message: t('banking.fileDeletedDone') }) })
-                        }
-                      />
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable
+          testId="bank-statements-table"
+          rows={statements.items}
+          rowKey={(statement) => statement.id}
+          columns={[
+            { key: 'importedAt', header: t('banking.importedAt'), cell: (statement) => new Date(statement.importedAt).toLocaleString(i18n.language) },
+            {
+              key: 'period',
+              header: t('banking.period'),
+              cell: (statement) =>
+                [statement.periodFrom, statement.periodTo]
+                  .filter((day): day is string => Boolean(day))
+                  .map((day) => localDay(day, i18n.language))
+                  .join(' — '),
+            },
+            { key: 'lines', header: t('banking.lines'), cell: (statement) => statement.lineCount },
+            {
+              key: 'file',
+              header: t('banking.file'),
+              cell: (statement) =>
+                statement.fileDeleted ? (
+                  <Badge color="gray">{t('banking.fileDeleted')}</Badge>
+                ) : (
+                  <Group gap="xs">
+                    <Text size="sm">{statement.fileName}</Text>
+                    <ConfirmButton
+                      size="xs"
+                      color="red"
+                      variant="light"
+                      label={t('banking.deleteFile')}
+                      question={t('banking.deleteFileQuestion')}
+                      loading={remove.isPending && remove.variables === statement.id}
+                      onConfirm={() =>
+                        remove.mutate(statement.id, { onSuccess: () => notifications.show({ color: 'green', message: t('banking.fileDeletedDone') }) })
+                      }
+                    />
+                  </Group>
+                ),
+            },
+          ]}
+        />
         <LoadMore {...statements} />
       </QueryState>
     </Stack>

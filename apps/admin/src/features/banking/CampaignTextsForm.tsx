@@ -1,9 +1,9 @@
-import { Button, Group, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { CampaignTexts } from '@habeas/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { campaignTextsRequest, type CampaignTexts } from '@habeas/contracts';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors } from '../../shared/api';
+import { showServerErrors, useContractForm } from '../../shared/form';
 import { QueryState } from '../../shared/QueryState';
 import { useCampaignTexts, useSaveCampaignTexts } from './hooks';
 
@@ -14,47 +14,40 @@ export function CampaignTextsForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const texts = useCampaignTexts(caseId);
   const save = useSaveCampaignTexts(caseId);
-  const [form, setForm] = useState<CampaignTexts>(EMPTY);
+  const form = useContractForm({ initialValues: EMPTY, schema: campaignTextsRequest });
+  // The saved texts fill the form whenever they (re)load.
   useEffect(() => {
-    if (texts.data) setForm(texts.data);
+    if (texts.data) form.setValues(texts.data);
   }, [texts.data]);
-  const errors = fieldErrors(save.error);
-  const set = (lang: 'ru' | 'en', key: keyof CampaignTexts['ru']) => (value: string) => setForm((f) => ({ ...f, [lang]: { ...f[lang], [key]: value } }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate(form, { onSuccess: () => notifications.show({ color: 'green', message: t('banking.textsSaved') }) });
-  };
+  const errors = form.errors as Record<string, string | undefined>;
+  const submit = form.onSubmit((values) =>
+    save.mutate(values, {
+      onSuccess: () => notifications.show({ color: 'green', message: t('banking.textsSaved') }),
+      onError: (error) => showServerErrors(form, error),
+    }),
+  );
   return (
     <QueryState isLoading={texts.isLoading} error={texts.error}>
-      <form onSubmit={submit} aria-label={t('banking.textsTitle')}>
+      <form onSubmit={submit} aria-label={t('banking.textsTitle')} noValidate>
+        {errors._ && (
+          <Alert color="red" mb="xs">
+            {errors._}
+          </Alert>
+        )}
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {(['ru', 'en'] as const).map((lang) => (
             <Stack key={lang} gap="xs">
               <Title order={3} size="h5">
                 {t(`banking.language.${lang}`)}
               </Title>
-              <TextInput
-                label={t('banking.publicTitle')}
-                value={form[lang].title}
-                onChange={(e) => set(lang, 'title')(e.currentTarget.value)}
-                error={errors[`${lang}.title`]}
-              />
-              <Textarea
-                label={t('banking.publicSummary')}
-                autosize
-                minRows={3}
-                value={form[lang].summary}
-                onChange={(e) => set(lang, 'summary')(e.currentTarget.value)}
-                error={errors[`${lang}.summary`]}
-              />
+              <TextInput label={t('banking.publicTitle')} {...form.getInputProps(`${lang}.title`)} />
+              <Textarea label={t('banking.publicSummary')} autosize minRows={3} {...form.getInputProps(`${lang}.summary`)} />
               <Textarea
                 label={t('banking.otherWays')}
                 description={t('banking.otherWaysHint')}
                 autosize
                 minRows={2}
-                value={form[lang].otherWays}
-                onChange={(e) => set(lang, 'otherWays')(e.currentTarget.value)}
-                error={errors[`${lang}.otherWays`]}
+                {...form.getInputProps(`${lang}.otherWays`)}
               />
             </Stack>
           ))}

@@ -117,53 +117,22 @@ export function CaseForm(props: { theCase?: CaseSummary; onSaved: (saved: CaseSu
           <TextInput label={t('cases.caseTitleEn')} description={t('cases.englishHint')} {...text('titleEn')} />
           <TextInput label={t('cases.defendant')} {...text('defendantName')} />
           <TextInput label={t('cases.dateOfBirth')} type="date" {...text('dateOfBirth')} />
-          <Select
-            label={t('cases.defendantStatus')}
-            data={options('status', defendantStatuses)}
-            {...select('defendantStatus')}
-          />
+          <Select label={t('cases.defendantStatus')} data={options('status', defendantStatuses)} {...select('defendantStatus')} />
           <Select label={t('cases.stage')} data={options('stages', caseStages)} {...select('stage')} />
           <TextInput label={t('cases.courtCaseNumber')} {...text('courtCaseNumber')} />
           <TextInput label={t('cases.court')} {...text('court')} />
           <TextInput label={t('cases.judge')} {...text('judge')} />
           <TextInput label={t('cases.investigatingAgency')} {...text('investigatingAgency')} />
           <Select label={t('cases.plea')} clearable data={options('pleas', pleas)} {...select('plea')} />
-          <Select
-            label={t('cases.custodyMeasure')}
-            clearable
-            data={options('measures', custodyMeasures)}
-            {...select('custodyMeasure')}
-          />
+          <Select label={t('cases.custodyMeasure')} clearable data={options('measures', custodyMeasures)} {...select('custodyMeasure')} />
           <TextInput label={t('cases.detainedUntil')} type="date" {...text('detainedUntil')} />
-          <NumberInput
-            label={t('cases.custodyAppealDays')}
-            min={1}
-            max={60}
-            {...form.getInputProps('custodyAppealDays')}
-          />
-          <NumberInput
-            label={t('cases.verdictAppealDays')}
-            min={1}
-            max={60}
-            {...form.getInputProps('verdictAppealDays')}
-          />
+          <NumberInput label={t('cases.custodyAppealDays')} min={1} max={60} {...form.getInputProps('custodyAppealDays')} />
+          <NumberInput label={t('cases.verdictAppealDays')} min={1} max={60} {...form.getInputProps('verdictAppealDays')} />
         </SimpleGrid>
-        <Textarea
-          label={t('cases.charges')}
-          description={t('cases.chargesHint')}
-          autosize
-          minRows={2}
-          {...form.getInputProps('charges')}
-        />
+        <Textarea label={t('cases.charges')} description={t('cases.chargesHint')} autosize minRows={2} {...form.getInputProps('charges')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Textarea label={t('cases.publicSummary')} autosize minRows={3} {...text('publicSummary')} />
-          <Textarea
-            label={t('cases.publicSummaryEn')}
-            description={t('cases.englishHint')}
-            autosize
-            minRows={3}
-            {...text('publicSummaryEn')}
-          />
+          <Textarea label={t('cases.publicSummaryEn')} description={t('cases.englishHint')} autosize minRows={3} {...text('publicSummaryEn')} />
         </SimpleGrid>
         <Checkbox label={t('cases.isPublic')} {...form.getInputProps('isPublic', { type: 'checkbox' })} />
         <FormActions onCancel={props.onCancel} pending={save.isPending} submitLabel={creating ? 'common.create' : 'common.save'} />

@@ -19,6 +19,7 @@ import type {
 } from '@habeas/contracts';
 import { api } from '../../shared/api';
 import { usePaged } from '../../shared/usePaged';
+import { dashboardKeys } from '../dashboard/hooks';
 
 const casePath = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
 
@@ -27,6 +28,7 @@ export const caseKeys = {
   all: ['case'] as const,
   detail: (id: string) => ['case', id] as const,
   list: ['cases'] as const,
+  any: ['cases', 'any'] as const,
   hearings: (caseId: string) => ['hearings', caseId] as const,
   deadlines: (caseId: string) => ['deadlines', caseId] as const,
   timeline: (caseId: string) => ['timeline', caseId] as const,
@@ -40,15 +42,26 @@ export function useCase(id: string) {
   return useQuery({ queryKey: caseKeys.detail(id), queryFn: () => api<CaseSummary>(casePath(id)) });
 }
 
+/** Whether the reader is on any case at all (one item is enough to know). */
+export function useAnyCase(enabled: boolean) {
+  return useQuery({ queryKey: caseKeys.any, queryFn: () => api<Page<CaseSummary>>('/api/cases', { query: { limit: 1 } }), enabled });
+}
+
 export function useCases(query: { q?: string; stage?: string | null; defendantStatus?: string | null }) {
   return usePaged<CaseSummary>(caseKeys.list, '/api/cases', query);
 }
 
-/** Creates a case, or changes one when `id` is given. */
+/** Creates a case, or changes one when `id` is given; the saved case is what its page (by slug) shows at once. */
 export function useSaveCase(id?: string) {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateCaseRequest | UpdateCaseRequest) =>
       id ? api<CaseSummary>(casePath(id), { method: 'PATCH', body }) : api<CaseSummary>('/api/cases', { method: 'POST', body }),
+    onSuccess: (saved) => {
+      client.setQueryData(caseKeys.detail(saved.slug), saved);
+      void client.invalidateQueries({ queryKey: caseKeys.all });
+      void client.invalidateQueries({ queryKey: caseKeys.list });
+    },
   });
 }
 
@@ -57,7 +70,7 @@ export function useInvalidateCase(id: string) {
   const client = useQueryClient();
   return () =>
     Promise.all(
-      [caseKeys.all, caseKeys.hearings(id), caseKeys.deadlines(id), caseKeys.timeline(id), caseKeys.custody(id), ['dashboard'], caseKeys.list].map(
+      [caseKeys.all, caseKeys.hearings(id), caseKeys.deadlines(id), caseKeys.timeline(id), caseKeys.custody(id), dashboardKeys.all, caseKeys.list].map(
         (queryKey) => client.invalidateQueries({ queryKey }),
       ),
     );

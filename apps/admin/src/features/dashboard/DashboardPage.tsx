@@ -1,14 +1,13 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { deadlineTitleIn } from '@habeas/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Dashboard, Money } from '@habeas/contracts';
-import { api } from '../../shared/api';
+import type { Money } from '@habeas/contracts';
 import { useEventText } from '../../shared/eventText';
 import { EmptyState, QueryState } from '../../shared/QueryState';
 import { Countdown } from '../cases/Countdown';
+import { useDashboard } from './hooks';
 import { MoneyBars } from './MoneyBars';
 import { useCaseTitle } from '../../shared/case-titles';
 import { useFormat } from '../../shared/format';
@@ -41,7 +40,7 @@ export function DashboardPage() {
   const { t, i18n } = useTranslation();
   const caseTitle = useCaseTitle();
   const eventText = useEventText();
-  const dashboard = useQuery({ queryKey: ['dashboard'], queryFn: () => api<Dashboard>('/api/dashboard'), refetchInterval: 60_000 });
+  const dashboard = useDashboard();
   const data = dashboard.data;
   const openAlerts = typeof data?.widgets.openMedicalAlerts === 'number' ? data.widgets.openMedicalAlerts : null;
   const raised = Array.isArray(data?.widgets.raisedThisMonth) ? (data.widgets.raisedThisMonth as Money[]) : null;

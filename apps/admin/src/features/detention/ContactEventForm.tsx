@@ -53,7 +53,11 @@ function toRequest(kind: ContactKind, v: Values): CreateContactEventRequest {
     direction: kind === 'letter' ? v.direction : undefined,
     deliveredAt: kind === 'letter' && status === 'delivered' && v.deliveredAt ? toIso(v.deliveredAt) : undefined,
     contents: kind === 'parcel' || kind === 'money_transfer' ? optional(v.contents) : undefined,
-    amount: kind === 'money_transfer' && v.amount !== '' ? { amountMinor: Math.round(Number(v.amount) * 100), currency: v.currency } : undefined,
+    // An empty amount of a transfer is checked as a missing number, so the form says "required" beside the amount.
+    amount:
+      kind === 'money_transfer'
+        ? { amountMinor: v.amount === '' ? (undefined as unknown as number) : Math.round(Number(v.amount) * 100), currency: v.currency }
+        : undefined,
     notes: optional(v.notes),
   };
 }

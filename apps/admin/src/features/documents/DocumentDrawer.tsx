@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session';
 import { useFormat } from '../../shared/format';
 import { DataTable } from '../../shared/DataTable';
+import { HorizontalScroll } from '../../shared/HorizontalScroll';
 import { QueryState } from '../../shared/QueryState';
 import { DocumentCustody } from '../evidence/DocumentCustody';
 import { DocumentEditForm } from './DocumentEditForm';
@@ -129,62 +130,64 @@ export function DocumentDrawer(props: { id: string | null; onClose: () => void }
             </Group>
             {progress !== null && <Progress aria-label={t('documents.versions')} value={progress * 100} size="sm" />}
             {uploadError && <Alert color="red">{uploadError}</Alert>}
-            <DataTable
-              rows={data.versions}
-              rowKey={(version: DocumentVersion) => version.id}
-              rowProps={() => ({ 'data-testid': 'version-row' })}
-              columns={[
-                { key: 'number', header: '#', cell: (version) => version.number },
-                {
-                  key: 'file',
-                  header: t('documents.file'),
-                  cell: (version) => (
-                    <>
-                      <Text size="sm">{version.originalName}</Text>
-                      <Text size="xs" c="dimmed">
-                        {version.mimeType} · {format.size(version.size)}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        SHA-256: <Code data-testid="sha256">{version.sha256}</Code>
-                      </Text>
-                    </>
-                  ),
-                },
-                { key: 'uploadedAt', header: t('documents.uploadedAt'), cell: (version) => <Text size="sm">{format.dateTime(version.uploadedAt)}</Text> },
-                {
-                  key: 'text',
-                  header: t('documents.text'),
-                  cell: (version) => (
-                    <>
-                      <Badge size="sm" color={version.textStatus === 'done' ? 'green' : version.textStatus === 'failed' ? 'red' : 'gray'}>
-                        {t(`documents.textStatuses.${version.textStatus}`)}
-                      </Badge>
-                      {version.textIssue && (
-                        <Text size="xs" c="dimmed" maw={220} mt={4} data-testid="text-issue">
-                          {t(`documents.textIssues.${version.textIssue}`)}
+            <HorizontalScroll label={t('documents.versions')} minWidth={560}>
+              <DataTable
+                rows={data.versions}
+                rowKey={(version: DocumentVersion) => version.id}
+                rowProps={() => ({ 'data-testid': 'version-row' })}
+                columns={[
+                  { key: 'number', header: '#', cell: (version) => version.number },
+                  {
+                    key: 'file',
+                    header: t('documents.file'),
+                    cell: (version) => (
+                      <>
+                        <Text size="sm">{version.originalName}</Text>
+                        <Text size="xs" c="dimmed">
+                          {version.mimeType} · {format.size(version.size)}
                         </Text>
-                      )}
-                    </>
-                  ),
-                },
-                {
-                  key: 'actions',
-                  header: null,
-                  cell: (version) => (
-                    <Group gap={4} wrap="nowrap">
-                      <Anchor href={downloadUrl(data.id, version.number)} download data-testid="download">
-                        <IconDownload size={18} aria-label={t('documents.download')} />
-                      </Anchor>
-                      {version.mimeType === 'application/pdf' && (
-                        <Anchor component="button" onClick={() => setPreview(version.number)} aria-label={t('documents.preview')}>
-                          <IconEye size={18} />
+                        <Text size="xs" c="dimmed">
+                          SHA-256: <Code data-testid="sha256">{version.sha256}</Code>
+                        </Text>
+                      </>
+                    ),
+                  },
+                  { key: 'uploadedAt', header: t('documents.uploadedAt'), cell: (version) => <Text size="sm">{format.dateTime(version.uploadedAt)}</Text> },
+                  {
+                    key: 'text',
+                    header: t('documents.text'),
+                    cell: (version) => (
+                      <>
+                        <Badge size="sm" color={version.textStatus === 'done' ? 'green' : version.textStatus === 'failed' ? 'red' : 'gray'}>
+                          {t(`documents.textStatuses.${version.textStatus}`)}
+                        </Badge>
+                        {version.textIssue && (
+                          <Text size="xs" c="dimmed" maw={220} mt={4} data-testid="text-issue">
+                            {t(`documents.textIssues.${version.textIssue}`)}
+                          </Text>
+                        )}
+                      </>
+                    ),
+                  },
+                  {
+                    key: 'actions',
+                    header: null,
+                    cell: (version) => (
+                      <Group gap={4} wrap="nowrap">
+                        <Anchor href={downloadUrl(data.id, version.number)} download data-testid="download">
+                          <IconDownload size={18} aria-label={t('documents.download')} />
                         </Anchor>
-                      )}
-                    </Group>
-                  ),
-                },
-              ]}
-            />
+                        {version.mimeType === 'application/pdf' && (
+                          <Anchor component="button" onClick={() => setPreview(version.number)} aria-label={t('documents.preview')}>
+                            <IconEye size={18} />
+                          </Anchor>
+                        )}
+                      </Group>
+                    ),
+                  },
+                ]}
+              />
+            </HorizontalScroll>
             {preview !== null && <PdfPreview id={data.id} version={preview} />}
             <DocumentCustody documentId={data.id} />
           </Stack>

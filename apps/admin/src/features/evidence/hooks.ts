@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AuditChainVerification, CreateDossierRequest, CustodyEntry, Dossier } from '@habeas/contracts';
+import type { AuditChainVerification, CreateDossierRequest, CustodyEntry, DocumentSummary, Dossier } from '@habeas/contracts';
 import { api } from '../../shared/api';
+import { usePaged } from '../../shared/usePaged';
 
 export const evidenceKeys = {
   dossiers: (caseId: string) => ['dossiers', caseId] as const,
@@ -17,6 +18,11 @@ export function useDossiers(caseId: string) {
     queryFn: () => api<{ items: Dossier[] }>(`/api/cases/${encodeURIComponent(caseId)}/dossiers`).then((page) => page.items),
     refetchInterval: (query) => (query.state.data?.some((d) => d.status === 'queued' || d.status === 'running') ? 1000 : false),
   });
+}
+
+/** Up to a hundred of the case's documents, to choose which a dossier attaches. */
+export function useDossierDocumentChoice(caseId: string) {
+  return usePaged<DocumentSummary>(['documents', caseId, 'for-dossier'], `/api/cases/${encodeURIComponent(caseId)}/documents`, { limit: 100 });
 }
 
 export function useRequestDossier(caseId: string) {

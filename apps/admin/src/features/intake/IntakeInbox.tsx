@@ -8,6 +8,7 @@ import {
   incidentTypes,
   severities,
   type ContactKind,
+  convertIntakeRequest,
   type ConvertIntakeRequest,
   type IntakeReport,
 } from '@habeas/contracts';
@@ -16,6 +17,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCurrentUser } from '../../app/session';
 import { useFormat } from '../../shared/format';
+import { showServerErrors, useContractForm } from '../../shared/form';
+import { FormActions } from '../../shared/FormActions';
 import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
 import { intakeFileUrl, useIntakeMutations, useIntakeReports } from './hooks';
@@ -31,34 +34,8 @@ export function IntakeInbox(props: { caseId: string }) {
   const format = useFormat();
   const user = useCurrentUser();
   const reports = useIntakeReports(props.caseId);
-  const { convert } = useIntakeMutations(props.caseId);
   const [converting, setConverting] = useState<{ report: IntakeReport; into: Into } | null>(null);
-  const [type, setType] = useState<string>('other');
-  const [severity, setSeverity] = useState<string>('moderate');
-  const [kind, setKind] = useState<ContactKind>('visit');
-  const [status, setStatus] = useState<string>('refused');
-
-  const open = (report: IntakeReport, into: Into) => {
-    setSeverity(report.emergency ? 'high' : 'moderate');
-    setConverting({ report, into });
-  };
-  const body = (into: Into): ConvertIntakeRequest =>
-    into === 'medical_incident'
-      ? { into, type: type as never, severity: severity as never }
-      : into === 'contact_event'
-        ? { into, kind, status: status as never }
-        : { into, kind: 'evidence' };
-  const submit = () =>
-    converting &&
-    convert.mutate(
-      { id: converting.report.id, body: body(converting.into) },
-      {
-        onSuccess: () => {
-          setConverting(null);
-          notifications.show({ color: 'green', message: t(`intake.inbox.converted.${converting.into}`) });
-        },
-      },
-    );
+  const open = (report: IntakeReport, into: Into) => setConverting({ report, into });
 
   return (
     <Stack>
@@ -160,59 +137,92 @@ export function IntakeInbox(props: { caseId: string }) {
         </Stack>
       </QueryState>
       <Modal opened={!!converting} onClose={() => setConverting(null)} title={converting ? t(`intake.inbox.into.${converting.into}`) : ''}>
-        <Stack>
-          <Text size="sm">{t('intake.inbox.convertText')}</Text>
-          {converting?.into === 'medical_incident' && (
-            <>
-              <Select
-                label={t('intake.inbox.type')}
-                value={type}
-                onChange={(v) => setType(v ?? 'other')}
-                data={incidentTypes.map((v) => ({ value: v, label: t(`medical.type.${v}`) }))}
-                allowDeselect={false}
-              />
-              <Select
-                label={t('intake.inbox.severity')}
-                value={severity}
-                onChange={(v) => setSeverity(v ?? 'moderate')}
-                data={severities.map((v) => ({ value: v, label: t(`medical.severity.${v}`) }))}
-                allowDeselect={false}
-              />
-            </>
-          )}
-          {converting?.into === 'contact_event' && (
-            <>
-              <Select
-                label={t('intake.inbox.kind')}
-                value={kind}
-                onChange={(v) => {
-                  const next = (v ?? 'visit') as ContactKind;
-                  setKind(next);
-                  setStatus(allowedContactStatuses[next][0]);
-                }}
-                data={contactKinds.filter((v) => v !== 'letter').map((v) => ({ value: v, label: t(`detention.kind.${v}`) }))}
-                allowDeselect={false}
-              />
-              <Select
-                label={t('intake.inbox.status')}
-                value={status}
-                onChange={(v) => setStatus(v ?? allowedContactStatuses[kind][0])}
-                data={allowedContactStatuses[kind].map((v) => ({ value: v, label: t(`detention.status.${v}`) }))}
-                allowDeselect={false}
-              />
-            </>
-          )}
-          {convert.error && <Alert color="red">{convert.error.message}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConverting(null)}>
-              {t('intake.cancel')}
-            </Button>
-            <Button onClick={submit} loading={convert.isPending}>
-              {t('intake.inbox.convert')}
-            </Button>
-          </Group>
-        </Stack>
+        {converting && <ConvertForm caseId={props.caseId} report={converting.report} into={converting.into} onDone={() => setConverting(null)} />}
       </Modal>
     </Stack>
+  );
+}
+
+interface ConvertValues {
+  type: string;
+  severity: string;
+  kind: ContactKind;
+  status: string;
+}
+
+const convertRequest = (into: Into, v: ConvertValues) =>
+  into === 'medical_incident'
+    ? { into, type: v.type, severity: v.severity }
+    : into === 'contact_event'
+      ? { into, kind: v.kind, status: v.status }
+      : { into, kind: 'evidence' };
+
+/** Turns a report into a medical incident, a contact event or a document, asking only what the report cannot say. */
+function ConvertForm(props: { caseId: string; report: IntakeReport; into: Into; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { convert } = useIntakeMutations(props.caseId);
+  const form = useContractForm({
+    initialValues: { type: 'other', severity: props.report.emergency ? 'high' : 'moderate', kind: 'visit', status: 'refused' } as ConvertValues,
+    schema: convertIntakeRequest,
+    toRequest: (values: ConvertValues) => convertRequest(props.into, values),
+  });
+  const errors = form.errors as Record<string, string | undefined>;
+  const { kind } = form.values;
+  const submit = form.onSubmit((values) =>
+    convert.mutate(
+      { id: props.report.id, body: convertRequest(props.into, values) as ConvertIntakeRequest },
+      {
+        onSuccess: () => {
+          props.onDone();
+          notifications.show({ color: 'green', message: t(`intake.inbox.converted.${props.into}`) });
+        },
+        onError: (error) => showServerErrors(form, error),
+      },
+    ),
+  );
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Text size="sm">{t('intake.inbox.convertText')}</Text>
+        {props.into === 'medical_incident' && (
+          <>
+            <Select
+              label={t('intake.inbox.type')}
+              data={incidentTypes.map((v) => ({ value: v, label: t(`medical.type.${v}`) }))}
+              allowDeselect={false}
+              {...form.getInputProps('type')}
+            />
+            <Select
+              label={t('intake.inbox.severity')}
+              data={severities.map((v) => ({ value: v, label: t(`medical.severity.${v}`) }))}
+              allowDeselect={false}
+              {...form.getInputProps('severity')}
+            />
+          </>
+        )}
+        {props.into === 'contact_event' && (
+          <>
+            <Select
+              label={t('intake.inbox.kind')}
+              data={contactKinds.filter((v) => v !== 'letter').map((v) => ({ value: v, label: t(`detention.kind.${v}`) }))}
+              allowDeselect={false}
+              {...form.getInputProps('kind')}
+              onChange={(v) => {
+                const next = (v ?? 'visit') as ContactKind;
+                form.setValues({ kind: next, status: allowedContactStatuses[next][0] });
+              }}
+            />
+            <Select
+              label={t('intake.inbox.status')}
+              data={allowedContactStatuses[kind].map((v) => ({ value: v, label: t(`detention.status.${v}`) }))}
+              allowDeselect={false}
+              {...form.getInputProps('status')}
+            />
+          </>
+        )}
+        {errors._ && <Alert color="red">{errors._}</Alert>}
+        <FormActions onCancel={props.onDone} pending={convert.isPending} submitLabel="intake.inbox.convert" />
+      </Stack>
+    </form>
   );
 }

@@ -1,9 +1,11 @@
-import { Alert, Badge, Button, CopyButton, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, CopyButton, Group, Modal, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { IntakeLink } from '@habeas/contracts';
+import { createIntakeLinkRequest, type IntakeLink } from '@habeas/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../shared/DataTable';
 import { useFormat } from '../../shared/format';
+import { showServerErrors, useContractForm } from '../../shared/form';
 import { QueryState } from '../../shared/QueryState';
 import { useIntakeLinks, useIntakeMutations } from './hooks';
 
@@ -15,27 +17,31 @@ function linkState(link: IntakeLink): 'active' | 'revoked' | 'expired' {
   return 'active';
 }
 
+/** The request for a new link: its label and, unless it lives until revoked, when it stops working. */
+const linkRequest = (values: { label: string; days: string }) => ({
+  label: values.label,
+  expiresAt: values.days === '0' ? undefined : new Date(Date.now() + Number(values.days) * 86_400_000).toISOString(),
+});
+
 /** Links for relatives: made by a lawyer, shown once in full (only its hash is kept), revocable. */
 export function IntakeLinks(props: { caseId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const links = useIntakeLinks(props.caseId, true);
   const { createLink, revokeLink } = useIntakeMutations(props.caseId);
-  const [label, setLabel] = useState('');
-  const [days, setDays] = useState<string>('30');
   const [made, setMade] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<IntakeLink | null>(null);
-
-  const create = () =>
-    createLink.mutate(
-      { label, expiresAt: days === '0' ? undefined : new Date(Date.now() + Number(days) * 86_400_000).toISOString() },
-      {
-        onSuccess: (created) => {
-          setMade(created.url);
-          setLabel('');
-        },
+  const form = useContractForm({ initialValues: { label: '', days: '30' }, schema: createIntakeLinkRequest, toRequest: linkRequest });
+  const errors = form.errors as Record<string, string | undefined>;
+  const create = form.onSubmit((values) =>
+    createLink.mutate(linkRequest(values), {
+      onSuccess: (created) => {
+        setMade(created.url);
+        form.setFieldValue('label', '');
       },
-    );
+      onError: (error) => showServerErrors(form, error),
+    }),
+  );
 
   return (
     <Paper withBorder p="md">
@@ -45,30 +51,25 @@ export function IntakeLinks(props: { caseId: string }) {
       <Text size="sm" c="dimmed" mb="sm" maw={720}>
         {t('intake.links.hint')}
       </Text>
-      <Group align="flex-end" wrap="wrap">
-        <TextInput
-          label={t('intake.links.label')}
-          placeholder={t('intake.links.labelPlaceholder')}
-          value={label}
-          onChange={(e) => setLabel(e.currentTarget.value)}
-          maxLength={200}
-        />
-        <Select
-          label={t('intake.links.lifetime')}
-          value={days}
-          onChange={(value) => setDays(value ?? '30')}
-          data={lifetimes.map((value) => ({ value, label: t(`intake.links.lifetimes.${value}`) }))}
-          allowDeselect={false}
-        />
-        <Button onClick={create} loading={createLink.isPending}>
-          {t('intake.links.create')}
-        </Button>
-      </Group>
-      {createLink.error && (
-        <Alert color="red" mt="sm">
-          {createLink.error.message}
-        </Alert>
-      )}
+      <form onSubmit={create} noValidate>
+        <Group align="flex-end" wrap="wrap">
+          <TextInput label={t('intake.links.label')} placeholder={t('intake.links.labelPlaceholder')} maxLength={200} {...form.getInputProps('label')} />
+          <Select
+            label={t('intake.links.lifetime')}
+            data={lifetimes.map((value) => ({ value, label: t(`intake.links.lifetimes.${value}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('days')}
+          />
+          <Button type="submit" loading={createLink.isPending}>
+            {t('intake.links.create')}
+          </Button>
+        </Group>
+        {errors._ && (
+          <Alert color="red" mt="sm">
+            {errors._}
+          </Alert>
+        )}
+      </form>
       {made && (
         <Alert color="green" mt="sm" title={t('intake.links.madeTitle')} data-testid="new-intake-link">
           <Text size="sm" mb="xs">
@@ -89,47 +90,42 @@ export function IntakeLinks(props: { caseId: string }) {
         </Alert>
       )}
       <QueryState isLoading={links.isLoading} error={links.error} isEmpty={(links.data?.items.length ?? 0) === 0} empty={t('intake.links.empty')}>
-        <Table.ScrollContainer minWidth={560} mt="md">
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('intake.links.label')}</Table.Th>
-                <Table.Th>{t('intake.links.created')}</Table.Th>
-                <Table.Th>{t('intake.links.expires')}</Table.Th>
-                <Table.Th>{t('intake.links.reports')}</Table.Th>
-                <Table.Th>{t('intake.links.state')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {links.data?.items.map((link) => {
-                const state = linkState(link);
-                return (
-                  <Table.Tr key={link.id}>
-                    <Table.Td>{link.label || '—'}</Table.Td>
-                    <Table.Td>
-                      {format.date(link.createdAt)} {link.createdByName ? `· ${link.createdByName}` : ''}
-                    </Table.Td>
-                    <Table.Td>{link.expiresAt ? format.date(link.expiresAt) : t('intake.links.never')}</Table.Td>
-                    <Table.Td>{link.reportCount}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={state === 'active' ? 'green' : 'gray'}>
-                        {t(`intake.links.states.${state}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {state === 'active' && (
-                        <Button size="xs" variant="light" color="red" onClick={() => setRevoking(link)}>
-                          {t('intake.links.revoke')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Box mt="md">
+          <DataTable
+            minWidth={560}
+            rows={links.data?.items ?? []}
+            rowKey={(link) => link.id}
+            columns={[
+              { key: 'label', header: t('intake.links.label'), cell: (link) => link.label || '—' },
+              {
+                key: 'created',
+                header: t('intake.links.created'),
+                cell: (link) => `${format.date(link.createdAt)} ${link.createdByName ? `· ${link.createdByName}` : ''}`,
+              },
+              { key: 'expires', header: t('intake.links.expires'), cell: (link) => (link.expiresAt ? format.date(link.expiresAt) : t('intake.links.never')) },
+              { key: 'reports', header: t('intake.links.reports'), cell: (link) => link.reportCount },
+              {
+                key: 'state',
+                header: t('intake.links.state'),
+                cell: (link) => (
+                  <Badge variant="light" color={linkState(link) === 'active' ? 'green' : 'gray'}>
+                    {t(`intake.links.states.${linkState(link)}`)}
+                  </Badge>
+                ),
+              },
+              {
+                key: 'revoke',
+                header: null,
+                cell: (link) =>
+                  linkState(link) === 'active' && (
+                    <Button size="xs" variant="light" color="red" onClick={() => setRevoking(link)}>
+                      {t('intake.links.revoke')}
+                    </Button>
+                  ),
+              },
+            ]}
+          />
+        </Box>
       </QueryState>
       <Modal opened={!!revoking} onClose={() => setRevoking(null)} title={t('intake.links.revokeTitle')}>
         <Stack>

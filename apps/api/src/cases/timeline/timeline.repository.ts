@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { KeysetCursor } from '../../common/pagination';
 import type { TimelineReader, TimelineSource } from './timeline-source';
+import { cursorKey } from '../../common/pagination';
 
 export interface TimelineRow {
   type: TimelineItem['type'];
@@ -38,7 +39,7 @@ export class TimelineRepository {
       )
       .join('\n union all\n');
     return this.db.query(
-      `select t.type, t.at, to_char(t.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key, t.event, t.params, t.ref
+      `select t.type, t.at, ${cursorKey('t.at')} as at_key, t.event, t.params, t.ref
          from (${union}) t
         order by t.at, t.type, t.ref
         limit $2`,

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { cursorKey } from '../../common/pagination';
 
 /** How many of the newest documents in scope the search walks before it turns to the GIN indexes (decision 0022). */
 export const WALK_WINDOW = 1000;
@@ -17,7 +18,7 @@ export interface MatchQuery {
   rare: boolean;
 }
 
-const DOCUMENT_KEY = `to_char(d.dated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const DOCUMENT_KEY = `${cursorKey('d.dated_at')}`;
 
 /**
  * The ids of the newest matching documents, at a cost bounded by the page rather than by the number of matches.

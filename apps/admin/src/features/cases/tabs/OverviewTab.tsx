@@ -1,6 +1,5 @@
 import { Badge, Button, Card, Group, List, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
 import { IconEdit } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +27,6 @@ export function OverviewTab(props: { theCase: CaseSummary }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const user = useCurrentUser();
-  const client = useQueryClient();
   const navigate = useNavigate();
   const [editing, { open, close }] = useDisclosure(false);
   const c = props.theCase;
@@ -110,8 +108,6 @@ export function OverviewTab(props: { theCase: CaseSummary }) {
           onCancel={close}
           onSaved={(saved) => {
             close();
-            client.setQueryData(['case', saved.slug], saved);
-            void client.invalidateQueries({ queryKey: ['case'] });
             if (saved.slug !== c.slug) navigate(`/cases/${saved.slug}`);
           }}
         />
