@@ -74,6 +74,19 @@ describe('case access', () => {
     assert.deepEqual(Reflect.getMetadata('design:paramtypes', CaseAccess), [CasesRepository]);
   });
 
+  it('answers a record of no case, or of a case the actor may not use, with the same 404 named after the record', async () => {
+    const refusedAs = (promise: Promise<unknown>) =>
+      assert.rejects(promise, (error: unknown) => error instanceof NotFound && (error as NotFound).message === 'Document not found');
+    assert.equal(await access.assertRecord(users.member, cases.mine.id, 'cases:read', 'Document'), undefined);
+    await refusedAs(access.assertRecord(users.member, undefined, 'cases:read', 'Document'));
+    await refusedAs(access.assertRecord(users.stranger, cases.mine.id, 'cases:read', 'Document'));
+    await assert.rejects(
+      access.assertRecord({ ...users.member, id: 'not-a-uuid' }, cases.mine.id, 'cases:read', 'Document'),
+      (error: unknown) => !(error instanceof NotFound),
+      'any other failure is not turned into a 404',
+    );
+  });
+
   it('gives a member the case by id, by upper-case id and by slug', async () => {
     for (const key of [cases.mine.id, cases.mine.id.toUpperCase(), cases.mine.slug]) {
       assert.deepEqual(await access.resolve(users.member, key, 'cases:read'), cases.mine, key);

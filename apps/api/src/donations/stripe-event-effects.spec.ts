@@ -61,8 +61,12 @@ describe('Stripe event effects', () => {
     for (const reference of ['order-17', `x${randomUUID()}`, `${randomUUID()}x`, randomUUID()]) {
       const session = checkoutSession({ reference, campaign: h.slug, amount: 1200 });
       assert.equal(await record(events.sessionCompleted(session)), 'applied', reference);
-      const [made] = (await h.pool.query(`select id, method, donor_id from donations where stripe_session_id = $1`, [session.id])).rows;
-      assert.deepEqual([made.method, made.donor_id, (await donation(made.id)).paid], ['stripe_payment_link', null, 1200], reference);
+      const [made] = (await h.pool.query(`select id, kind, method, donor_id, currency from donations where stripe_session_id = $1`, [session.id])).rows;
+      assert.deepEqual(
+        [made.kind, made.method, made.donor_id, made.currency, (await donation(made.id)).paid],
+        ['one_off', 'stripe_payment_link', null, 'EUR', 1200],
+        reference,
+      );
     }
     const monthly = checkoutSession({ campaign: h.slug, amount: 1000, mode: 'subscription', subscription: uid('sub') });
     assert.equal(await record(events.sessionCompleted(monthly)), 'applied');
@@ -72,11 +76,28 @@ describe('Stripe event effects', () => {
     for (const [over, why] of [
       [{ metadata: null }, 'unknown_campaign'],
       [{ currency: null }, 'missing_amount'],
+      [{ currency: 'xxq' }, 'unsupported_currency'],
     ] as const) {
       const event = events.sessionCompleted({ ...checkoutSession({ campaign: h.slug, amount: 100 }), ...over });
       assert.equal(await record(event), 'needs_attention');
       assert.equal(await reason(event), why);
     }
+  });
+
+  it('records a delayed payment when it succeeds, under the session when there is no payment intent, and a Payment Link donor by email', async () => {
+    const id = await pending('one_off', 2000);
+    const session: Record<string, unknown> = { ...checkoutSession({ reference: id, amount: 2000, paid: false }), payment_intent: null };
+    assert.equal(await record(events.sessionCompleted(session)), 'applied');
+    assert.equal((await donation(id)).paid, 0);
+    assert.equal(await record(events.asyncSucceeded(session)), 'applied');
+    assert.deepEqual(
+      (await payments(id)).map((p) => [p.payment_ref, p.amount]),
+      [[session.id, 2000]],
+    );
+    const link = checkoutSession({ campaign: h.slug, amount: 3100, email: 'link.giver@example.org' });
+    assert.equal(await record(events.sessionCompleted(link)), 'applied');
+    const [made] = (await h.pool.query(`select donor_id from donations where stripe_session_id = $1`, [link.id])).rows;
+    assert.ok(made.donor_id, 'the donor is kept');
   });
 
   it('fails a donation whose delayed payment failed when only its session names it, and ignores a session of no donation', async () => {
@@ -132,7 +153,15 @@ describe('Stripe event effects', () => {
     assert.equal(await record(named), 'needs_attention', 'a one-off gift has no subscription');
     const bare = raw('customer.subscription.deleted', { id: uid('sub'), object: 'subscription', canceled_at: null });
     assert.equal(await record(bare), 'needs_attention');
-    assert.equal(await reason(bare), 'unknown_subscription');
+    assert.deepEqual(await issue(bare.id), {
+      reason: 'unknown_subscription',
+      wait_key: `sub:${(bare.data.object as { id: string }).id}`,
+      held: true,
+      resolved: false,
+    });
+    const failedUnknown = raw('invoice.payment_failed', invoice({ subscription: 'sub_nobody', amount_paid: 0 }));
+    assert.equal(await record(failedUnknown), 'needs_attention');
+    assert.deepEqual(await issue(failedUnknown.id), { reason: 'unknown_subscription', wait_key: 'sub:sub_nobody', held: true, resolved: false });
     assert.equal(await record(raw('invoice.paid', invoice({ subscription, payment_intent: null, amount_paid: 0 }))), 'applied');
     assert.equal((await donation(id)).paid, 0);
   });
