@@ -144,17 +144,31 @@ async function webhookLoad({ baseUrl, env, ctx, connections, seconds }) {
     );
   const raisedBefore = await totals();
   const result = await measure({ url: baseUrl, connections, seconds, warmup: 0, requests });
-  // Acknowledged but not stored = lost; stored twice (two donations for one event) = doubled;
-  // stored but not acknowledged (in flight when the load stopped) is fine: Stripe would retry it.
-  const { rows: stored } = await ctx.db.query(`select id from stripe_events where id = any($1)`, [[...sent]]);
-  const storedIds = new Set(stored.map((row) => row.id));
-  const { rows: donations } = await ctx.db.query(`select count(*)::int as n from donations where stripe_session_id like 'cs_bench_%'`);
+  // Events still in flight when the load stopped commit after it: wait until nothing more is stored, then read
+  // the stored ids, the donations and the totals in one statement (one snapshot), so they agree with each other.
+  const storedCount = async () => Number((await ctx.db.query(`select count(*) as n from stripe_events where id = any($1)`, [[...sent]])).rows[0].n);
+  for (let last = -1, now = await storedCount(), tries = 0; now !== last && tries < 60; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    [last, now] = [now, await storedCount()];
+  }
+  const [snapshot] = (
+    await ctx.db.query(
+      `select array(select id from stripe_events where id = any($1)) as stored,
+              (select count(*)::int from donations where stripe_session_id like 'cs_bench_%') as donations,
+              (select coalesce(sum(raised_minor), 0) from campaign_totals t join cases c on c.id = t.case_id
+                where c.slug = 'case-2' and t.currency = 'EUR') as raised`,
+      [[...sent]],
+    )
+  ).rows;
+  const storedIds = new Set(snapshot.stored);
   result.acknowledged = acknowledged.size;
   result.stored = storedIds.size;
+  // Acknowledged but not stored = lost; stored twice (two donations for one event) = doubled;
+  // stored but not acknowledged (in flight when the load stopped) is fine: Stripe would retry it.
   result.lost = [...acknowledged].filter((id) => !storedIds.has(id)).length;
   // Each stored event is one donation of 25.00 EUR, counted once in the campaign's totals.
-  result.doubled = Math.max(0, donations[0].n - storedIds.size);
-  result.totalsOff = (await totals()) - raisedBefore - 2500 * donations[0].n;
+  result.doubled = Math.max(0, snapshot.donations - storedIds.size);
+  result.totalsOff = Number(snapshot.raised) - raisedBefore - 2500 * snapshot.donations;
   result.sent = sent.size;
   return result;
 }

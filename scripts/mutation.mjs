@@ -172,7 +172,7 @@ const lines = [
   'Written by `npm run test:mutation` (`-- <file substring>` runs some files; `HABEAS_MUTATION_RECORD=1` records a partial run).',
   'Target: 80 % or more per file. Mutants are placed in the compiled JavaScript; each runs the focused tests below.',
   'Case access, the ledger and Stripe events run their specs against a cloned PostgreSQL template (started by the script),',
-  'without starting the app; the API tests (donations.e2e, stripe-shapes.e2e, access-matrix.e2e) cover the same code end to end.',
+  'without starting the app; the API tests (donations-webhooks.e2e, donations-checkout.e2e, stripe-shapes.e2e, access-matrix.e2e) cover the same code end to end.',
   '',
   '| area | file | tests | score | killed / survived | run (UTC) | took |',
   '|---|---|---|---|---|---|---|',
