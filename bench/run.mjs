@@ -13,6 +13,7 @@ import { build, SERVER_NODE_FLAGS } from '../scripts/lib.mjs';
 import { endpoints as allEndpoints } from './endpoints.mjs';
 import { frontEnd } from './frontend.mjs';
 import { growthTable, measure, table } from './measure.mjs';
+import { memoryBreakdown, peakRss } from './memory.mjs';
 import { recordingOf } from './recording.mjs';
 import { seed, seedSteps, shapes } from './seed.mjs';
 
@@ -63,27 +64,6 @@ async function signIn(baseUrl, email) {
     .getSetCookie()
     .map((line) => line.split(';')[0])
     .join('; ');
-}
-
-/** The largest resident set of `pid` seen while `during` runs, in MB. */
-async function peakRss(pid, during) {
-  let peak = 0;
-  const sample = () => {
-    try {
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-      peak = Math.max(peak, kb / 1024);
-    } catch {
-      // the process is gone
-    }
-  };
-  const timer = setInterval(sample, 250);
-  try {
-    const value = await during();
-    sample();
-    return { value, peakRssMb: Math.round(peak) };
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 function startApp(env, port, extra = {}) {
@@ -184,27 +164,6 @@ async function benchShape(shapeName, databaseUrl, env, client) {
     row.verdict = misses.length ? `MISSED: ${misses.join(', ')}` : 'met';
   }
   return { results, peakRssMb: run.peakRssMb, memory: memoryBreakdown(memoryFile, results), frontEnd: frontEndResult };
-}
-
-/** From the app's own memory samples: the peak of resident memory, what it was made of, and each endpoint's peak. */
-function memoryBreakdown(file, results) {
-  let samples;
-  try {
-    samples = readFileSync(file, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line));
-  } catch {
-    return null;
-  }
-  if (samples.length === 0) return null;
-  const peak = samples.reduce((a, b) => (b.rss > a.rss ? b : a));
-  const during = results.findLast((row) => row.window[0] <= peak.at)?.name ?? 'start-up';
-  const perEndpoint = results.map((row) => {
-    const inside = samples.filter((m) => row.window[0] <= m.at && m.at <= row.window[1]);
-    return { name: row.name, rss: Math.max(0, ...inside.map((m) => m.rss)), heapUsed: Math.max(0, ...inside.map((m) => m.heapUsed)) };
-  });
-  return { peak, during, perEndpoint };
 }
 
 async function main() {
