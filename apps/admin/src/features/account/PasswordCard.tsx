@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Group, PasswordInput, SimpleGrid, Title } from '@mantine/core';
+import { Button, Card, Group, PasswordInput, SimpleGrid, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { changePasswordRequest } from '@habeas/contracts';
 import { showServerErrors, useContractForm } from '../../shared/form';
 import { useChangePassword } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 const fieldOf = { password: 'newPassword' } as const;
 
@@ -27,11 +28,7 @@ export function PasswordCard() {
       <Title order={2} size="h4" mb="sm">
         {t('account.password')}
       </Title>
-      {errors._ && (
-        <Alert color="red" mb="sm">
-          {errors._}
-        </Alert>
-      )}
+      <FormError message={errors._} mb="sm" />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <PasswordInput label={t('account.currentPassword')} autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
         <PasswordInput

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { updateMeRequest } from '@habeas/contracts';
 import { useTranslation } from 'react-i18next';
 import { showServerErrors, useContractForm } from '../../shared/form';
 import { useSaveRegistryNumber } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 /**
  * An advocate's registry number ("77/15342"), which every generated filing carries after the lawyer's name.
@@ -30,7 +31,7 @@ export function RegistryNumberForm(props: { userId?: string; value: string; onSa
   return (
     <form onSubmit={submit} noValidate data-testid="registry-number-form">
       <Stack gap="xs">
-        {errors._ && <Alert color="red">{errors._}</Alert>}
+        <FormError message={errors._} />
         <TextInput
           label={t('lawyerProfile.registryNumber')}
           description={t('lawyerProfile.registryHint')}

@@ -9,6 +9,7 @@ import { ApiError } from '../../shared/api';
 import { showServerErrors, useContractForm } from '../../shared/form';
 import { useBeginMfaSetup, useDisableMfa, useEnableMfa, useRecoveryCodesLeft, useRefreshSession, useRegenerateRecoveryCodes } from './hooks';
 import { RecoveryCodes } from './RecoveryCodes';
+import { FormError } from '../../shared/FormError';
 
 /** A refused re-authentication (403) is told as "wrong password" in the reader's language. */
 function useReauthError() {
@@ -92,7 +93,7 @@ function MfaEnableForm(props: { setup: MfaSetupResponse; onEnabled: (codes: stri
             required
             {...form.getInputProps('password')}
           />
-          {errors._ && <Alert color="red">{errors._}</Alert>}
+          <FormError message={errors._} />
           <Group>
             <Button type="submit" loading={enable.isPending}>
               {t('account.mfaEnable')}
@@ -139,7 +140,7 @@ function MfaManage(props: { onCodes: (codes: string[] | null) => void }) {
       <Stack>
         <Text size="sm">{t('account.recoveryLeft', { count: remaining.data?.remaining ?? 0 })}</Text>
         <PasswordInput label={t('account.confirmPassword')} autoComplete="current-password" maw={360} {...form.getInputProps('password')} />
-        {errors._ && <Alert color="red">{errors._}</Alert>}
+        <FormError message={errors._} />
         <Group>
           <Button type="submit" variant="light" loading={regenerate.isPending}>
             {t('account.recoveryRegenerate')}

@@ -18,6 +18,7 @@ import {
   useTelegramUnlink,
   useTestAlert,
 } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 const pushSupported = () => 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
 
@@ -204,7 +205,7 @@ function PreferencesForm(props: { saved: AlertPreferences }) {
             <TextInput type="time" label={t('alerting.preferences.to')} {...form.getInputProps('quietHours.end')} />
           </Group>
         )}
-        {errors._ && <Alert color="red">{errors._}</Alert>}
+        <FormError message={errors._} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {t('common.save')}

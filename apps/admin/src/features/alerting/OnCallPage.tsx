@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Card, Group, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { onCallOverrideRequest, onCallPolicyRequest, type OnCallOverrideRequest, type OnCallPolicy, type OnCallShift } from '@habeas/contracts';
 import { IconTrash } from '@tabler/icons-react';
@@ -11,6 +11,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 import { ConfirmButton } from '../banking/ConfirmButton';
 import { useAddOverride, useCaseChoices, useOnCallPolicy, useRemoveOverride, useSaveOnCallPolicy } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 const TEAM = 'team';
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -155,11 +156,7 @@ function PolicyEditor(props: { policy: OnCallPolicy }) {
                 ]}
               />
             )}
-            {errors._ && (
-              <Alert color="red" mt="sm">
-                {errors._}
-              </Alert>
-            )}
+            <FormError message={errors._} mt="sm" />
             <Group mt="sm">
               <Button
                 variant="light"
@@ -243,11 +240,7 @@ function Overrides(props: { policy: OnCallPolicy; people: Array<{ value: string;
             {t('alerting.onCall.addOverride')}
           </Button>
         </Group>
-        {errors._ && (
-          <Alert color="red" mt="sm">
-            {errors._}
-          </Alert>
-        )}
+        <FormError message={errors._} mt="sm" />
       </form>
     </Card>
   );

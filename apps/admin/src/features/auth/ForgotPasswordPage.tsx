@@ -6,6 +6,7 @@ import { showServerErrors, useContractForm } from '../../shared/form';
 import { QueryState } from '../../shared/QueryState';
 import { usePasswordResetOptions } from '../users/hooks';
 import { useRequestPasswordReset } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 /** "Forgot password": a mailed link when mail is configured, otherwise whom to ask for one. */
 export function ForgotPasswordPage() {
@@ -37,7 +38,7 @@ export function ForgotPasswordPage() {
               <>
                 <Text size="sm">{t('auth.forgot.hint')}</Text>
                 <TextInput label={t('auth.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
-                {errors._ && <Alert color="red">{errors._}</Alert>}
+                <FormError message={errors._} />
                 <Button type="submit" loading={request.isPending}>
                   {t('auth.forgot.submit')}
                 </Button>

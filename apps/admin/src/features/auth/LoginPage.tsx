@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Stack, TextInput, Title, Text } from '@mantine/core';
+import { Anchor, Button, Center, Group, Paper, PasswordInput, Stack, TextInput, Title, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { useSession } from '../../app/session';
 import { ApiError } from '../../shared/api';
 import { showServerErrors, useContractForm } from '../../shared/form';
 import { useLogin } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 /** Sign-in with the second step (TOTP) when the account has MFA enabled. */
 export function LoginPage() {
@@ -59,11 +60,7 @@ export function LoginPage() {
             </Group>
           </Group>
           <LanguageSwitch />
-          {errors._ && (
-            <Alert color="red" data-testid="login-error">
-              {errors._}
-            </Alert>
-          )}
+          <FormError message={errors._} data-testid="login-error" />
           <TextInput label={t('auth.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
           <PasswordInput label={t('auth.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
           {needsCode && (

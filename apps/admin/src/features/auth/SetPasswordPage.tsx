@@ -5,6 +5,7 @@ import { acceptInviteRequest } from '@habeas/contracts';
 import { ApiError } from '../../shared/api';
 import { showServerErrors, useContractForm } from '../../shared/form';
 import { useSetPassword, type OneTimeLink } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 /**
  * The landing page of a one-time link (an invite, a password reset): the person chooses a password, then signs in.
@@ -64,7 +65,7 @@ export function SetPasswordPage(props: {
                 {...form.getInputProps('repeat')}
                 error={mismatch ? t('users.passwordsDiffer') : undefined}
               />
-              {errors._ && <Alert color="red">{errors._}</Alert>}
+              <FormError message={errors._} />
               <Button type="submit" loading={accept.isPending}>
                 {t(props.texts.submit)}
               </Button>

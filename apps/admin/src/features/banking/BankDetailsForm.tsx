@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { showServerErrors, useContractForm } from '../../shared/form';
 import { QueryState } from '../../shared/QueryState';
 import { useBankDetails, useSaveBankDetails } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 const EMPTY = { recipientName: '', account: '', bankName: '', bic: '', correspondentAccount: '', inn: '', kpp: '' };
 type Field = keyof typeof EMPTY;
@@ -49,11 +50,7 @@ export function BankDetailsForm({ caseId }: { caseId: string }) {
         <Text size="sm" c="dimmed" mb="xs">
           {t('banking.detailsHint')}
         </Text>
-        {errors._ && (
-          <Alert color="red" mb="xs">
-            {errors._}
-          </Alert>
-        )}
+        <FormError message={errors._} mb="xs" />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           {FIELDS.map((field) => (
             <TextInput

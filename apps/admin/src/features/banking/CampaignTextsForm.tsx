@@ -1,4 +1,4 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { campaignTextsRequest, type CampaignTexts } from '@habeas/contracts';
 import { useEffect } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { showServerErrors, useContractForm } from '../../shared/form';
 import { QueryState } from '../../shared/QueryState';
 import { useCampaignTexts, useSaveCampaignTexts } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 const EMPTY: CampaignTexts = { ru: { title: '', summary: '', otherWays: '' }, en: { title: '', summary: '', otherWays: '' } };
 
@@ -29,11 +30,7 @@ export function CampaignTextsForm({ caseId }: { caseId: string }) {
   return (
     <QueryState isLoading={texts.isLoading} error={texts.error}>
       <form onSubmit={submit} aria-label={t('banking.textsTitle')} noValidate>
-        {errors._ && (
-          <Alert color="red" mb="xs">
-            {errors._}
-          </Alert>
-        )}
+        <FormError message={errors._} mb="xs" />
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {(['ru', 'en'] as const).map((lang) => (
             <Stack key={lang} gap="xs">

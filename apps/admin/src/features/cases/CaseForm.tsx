@@ -1,10 +1,11 @@
-import { Alert, Checkbox, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { caseStages, createCaseRequest, custodyMeasures, defendantStatuses, pleas, updateCaseRequest } from '@habeas/contracts';
 import type { CaseSummary, CreateCaseRequest } from '@habeas/contracts';
 import { FormActions } from '../../shared/FormActions';
 import { showServerErrors, useContractForm } from '../../shared/form';
 import { useSaveCase } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 interface Values {
   slug: string;
@@ -110,7 +111,7 @@ export function CaseForm(props: { theCase?: CaseSummary; onSaved: (saved: CaseSu
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {errors._ && <Alert color="red">{errors._}</Alert>}
+        <FormError message={errors._} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {creating && <TextInput label={t('cases.slug')} required {...text('slug')} />}
           <TextInput label={t('cases.caseTitle')} required {...text('title')} />

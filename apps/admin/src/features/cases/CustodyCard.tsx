@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Card, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { HorizontalScroll } from '../../shared/HorizontalScroll';
 import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
 import { useCreateCustodyEvent, useCustodyEvents, useFacilities } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 interface CustodyValues {
   kind: string;
@@ -45,7 +46,7 @@ function NewCustodyEventForm(props: { caseId: string; onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {errors._ && <Alert color="red">{errors._}</Alert>}
+        <FormError message={errors._} />
         <Select
           label={t('cases.custody.kind')}
           data={custodyEventKinds.map((value) => ({ value, label: t(`cases.custody.kinds.${value}`) }))}

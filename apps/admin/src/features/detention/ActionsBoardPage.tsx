@@ -1,5 +1,5 @@
 import { updateLegalActionRequest, type LegalAction, type LegalActionStatus, type UpdateLegalActionRequest } from '@habeas/contracts';
-import { Alert, Button, Modal, SimpleGrid, Stack, Switch, Textarea, Title } from '@mantine/core';
+import { Button, Modal, SimpleGrid, Stack, Switch, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '../../shared/LoadMore';
@@ -9,6 +9,7 @@ import { showServerErrors, useContractForm } from '../../shared/form';
 import { ActionCard } from './ActionCard';
 import { DraftEditorModal } from './DraftEditorModal';
 import { useLegalActions, useUpdateLegalAction } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 const columns: LegalActionStatus[] = ['proposed', 'drafting', 'filed', 'decided'];
 
@@ -66,7 +67,7 @@ function DecideModal({ action, onClose }: { action: LegalAction; onClose: () => 
       >
         <Stack>
           <Textarea label={t('detention.fields.outcome')} {...form.getInputProps('outcome')} autosize minRows={3} />
-          {errors._ && <Alert color="red">{errors._}</Alert>}
+          <FormError message={errors._} />
           <Button type="submit" disabled={!form.values.outcome.trim()} loading={update.isPending}>
             {t('detention.actions.save')}
           </Button>

@@ -1,9 +1,10 @@
 import type { ContactKind, ContactStatus, CreateContactEventRequest } from '@habeas/contracts';
 import { allowedContactStatuses, createContactEventRequest } from '@habeas/contracts';
-import { Alert, Button, Group, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showServerErrors, useContractForm } from '../../shared/form';
+import { FormError } from '../../shared/FormError';
 
 export interface QuickAdd {
   kind: ContactKind;
@@ -98,7 +99,7 @@ export function ContactEventForm(props: { initial: QuickAdd; pending: boolean; e
   return (
     <form onSubmit={form.onSubmit((values) => props.onSubmit(toRequest(kind, values)))} noValidate>
       <Stack>
-        {errors._ && <Alert color="red">{errors._}</Alert>}
+        <FormError message={errors._} />
         <Select
           label={t('detention.fields.status')}
           data={allowedContactStatuses[kind].map((value) => ({ value, label: t(`detention.status.${value}`) }))}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { showServerErrors, useContractForm } from '../../shared/form';
 import { DraftPreview } from './DraftPreview';
 import { useRedraft, useUpdateLegalAction } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 const MISSING = /\[\[([\w.]+): \?\]\]/g;
 
@@ -61,7 +62,7 @@ export function DraftEditorModal({ action, onClose }: { action: LegalAction; onC
     <Modal opened onClose={onClose} title={t('detention.board.editTitle')} size="80rem">
       <form onSubmit={save} noValidate>
         <Stack>
-          {errors._ && <Alert color="red">{errors._}</Alert>}
+          <FormError message={errors._} />
           <Group grow align="flex-start">
             <TextInput label={t('detention.fields.title')} {...form.getInputProps('title')} />
             <TextInput type="date" label={t('detention.fields.deadline')} {...form.getInputProps('deadline')} />

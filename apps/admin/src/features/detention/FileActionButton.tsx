@@ -1,11 +1,12 @@
 import { updateLegalActionRequest, type LegalAction, type UpdateLegalActionRequest } from '@habeas/contracts';
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showServerErrors, useContractForm } from '../../shared/form';
 import { DocumentPicker } from '../documents/DocumentPicker';
 import { useUpdateLegalAction } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 const toFiling = (values: { documentId: string | null }): UpdateLegalActionRequest => ({ status: 'filed', documentId: values.documentId });
 
@@ -43,7 +44,7 @@ export function FileActionButton({ action }: { action: LegalAction }) {
               label={t('documentEdit.picker.filedDocument')}
               error={errors.documentId}
             />
-            {errors._ && <Alert color="red">{errors._}</Alert>}
+            <FormError message={errors._} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setOpen(false)}>
                 {t('documentEdit.cancel')}

@@ -2,7 +2,7 @@ import { can } from '@habeas/contracts';
 import { useCurrentUser } from '../../app/session';
 import type { LegalStep, TemplateLanguage } from '@habeas/contracts';
 import { createLegalTemplateRequest, legalSteps, updateLegalTemplateRequest } from '@habeas/contracts';
-import { Alert, Badge, Button, Code, Group, Modal, Select, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Button, Code, Group, Modal, Select, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../shared/DataTable';
@@ -12,6 +12,7 @@ import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 import { useDeleteTemplate, useLegalTemplates, useSaveTemplate } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 const FIELDS = [
   'case.title',
@@ -121,7 +122,7 @@ function TemplateModal({ draft, onClose }: { draft: Draft; onClose: () => void }
     <Modal opened onClose={onClose} title={value.id ? t('detention.templates.edit') : t('detention.templates.new')} size="xl">
       <form onSubmit={submit} noValidate>
         <Stack>
-          {errors._ && <Alert color="red">{errors._}</Alert>}
+          <FormError message={errors._} />
           <Group grow>
             <Select
               label={t('detention.templates.step')}

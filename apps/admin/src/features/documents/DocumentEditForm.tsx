@@ -1,4 +1,4 @@
-import { Alert, Group, Select, TextInput } from '@mantine/core';
+import { Group, Select, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { documentKinds, documentStatuses, updateDocumentRequest } from '@habeas/contracts';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../shared/FormActions';
 import { showServerErrors, useContractForm } from '../../shared/form';
 import { updateDocument, useRefreshDocuments } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 /** The calendar day of a filing instant in Moscow, for a date field ("2026-05-08"). */
 const dayOf = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('en-CA', { timeZone: 'Europe/Moscow' }) : '');
@@ -58,7 +59,7 @@ export function DocumentEditForm(props: { document: DocumentDetail; onDone: () =
   const field = (name: keyof Values) => form.getInputProps(name);
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(patchOf(props.document, values)))} noValidate data-testid="document-edit">
-      {errors._ && <Alert color="red">{errors._}</Alert>}
+      <FormError message={errors._} />
       <TextInput
         label={t('documents.title')}
         required

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { campaignSettings } from '@habeas/contracts';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { showServerErrors, useContractForm } from '../../shared/form';
 import { useCampaignSettings, useSaveCampaignSettings } from './hooks';
 import { amountWords, minorOf, toInput } from './money';
+import { FormError } from '../../shared/FormError';
 
 interface Values {
   goals: Array<{ amount: string; currency: string }>;
@@ -79,11 +80,7 @@ export function CampaignSettingsForm({ caseId }: { caseId: string }) {
   );
   return (
     <form onSubmit={submit} aria-label={t('donations.campaignSettings')} noValidate>
-      {errors._ && (
-        <Alert color="red" mb="sm">
-          {errors._}
-        </Alert>
-      )}
+      <FormError message={errors._} mb="sm" />
       <Stack gap="xs" mb="md" data-testid="campaign-goals">
         <Text size="sm" fw={500}>
           {t('goals.goals')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { can, fundSettings, type FundSettings } from '@habeas/contracts';
 import { useEffect } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session';
 import { showServerErrors, useContractForm } from '../../shared/form';
 import { useFundSettings, useSaveFundSettings } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 /** The fund's legal name in both languages, as every donor's receipt prints it. */
 export function FundSettingsCard() {
@@ -38,7 +39,7 @@ export function FundSettingsCard() {
           <TextInput label={t('fund.legalNameRu')} {...form.getInputProps('legalName.ru')} readOnly={!editable} />
           <TextInput label={t('fund.legalNameEn')} {...form.getInputProps('legalName.en')} readOnly={!editable} />
         </Group>
-        {errors._ && <Alert color="red">{errors._}</Alert>}
+        <FormError message={errors._} />
         {editable && (
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>

@@ -1,10 +1,11 @@
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { offlineDonationRequest, type OfflineDonationRequest } from '@habeas/contracts';
 import { useTranslation } from 'react-i18next';
 import { showServerErrors, useContractForm } from '../../shared/form';
 import { useRecordOfflineDonation } from './hooks';
 import { amountWords, minorOf, useCaseOptions } from './money';
+import { FormError } from '../../shared/FormError';
 
 interface Values {
   caseId: string;
@@ -77,11 +78,7 @@ export function OfflineDonationForm({ opened, onClose }: { opened: boolean; onCl
           <TextInput label={t('donations.donorName')} {...form.getInputProps('name')} />
           <TextInput label={t('donations.donorEmail')} {...form.getInputProps('email')} />
           <Textarea label={t('donations.message')} {...form.getInputProps('message')} />
-          {errors._ && (
-            <Alert color="red" role="alert">
-              {errors._}
-            </Alert>
-          )}
+          <FormError message={errors._} role="alert" />
           <Button type="submit" loading={save.isPending}>
             {t('donations.save')}
           </Button>

@@ -1,20 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  Group,
-  MultiSelect,
-  Paper,
-  Progress,
-  Radio,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Code, Group, MultiSelect, Paper, Progress, Radio, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileZip } from '@tabler/icons-react';
 import { createDossierRequest, type Dossier, type DossierLanguage } from '@habeas/contracts';
@@ -24,6 +8,7 @@ import { showServerErrors, useContractForm } from '../../shared/form';
 import { QueryState } from '../../shared/QueryState';
 import { formatDateTime, formatDay } from './format';
 import { dossierDownloadUrl, useDossierDocumentChoice, useDossiers, useRequestDossier } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 const statusColour: Record<Dossier['status'], string> = { queued: 'gray', running: 'blue', done: 'green', failed: 'red' };
 
@@ -76,7 +61,7 @@ export function CaseDossiersTab(props: { caseId: string }) {
         </Text>
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            {errors._ && <Alert color="red">{errors._}</Alert>}
+            <FormError message={errors._} />
             <div>
               <Text size="sm" fw={500} mb={4} id="dossier-language">
                 {t('evidence.dossiers.language')}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconPaperclip } from '@tabler/icons-react';
 import {
@@ -22,6 +22,7 @@ import { FormActions } from '../../shared/FormActions';
 import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
 import { intakeFileUrl, useIntakeMutations, useIntakeReports } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 const statusColour: Record<IntakeReport['status'], string> = { received: 'orange', seen: 'blue', acted_on: 'green' };
 const tabOf: Record<ConvertIntakeRequest['into'], string> = { medical_incident: 'medical', contact_event: 'contact', document: 'documents' };
@@ -220,7 +221,7 @@ function ConvertForm(props: { caseId: string; report: IntakeReport; into: Into; 
             />
           </>
         )}
-        {errors._ && <Alert color="red">{errors._}</Alert>}
+        <FormError message={errors._} />
         <FormActions onCancel={props.onDone} pending={convert.isPending} submitLabel="intake.inbox.convert" />
       </Stack>
     </form>

@@ -8,6 +8,7 @@ import { useFormat } from '../../shared/format';
 import { showServerErrors, useContractForm } from '../../shared/form';
 import { QueryState } from '../../shared/QueryState';
 import { useIntakeLinks, useIntakeMutations } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 const lifetimes = ['0', '7', '30', '90'] as const;
 
@@ -64,11 +65,7 @@ export function IntakeLinks(props: { caseId: string }) {
             {t('intake.links.create')}
           </Button>
         </Group>
-        {errors._ && (
-          <Alert color="red" mt="sm">
-            {errors._}
-          </Alert>
-        )}
+        <FormError message={errors._} mt="sm" />
       </form>
       {made && (
         <Alert color="green" mt="sm" title={t('intake.links.madeTitle')} data-testid="new-intake-link">

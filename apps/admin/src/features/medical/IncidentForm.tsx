@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showServerErrors, useContractForm } from '../../shared/form';
 import { useMedicalSettings, useRecordIncident } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 interface ReadingDraft {
   at: string;
@@ -96,7 +97,7 @@ export function IncidentForm(props: { caseId: string; onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {errors._ && <Alert color="red">{errors._}</Alert>}
+        <FormError message={errors._} />
         <TextInput type="datetime-local" label={t('medical.incident.occurredAt')} required {...form.getInputProps('occurredAt')} />
         <Group grow>
           <Select label={t('medical.incident.type')} data={options(incidentTypes, 'medical.type')} {...form.getInputProps('type')} allowDeselect={false} />

@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Button, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { resolveAlertRequest, type MedicalAlert } from '@habeas/contracts';
 import { useEffect, useState } from 'react';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 import { AlertCard } from './AlertCard';
 import { useAlertAction, useAlerts, type AlertFilter as Filter } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 /** The alert inbox page. */
 export function MedicalAlertsPage() {
@@ -100,7 +101,7 @@ function ResolveModal(props: {
         })}
       >
         <Stack>
-          {errors._ && <Alert color="red">{errors._}</Alert>}
+          <FormError message={errors._} />
           <Textarea label={t('medical.alerts.note')} required minRows={3} {...form.getInputProps('note')} />
           <FormActions onCancel={props.onClose} pending={false} submitLabel="medical.alerts.resolve" />
         </Stack>

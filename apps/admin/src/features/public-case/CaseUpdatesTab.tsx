@@ -8,6 +8,7 @@ import { showServerErrors, useContractForm } from '../../shared/form';
 import { LoadMore } from '../../shared/LoadMore';
 import { QueryState } from '../../shared/QueryState';
 import { useCaseUpdateMutations, useCaseUpdates } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 const statusColour: Record<CaseUpdate['status'], string> = { draft: 'orange', published: 'green', unpublished: 'gray' };
 
@@ -62,7 +63,7 @@ export function CaseUpdatesTab(props: { caseId: string }) {
             />
             <TextInput label={t('publicCase.title')} {...form.getInputProps('title')} maxLength={200} required />
             <Textarea label={t('publicCase.body')} {...form.getInputProps('body')} autosize minRows={4} required />
-            {errors._ && <Alert color="red">{errors._}</Alert>}
+            <FormError message={errors._} />
             <Group>
               <Button type="submit" loading={draft.isPending} disabled={!title.trim() || !body.trim()}>
                 {t('publicCase.saveDraft')}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
@@ -15,6 +15,7 @@ import { LoadMore } from '../../shared/LoadMore';
 import { PageHeader } from '../../shared/PageHeader';
 import { QueryState } from '../../shared/QueryState';
 import { useCreateUser, useEndUserSessions, useMfaPolicy, useSaveMfaPolicy, useUsers } from './hooks';
+import { FormError } from '../../shared/FormError';
 
 /** The admin's list of users: roles and access changes are confirmed and reported; pending invites can be resent or revoked. */
 export function UsersPage() {
@@ -172,7 +173,7 @@ function InviteDialog(props: { opened: boolean; onClose: () => void; onCreated: 
     <Modal opened={props.opened} onClose={props.onClose} title={t('users.invite')}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {errors._ && <Alert color="red">{errors._}</Alert>}
+          <FormError message={errors._} />
           <TextInput label={t('users.name')} required {...form.getInputProps('name')} />
           <TextInput label={t('users.email')} type="email" required {...form.getInputProps('email')} />
           <Select
@@ -226,11 +227,7 @@ function MfaPolicyCard() {
             ))}
           </Group>
         </Checkbox.Group>
-        {errors._ && (
-          <Alert color="red" mt="sm">
-            {errors._}
-          </Alert>
-        )}
+        <FormError message={errors._} mt="sm" />
         <Button type="submit" mt="md" variant="light" loading={save.isPending}>
           {t('common.save')}
         </Button>

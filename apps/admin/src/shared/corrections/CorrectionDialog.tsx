@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { showServerErrors, useContractForm } from '../form';
+import { FormError } from '../FormError';
 
 export interface CorrectableField {
   name: string;
@@ -59,7 +60,7 @@ export function CorrectionDialog(props: {
       <form onSubmit={form.onSubmit((values) => save.mutate(toRequest(props.fields, values)))} noValidate>
         <Stack>
           <Alert color="blue">{t('corrections.explain')}</Alert>
-          {errors._ && <Alert color="red">{errors._}</Alert>}
+          <FormError message={errors._} />
           {props.fields.map((field) => {
             const input = { ...form.getInputProps(field.name), label: field.label };
             if (field.options) return <Select key={field.name} {...input} data={field.options} allowDeselect={false} />;

@@ -1,5 +1,5 @@
 import { FormActions } from '../../../shared/FormActions';
-import { Alert, Badge, Button, Checkbox, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { localToIso, useFormat } from '../../../shared/format';
 import { showServerErrors, useContractForm } from '../../../shared/form';
@@ -18,6 +18,7 @@ import { DocumentPicker } from '../../documents/DocumentPicker';
 import { Countdown } from '../Countdown';
 import { TermRuleNote } from '../TermRuleNote';
 import { useDeadlineMutations, useDeadlines } from '../hooks';
+import { FormError } from '../../../shared/FormError';
 
 interface DeadlineValues {
   title: string;
@@ -46,7 +47,7 @@ function NewDeadlineForm(props: { caseId: string; onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {errors._ && <Alert color="red">{errors._}</Alert>}
+        <FormError message={errors._} />
         <TextInput label={t('cases.deadlines.titleField')} required {...form.getInputProps('title')} />
         <TextInput type="datetime-local" label={t('cases.deadlines.dueAt')} required {...form.getInputProps('dueAt')} />
         <DocumentPicker

@@ -1,5 +1,5 @@
 import { FormActions } from '../../../shared/FormActions';
-import { Alert, Badge, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -16,6 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { zonedLocalToIso } from '@habeas/contracts';
 import { useFormat, zoneLabel } from '../../../shared/format';
 import { useHearingMutations, useHearings } from '../hooks';
+import { FormError } from '../../../shared/FormError';
 
 /** Russian courts sit in Moscow time unless the case says otherwise; the form takes times as the court states them. */
 const COURT_ZONE = 'Europe/Moscow';
@@ -58,7 +59,7 @@ function NewHearingForm(props: { caseId: string; onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {errors._ && <Alert color="red">{errors._}</Alert>}
+        <FormError message={errors._} />
         <TextInput
           type="datetime-local"
           label={t('courtTime.enterInCourtTime', { zone: zoneLabel(COURT_ZONE, i18n.language) })}
@@ -112,7 +113,7 @@ function OutcomeForm(props: { caseId: string; hearing: Hearing; onDone: () => vo
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {errors._ && <Alert color="red">{errors._}</Alert>}
+        <FormError message={errors._} />
         <Textarea label={t('cases.hearings.outcome')} {...form.getInputProps('outcome')} />
         <Select
           label={t('cases.hearings.decision')}

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { DataTable } from '../../../shared/DataTable';
 import { showServerErrors, useContractForm } from '../../../shared/form';
 import { useUserPicker } from '../../users/hooks';
 import { useTeam, useTeamMutations } from '../hooks';
+import { FormError } from '../../../shared/FormError';
 
 /** Who works on the case: everyone on it sees the team; admins add and remove members. */
 export function TeamTab(props: { caseId: string }) {
@@ -107,7 +108,7 @@ function AddMember(props: { caseId: string; members: CaseMember[] }) {
       </Title>
       <form onSubmit={submit} noValidate>
         <Stack gap="xs">
-          {errors._ && <Alert color="red">{errors._}</Alert>}
+          <FormError message={errors._} />
           <Group align="flex-end">
             <Select
               label={t('cases.team.person')}
