@@ -1,7 +1,7 @@
 import type { CaseMember, CaseStage, Defendant } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { KeysetCursor } from '../common/pagination';
 import { CaseEntity } from './case.entity';
 import { CaseMemberEntity } from './case-member.entity';
@@ -27,33 +27,52 @@ export interface MemberRow {
   created_at: Date;
 }
 
+/** A case row in the entity's shape (the list reads it without hydrating entities). */
+const CASE_COLUMNS = `c.id, c.slug, c.title, c.public_summary as "publicSummary", c.title_en as "titleEn",
+  c.public_summary_en as "publicSummaryEn", c.is_public as "isPublic", c.defendant_id as "defendantId",
+  c.court_case_number as "courtCaseNumber", c.court, c.judge, c.investigating_agency as "investigatingAgency", c.charges,
+  c.stage, c.plea, c.custody_measure as "custodyMeasure", to_char(c.detained_until, 'YYYY-MM-DD') as "detainedUntil",
+  c.facility_id as "facilityId", c.custody_appeal_days as "custodyAppealDays", c.verdict_appeal_days as "verdictAppealDays",
+  c.created_at as "createdAt", c.updated_at as "updatedAt"`;
+
 /** Cases, their defendants (persons), facilities and members. */
 @Injectable()
 export class CasesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Up to `limit` cases by (title, id) after `after`, matching the filters. */
-  page(filters: CaseListFilters, limit: number, after: KeysetCursor | undefined): Promise<CaseEntity[]> {
-    const builder = this.db.getRepository(CaseEntity).createQueryBuilder('c').orderBy('c.title', 'ASC').addOrderBy('c.id', 'ASC').limit(limit);
-    if (filters.visible !== 'all') builder.andWhere('c.id = any(:visible)', { visible: filters.visible });
-    if (filters.q && filters.qInProceedings) {
-      builder.andWhere(
-        '(c.title ilike :q or c.slug ilike :q or c.court_case_number ilike :q or exists (select 1 from persons p where p.id = c.defendant_id and p.full_name ilike :q))',
-        { q: `%${filters.q}%` },
+  /**
+   * Up to `limit` cases by (title, id) after `after`, matching the filters. Hand-written SQL rather than the query
+   * builder: hydrating entities was 11 % of the list's CPU in the bench profile.
+   */
+  async page(filters: CaseListFilters, limit: number, after: KeysetCursor | undefined): Promise<CaseEntity[]> {
+    const params: unknown[] = [];
+    const add = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [];
+    if (filters.visible !== 'all') where.push(`c.id = any(${add(filters.visible)}::uuid[])`);
+    if (filters.q) {
+      const q = add(`%${filters.q}%`);
+      where.push(
+        filters.qInProceedings
+          ? `(c.title ilike ${q} or c.slug ilike ${q} or c.court_case_number ilike ${q} or exists (select 1 from persons p where p.id = c.defendant_id and p.full_name ilike ${q}))`
+          : `(c.title ilike ${q} or c.slug ilike ${q})`,
       );
-    } else if (filters.q) {
-      builder.andWhere('(c.title ilike :q or c.slug ilike :q)', { q: `%${filters.q}%` });
     }
-    if (filters.stage) builder.andWhere('c.stage = :stage', { stage: filters.stage });
-    if (filters.defendantStatus) {
-      builder.andWhere('exists (select 1 from persons p where p.id = c.defendant_id and p.status = :status)', { status: filters.defendantStatus });
-    }
-    if (after) builder.andWhere('(c.title, c.id) > (:key, :id)', { key: after.key, id: after.id });
-    return builder.getMany();
+    if (filters.stage) where.push(`c.stage = ${add(filters.stage)}`);
+    if (filters.defendantStatus) where.push(`exists (select 1 from persons p where p.id = c.defendant_id and p.status = ${add(filters.defendantStatus)})`);
+    if (after) where.push(`(c.title, c.id) > (${add(after.key)}, ${add(after.id)}::uuid)`);
+    return this.db.query(
+      `select ${CASE_COLUMNS} from cases c ${where.length ? `where ${where.join(' and ')}` : ''} order by c.title, c.id limit ${add(limit)}`,
+      params,
+    );
   }
 
-  persons(ids: string[]): Promise<PersonEntity[]> {
-    return ids.length ? this.db.getRepository(PersonEntity).findBy({ id: In(ids) }) : Promise.resolve([]);
+  async persons(ids: string[]): Promise<PersonEntity[]> {
+    if (ids.length === 0) return [];
+    return this.db.query(
+      `select p.id, p.full_name as "fullName", to_char(p.date_of_birth, 'YYYY-MM-DD') as "dateOfBirth", p.public_bio as "publicBio", p.status
+         from persons p where p.id = any($1::uuid[])`,
+      [ids],
+    );
   }
 
   byId(caseId: string, manager: EntityManager = this.db.manager): Promise<CaseEntity> {
