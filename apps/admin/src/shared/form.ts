@@ -1,5 +1,5 @@
 import { useForm, type UseFormReturnType } from '@mantine/form';
-import type { TFunction } from 'i18next';
+import i18n, { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ApiError } from './api';
@@ -92,9 +92,14 @@ const formats: Record<string, string> = { email: 'email', url: 'url', date: 'dat
 export function serverErrors(error: unknown, fieldOf?: Record<string, string>): { fields: Record<string, string>; message?: string } {
   if (!(error instanceof ApiError)) return { fields: {}, message: error instanceof Error ? error.message : String(error) };
   const fields: Record<string, string> = {};
-  for (const issue of error.body.issues ?? []) fields[fieldOf?.[issue.path] ?? issue.path] ??= issue.message;
-  if (typeof error.body.field === 'string') fields[fieldOf?.[error.body.field] ?? error.body.field] = error.body.message ?? '';
-  return Object.keys(fields).length ? { fields } : { fields, message: error.body.message ?? error.message };
+  for (const issue of error.body.issues ?? []) fields[fieldOf?.[issue.path] ?? issue.path] ??= serverText(issue.message);
+  if (typeof error.body.field === 'string') fields[fieldOf?.[error.body.field] ?? error.body.field] = serverText(error.body.message ?? '');
+  return Object.keys(fields).length ? { fields } : { fields, message: serverText(error.body.message ?? error.message) };
+}
+
+/** An API message in the reader's language when `validation.server` has it (the API answers in English). */
+function serverText(message: string): string {
+  return (i18n.t('validation.server', { returnObjects: true }) as Record<string, string>)[message] ?? message;
 }
 
 /** Puts a failed request's errors on the form: beside the inputs, or under `_` for the form's alert. */

@@ -13,7 +13,7 @@ import type {
   UpdateCaseRequest,
 } from '@habeas/contracts';
 import type { Actor } from '../common/auth/actor';
-import { Conflict, DomainError, NotFound } from '../common/http/domain-error';
+import { DomainError, NotFound } from '../common/http/domain-error';
 import { decodeCursor, toPage } from '../common/pagination';
 import { roleCan } from '@habeas/contracts';
 import { AuditService } from '../audit/audit.service';
@@ -159,7 +159,7 @@ export class CasesService {
 
   async create(actor: Actor, request: CreateCaseRequest): Promise<CaseSummary> {
     return this.db.transaction(async (manager) => {
-      if (await this.repository.slugTaken(request.slug, manager)) throw new Conflict('A case with this slug already exists');
+      if (await this.repository.slugTaken(request.slug, manager)) throw new DomainError(409, 'A case with this slug already exists', { field: 'slug' });
       const { columns, defendant } = caseColumns(request);
       await this.assertFacility(manager, columns.facilityId);
       const caseId = await this.repository.insert(manager, columns);
@@ -172,7 +172,7 @@ export class CasesService {
   async update(actor: Actor, idOrSlug: string, change: UpdateCaseRequest): Promise<CaseSummary> {
     const ref = await this.access.resolve(actor, idOrSlug, 'cases:write');
     if (change.slug && change.slug !== ref.slug && (await this.repository.slugTaken(change.slug))) {
-      throw new Conflict('A case with this slug already exists');
+      throw new DomainError(409, 'A case with this slug already exists', { field: 'slug' });
     }
     await this.db.transaction(async (manager) => {
       const { columns, defendant } = caseColumns(change);

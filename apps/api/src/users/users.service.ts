@@ -106,7 +106,7 @@ export class UsersService {
     const passwordHash = request.password ? await hashPassword(request.password) : null;
     return this.db.transaction(async (manager) => {
       const existing = await this.repository.byEmail(request.email, manager);
-      if (existing) throw new Conflict('A user with this email already exists');
+      if (existing) throw new DomainError(409, 'A user with this email already exists', { field: 'email' });
       const user = await this.repository.insert(manager, { email: request.email, name: request.name, role: request.role, passwordHash });
       const inviteUrl = passwordHash ? null : await this.issueInvite(manager, user.id);
       await this.audit.record(
