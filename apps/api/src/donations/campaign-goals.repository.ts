@@ -56,16 +56,4 @@ export class CampaignGoalsRepository {
       raisedMinor: num(row.one_off) + num(row.monthly) + num(row.offline),
     }));
   }
-
-  /** The goal in `currency` and the net raised in it, for milestones. */
-  async goalAndNet(m: Query, caseId: string, currency: string): Promise<{ goal: number; net: number } | null> {
-    const [row] = await rowsOf<{ goal: string; net: string }>(
-      m,
-      `select g.amount_minor as goal,
-              (select coalesce(sum(raised_minor - refunded_minor - disputed_minor), 0) from campaign_totals t where t.case_id = g.case_id and t.currency = g.currency) as net
-         from campaign_goals g where g.case_id = $1 and g.currency = $2`,
-      [caseId, currency],
-    );
-    return row ? { goal: num(row.goal), net: num(row.net) } : null;
-  }
 }

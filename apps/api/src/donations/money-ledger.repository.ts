@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { rowsOf } from '../common/database/sql';
+import { preparedRows, rowsOf } from '../common/database/sql';
 
 export interface LedgerDonationRow {
   id: string;
@@ -72,7 +72,7 @@ export interface LedgerEntry {
 export class MoneyLedgerRepository {
   /** A transaction-scoped advisory lock on a key (a payment, a session, a subscription, an event). */
   async lockKey(m: EntityManager, key: string): Promise<void> {
-    await m.query(`select pg_advisory_xact_lock(hashtext($1))`, [key]);
+    await preparedRows(m, `select pg_advisory_xact_lock(hashtext($1))`, [key]);
   }
 
   async donationForUpdate(m: EntityManager, id: string): Promise<LedgerDonationRow | undefined> {
@@ -80,23 +80,42 @@ export class MoneyLedgerRepository {
     return rows[0];
   }
 
-  /** Inserts the payment unless its ref is already recorded; answers the new row's id, or undefined when it was. */
-  async insertPayment(m: EntityManager, p: NewPayment): Promise<string | undefined> {
-    const inserted = await rowsOf<{ id: string }>(
+  /**
+   * Records a payment in one statement, unless its ref is already recorded: under the payment's lock, the payment
+   * row, the donation's paid amount (a pending or failed donation becomes paid), the campaign's totals (one more
+   * donor for a first payment) and the ledger entry. Answers the new payment's id, or undefined when it was recorded.
+   */
+  async insertPayment(
+    m: EntityManager,
+    donation: LedgerDonationRow,
+    p: Omit<NewPayment, 'donationId' | 'caseId'>,
+    firstPayment: boolean,
+  ): Promise<string | undefined> {
+    const inserted = await preparedRows<{ id: string }>(
       m,
-      `insert into donation_payments (donation_id, case_id, payment_ref, invoice_id, amount_minor, currency, paid_at)
-       values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing returning id`,
-      [p.donationId, p.caseId, p.ref, p.invoiceId, p.amountMinor, p.currency, p.at],
+      `with locked as (select pg_advisory_xact_lock(hashtext('pay:' || $3::text))),
+       payment as (
+         insert into donation_payments (donation_id, case_id, payment_ref, invoice_id, amount_minor, currency, paid_at)
+         select $1, $2, $3, $4, $5, $6, $7 from locked
+         on conflict do nothing returning id),
+       paid as (
+         update donations set paid_minor = paid_minor + $5, paid_at = coalesce(paid_at, $7),
+                status = case when status in ('pending', 'failed') then 'paid' else status end, updated_at = now()
+          where id = $1 and exists (select 1 from payment)),
+       totals as (
+         insert into campaign_totals (case_id, currency, kind, stripe, raised_minor, donor_count)
+         select $2, $6, $8, pg_backend_pid() % 16, $5, $9 from payment
+         on conflict (case_id, currency, kind, stripe) do update set
+           raised_minor = campaign_totals.raised_minor + excluded.raised_minor,
+           donor_count = campaign_totals.donor_count + excluded.donor_count,
+           updated_at = now()),
+       entry as (
+         insert into ledger_entries (case_id, donation_id, kind, amount_minor, currency, ref, at)
+         select $2, $1, 'payment', $5, $6, $3, $7 from payment)
+       select id from payment`,
+      [donation.id, donation.case_id, p.ref, p.invoiceId, p.amountMinor, p.currency, p.at, donation.kind, firstPayment ? 1 : 0],
     );
     return inserted[0]?.id;
-  }
-
-  /** Adds a payment to its donation: paid amount, first paid date, and a pending or failed donation becomes paid. */
-  async addPaidToDonation(m: EntityManager, donationId: string, amountMinor: number, at: Date): Promise<void> {
-    await m.query(
-      `update donations set paid_minor = paid_minor + $2, paid_at = coalesce(paid_at, $3), status = case when status in ('pending', 'failed') then 'paid' else status end, updated_at = now() where id = $1`,
-      [donationId, amountMinor, at],
-    );
   }
 
   /** Stores Stripe's fee on the payment with this ref unless one is stored; answers the payment (with its donation's kind) or undefined. */
@@ -126,18 +145,14 @@ export class MoneyLedgerRepository {
   }
 
   /** The refund and dispute facts known for a payment under any of its keys: the most refunded, and what open or lost disputes withhold. */
-  async adjustmentFacts(m: EntityManager, keys: string[]): Promise<{ refunded: string | null | undefined; withheld: string | undefined }> {
-    const [refund] = await rowsOf<{ amount_refunded: string }>(
+  async adjustmentFacts(m: EntityManager, keys: string[]): Promise<{ refunded: string | null; withheld: string }> {
+    const [facts] = await preparedRows<{ refunded: string | null; withheld: string }>(
       m,
-      `select max(amount_refunded) as amount_refunded from stripe_refund_facts where payment_ref = any($1)`,
+      `select (select max(amount_refunded) from stripe_refund_facts where payment_ref = any($1)) as refunded,
+              (select coalesce(sum(amount_minor), 0) from stripe_dispute_facts where payment_ref = any($1) and state in ('open', 'lost')) as withheld`,
       [keys],
     );
-    const [dispute] = await rowsOf<{ withheld: string }>(
-      m,
-      `select coalesce(sum(amount_minor), 0) as withheld from stripe_dispute_facts where payment_ref = any($1) and state in ('open', 'lost')`,
-      [keys],
-    );
-    return { refunded: refund?.amount_refunded, withheld: dispute?.withheld };
+    return facts;
   }
 
   async setPaymentAdjustments(m: EntityManager, paymentId: string, refunded: number, disputed: number): Promise<void> {
@@ -200,5 +215,32 @@ export class MoneyLedgerRepository {
       return;
     }
     await m.query(`insert into money_milestones (case_id, key, title, at) values ($1, $2, $3, $4) on conflict do nothing`, [caseId, key, title, at]);
+  }
+
+  /**
+   * The money milestones reached, each written once, in one statement: the first donation, and each quarter of the
+   * campaign's goal in this currency that its net total (raised less refunds and disputes, this transaction's
+   * movements included) has reached. Quarters are written together and never removed, so once the whole goal is
+   * written there is nothing left to add up.
+   */
+  async moneyMilestones(m: EntityManager, caseId: string, currency: string, at: Date): Promise<void> {
+    await preparedRows(
+      m,
+      `with progress as (
+         select g.amount_minor as goal,
+                (select coalesce(sum(t.raised_minor - t.refunded_minor - t.disputed_minor), 0) from campaign_totals t
+                  where t.case_id = g.case_id and t.currency = g.currency) as net
+           from campaign_goals g where g.case_id = $1 and g.currency = $2
+            -- Once the whole goal is reached every quarter is written (they are written together): nothing to add up.
+            and not exists (select 1 from money_milestones r where r.case_id = $1 and r.key = 'goal:' || $2::text || ':100'))
+       insert into money_milestones (case_id, key, title, at)
+       select $1, 'first_donation', 'First donation received', $3::timestamptz
+       union all
+       select $1, 'goal:' || $2::text || ':' || percent, 'Fundraising reached ' || percent || '% of the ' || $2::text || ' goal', $3::timestamptz
+         from progress, unnest(array[25, 50, 75, 100]) as percent
+        where progress.net * 100 >= progress.goal * percent
+       on conflict do nothing`,
+      [caseId, currency, at],
+    );
   }
 }

@@ -2,10 +2,9 @@ import { minorToDecimal } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Mail } from '../mail/mail.service';
-import { CampaignGoalsRepository } from './campaign-goals.repository';
 import { num } from '../common/database/sql';
 import { DonorMails } from './donor-mails';
-import { MoneyLedgerRepository } from './money-ledger.repository';
+import { MoneyLedgerRepository, type LedgerDonationRow } from './money-ledger.repository';
 
 export interface PaymentFact {
   /** The PaymentIntent (or charge) id: refunds and disputes refer to the payment by it. */
@@ -33,7 +32,6 @@ export interface FeeFact {
 export class MoneyLedger {
   constructor(
     private readonly donorMails: DonorMails,
-    private readonly goals: CampaignGoalsRepository,
     private readonly repository: MoneyLedgerRepository,
   ) {}
 
@@ -42,39 +40,28 @@ export class MoneyLedger {
     return this.repository.lockKey(m, key);
   }
 
-  /** Records a payment once (keyed by its ref); returns false when it was already recorded. */
-  async recordPayment(m: EntityManager, donationId: string, fact: PaymentFact, mails: Mail[]): Promise<boolean> {
-    await this.lockKey(m, `pay:${fact.ref}`);
-    const donation = await this.repository.donationForUpdate(m, donationId);
+  /**
+   * Records a payment once (keyed by its ref); returns false when it was already recorded. `held` is the donation's
+   * row when the caller already holds it locked (inserted or claimed in this transaction): it is not read again.
+   */
+  async recordPayment(m: EntityManager, donationId: string, fact: PaymentFact, mails: Mail[], held?: LedgerDonationRow): Promise<boolean> {
+    let donation = held;
+    if (!donation) {
+      await this.lockKey(m, `pay:${fact.ref}`);
+      donation = await this.repository.donationForUpdate(m, donationId);
+    }
     if (!donation) return false;
-    const paymentId = await this.repository.insertPayment(m, {
-      donationId: donation.id,
-      caseId: donation.case_id,
-      ref: fact.ref,
-      invoiceId: fact.invoiceId ?? null,
-      amountMinor: fact.amountMinor,
-      currency: fact.currency,
-      at: fact.at,
-    });
-    if (paymentId === undefined) return false;
     const firstPayment = num(donation.paid_minor) === 0;
-    await this.repository.addPaidToDonation(m, donation.id, fact.amountMinor, fact.at);
-    await this.repository.addToTotals(m, donation.case_id, fact.currency, donation.kind, { raised: fact.amountMinor, donors: firstPayment ? 1 : 0 });
-    await this.repository.entry(m, {
-      caseId: donation.case_id,
-      donationId: donation.id,
-      kind: 'payment',
-      amount: fact.amountMinor,
-      currency: fact.currency,
-      ref: fact.ref,
-      at: fact.at,
-    });
+    const paymentId = await this.repository.insertPayment(m, donation, { ...fact, invoiceId: fact.invoiceId ?? null }, firstPayment);
+    if (paymentId === undefined) return false;
     await this.recordMilestones(m, donation.case_id, fact.currency, fact.at);
-    if (firstPayment) {
+    if (firstPayment && donation.donor_id) {
       const mail = await this.donorMails.thanks(m, donation.id, paymentId, fact.amountMinor, fact.currency, fact.at);
       if (mail) mails.push(mail);
     }
-    await this.applyAdjustments(m, fact.ref);
+    // A refund or dispute of this payment may have arrived before it: only then is there anything to apply.
+    const early = await this.repository.adjustmentFacts(m, [fact.ref]);
+    if (num(early.refunded) > 0 || num(early.withheld) > 0) await this.applyAdjustments(m, fact.ref);
     return true;
   }
 
@@ -147,12 +134,6 @@ export class MoneyLedger {
 
   /** Timeline milestones, written once when they happen: the first donation and 25/50/75/100% of the goal in the money's currency. */
   async recordMilestones(m: EntityManager, caseId: string, currency: string, at: Date): Promise<void> {
-    await this.repository.milestone(m, caseId, 'first_donation', 'First donation received', at);
-    const progress = await this.goals.goalAndNet(m, caseId, currency);
-    if (!progress) return;
-    for (const percent of [25, 50, 75, 100]) {
-      if (progress.net * 100 < progress.goal * percent) break;
-      await this.repository.milestone(m, caseId, `goal:${currency}:${percent}`, `Fundraising reached ${percent}% of the ${currency} goal`, at);
-    }
+    await this.repository.moneyMilestones(m, caseId, currency, at);
   }
 }

@@ -7,6 +7,7 @@ import type { Mail } from '../mail/mail.service';
 import { DonorMails } from './donor-mails';
 import { insertDonorIdentity } from './donor-identity';
 import { heldPayload } from './held-stripe-payload';
+import type { LedgerDonationRow } from './money-ledger.repository';
 import { MoneyLedger } from './money-ledger.service';
 import { StripeEventsRepository } from './stripe-events.repository';
 import { idOf, invoiceFacts, type AnyInvoice } from './stripe-shapes';
@@ -77,7 +78,7 @@ export class StripeEventEffects {
   /** A completed (or async-succeeded) Checkout Session. */
   async sessionPaid(m: EntityManager, session: Stripe.Checkout.Session, work: Work): Promise<Problem> {
     const paid = session.payment_status === 'paid' || session.payment_status === 'no_payment_required';
-    const { donationId, problem } = await this.donationOfSession(m, session, paid);
+    const { donationId, held, problem } = await this.donationOfSession(m, session, paid);
     if (!donationId) return problem;
     if (session.mode === 'subscription') {
       const subscription = idOf(session.subscription);
@@ -91,7 +92,7 @@ export class StripeEventEffects {
     if (!isIsoCurrency(session.currency.toUpperCase())) return { reason: 'unsupported_currency' };
     const ref = idOf(session.payment_intent) ?? session.id;
     const fact = { ref, amountMinor: session.amount_total, currency: session.currency.toUpperCase(), at: new Date(session.created * 1000) };
-    if (await this.ledger.recordPayment(m, donationId, fact, work.mails)) work.paid.push(ref);
+    if (await this.ledger.recordPayment(m, donationId, fact, work.mails, held)) work.paid.push(ref);
     return null;
   }
 
@@ -103,24 +104,22 @@ export class StripeEventEffects {
     m: EntityManager,
     session: Stripe.Checkout.Session,
     createIfPaid: boolean,
-  ): Promise<{ donationId: string | null; problem: Problem }> {
+  ): Promise<{ donationId: string | null; held?: LedgerDonationRow; problem: Problem }> {
     const reference = session.client_reference_id;
     if (reference && UUID.test(reference)) {
       const claimed = await this.events.claimSession(m, reference, session.id);
-      if (claimed) return { donationId: claimed, problem: null };
+      if (claimed) return { donationId: claimed.id, held: claimed, problem: null };
     }
     await this.ledger.lockKey(m, `session:${session.id}`);
-    const known = await this.events.donationOfSession(m, session.id);
+    const { known, caseId } = await this.events.sessionDonationAndCase(m, session.id, session.metadata?.campaign || null);
     if (known) return { donationId: known, problem: null };
     if (!createIfPaid) return { donationId: null, problem: null };
-    const slug = session.metadata?.campaign;
-    const caseId = slug ? await this.events.caseIdBySlug(m, slug) : undefined;
     if (!caseId) return { donationId: null, problem: { reason: 'unknown_campaign' } };
     if (!session.amount_total || !session.currency) return { donationId: null, problem: { reason: 'missing_amount' } };
     if (!isIsoCurrency(session.currency.toUpperCase())) return { donationId: null, problem: { reason: 'unsupported_currency' } };
     const email = session.customer_details?.email ?? null;
     const donorId = email ? await insertDonorIdentity(m, { email, showName: false }) : null;
-    const donationId = await this.events.insertPaymentLinkDonation(m, {
+    const created = await this.events.insertPaymentLinkDonation(m, {
       caseId,
       donorId,
       kind: session.mode === 'subscription' ? 'recurring' : 'one_off',
@@ -128,7 +127,7 @@ export class StripeEventEffects {
       currency: session.currency.toUpperCase(),
       sessionId: session.id,
     });
-    return { donationId, problem: null };
+    return { donationId: created.id, held: created, problem: null };
   }
 
   /** Links a recurring donation to its subscription and applies the events that were waiting for it. */

@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
 import { DataSource, EntityManager } from 'typeorm';
-import { rowsOf } from '../common/database/sql';
+import { preparedRows, rowsOf } from '../common/database/sql';
+import type { LedgerDonationRow } from './money-ledger.repository';
 
 /** A held event: its id and its sealed payload (see held-stripe-payload.ts). */
 export interface HeldEvent {
@@ -30,18 +31,19 @@ export class StripeEventsRepository {
   }
 
   /** Stores the event id; false when it was stored before. */
-  async storeEvent(m: EntityManager, event: Stripe.Event, source: 'webhook' | 'reconciliation'): Promise<boolean> {
-    const stored = await rowsOf<{ id: string }>(m, `insert into stripe_events (id, type, source) values ($1, $2, $3) on conflict do nothing returning id`, [
-      event.id,
-      event.type,
-      source,
-    ]);
-    return stored.length > 0;
-  }
-
-  async hasOpenIssue(m: EntityManager, eventId: string): Promise<boolean> {
-    const [open] = await rowsOf<{ event_id: string }>(m, `select event_id from stripe_event_issues where event_id = $1 and resolved_at is null`, [eventId]);
-    return Boolean(open);
+  /**
+   * Stores the event id unless it is stored (`stored`: it was new) and says whether it waits as needing attention
+   * (`open`). Run it after the event's lock: the statement's snapshot then sees what the lock's last holder committed.
+   */
+  async storeEvent(m: EntityManager, event: Stripe.Event, source: 'webhook' | 'reconciliation'): Promise<{ stored: boolean; open: boolean }> {
+    const [row] = await preparedRows<{ stored: boolean; open: boolean }>(
+      m,
+      `with stored as (insert into stripe_events (id, type, source) values ($1, $2, $3) on conflict do nothing returning id)
+       select exists (select 1 from stored) as stored,
+              exists (select 1 from stripe_event_issues where event_id = $1 and resolved_at is null) as open`,
+      [event.id, event.type, source],
+    );
+    return row;
   }
 
   /** Keeps the event as needing attention (again), with why, what it waits for and its sealed payload. */
@@ -76,36 +78,37 @@ export class StripeEventsRepository {
   }
 
   /** Records the session on our donation (keeping one recorded before); the donation's id, or undefined when there is none. */
-  async claimSession(m: EntityManager, donationId: string, sessionId: string): Promise<string | undefined> {
-    const rows = await rowsOf<{ id: string }>(
+  /** Claims our donation for its Checkout Session; answers its row, locked until the transaction ends. */
+  async claimSession(m: EntityManager, donationId: string, sessionId: string): Promise<LedgerDonationRow | undefined> {
+    const rows = await preparedRows<LedgerDonationRow>(
       m,
-      `update donations set stripe_session_id = coalesce(stripe_session_id, $2), updated_at = now() where id = $1 returning id`,
+      `update donations set stripe_session_id = coalesce(stripe_session_id, $2), updated_at = now() where id = $1 returning *`,
       [donationId, sessionId],
     );
-    return rows[0]?.id;
+    return rows[0];
   }
 
-  async donationOfSession(m: EntityManager, sessionId: string): Promise<string | undefined> {
-    const [known] = await rowsOf<{ id: string }>(m, `select id from donations where stripe_session_id = $1`, [sessionId]);
-    return known?.id;
-  }
-
-  async caseIdBySlug(m: EntityManager, slug: string): Promise<string | undefined> {
-    const [theCase] = await rowsOf<{ id: string }>(m, `select id from cases where slug = $1`, [slug]);
-    return theCase?.id;
+  /** The donation already made for a session (after the session's lock), and the case a campaign slug names. */
+  async sessionDonationAndCase(m: EntityManager, sessionId: string, slug: string | null): Promise<{ known: string | null; caseId: string | null }> {
+    const [row] = await preparedRows<{ known: string | null; case_id: string | null }>(
+      m,
+      `select (select id from donations where stripe_session_id = $1) as known, (select id from cases where slug = $2) as case_id`,
+      [sessionId, slug],
+    );
+    return { known: row.known, caseId: row.case_id };
   }
 
   /** A donation made through a Payment Link (no donation of ours existed before the session). */
   async insertPaymentLinkDonation(
     m: EntityManager,
     donation: { caseId: string; donorId: string | null; kind: 'one_off' | 'recurring'; amountMinor: number; currency: string; sessionId: string },
-  ): Promise<string> {
-    const [created] = await rowsOf<{ id: string }>(
+  ): Promise<LedgerDonationRow> {
+    const [created] = await preparedRows<LedgerDonationRow>(
       m,
-      `insert into donations (case_id, donor_id, kind, amount_minor, currency, stripe_session_id, method) values ($1, $2, $3, $4, $5, $6, 'stripe_payment_link') returning id`,
+      `insert into donations (case_id, donor_id, kind, amount_minor, currency, stripe_session_id, method) values ($1, $2, $3, $4, $5, $6, 'stripe_payment_link') returning *`,
       [donation.caseId, donation.donorId, donation.kind, donation.amountMinor, donation.currency, donation.sessionId],
     );
-    return created.id;
+    return created;
   }
 
   /** An async payment failed: a pending donation that received nothing is failed. */

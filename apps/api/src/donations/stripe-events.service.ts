@@ -52,8 +52,7 @@ export class StripeEvents implements OnApplicationBootstrap {
     const prepared = await this.prepare(event);
     return this.inTransaction(source === 'webhook', async (m, work) => {
       await this.ledger.lockKey(m, `event:${event.id}`);
-      const stored = await this.events.storeEvent(m, event, source);
-      const open = await this.events.hasOpenIssue(m, event.id);
+      const { stored, open } = await this.events.storeEvent(m, event, source);
       if (!stored && !open) return 'duplicate';
       const problem = await this.effects.apply(m, prepared, work);
       if (problem) {

@@ -1,5 +1,6 @@
 import { Pool, type PoolConfig, type QueryResult } from 'pg';
 import type { QueryRunner } from 'typeorm';
+import { preparedRows, rowsOf } from '../common/database/sql';
 
 /**
  * The connection pool pg-boss runs on, owned by the app so that closing it leaves nothing waiting. pg's pool
@@ -59,5 +60,8 @@ export class BossDatabase {
 
 /** pg-boss's `db` for one call, on a caller's transaction: the job row is written in that transaction. */
 export function transactionDatabase(runner: QueryRunner): { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> } {
-  return { executeSql: async (text, values) => ({ rows: (await runner.query(text, values, true)).records }) };
+  // A job is sent with the same statement each time: it is prepared once per connection (see preparedRows).
+  return {
+    executeSql: async (text, values) => ({ rows: values?.length ? await preparedRows(runner.manager, text, values) : await rowsOf(runner.manager, text) }),
+  };
 }

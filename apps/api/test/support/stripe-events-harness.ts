@@ -5,7 +5,6 @@ import type Stripe from 'stripe';
 import type { DataSource, EntityManager } from 'typeorm';
 import { FieldCipher } from '../../src/common/crypto/field-cipher';
 import type { AppConfig } from '../../src/config/app-config';
-import { CampaignGoalsRepository } from '../../src/donations/campaign-goals.repository';
 import { DonorLinksRepository } from '../../src/donations/donor-links.repository';
 import { insertDonorIdentity } from '../../src/donations/donor-identity';
 import { DonorMails } from '../../src/donations/donor-mails';
@@ -83,7 +82,7 @@ export function stripeEventsHarness() {
     } as unknown as JobsService;
     const links = new DonorLinksRepository(h.db);
     const donorMails = new DonorMails({ publicUrl: 'https://habeas.example' } as AppConfig, links);
-    const ledger = new MoneyLedger(donorMails, new CampaignGoalsRepository(h.db), new MoneyLedgerRepository());
+    const ledger = new MoneyLedger(donorMails, new MoneyLedgerRepository());
     const repository = new StripeEventsRepository(h.db);
     const effects = new StripeEventEffects(repository, ledger, donorMails);
     h.service = new StripeEvents(h.db, repository, effects, ledger, mail, { configured: false } as unknown as StripeGateway, jobQueue);
