@@ -26,6 +26,8 @@ function fileTree(dir: string): Record<string, string> {
 interface Served {
   incident: Record<string, unknown>;
   donors: Array<{ id: string; donorName: string | null; donorEmail: string | null }>;
+  /** The public page's count of gifts that still count (a table the restore rebuilds, not loads). */
+  publicDonorCount: number;
   document: { id: string; sha256: string; bytes: string };
   /** Phones' push subscriptions are bound to it: a restore that changed it would silence every phone. */
   vapidPublicKey: string;
@@ -48,12 +50,15 @@ async function readThroughApi(baseUrl: string): Promise<Served> {
   });
   assert.equal(download.status, 200);
   const bytes = Buffer.from(await download.arrayBuffer());
+  const campaign = await new HttpClient(baseUrl).get('/api/public/campaigns/vorontsov');
+  assert.equal(campaign.status, 200, campaign.text);
   const vapid = await admin.get('/api/push/vapid-public-key');
   assert.equal(vapid.status, 200, vapid.text);
   return {
     vapidPublicKey: vapid.body.key,
     incident: incident.body,
     donors: donations.body.items.map((d: Served['donors'][number]) => ({ id: d.id, donorName: d.donorName, donorEmail: d.donorEmail })),
+    publicDonorCount: campaign.body.donorCount,
     document: { id: withFile.id, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.toString('base64') },
   };
 }
@@ -75,6 +80,7 @@ describe('a backup restored into a fresh DATA_DIR serves every record', () => {
     original = await readThroughApi(app.baseUrl);
     assert.ok(typeof original.incident.description === 'string' && original.incident.description.length > 0);
     assert.ok(original.donors.some((d) => d.donorName && d.donorEmail));
+    assert.ok(original.publicDonorCount > 0, 'the demo campaign has gifts that count');
     // Backed up while the app runs (the CLI uses its database), once with the keys and once without.
     const env = { DATA_DIR: source, BACKUP_PASSPHRASE: PASSPHRASE };
     const made = await runApiCli('backup/backup-cli.js', ['backup', withKeys, '--include-keys'], env);

@@ -72,8 +72,13 @@ export class CampaignsService {
   /** Read from the per-currency totals kept with each money movement; names only of donors who chose to be shown. */
   async publicCampaign(slug: string): Promise<PublicCampaign> {
     const theCase = await this.publicCase(slug);
-    const settings = await this.settingsOf(theCase.id);
-    const { totals, donorCount, supporters, spent, bankTransfer } = await this.campaigns.publicFigures(theCase.id);
+    // Independent reads, side by side.
+    const [settings, { totals, donorCount, supporters, spent, bankTransfer }, progress, texts] = await Promise.all([
+      this.settingsOf(theCase.id),
+      this.campaigns.publicFigures(theCase.id),
+      this.goals.progressOf(theCase.id),
+      this.texts.textsOf(theCase.id),
+    ]);
     const raised = new Map<string, number>();
     for (const row of totals) raised.set(row.currency, (raised.get(row.currency) ?? 0) + num(row.net));
     return {
@@ -81,7 +86,7 @@ export class CampaignsService {
       title: theCase.title,
       summary: theCase.public_summary,
       goal: settings.goals[0] ?? null,
-      progress: await this.goals.progressOf(theCase.id),
+      progress,
       raised: [...raised].map(([currency, amountMinor]) => ({ currency, amountMinor })),
       raisedByKind: totals.map((row) => ({ currency: row.currency, kind: row.kind, amountMinor: num(row.net) })),
       donorCount,
@@ -98,7 +103,7 @@ export class CampaignsService {
       limits: settings.currencies.map((code) => this.limitsOf(settings, code)),
       statementDescriptor: settings.statementDescriptor ?? 'HABEAS',
       paymentsEnabled: this.stripe.configured,
-      texts: withEnglishOfCase(await this.texts.textsOf(theCase.id), theCase),
+      texts: withEnglishOfCase(texts, theCase),
       bankTransfer: bankTransfer ? { minAmountMinor: BANK_TRANSFER_MIN_MINOR, maxAmountMinor: BANK_TRANSFER_MAX_MINOR } : null,
     };
   }
