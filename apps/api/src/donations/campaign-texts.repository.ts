@@ -11,13 +11,25 @@ export interface CampaignTextRow {
   other_ways: string;
 }
 
+const EMPTY = { title: '', summary: '', otherWays: '' };
+
+/** Both languages' texts from a case's rows (a language without a row is empty). */
+export function textsFromRows(rows: CampaignTextRow[]): CampaignTexts {
+  const texts: CampaignTexts = { ru: { ...EMPTY }, en: { ...EMPTY } };
+  for (const row of rows) texts[row.language] = { title: row.title, summary: row.summary, otherWays: row.other_ways };
+  return texts;
+}
+
+/** A case's texts ($1: the case), a row per language written. */
+export const TEXTS_SQL = `select language, title, summary, other_ways from campaign_texts where case_id = $1`;
+
 /** `campaign_texts`: one row per campaign and language. */
 @Injectable()
 export class CampaignTextsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   ofCase(caseId: string): Promise<CampaignTextRow[]> {
-    return rowsOf<CampaignTextRow>(this.db, `select language, title, summary, other_ways from campaign_texts where case_id = $1`, [caseId]);
+    return rowsOf<CampaignTextRow>(this.db, TEXTS_SQL, [caseId]);
   }
 
   /** Both languages' texts, in one transaction. */

@@ -1,8 +1,10 @@
-import type { CampaignSettings, PublicCampaign } from '@habeas/contracts';
+import type { CampaignGoal, CampaignProgress, CampaignSettings, CampaignTexts, PublicCampaign } from '@habeas/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { num, rowsOf } from '../common/database/sql';
+import { GOALS_SQL, PROGRESS_SQL, goalsFromRows, progressFromRows, type GoalRow, type ProgressRow } from './campaign-goals.repository';
+import { TEXTS_SQL, textsFromRows, type CampaignTextRow } from './campaign-texts.repository';
 import { KEPT_GIFT } from './kept-gift';
 
 export interface CampaignCase {
@@ -23,6 +25,25 @@ export interface PublicFigures {
   bankTransfer: boolean;
 }
 
+/** The public page's figures with the campaign's settings, goals, progress and texts. */
+export interface PublicPage extends PublicFigures {
+  settings: Omit<CampaignSettings, 'goals'> | undefined;
+  goals: CampaignGoal[];
+  progress: CampaignProgress[];
+  texts: CampaignTexts;
+}
+
+interface SettingsRow {
+  statement_descriptor: string | null;
+  currencies: string[];
+  max_amount_minor: string | number;
+}
+
+const SETTINGS_SQL = `select statement_descriptor, currencies, max_amount_minor from campaign_settings where case_id = $1`;
+
+const settingsFromRow = (row: SettingsRow | undefined | null): Omit<CampaignSettings, 'goals'> | undefined =>
+  row ? { statementDescriptor: row.statement_descriptor, currencies: row.currencies, maxAmountMinor: num(row.max_amount_minor) } : undefined;
+
 /** A campaign's settings, its public figures, Checkout's pending donations and the per-address Checkout limit. */
 @Injectable()
 export class CampaignsRepository {
@@ -30,12 +51,8 @@ export class CampaignsRepository {
 
   /** The campaign's own settings, without goals; undefined when it has never saved any. */
   async settings(caseId: string, m: Pick<EntityManager, 'query'> = this.db): Promise<Omit<CampaignSettings, 'goals'> | undefined> {
-    const [row] = await rowsOf<{ statement_descriptor: string | null; currencies: string[]; max_amount_minor: string }>(
-      m,
-      `select statement_descriptor, currencies, max_amount_minor from campaign_settings where case_id = $1`,
-      [caseId],
-    );
-    return row && { statementDescriptor: row.statement_descriptor, currencies: row.currencies, maxAmountMinor: num(row.max_amount_minor) };
+    const [row] = await rowsOf<SettingsRow>(m, SETTINGS_SQL, [caseId]);
+    return settingsFromRow(row);
   }
 
   async saveSettings(m: EntityManager, caseId: string, settings: CampaignSettings): Promise<void> {
@@ -57,19 +74,28 @@ export class CampaignsRepository {
   }
 
   /**
-   * Totals net of refunds and disputes, gifts that still count, the last 30 supporters who chose to be seen, spending
-   * and whether bank transfers are offered: one statement (the public page is the most read page of all).
+   * Everything the public page shows besides the case itself, read in one statement (one snapshot, so it never
+   * shows half of a change; the public page is the most read page of all): the campaign's own settings and goals,
+   * progress per currency, totals net of refunds and disputes, gifts that still count, the last 30 supporters who
+   * chose to be seen, spending, whether bank transfers are offered, and the texts.
    */
-  async publicFigures(caseId: string): Promise<PublicFigures> {
+  async publicPage(caseId: string): Promise<PublicPage> {
     const [row] = await rowsOf<{
+      settings: SettingsRow | null;
+      goals: GoalRow[];
+      progress: ProgressRow[];
       totals: PublicFigures['totals'];
       donor_count: number;
       supporters: Array<Omit<PublicFigures['supporters'][number], 'at'> & { at: string }>;
       spent: PublicFigures['spent'];
       bank_transfer: boolean;
+      texts: CampaignTextRow[];
     }>(
       this.db,
       `select
+         (select row_to_json(s) from (${SETTINGS_SQL}) s) as settings,
+         (select coalesce(json_agg(g order by g.ordinal), '[]') from (select *, row_number() over () as ordinal from (${GOALS_SQL}) goals) g) as goals,
+         (select coalesce(json_agg(p order by p.ordinal), '[]') from (select *, row_number() over () as ordinal from (${PROGRESS_SQL}) progress) p) as progress,
          (select coalesce(json_agg(t order by t.currency, t.kind), '[]') from (
             select currency, kind, sum(raised_minor - refunded_minor - disputed_minor)::text as net
               from campaign_totals where case_id = $1 group by currency, kind) t) as totals,
@@ -83,15 +109,20 @@ export class CampaignsRepository {
          (select coalesce(json_agg(x order by x.currency, x.category), '[]') from (
             select category, currency, amount_minor::text as amount_minor
               from campaign_spent_totals where case_id = $1 and amount_minor > 0) x) as spent,
-         exists (select 1 from campaign_bank_details where case_id = $1) as bank_transfer`,
+         exists (select 1 from campaign_bank_details where case_id = $1) as bank_transfer,
+         (select coalesce(json_agg(x), '[]') from (${TEXTS_SQL}) x) as texts`,
       [caseId],
     );
     return {
+      settings: settingsFromRow(row.settings),
+      goals: goalsFromRows(row.goals),
+      progress: progressFromRows(row.progress),
       totals: row.totals,
       donorCount: row.donor_count,
       supporters: row.supporters.map(({ id, name, show_name, message, at }) => ({ id, name, show_name, message, at: new Date(at) })),
       spent: row.spent,
       bankTransfer: row.bank_transfer,
+      texts: textsFromRows(row.texts),
     };
   }
 

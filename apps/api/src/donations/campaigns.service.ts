@@ -72,13 +72,9 @@ export class CampaignsService {
   /** Read from the per-currency totals kept with each money movement; names only of donors who chose to be shown. */
   async publicCampaign(slug: string): Promise<PublicCampaign> {
     const theCase = await this.publicCase(slug);
-    // Independent reads, side by side.
-    const [settings, { totals, donorCount, supporters, spent, bankTransfer }, progress, texts] = await Promise.all([
-      this.settingsOf(theCase.id),
-      this.campaigns.publicFigures(theCase.id),
-      this.goals.progressOf(theCase.id),
-      this.texts.textsOf(theCase.id),
-    ]);
+    const page = await this.campaigns.publicPage(theCase.id);
+    const { totals, donorCount, supporters, spent, bankTransfer, progress, texts } = page;
+    const settings: CampaignSettings = { ...(page.settings ?? DEFAULT_SETTINGS), goals: page.goals };
     const raised = new Map<string, number>();
     for (const row of totals) raised.set(row.currency, (raised.get(row.currency) ?? 0) + num(row.net));
     return {
