@@ -10,7 +10,6 @@ import { insertDonorIdentity, openDonorField } from './donor-identity';
 import { CampaignsRepository, type CampaignCase } from './campaigns.repository';
 import { num } from '../common/database/sql';
 import { CampaignGoalsRepository } from './campaign-goals.repository';
-import { CampaignTextsService } from './campaign-texts.service';
 import { StripeGateway } from './stripe-gateway.service';
 
 const DEFAULT_SETTINGS: CampaignSettings = { goals: [], statementDescriptor: null, currencies: ['EUR', 'USD', 'GBP'], maxAmountMinor: 1_000_000 };
@@ -33,7 +32,6 @@ export class CampaignsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly stripe: StripeGateway,
     private readonly config: AppConfig,
-    private readonly texts: CampaignTextsService,
     private readonly goals: CampaignGoalsRepository,
     private readonly campaigns: CampaignsRepository,
   ) {}
